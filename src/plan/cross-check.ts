@@ -1,0 +1,102 @@
+// Checks the schema cannot make: the plan's files against each other.
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { normalizeName } from '../text/normalize.js';
+import type { Indicator, Plan, Target } from './model.js';
+import { locate, type YamlSource } from './yaml-source.js';
+
+export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (source: YamlSource, path: Array<string | number>, key?: string) => ({ file: source.file, ...locate(source, path, key) });
+
+  const levelIds = new Set(plan.levels.map((l) => l.id));
+  const areaIds = new Set(plan.areas.map((a) => a.id));
+
+  // Regions: unique codes and names, known parents and levels, one top region.
+  const codes = new Set<string>();
+  plan.regions.forEach((r, i) => {
+    if (codes.has(r.code)) out.push(diag('error', 'plan/duplicate-region', { code: r.code }, at(head, ['regions', i], 'code')));
+    codes.add(r.code);
+    if (!levelIds.has(r.level)) out.push(diag('error', 'plan/unknown-level', { level: r.level }, at(head, ['regions', i], 'level')));
+  });
+  plan.regions.forEach((r, i) => {
+    if (r.parent !== undefined && !codes.has(r.parent)) {
+      out.push(diag('error', 'plan/unknown-parent', { code: r.parent }, at(head, ['regions', i], 'parent')));
+    }
+  });
+  const tops = plan.regions.filter((r) => r.parent === undefined);
+  if (tops.length !== 1) out.push(diag('error', 'plan/top-region', { count: tops.length }, at(head, ['regions'])));
+
+  // Indicators: unique ids, unambiguous names, known areas, sound targets.
+  const byId = new Map<string, Indicator>();
+  const names = new Map<string, string>();
+  const mains = new Map<number, string>();
+  for (const source of areaSources) {
+    const area = (source.value as { area: string }).area;
+    if (!areaIds.has(area)) out.push(diag('error', 'plan/unknown-area', { area }, at(source, [], 'area')));
+  }
+  for (const ind of plan.indicators) {
+    const source = areaSources.find((s) => s.file === ind.origin.file);
+    if (!source) continue;
+    const index = (source.value as { indicators: Array<{ id: string }> }).indicators.findIndex((x) => x.id === ind.id);
+    const where = (key?: string) => at(source, ['indicators', index], key);
+    if (byId.has(ind.id)) out.push(diag('error', 'plan/duplicate-indicator', { id: ind.id }, where('id')));
+    byId.set(ind.id, ind);
+    for (const name of [ind.id, ind.name, ...ind.aliases]) {
+      const key = normalizeName(name);
+      const owner = names.get(key);
+      if (owner !== undefined && owner !== ind.id) {
+        out.push(diag('error', 'plan/ambiguous-name', { name, id: ind.id, other: owner }, where('aliases')));
+      }
+      names.set(key, ind.id);
+    }
+    if (ind.main !== undefined) {
+      const other = mains.get(ind.main);
+      if (other) out.push(diag('error', 'plan/duplicate-main', { main: ind.main, id: ind.id, other }, where('main')));
+      mains.set(ind.main, ind.id);
+    }
+    if (ind.baseline && ind.baseline.year !== plan.baselineYear) {
+      out.push(diag('warning', 'plan/baseline-year', { id: ind.id, year: ind.baseline.year, expected: plan.baselineYear }, where('baseline')));
+    }
+    if (ind.target) {
+      for (const problem of targetProblems(ind, ind.target, levelIds, plan)) out.push(diag('error', problem.code, problem.params, where('target')));
+    }
+  }
+  if (plan.populationIndicator !== undefined && !plan.indicators.some((i) => i.id === plan.populationIndicator)) {
+    out.push(diag('error', 'plan/unknown-indicator-ref', { id: plan.populationIndicator }, at(head, [], 'populationIndicator')));
+  }
+  return out;
+}
+
+function targetProblems(
+  ind: Indicator,
+  target: Target,
+  levels: Set<string>,
+  plan: Plan,
+): Array<{ code: string; params: Record<string, string> }> {
+  const out: Array<{ code: string; params: Record<string, string> }> = [];
+  const walk = (t: Target): void => {
+    if (t.kind === 'yes-no' && ind.measure !== 'boolean') out.push({ code: 'plan/yes-no-measure', params: { id: ind.id } });
+    if (t.kind !== 'yes-no' && ind.measure === 'boolean' && t.kind !== 'every-unit' && t.kind !== 'conditional') {
+      out.push({ code: 'plan/boolean-target', params: { id: ind.id, kind: t.kind } });
+    }
+    if (t.kind === 'every-unit' || t.kind === 'conditional') {
+      if (!levels.has(t.level)) out.push({ code: 'plan/unknown-level', params: { level: t.level } });
+      walk(t.target);
+    }
+    if (t.kind === 'conditional' && !plan.indicators.some((i) => i.id === t.when.indicator)) {
+      out.push({ code: 'plan/unknown-indicator-ref', params: { id: t.when.indicator } });
+    }
+    if (t.kind === 'split') {
+      const seen = new Set<string>();
+      for (const p of t.parts) {
+        const expected = t.by === 'sex' ? ['male', 'female'] : ['urban', 'rural'];
+        if (!expected.includes(p.part)) out.push({ code: 'plan/split-part', params: { id: ind.id, part: p.part, by: t.by } });
+        if (seen.has(p.part)) out.push({ code: 'plan/split-part', params: { id: ind.id, part: p.part, by: t.by } });
+        seen.add(p.part);
+        walk(p.target);
+      }
+    }
+  };
+  walk(target);
+  return out;
+}

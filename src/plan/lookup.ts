@@ -1,0 +1,110 @@
+// Finding an indicator or a region by the name a return gives it.
+import { closest, normalizeName } from '../text/normalize.js';
+import type { Indicator, Plan, Region } from './model.js';
+
+export type Lookup<T> = { found: T } | { found?: undefined; suggestion?: string; ambiguous?: string[] };
+
+export class IndicatorIndex {
+  private readonly byKey = new Map<string, Indicator>();
+  readonly all: readonly Indicator[];
+
+  constructor(indicators: readonly Indicator[]) {
+    this.all = indicators;
+    for (const ind of indicators) {
+      for (const n of [ind.id, ind.name, ...ind.aliases, ...(ind.nameEn ? [ind.nameEn] : [])]) this.byKey.set(normalizeName(n), ind);
+    }
+  }
+
+  get(id: string): Indicator | undefined {
+    return this.all.find((i) => i.id === id);
+  }
+
+  find(name: string): Lookup<Indicator> {
+    const hit = this.byKey.get(normalizeName(name));
+    if (hit) return { found: hit };
+    const suggestion = closest(name, this.all.flatMap((i) => [i.name, ...i.aliases]));
+    return suggestion !== undefined ? { suggestion } : {};
+  }
+}
+
+/** Short names people write: 海陵区 → 海陵, 兴化市 → 兴化, 城东街道 → 城东. */
+function shortName(name: string): string | undefined {
+  const m = /^(.{2,}?)(市|区|县|镇|乡|街道|街道办事处)$/u.exec(name);
+  return m ? m[1] : undefined;
+}
+
+export class RegionIndex {
+  private readonly byKey = new Map<string, Region[]>();
+  private readonly byCode = new Map<string, Region>();
+  private readonly childrenOf = new Map<string, Region[]>();
+  readonly all: readonly Region[];
+  readonly top: Region;
+
+  constructor(regions: readonly Region[]) {
+    this.all = regions;
+    for (const r of regions) {
+      this.byCode.set(r.code, r);
+      const keys = new Set([r.code, r.name, ...r.aliases, ...(shortName(r.name) ? [shortName(r.name)!] : [])].map(normalizeName));
+      for (const k of keys) {
+        const list = this.byKey.get(k) ?? [];
+        list.push(r);
+        this.byKey.set(k, list);
+      }
+      if (r.parent !== undefined) {
+        const siblings = this.childrenOf.get(r.parent) ?? [];
+        siblings.push(r);
+        this.childrenOf.set(r.parent, siblings);
+      }
+    }
+    const top = regions.find((r) => r.parent === undefined);
+    if (!top) throw new Error('a plan has exactly one top region (checked when it is loaded)');
+    this.top = top;
+  }
+
+  get(code: string): Region | undefined {
+    return this.byCode.get(code);
+  }
+
+  children(code: string): readonly Region[] {
+    return this.childrenOf.get(code) ?? [];
+  }
+
+  /** Every region below `code` whose level is `level` (the region itself if it is at that level). */
+  unitsAt(code: string, level: string): Region[] {
+    const r = this.byCode.get(code);
+    if (!r) return [];
+    if (r.level === level) return [r];
+    return this.children(code).flatMap((c) => this.unitsAt(c.code, level));
+  }
+
+  /** Number of steps from the top region. */
+  depth(code: string): number {
+    let d = 0;
+    for (let r = this.byCode.get(code); r?.parent !== undefined; r = this.byCode.get(r.parent)) d++;
+    return d;
+  }
+
+  find(name: string): Lookup<Region> {
+    const list = this.byKey.get(normalizeName(name));
+    if (list && list.length === 1) return { found: list[0]! };
+    if (list && list.length > 1) {
+      // A full name beats a short name: 泰州市 is not ambiguous with a 泰州镇.
+      const exact = list.filter((r) => normalizeName(r.name) === normalizeName(name) || r.code === name.trim());
+      if (exact.length === 1) return { found: exact[0]! };
+      return { ambiguous: list.map((r) => `${r.name}（${r.code}）`) };
+    }
+    const suggestion = closest(name, this.all.flatMap((r) => [r.name, ...r.aliases]));
+    return suggestion !== undefined ? { suggestion } : {};
+  }
+}
+
+export function indexes(plan: Plan, extraRegions: readonly Region[] = []): { indicators: IndicatorIndex; regions: RegionIndex } {
+  return { indicators: new IndicatorIndex(plan.indicators), regions: new RegionIndex(mergeRegions(plan.regions, extraRegions)) };
+}
+
+/** A regions file adds units below the plan's regions, or replaces one with the same code. */
+export function mergeRegions(base: readonly Region[], extra: readonly Region[]): Region[] {
+  const byCode = new Map(base.map((r) => [r.code, r] as const));
+  for (const r of extra) byCode.set(r.code, { ...byCode.get(r.code), ...r, aliases: [...(byCode.get(r.code)?.aliases ?? []), ...r.aliases] });
+  return [...byCode.values()];
+}

@@ -1,0 +1,93 @@
+// JSON Schema validation of plan files (ajv, draft 2020-12), with each error
+// turned into a located finding a statistician can act on.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import planSchema from '../schema/plan.schema.json' with { type: 'json' };
+import areaSchema from '../schema/area.schema.json' with { type: 'json' };
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { locate, type YamlSource } from './yaml-source.js';
+// The target schema is assembled from the kinds' own fragments (src/engine/kinds);
+// src/schema/target.schema.json is the same document, shipped for editors.
+import { targetSchema } from '../engine/kinds/index.js';
+
+export type PlanFileKind = 'plan' | 'area';
+
+let validators: Record<PlanFileKind, ValidateFunction> | undefined;
+
+function compiled(): Record<PlanFileKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addSchema(targetSchema());
+    validators = { plan: ajv.compile(planSchema), area: ajv.compile(areaSchema) };
+  }
+  return validators;
+}
+
+export function checkSchema(kind: PlanFileKind, source: YamlSource): Diagnostic[] {
+  const validate = compiled()[kind];
+  if (validate(source.value)) return [];
+  const errors = (validate.errors ?? []).filter(meaningful);
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of errors) {
+    const d = toDiagnostic(source, error);
+    const key = `${d.line}:${d.column}:${d.code}:${JSON.stringify(d.params)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+/** `if` and `allOf` wrappers only repeat what the inner error already says. */
+function meaningful(e: ErrorObject): boolean {
+  return e.keyword !== 'if' && e.keyword !== 'allOf';
+}
+
+function pathOf(instancePath: string): Array<string | number> {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
+  const path = pathOf(e.instancePath);
+  const where = (key?: string) => ({ file: source.file, ...locate(source, path, key) });
+  const field = path.length ? String(path[path.length - 1]) : '';
+  const at = e.instancePath || '/';
+  switch (e.keyword) {
+    case 'required':
+      return diag('error', 'plan/missing-key', { key: String(e.params.missingProperty), at }, where());
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      return diag('error', 'plan/unknown-key', { key, at }, where(key));
+    }
+    case 'enum':
+      return diag(
+        'error',
+        'plan/not-allowed',
+        { key: field, value: JSON.stringify(valueAt(source.value, path)), allowed: (e.params.allowedValues as unknown[]).join(', ') },
+        where(),
+      );
+    case 'const':
+      return diag('error', 'plan/not-allowed', { key: field, value: JSON.stringify(valueAt(source.value, path)), allowed: String(e.params.allowedValue) }, where());
+    case 'type':
+      return diag('error', 'plan/wrong-type', { key: field, expected: String(e.params.type), value: JSON.stringify(valueAt(source.value, path)) }, where());
+    case 'pattern':
+      return diag('error', 'plan/bad-format', { key: field, value: JSON.stringify(valueAt(source.value, path)) }, where());
+    default:
+      return diag('error', 'plan/schema', { key: field, detail: `${e.keyword}: ${e.message ?? ''}` }, where());
+  }
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
