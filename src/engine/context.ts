@@ -1,0 +1,25 @@
+// What a target kind sees when it evaluates: the plan, the indicator, where and
+// when, and the cells of the returns (read and derived). Pure data, no I/O.
+import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import type { Observation } from '../ingest/observation.js';
+import type { CellStore } from './cells.js';
+import type { Verdict } from './verdict.js';
+
+export interface Place {
+  region: Region;
+  sex: Sex;
+  residence: Residence;
+}
+
+export interface TargetContext extends Place {
+  plan: Plan;
+  indicator: Indicator;
+  regions: RegionIndex;
+  year: number;
+  cells: CellStore;
+  /** The cell this context looks at, if the returns have it. */
+  cell(): Observation | undefined;
+  /** Evaluate a nested target somewhere else (a part, a unit) for the same indicator and year. */
+  evaluateAt(target: Target, place: Partial<Place>): Verdict;
+}

@@ -1,0 +1,124 @@
+// The engine: plan + observations → a verdict for every indicator, region and year.
+// Pure: no files, no console, no clock.
+import type { Diagnostic } from '../diagnostics.js';
+import type { Observation } from '../ingest/observation.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import type { Indicator, Plan, Region, Target } from '../plan/model.js';
+import type { CellStore } from './cells.js';
+import type { Place, TargetContext } from './context.js';
+import { deriveCells } from './derive.js';
+import { kindOf } from './kinds/index.js';
+import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
+
+export interface EvaluateOptions {
+  /** A year, every year in the data ('all'), or the latest year in the data (undefined). */
+  year?: number | 'all';
+  /** Region codes to evaluate; default: every plan region in the data or derivable from it. */
+  regions?: string[];
+  /** Indicator ids to evaluate; default: every indicator with a target. */
+  indicators?: string[];
+}
+
+export interface Result extends Verdict {
+  id: string;
+  name: string;
+  area: string;
+  main?: number;
+  region: { code: string; name: string; level: string };
+  year: number;
+  unit: string;
+  target: { kind: Target['kind']; text: string; description: Reason };
+}
+
+export interface Evaluation {
+  plan: { id: string; title: string };
+  years: number[];
+  summary: Record<Status, number>;
+  results: Result[];
+  diagnostics: Diagnostic[];
+}
+
+export function evaluate(
+  plan: Plan,
+  regions: RegionIndex,
+  observations: readonly Observation[],
+  options: EvaluateOptions = {},
+  diagnostics: Diagnostic[] = [],
+): Evaluation {
+  const cells = deriveCells(observations, plan.indicators, regions);
+  const years = yearsToEvaluate(cells, options.year);
+  const indicators = plan.indicators.filter((i) => i.target && (!options.indicators || options.indicators.includes(i.id)));
+  const regionList = options.regions
+    ? options.regions.map((c) => regions.get(c)).filter((r): r is Region => r !== undefined)
+    : regionsInData(plan, regions, cells);
+
+  const results: Result[] = [];
+  for (const year of years) {
+    for (const region of regionList) {
+      for (const indicator of indicators) results.push(evaluateOne(plan, regions, cells, indicator, region, year));
+    }
+  }
+  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const r of results) summary[r.status]++;
+  return { plan: { id: plan.id, title: plan.title }, years, summary, results, diagnostics };
+}
+
+export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, indicator: Indicator, region: Region, year: number): Result {
+  const target = indicator.target!;
+  const verdict = evaluateAt(plan, regions, cells, indicator, year, target, { region, sex: 'total', residence: 'total' });
+  return {
+    id: indicator.id,
+    name: indicator.name,
+    area: indicator.area,
+    ...(indicator.main !== undefined ? { main: indicator.main } : {}),
+    region: { code: region.code, name: region.name, level: region.level },
+    year,
+    unit: indicator.unit,
+    target: { kind: target.kind, text: indicator.text, description: kindOf(target).describe(target, indicator) },
+    ...verdict,
+  };
+}
+
+function evaluateAt(
+  plan: Plan,
+  regions: RegionIndex,
+  cells: CellStore,
+  indicator: Indicator,
+  year: number,
+  target: Target,
+  place: Place,
+): Verdict {
+  const ctx: TargetContext = {
+    plan,
+    indicator,
+    regions,
+    year,
+    cells,
+    ...place,
+    cell: () => cells.get(indicator.id, place.region.code, year, place.sex, place.residence),
+    evaluateAt: (inner, where) => evaluateAt(plan, regions, cells, indicator, year, inner, { ...place, ...where }),
+  };
+  return kindOf(target).evaluate(target, ctx);
+}
+
+function yearsToEvaluate(cells: CellStore, year: number | 'all' | undefined): number[] {
+  if (typeof year === 'number') return [year];
+  const all = new Set<number>();
+  for (const o of cells.all()) if (o.value !== null) all.add(o.year);
+  const sorted = [...all].sort((a, b) => a - b);
+  if (year === 'all') return sorted;
+  return sorted.length ? [sorted[sorted.length - 1]!] : [];
+}
+
+/**
+ * The plan's own regions (not the units a regions file adds, which are read as
+ * the units of every-unit targets) that the returns give or imply, top first.
+ */
+function regionsInData(plan: Plan, regions: RegionIndex, cells: CellStore): Region[] {
+  const present = new Set<string>();
+  for (const o of cells.all()) if (o.value !== null || o.invalid) present.add(o.regionCode);
+  const planCodes = new Set(plan.regions.map((r) => r.code));
+  return regions.all
+    .filter((r) => planCodes.has(r.code) && present.has(r.code))
+    .sort((a, b) => regions.depth(a.code) - regions.depth(b.code));
+}

@@ -1,0 +1,29 @@
+// 下降20%: (value − base) / base ≤ −20 %, base from the baseline-year row, else the plan.
+import type { ChangeTarget } from '../../plan/model.js';
+import { clean } from '../numbers.js';
+import type { TargetKind } from './kind.js';
+import { against, baselineOf, emptyVerdict, readNumber } from './shared.js';
+
+export const changeKind: TargetKind<ChangeTarget> = {
+  kind: 'change',
+  schema: {
+    properties: { kind: true, relative: { type: 'number', minimum: -1 } },
+    required: ['relative'],
+    additionalProperties: false,
+  },
+  evaluate(target, ctx) {
+    const read = readNumber(ctx);
+    if ('verdict' in read) return read.verdict;
+    const base = baselineOf(ctx);
+    if (!base) return emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
+    if (ctx.year <= base.year) return emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs);
+    if (base.value === 0) return emptyVerdict('no-data', { code: 'reason/zero-baseline', params: {} }, read.obs);
+    const line = base.value * (1 + target.relative);
+    const verdict = against(read.obs, read.value, line, target.relative < 0 ? 'max' : 'min');
+    return { ...verdict, baseline: base, change: clean((read.value - base.value) / base.value) };
+  },
+  describe: (target) => ({
+    code: target.relative < 0 ? 'target/change-down' : 'target/change-up',
+    params: { percent: clean(Math.abs(target.relative) * 100) },
+  }),
+};

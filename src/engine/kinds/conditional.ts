@@ -1,0 +1,49 @@
+// 30万人口以上的市（区）至少一所特殊教育学校: the target applies only to the units
+// meeting the condition, read from another indicator of the same region and year.
+import type { ConditionalTarget, Region } from '../../plan/model.js';
+import type { TargetContext } from '../context.js';
+import { atLeast, atMost } from '../numbers.js';
+import type { TargetKind } from './kind.js';
+import { overUnits } from './every-unit.js';
+
+export const conditionalKind: TargetKind<ConditionalTarget> = {
+  kind: 'conditional',
+  schema: {
+    properties: {
+      kind: true,
+      when: {
+        type: 'object',
+        properties: {
+          indicator: { type: 'string', minLength: 1 },
+          atLeast: { type: 'number' },
+          atMost: { type: 'number' },
+        },
+        required: ['indicator'],
+        minProperties: 2,
+        additionalProperties: false,
+      },
+      level: { type: 'string', minLength: 1 },
+      target: { $ref: '#' },
+    },
+    required: ['when', 'level', 'target'],
+    additionalProperties: false,
+  },
+  evaluate(target, ctx) {
+    return overUnits(ctx, target.level, target.target, (unit) => conditionHolds(target, ctx, unit));
+  },
+  describe: (target) => ({
+    code: target.when.atLeast !== undefined ? 'target/conditional-at-least' : 'target/conditional-at-most',
+    params: { indicator: target.when.indicator, value: target.when.atLeast ?? target.when.atMost ?? '', level: target.level },
+  }),
+};
+
+/** true / false, or undefined when the condition's value is unknown for the unit. */
+function conditionHolds(target: ConditionalTarget, ctx: TargetContext, unit: Region): boolean | undefined {
+  const obs = ctx.cells.get(target.when.indicator, unit.code, ctx.year);
+  let value = typeof obs?.value === 'number' && !obs.invalid ? obs.value : undefined;
+  if (value === undefined && target.when.indicator === ctx.plan.populationIndicator) value = unit.population;
+  if (value === undefined) return undefined;
+  if (target.when.atLeast !== undefined && !atLeast(value, target.when.atLeast)) return false;
+  if (target.when.atMost !== undefined && !atMost(value, target.when.atMost)) return false;
+  return true;
+}

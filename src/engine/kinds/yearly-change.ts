@@ -1,0 +1,31 @@
+// 平均每年降低1个百分点以上: (value − base) / (year − baseline year) ≤ −1.
+import type { YearlyChangeTarget } from '../../plan/model.js';
+import { clean } from '../numbers.js';
+import type { TargetKind } from './kind.js';
+import { against, baselineOf, emptyVerdict, readNumber } from './shared.js';
+
+export const yearlyChangeKind: TargetKind<YearlyChangeTarget> = {
+  kind: 'yearly-change',
+  schema: {
+    properties: { kind: true, perYear: { type: 'number' } },
+    required: ['perYear'],
+    additionalProperties: false,
+  },
+  evaluate(target, ctx) {
+    const read = readNumber(ctx);
+    if ('verdict' in read) return read.verdict;
+    const base = baselineOf(ctx);
+    if (!base) return emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
+    const years = ctx.year - base.year;
+    if (years <= 0) return emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs);
+    // Compare the value with where the required pace would have taken it: the same
+    // test as pace ≤ perYear, but the gap comes out in the indicator's own unit.
+    const line = base.value + target.perYear * years;
+    const verdict = against(read.obs, read.value, line, target.perYear < 0 ? 'max' : 'min');
+    return { ...verdict, baseline: base, change: clean((read.value - base.value) / years) };
+  },
+  describe: (target, indicator) => ({
+    code: target.perYear < 0 ? 'target/yearly-down' : 'target/yearly-up',
+    params: { amount: Math.abs(target.perYear), unit: indicator.unit },
+  }),
+};

@@ -1,0 +1,23 @@
+// Comparisons that never flip on floating-point error: 4900/5000 × 100 meets ≥ 98.
+
+const RELATIVE_EPSILON = 1e-9;
+
+function tolerance(a: number, b: number): number {
+  return RELATIVE_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** a ≤ b, forgiving representation error. */
+export const atMost = (a: number, b: number): boolean => a <= b + tolerance(a, b);
+/** a ≥ b, forgiving representation error. */
+export const atLeast = (a: number, b: number): boolean => a >= b - tolerance(a, b);
+/** a < b by more than representation error. */
+export const below = (a: number, b: number): boolean => a < b - tolerance(a, b);
+/** a > b by more than representation error. */
+export const above = (a: number, b: number): boolean => a > b + tolerance(a, b);
+
+/** Round away binary noise (0.10000000000000142 → 0.1) before a number is shown or exported. */
+export function clean(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Number(x.toPrecision(12));
+  return Object.is(r, -0) ? 0 : r;
+}

@@ -1,0 +1,72 @@
+// What the engine says about one indicator, for one region and year.
+import type { Params } from '../diagnostics.js';
+import type { Part } from '../plan/model.js';
+
+export type Status = 'met' | 'not-met' | 'no-data' | 'invalid' | 'not-applicable';
+
+export const STATUSES: readonly Status[] = ['met', 'not-met', 'no-data', 'invalid', 'not-applicable'];
+
+/** Why a verdict is what it is, as a message code for the formatters to word. */
+export interface Reason {
+  code: string;
+  params: Params;
+}
+
+export interface UnitVerdict {
+  code: string;
+  name: string;
+  status: Status;
+  value: number | boolean | null;
+  gap: number | null;
+  derived: boolean;
+}
+
+export interface PartVerdict {
+  part: Part;
+  text: string;
+  status: Status;
+  value: number | boolean | null;
+  /** The line the part is compared against. */
+  threshold: number | null;
+  gap: number | null;
+  derived: boolean;
+}
+
+export interface Verdict {
+  status: Status;
+  /** The value evaluated, in the indicator's unit. */
+  value: number | boolean | null;
+  /**
+   * Distance to the line in the indicator's unit, measured in the good direction:
+   * positive = still short by that much, negative = beyond the line by that much,
+   * null where no line applies (trend, yes/no, no data).
+   */
+  gap: number | null;
+  /** The number the value is compared against, after tolerance and baseline are applied. */
+  threshold: number | null;
+  derived: boolean;
+  /** 备注 of the rows behind the value. */
+  notes: string[];
+  reason?: Reason;
+  parts?: PartVerdict[];
+  /** every-unit and conditional targets: the units that fail, and those without data. */
+  failingUnits?: UnitVerdict[];
+  missingUnits?: UnitVerdict[];
+  unitCount?: number;
+  /** change and yearly-change targets: the baseline used. */
+  baseline?: { year: number; value: number; from: 'data' | 'plan' };
+  /** change targets: relative change; yearly-change: change per year. */
+  change?: number;
+  /** trend targets: the points read. */
+  series?: Array<{ year: number; value: number }>;
+}
+
+/** How several verdicts combine (split parts, every unit): one failure fails the whole. */
+export function combine(statuses: readonly Status[]): Status {
+  const relevant = statuses.filter((s) => s !== 'not-applicable');
+  if (relevant.length === 0) return 'not-applicable';
+  if (relevant.includes('not-met')) return 'not-met';
+  if (relevant.includes('invalid')) return 'invalid';
+  if (relevant.includes('no-data')) return 'no-data';
+  return 'met';
+}
