@@ -1,0 +1,17 @@
+import type { FormatContext } from '../../format/index.js';
+import type { Plan } from '../../plan/model.js';
+import type { Io } from '../io.js';
+import { parseLang } from '../options.js';
+
+export interface CommonOptions {
+  plan?: string;
+  lang?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** Colour only on a terminal, never under NO_COLOR or --no-color. */
+export function formatContext(io: Io, plan: Plan, opts: CommonOptions): FormatContext {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  return { plan, lang: parseLang(opts.lang, io.env), color: io.stdoutIsTTY && !noColor && opts.color !== false };
+}

@@ -1,0 +1,45 @@
+// plancheck evaluate <data…>: the compliance of every indicator, region and year.
+import { hasErrors } from '../../diagnostics.js';
+import { evaluate, type Evaluation } from '../../engine/evaluate.js';
+import type { Io } from '../io.js';
+import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
+import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
+import { readPlan } from '../plan-files.js';
+import { readInputs } from '../returns.js';
+import type { CommonOptions } from './common.js';
+import { formatContext } from './common.js';
+
+export interface EvaluateOptions extends CommonOptions {
+  regions?: string;
+  year?: string;
+  region?: string[];
+  indicator?: string[];
+  format?: string;
+  output?: string[];
+  failOn?: string;
+}
+
+export function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): number {
+  const format = checkFormat(opts.format);
+  const failOn = parseFailOn(opts.failOn);
+  const year = parseYear(opts.year);
+  const { plan, diagnostics: planDiagnostics } = readPlan(io, opts.plan);
+  const inputs = readInputs(io, plan, data, opts.regions);
+  const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
+  const regions = resolveRegions(opts.region, inputs.regions);
+  const indicators = resolveIndicators(opts.indicator, inputs.indicators);
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
+  const evaluation = evaluate(plan, inputs.regions, inputs.observations, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
+
+  const ctx = formatContext(io, plan, opts);
+  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+  writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
+  if (hasErrors(diagnostics)) return 2;
+  return failed(evaluation, failOn) ? 1 : 0;
+}
+
+export function failed(e: Evaluation, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  if (e.summary['not-met'] > 0 || e.summary.invalid > 0) return true;
+  return failOn === 'no-data' && e.summary['no-data'] > 0;
+}

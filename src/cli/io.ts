@@ -1,0 +1,50 @@
+// Everything the CLI touches outside itself, behind one interface so that tests
+// can run the CLI in-process and the binary wires it to the real process.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  readFile(path: string): Uint8Array;
+  readStdin(): Uint8Array;
+  listDir(path: string): string[];
+  isDir(path: string): boolean;
+  /** Whole or not at all: a temporary file beside the target, then a rename. */
+  writeFileAtomic(path: string, data: string): void;
+}
+
+export function nodeIo(): Io {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    readFile: (p) => readFileSync(p),
+    readStdin: () => readFileSync(0),
+    listDir: (p) => readdirSync(p),
+    isDir: (p) => {
+      try {
+        return statSync(p).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    writeFileAtomic: (path, data) => {
+      const target = resolve(path);
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      try {
+        writeFileSync(tmp, data);
+        renameSync(tmp, target);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The command line: commander parses, the commands do the work, and every known
+// failure becomes a message and an exit status (0 ok, 1 targets not met, 2 bad
+// usage / plan / input) — never a stack trace. Never calls process.exit itself.
+import { Command, CommanderError, Option } from 'commander';
+import { PlancheckError } from '../diagnostics.js';
+import { formatDiagnostic, t } from '../i18n/index.js';
+import type { Io } from './io.js';
+import { parseLang } from './options.js';
+import { runCheck } from './commands/check.js';
+import { runEvaluate } from './commands/evaluate.js';
+import { runIndicators } from './commands/indicators.js';
+import { runValidate } from './commands/validate.js';
+
+export const VERSION = '0.1.0';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function program(io: Io, setCode: (code: number) => void): Command {
+  const cmd = new Command('plancheck')
+    .description('Check a development plan’s indicators against statistical returns / 对照统计报表检查规划指标')
+    .version(VERSION)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  const common = (c: Command) =>
+    c
+      .option('--plan <dir>', 'folder of plan rule files (default: the bundled plan/)')
+      .addOption(new Option('--lang <lang>', 'language of messages and reports').choices(['zh', 'en']))
+      .option('-q, --quiet', 'print errors only')
+      .option('--no-color', 'no colour in the terminal table');
+
+  common(
+    cmd
+      .command('evaluate')
+      .description('evaluate every indicator against the returns / 评估指标达标情况')
+      .argument('<data...>', "CSV returns ('-' reads standard input)")
+      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships')
+      .option('--year <year>', "year to evaluate, or 'all' (default: the latest year in the data)")
+      .option('--region <region>', 'region name, short name or code (repeatable)', collect)
+      .option('--indicator <id...>', 'indicator ids or names')
+      .option('--format <format>', 'table | json | csv | md | junit')
+      .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
+      .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met'),
+  ).action((data: string[], opts) => setCode(runEvaluate(io, data, opts)));
+
+  common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action((opts) => setCode(runValidate(io, opts)));
+
+  common(
+    cmd
+      .command('check')
+      .description('read and check returns without evaluating / 只检查报表数据')
+      .argument('<data...>', "CSV returns ('-' reads standard input)")
+      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])'),
+  ).action((data: string[], opts) => setCode(runCheck(io, data, opts)));
+
+  common(
+    cmd
+      .command('indicators')
+      .description('list the plan’s indicators and targets / 列出规划指标和目标')
+      .option('--format <format>', 'table | json | csv'),
+  ).action((opts) => setCode(runIndicators(io, opts)));
+
+  return cmd;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const lang = (() => {
+    const i = argv.indexOf('--lang');
+    try {
+      return parseLang(i >= 0 ? argv[i + 1] : undefined, io.env);
+    } catch {
+      return 'zh' as const;
+    }
+  })();
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; every other commander error is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof PlancheckError) {
+      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+      io.stderr(`plancheck: ${t(lang, e.code, e.params)}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+      io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

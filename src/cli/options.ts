@@ -1,0 +1,53 @@
+// Parsing and checking option values; a bad value is a usage error (exit 2).
+import { PlancheckError } from '../diagnostics.js';
+import type { Lang } from '../i18n/index.js';
+import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
+
+export type FailOn = 'not-met' | 'no-data' | 'none';
+
+export function parseLang(s: string | undefined, env: Record<string, string | undefined>): Lang {
+  const v = s ?? env.PLANCHECK_LANG ?? 'zh';
+  if (v === 'zh' || v === 'en') return v;
+  throw new PlancheckError('cli/bad-option', { option: '--lang', value: v, allowed: 'zh, en' });
+}
+
+export function parseYear(s: string | undefined): number | 'all' | undefined {
+  if (s === undefined) return undefined;
+  if (s === 'all') return 'all';
+  const y = /^\d{4}$/.test(s.normalize('NFKC').replace(/年$/, '')) ? Number(s.normalize('NFKC').replace(/年$/, '')) : NaN;
+  if (!Number.isInteger(y)) throw new PlancheckError('cli/bad-option', { option: '--year', value: s, allowed: '2023, all' });
+  return y;
+}
+
+export function parseFailOn(s: string | undefined): FailOn {
+  const v = s ?? 'not-met';
+  if (v === 'not-met' || v === 'no-data' || v === 'none') return v;
+  throw new PlancheckError('cli/bad-option', { option: '--fail-on', value: v, allowed: 'not-met, no-data, none' });
+}
+
+/** `--region 海陵,兴化 --region 321282` → region codes. */
+export function resolveRegions(values: string[] | undefined, index: RegionIndex): string[] | undefined {
+  if (!values?.length) return undefined;
+  return values
+    .flatMap((v) => v.split(/[,，、]/))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const hit = index.find(name);
+      if (hit.found) return hit.found.code;
+      throw new PlancheckError('cli/unknown-region', { name, suggestion: hit.suggestion ?? hit.ambiguous?.join('、') ?? '—' });
+    });
+}
+
+export function resolveIndicators(values: string[] | undefined, index: IndicatorIndex): string[] | undefined {
+  if (!values?.length) return undefined;
+  return values
+    .flatMap((v) => v.split(/[,，、]/))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const hit = index.find(name);
+      if (hit.found) return hit.found.id;
+      throw new PlancheckError('cli/unknown-indicator', { name, suggestion: hit.suggestion ?? '—' });
+    });
+}

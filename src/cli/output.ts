@@ -1,0 +1,45 @@
+// Where results go: stdout in the chosen format, and every -o file in the format
+// its extension (or --format) names, each written whole or not at all.
+import { resolve } from 'node:path';
+import { PlancheckError } from '../diagnostics.js';
+import { formatDiagnostic, type Lang } from '../i18n/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import { formatForPath, formatters, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
+import type { Io } from './io.js';
+
+export function checkFormat(name: string | undefined): FormatName | undefined {
+  if (name === undefined) return undefined;
+  if (!isFormatName(name)) throw new PlancheckError('cli/bad-option', { option: '--format', value: name, allowed: Object.keys(formatters).join(', ') });
+  return name;
+}
+
+/** Plan the outputs before anything is computed, so a bad -o fails before work is done. */
+export function planOutputs(io: Io, outputs: string[], format: FormatName | undefined, inputPaths: string[]): Array<{ path: string; format: FormatName }> {
+  return outputs.map((path) => {
+    const abs = resolve(io.cwd, path);
+    if (inputPaths.includes(abs)) throw new PlancheckError('cli/output-is-input', { path });
+    const f = format ?? formatForPath(path);
+    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt' });
+    return { path, format: f };
+  });
+}
+
+export function writeOutputs(
+  io: Io,
+  evaluation: Evaluation,
+  ctx: FormatContext,
+  opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
+): void {
+  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), formatters[f.format](evaluation, { ...ctx, color: false }));
+  if (opts.quiet) return;
+  const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
+  io.stdout(formatters[stdoutFormat](evaluation, stdoutFormat === 'table' ? ctx : { ...ctx, color: false }));
+}
+
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {
+  for (const d of diagnostics) {
+    if (quiet && d.severity !== 'error') continue;
+    io.stderr(`${formatDiagnostic(d, lang)}\n`);
+  }
+}

@@ -1,0 +1,42 @@
+// JUnit XML: one test case per indicator and region (and year), for CI dashboards.
+// A not-met target is a failure carrying target and value; invalid data is an error.
+import { t } from '../i18n/index.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import { detail, targetText } from './detail.js';
+import type { FormatContext } from './records.js';
+import { formatGap, formatValue } from './words.js';
+
+export function xml(s: string): string {
+  // Characters XML 1.0 cannot carry at all are dropped.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export function formatJunit(e: Evaluation, ctx: FormatContext): string {
+  const { lang } = ctx;
+  const suites = new Map<string, typeof e.results>();
+  for (const r of e.results) {
+    const k = `${r.region.name} ${r.year}`;
+    suites.set(k, [...(suites.get(k) ?? []), r]);
+  }
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const s = e.summary;
+  out.push(`<testsuites name="${xml(e.plan.title)}" tests="${e.results.length}" failures="${s['not-met']}" errors="${s.invalid}" skipped="${s['no-data'] + s['not-applicable']}">`);
+  for (const [name, results] of suites) {
+    const failures = results.filter((r) => r.status === 'not-met').length;
+    const errors = results.filter((r) => r.status === 'invalid').length;
+    const skipped = results.filter((r) => r.status === 'no-data' || r.status === 'not-applicable').length;
+    out.push(`  <testsuite name="${xml(name)}" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
+    for (const r of results) {
+      const head = `    <testcase classname="${xml(`${e.plan.id}.${r.area}`)}" name="${xml(`${r.name} — ${r.region.name} ${r.year}`)}"`;
+      const message = `${t(lang, 'col/target')} ${targetText(r, lang)}; ${t(lang, 'col/value')} ${formatValue(r.value, r.unit, lang)} ${formatGap(r, lang)}`.trim();
+      if (r.status === 'met') out.push(`${head}/>`);
+      else if (r.status === 'not-met') out.push(`${head}>`, `      <failure message="${xml(message)}" type="not-met">${xml(detail(r, lang))}</failure>`, '    </testcase>');
+      else if (r.status === 'invalid') out.push(`${head}>`, `      <error message="${xml(message)}" type="invalid">${xml(detail(r, lang))}</error>`, '    </testcase>');
+      else out.push(`${head}>`, `      <skipped message="${xml(`${t(lang, `status/${r.status}`)}: ${detail(r, lang)}`)}"/>`, '    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

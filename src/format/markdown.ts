@@ -1,0 +1,38 @@
+// Markdown tables, fit for a CI step summary or pasting into a document.
+// Pipes and line breaks from data or plan are escaped.
+import { t } from '../i18n/index.js';
+import type { Evaluation } from '../engine/evaluate.js';
+import { detail, targetText } from './detail.js';
+import type { FormatContext } from './records.js';
+import { formatGap, formatValue, statusLabel } from './words.js';
+
+export function mdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>').replace(/</g, '&lt;');
+}
+
+export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
+  const { lang } = ctx;
+  const out: string[] = [`# ${mdCell(e.plan.title)}`, ''];
+  const s = e.summary;
+  out.push(t(lang, 'table/summary', { total: e.results.length, met: s.met, notMet: s['not-met'], noData: s['no-data'], invalid: s.invalid, na: s['not-applicable'] }), '');
+  const cols = ['col/region', 'col/year', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k));
+  out.push(`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
+  for (const r of e.results) {
+    out.push(
+      `| ${[
+        r.region.name,
+        String(r.year),
+        r.main !== undefined ? `★${r.main} ${r.name}` : r.name,
+        targetText(r, lang),
+        `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
+        statusLabel(r.status, lang),
+        formatGap(r, lang),
+        detail(r, lang),
+      ]
+        .map(mdCell)
+        .join(' | ')} |`,
+    );
+  }
+  if (e.results.some((r) => r.derived)) out.push('', t(lang, 'table/derived-note'));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+// The serialisable form of an evaluation, shared by the JSON, CSV, Markdown and
+// JUnit formatters (see src/schema/results.schema.json).
+import { t, type Lang } from '../i18n/index.js';
+import type { Evaluation, Result } from '../engine/evaluate.js';
+import type { Plan } from '../plan/model.js';
+import { detail } from './detail.js';
+
+export interface FormatContext {
+  plan: Plan;
+  lang: Lang;
+  /** Colour in terminal output. */
+  color: boolean;
+}
+
+export function resultRecord(r: Result, ctx: FormatContext) {
+  const area = ctx.plan.areas.find((a) => a.id === r.area);
+  return {
+    id: r.id,
+    name: r.name,
+    area: r.area,
+    areaName: ctx.lang === 'en' ? (area?.nameEn ?? area?.name ?? r.area) : (area?.name ?? r.area),
+    main: r.main ?? null,
+    region: r.region,
+    year: r.year,
+    status: r.status,
+    value: r.value,
+    unit: r.unit,
+    target: {
+      kind: r.target.kind,
+      text: r.target.text,
+      description: t(ctx.lang, r.target.description.code, r.target.description.params),
+      threshold: r.threshold,
+    },
+    gap: r.gap,
+    derived: r.derived,
+    notes: r.notes,
+    detail: detail(r, ctx.lang),
+    ...(r.parts ? { parts: r.parts } : {}),
+    ...(r.failingUnits ? { failingUnits: r.failingUnits, missingUnits: r.missingUnits ?? [], unitCount: r.unitCount ?? 0 } : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
+    ...(r.change !== undefined ? { change: r.change } : {}),
+    ...(r.series ? { series: r.series } : {}),
+  };
+}
+
+export function evaluationRecord(e: Evaluation, ctx: FormatContext) {
+  return {
+    plan: { id: e.plan.id, title: e.plan.title },
+    year: e.years.length === 1 ? e.years[0]! : null,
+    years: e.years,
+    summary: e.summary,
+    results: e.results.map((r) => resultRecord(r, ctx)),
+    diagnostics: e.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      message: t(ctx.lang, d.code, d.params),
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+// How numbers, units, statuses and gaps read, in Chinese or English.
+import { t, type Lang } from '../i18n/index.js';
+import type { Status } from '../engine/verdict.js';
+import type { Result } from '../engine/evaluate.js';
+
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const digits = x !== 0 && Math.abs(x) < 1 ? 4 : 2;
+  return String(Number(x.toFixed(digits)));
+}
+
+/** 98.6%, 2.1‰, 0.82人, 是 */
+export function formatValue(value: number | boolean | null, unit: string, lang: Lang): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return t(lang, value ? 'word/yes' : 'word/no');
+  if (unit === '是/否') return formatNumber(value);
+  return `${formatNumber(value)}${unit}`;
+}
+
+/** The unit a difference is spoken in: 个百分点 for %, 个千分点 for ‰. */
+export function gapUnit(unit: string, lang: Lang): string {
+  if (unit === '%') return t(lang, 'word/pp');
+  if (unit === '‰') return t(lang, 'word/ppt');
+  return lang === 'zh' ? unit : ` ${unit}`;
+}
+
+/** 差 0.1 个百分点 / 超出 0.5‰ / 达标线上 */
+export function formatGap(result: Pick<Result, 'gap' | 'unit'>, lang: Lang): string {
+  const { gap, unit } = result;
+  if (gap === null) return '';
+  if (gap === 0) return t(lang, 'gap/on-line');
+  const amount = `${formatNumber(Math.abs(gap))}${gapUnit(unit, lang)}`;
+  return t(lang, gap > 0 ? 'gap/short' : 'gap/ahead', { amount });
+}
+
+export function statusLabel(status: Status, lang: Lang): string {
+  return t(lang, `status/${status}`);
+}

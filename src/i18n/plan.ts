@@ -1,0 +1,39 @@
+import type { Catalog } from './index.js';
+
+export const planMessages: Catalog = {
+  'severity/error': { zh: '错误', en: 'error' },
+  'severity/warning': { zh: '警告', en: 'warning' },
+  'severity/info': { zh: '提示', en: 'note' },
+  'plan/no-plan-file': {
+    zh: '在 {dir} 中没有找到规划文件 {name}；请用 --plan 指向含有 {name} 的规则目录',
+    en: 'no plan file {name} in {dir}; point --plan at the folder of rule files that holds {name}',
+  },
+  'plan/no-dir': { zh: '规则目录 {dir} 不存在或无法读取', en: 'the rule folder {dir} does not exist or cannot be read' },
+  'plan/yaml-syntax': {
+    zh: 'YAML 格式错误：{detail}。请检查这一行的缩进、冒号和引号',
+    en: 'YAML syntax error: {detail}. Check the indentation, colons and quotes on this line',
+  },
+  'plan/not-a-mapping': { zh: '规则文件的内容应是“键: 值”的映射', en: 'a rule file must be a mapping of keys to values' },
+  'plan/missing-key': { zh: '{at} 缺少必填项“{key}”，请补上', en: '{at} lacks the required key "{key}"; add it' },
+  'plan/unknown-key': {
+    zh: '不认识的项“{key}”（在 {at}）；可能拼错了，或放错了层级',
+    en: 'unknown key "{key}" (in {at}); it may be misspelt or at the wrong level',
+  },
+  'plan/not-allowed': { zh: '“{key}”的值 {value} 不在允许范围内，应为：{allowed}', en: '"{key}" is {value}, which is not allowed; use one of: {allowed}' },
+  'plan/wrong-type': { zh: '“{key}”的值 {value} 类型不对，应为 {expected}', en: '"{key}" is {value}, which should be of type {expected}' },
+  'plan/bad-format': { zh: '“{key}”的值 {value} 格式不对', en: '"{key}" is {value}, which is not in the expected format' },
+  'plan/schema': { zh: '“{key}”不符合规则文件格式：{detail}', en: '"{key}" does not fit the rule file format: {detail}' },
+  'plan/duplicate-region': { zh: '行政区划代码 {code} 重复出现', en: 'region code {code} appears twice' },
+  'plan/unknown-level': { zh: '层级“{level}”未在规划文件的 levels 中声明', en: 'level "{level}" is not declared in the plan file\'s levels' },
+  'plan/unknown-parent': { zh: '上级地区代码 {code} 不存在', en: 'parent region code {code} does not exist' },
+  'plan/top-region': { zh: '规划应有且只有一个最高层级地区（没有 parent 的地区），现有 {count} 个', en: 'a plan needs exactly one top region (without a parent); it has {count}' },
+  'plan/unknown-area': { zh: '领域“{area}”未在规划文件的 areas 中声明', en: 'area "{area}" is not declared in the plan file\'s areas' },
+  'plan/duplicate-indicator': { zh: '指标 id“{id}”重复', en: 'indicator id "{id}" is used twice' },
+  'plan/ambiguous-name': { zh: '名称“{name}”同时指向指标 {id} 和 {other}，请改用不同的名称或别名', en: 'the name "{name}" refers to both {id} and {other}; give them different names or aliases' },
+  'plan/duplicate-main': { zh: '主要指标序号 {main} 同时用于 {id} 和 {other}', en: 'main indicator number {main} is used by both {id} and {other}' },
+  'plan/baseline-year': { zh: '指标 {id} 的基线年份是 {year}，规划的基线年份是 {expected}', en: 'indicator {id} has its baseline in {year}; the plan\'s baseline year is {expected}' },
+  'plan/unknown-indicator-ref': { zh: '引用的指标 id“{id}”不存在', en: 'the referenced indicator id "{id}" does not exist' },
+  'plan/yes-no-measure': { zh: '指标 {id} 的目标是“是/否”，其 measure 应为 boolean', en: 'indicator {id} has a yes/no target, so its measure must be boolean' },
+  'plan/boolean-target': { zh: '指标 {id} 是“是/否”指标，不能用 {kind} 类目标', en: 'indicator {id} is a yes/no indicator and cannot have a {kind} target' },
+  'plan/split-part': { zh: '指标 {id} 的分组目标中，“{part}”不是按 {by} 分组的一部分，或重复出现', en: 'in the split target of {id}, "{part}" is not a part of {by} or appears twice' },
+};

@@ -1,0 +1,12 @@
+// The programmatic API: the same layers the CLI uses, without the terminal.
+export { loadPlan, type PlanFileText, type LoadedPlan } from './plan/load.js';
+export type { Plan, Indicator, Target, Region, Area, Level, Measure, Direction } from './plan/model.js';
+export { indexes, IndicatorIndex, RegionIndex } from './plan/lookup.js';
+export { readReturns } from './ingest/read-returns.js';
+export { readRegionsFile } from './ingest/regions-file.js';
+export type { Observation } from './ingest/observation.js';
+export { evaluate, type Evaluation, type EvaluateOptions, type Result } from './engine/evaluate.js';
+export type { Verdict, Status } from './engine/verdict.js';
+export { formatters, type FormatName, type FormatContext } from './format/index.js';
+export type { Diagnostic } from './diagnostics.js';
+export { PlancheckError } from './diagnostics.js';
