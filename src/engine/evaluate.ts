@@ -47,7 +47,10 @@ export function evaluate(
 ): Evaluation {
   const cells = deriveCells(observations, plan.indicators, regions);
   const years = yearsToEvaluate(cells, options.year);
-  const indicators = plan.indicators.filter((i) => i.target && (!options.indicators || options.indicators.includes(i.id)));
+  const areaOrder = (id: string) => plan.areas.findIndex((a) => a.id === id);
+  const indicators = plan.indicators
+    .filter((i) => i.target && (!options.indicators || options.indicators.includes(i.id)))
+    .sort((a, b) => areaOrder(a.area) - areaOrder(b.area));
   const regionList = options.regions
     ? options.regions.map((c) => regions.get(c)).filter((r): r is Region => r !== undefined)
     : regionsInData(plan, regions, cells);

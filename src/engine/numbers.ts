@@ -21,3 +21,15 @@ export function clean(x: number): number {
   const r = Number(x.toPrecision(12));
   return Object.is(r, -0) ? 0 : r;
 }
+
+/**
+ * a − b without the operands' representation error: 0 when the comparisons above
+ * call them equal, otherwise rounded to 12 significant digits of the larger operand.
+ */
+export function difference(a: number, b: number): number {
+  const d = a - b;
+  if (Math.abs(d) <= tolerance(a, b)) return 0;
+  const magnitude = Math.max(1, Math.abs(a), Math.abs(b));
+  const decimals = Math.min(20, Math.max(0, 12 - Math.ceil(Math.log10(magnitude))));
+  return Number(d.toFixed(decimals));
+}

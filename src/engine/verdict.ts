@@ -10,6 +10,8 @@ export const STATUSES: readonly Status[] = ['met', 'not-met', 'no-data', 'invali
 export interface Reason {
   code: string;
   params: Params;
+  /** A nested target's description (every unit …, each unit meeting a condition …). */
+  inner?: Reason;
 }
 
 export interface UnitVerdict {

@@ -15,6 +15,7 @@ export const changeKind: TargetKind<ChangeTarget> = {
     const read = readNumber(ctx);
     if ('verdict' in read) return read.verdict;
     const base = baselineOf(ctx);
+    if (base === 'invalid') return emptyVerdict('invalid', { code: 'reason/invalid-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
     if (!base) return emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
     if (ctx.year <= base.year) return emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs);
     if (base.value === 0) return emptyVerdict('no-data', { code: 'reason/zero-baseline', params: {} }, read.obs);

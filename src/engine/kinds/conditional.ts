@@ -5,6 +5,7 @@ import type { TargetContext } from '../context.js';
 import { atLeast, atMost } from '../numbers.js';
 import type { TargetKind } from './kind.js';
 import { overUnits } from './every-unit.js';
+import { kindOf } from './index.js';
 
 export const conditionalKind: TargetKind<ConditionalTarget> = {
   kind: 'conditional',
@@ -31,16 +32,26 @@ export const conditionalKind: TargetKind<ConditionalTarget> = {
   evaluate(target, ctx) {
     return overUnits(ctx, target.level, target.target, (unit) => conditionHolds(target, ctx, unit));
   },
-  describe: (target) => ({
+  describe: (target, indicator) => ({
     code: target.when.atLeast !== undefined ? 'target/conditional-at-least' : 'target/conditional-at-most',
     params: { indicator: target.when.indicator, value: target.when.atLeast ?? target.when.atMost ?? '', level: target.level },
+    inner: kindOf(target.target).describe(target.target, indicator),
   }),
 };
 
 /** true / false, or undefined when the condition's value is unknown for the unit. */
 function conditionHolds(target: ConditionalTarget, ctx: TargetContext, unit: Region): boolean | undefined {
-  const obs = ctx.cells.get(target.when.indicator, unit.code, ctx.year);
-  let value = typeof obs?.value === 'number' && !obs.invalid ? obs.value : undefined;
+  // The condition's value for the year, else the latest year before it (population
+  // is often counted less often than the indicators it conditions).
+  const years = ctx.cells.years(target.when.indicator, unit.code).filter((y) => y <= ctx.year);
+  let value: number | undefined;
+  for (const year of years.reverse()) {
+    const obs = ctx.cells.get(target.when.indicator, unit.code, year);
+    if (typeof obs?.value === 'number' && !obs.invalid) {
+      value = obs.value;
+      break;
+    }
+  }
   if (value === undefined && target.when.indicator === ctx.plan.populationIndicator) value = unit.population;
   if (value === undefined) return undefined;
   if (target.when.atLeast !== undefined && !atLeast(value, target.when.atLeast)) return false;

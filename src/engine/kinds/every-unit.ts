@@ -4,6 +4,7 @@ import type { EveryUnitTarget, Region, Target } from '../../plan/model.js';
 import type { TargetContext } from '../context.js';
 import { combine, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
+import { kindOf } from './index.js';
 import { emptyVerdict } from './shared.js';
 
 export const everyUnitKind: TargetKind<EveryUnitTarget> = {
@@ -16,7 +17,11 @@ export const everyUnitKind: TargetKind<EveryUnitTarget> = {
   evaluate(target, ctx) {
     return overUnits(ctx, target.level, target.target, () => true);
   },
-  describe: (target) => ({ code: 'target/every-unit', params: { level: target.level } }),
+  describe: (target, indicator) => ({
+    code: 'target/every-unit',
+    params: { level: target.level },
+    inner: kindOf(target.target).describe(target.target, indicator),
+  }),
 };
 
 /**

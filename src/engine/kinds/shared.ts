@@ -1,7 +1,7 @@
 // Pieces every numeric kind needs: read the cell, compare with a line, measure the gap.
 import type { Observation } from '../../ingest/observation.js';
 import type { TargetContext } from '../context.js';
-import { atLeast, atMost, clean } from '../numbers.js';
+import { atLeast, atMost, clean, difference } from '../numbers.js';
 import type { Reason, Status, Verdict } from '../verdict.js';
 
 export type Bound = 'min' | 'max';
@@ -21,8 +21,9 @@ export function emptyVerdict(status: Status, reason: Reason, obs?: Observation):
 /** The cell's number, or the verdict that says why there is none. */
 export function readNumber(ctx: TargetContext): { obs: Observation; value: number } | { verdict: Verdict } {
   const obs = ctx.cell();
+  // Invalid first: a cell derived from bad rows has no value, but it is bad data, not missing data.
+  if (obs?.invalid) return { verdict: emptyVerdict('invalid', { code: `reason/invalid-${obs.invalid}`, params: {} }, obs) };
   if (!obs || obs.value === null) return { verdict: emptyVerdict('no-data', { code: 'reason/no-value', params: { year: ctx.year } }, obs) };
-  if (obs.invalid) return { verdict: emptyVerdict('invalid', { code: `reason/invalid-${obs.invalid}`, params: {} }, obs) };
   if (typeof obs.value !== 'number') return { verdict: emptyVerdict('invalid', { code: 'reason/not-a-number', params: {} }, obs) };
   return { obs, value: obs.value };
 }
@@ -30,7 +31,7 @@ export function readNumber(ctx: TargetContext): { obs: Observation; value: numbe
 /** Met when value is on the good side of line (the line itself included). */
 export function against(obs: Observation, value: number, line: number, bound: Bound, reason?: Reason): Verdict {
   const met = bound === 'min' ? atLeast(value, line) : atMost(value, line);
-  const gap = clean(bound === 'min' ? line - value : value - line);
+  const gap = bound === 'min' ? difference(line, value) : difference(value, line);
   return {
     status: met ? 'met' : 'not-met',
     value,
@@ -43,10 +44,12 @@ export function against(obs: Observation, value: number, line: number, bound: Bo
 }
 
 /** The baseline: the returns' baseline-year cell, else the plan's stated baseline (top region, totals only). */
-export function baselineOf(ctx: TargetContext): { year: number; value: number; from: 'data' | 'plan' } | undefined {
+export function baselineOf(ctx: TargetContext): { year: number; value: number; from: 'data' | 'plan' } | 'invalid' | undefined {
   const year = ctx.plan.baselineYear;
   const obs = ctx.cells.get(ctx.indicator.id, ctx.region.code, year, ctx.sex, ctx.residence);
-  if (obs && typeof obs.value === 'number' && !obs.invalid) return { year, value: obs.value, from: 'data' };
+  // A bad baseline row is bad data: never quietly replaced by the plan's figure.
+  if (obs?.invalid) return 'invalid';
+  if (obs && typeof obs.value === 'number') return { year, value: obs.value, from: 'data' };
   const stated = ctx.indicator.baseline;
   if (stated && ctx.region.code === ctx.regions.top.code && ctx.sex === 'total' && ctx.residence === 'total') {
     return { year: stated.year, value: stated.value, from: 'plan' };

@@ -18,6 +18,7 @@ export const trendKind: TargetKind<TrendTarget> = {
     const current = ctx.cell();
     if (current?.invalid) return emptyVerdict('invalid', { code: `reason/invalid-${current.invalid}`, params: {} }, current);
     const base = baselineOf(ctx);
+    if (base === 'invalid') return emptyVerdict('invalid', { code: 'reason/invalid-baseline', params: { year: ctx.plan.baselineYear } }, current);
     const series: Array<{ year: number; value: number }> = [];
     const rows = [];
     for (const year of ctx.cells.years(indicator.id, region.code, sex, residence)) {

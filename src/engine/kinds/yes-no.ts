@@ -11,8 +11,8 @@ export const yesNoKind: TargetKind<YesNoTarget> = {
   },
   evaluate(target, ctx) {
     const obs = ctx.cell();
+    if (obs?.invalid) return emptyVerdict('invalid', { code: `reason/invalid-${obs.invalid}`, params: {} }, obs);
     if (!obs || obs.value === null) return emptyVerdict('no-data', { code: 'reason/no-value', params: { year: ctx.year } }, obs);
-    if (obs.invalid) return emptyVerdict('invalid', { code: `reason/invalid-${obs.invalid}`, params: {} }, obs);
     if (typeof obs.value !== 'boolean') return emptyVerdict('invalid', { code: 'reason/not-yes-no', params: {} }, obs);
     const expected = target.expected ?? true;
     return {
