@@ -1,21 +1,48 @@
-// The one-line explanation behind a verdict: failing units, parts, baseline, reason.
-import { t, type Lang } from '../i18n/index.js';
+// The one-line explanation behind a verdict (failing units, parts, baseline, reason)
+// and the target in words, with the plan's level names filled in.
+import { t } from '../i18n/index.js';
+import type { Params } from '../diagnostics.js';
 import type { Result } from '../engine/evaluate.js';
-import { formatNumber, formatValue, statusLabel } from './words.js';
+import type { Reason } from '../engine/verdict.js';
+import type { FormatContext } from './records.js';
+import { formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
 
-export function detail(r: Result, lang: Lang): string {
+/** A reason in words; level ids become the plan's names for them, units the words for a difference. */
+export function say(reason: Reason, r: Pick<Result, 'unit'>, ctx: FormatContext): string {
+  const params: Params = { ...reason.params };
+  if (typeof params.level === 'string') {
+    const level = ctx.plan.levels.find((l) => l.id === params.level);
+    if (level) params.level = ctx.lang === 'en' ? (level.nameEn ?? level.name) : level.name;
+  }
+  if (typeof params.unit === 'string') params.unit = gapUnit(r.unit, ctx.lang);
+  if (typeof params.indicator === 'string') {
+    const ind = ctx.plan.indicators.find((i) => i.id === params.indicator);
+    if (ind) params.indicator = ctx.lang === 'en' ? (ind.nameEn ?? ind.name) : ind.name;
+  }
+  if (reason.inner) params.inner = say(reason.inner, r, ctx);
+  return t(ctx.lang, reason.code, params);
+}
+
+export function detail(r: Result, ctx: FormatContext): string {
+  const { lang } = ctx;
   const bits: string[] = [];
   if (r.parts) {
     for (const p of r.parts) bits.push(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r.unit, lang), status: statusLabel(p.status, lang) }));
   }
   if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: r.failingUnits.map((u) => `${u.name} ${formatValue(u.value, r.unit, lang)}`).join('、') }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: r.missingUnits.map((u) => u.name).join('、') }));
-  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: `${formatNumber(r.baseline.value)}${r.unit}`, year: r.baseline.year }));
-  if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(t(lang, r.reason.code, r.reason.params));
+  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: `${formatNumber(r.baseline.value, r.unit)}${r.unit}`, year: r.baseline.year }));
+  if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
   return bits.join(lang === 'zh' ? '；' : '; ');
 }
 
-export function targetText(r: Result, lang: Lang): string {
-  const described = t(lang, r.target.description.code, r.target.description.params);
-  return lang === 'zh' || described === r.target.text ? r.target.text : `${r.target.text} (${described})`;
+/** The target in symbols and words: ≥ 98, 0.85 左右（≥ 0.8075）, 每个乡镇（街道）均达标. */
+export function describeTarget(r: Result, ctx: FormatContext): string {
+  return say(r.target.description, r, ctx);
+}
+
+/** The plan's wording when it is short enough to read in a column, else the target in symbols. */
+export function targetText(r: Result, ctx: FormatContext): string {
+  if (ctx.lang === 'en') return describeTarget(r, ctx);
+  return [...r.target.text].length <= 10 ? r.target.text : describeTarget(r, ctx);
 }

@@ -23,11 +23,11 @@ export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
         r.region.name,
         String(r.year),
         r.main !== undefined ? `★${r.main} ${r.name}` : r.name,
-        targetText(r, lang),
+        targetText(r, ctx),
         `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
         statusLabel(r.status, lang),
         formatGap(r, lang),
-        detail(r, lang),
+        detail(r, ctx),
       ]
         .map(mdCell)
         .join(' | ')} |`,

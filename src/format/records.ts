@@ -3,7 +3,7 @@
 import { t, type Lang } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import type { Plan } from '../plan/model.js';
-import { detail } from './detail.js';
+import { describeTarget, detail } from './detail.js';
 
 export interface FormatContext {
   plan: Plan;
@@ -28,13 +28,13 @@ export function resultRecord(r: Result, ctx: FormatContext) {
     target: {
       kind: r.target.kind,
       text: r.target.text,
-      description: t(ctx.lang, r.target.description.code, r.target.description.params),
+      description: describeTarget(r, ctx),
       threshold: r.threshold,
     },
     gap: r.gap,
     derived: r.derived,
     notes: r.notes,
-    detail: detail(r, ctx.lang),
+    detail: detail(r, ctx),
     ...(r.parts ? { parts: r.parts } : {}),
     ...(r.failingUnits ? { failingUnits: r.failingUnits, missingUnits: r.missingUnits ?? [], unitCount: r.unitCount ?? 0 } : {}),
     ...(r.baseline ? { baseline: r.baseline } : {}),

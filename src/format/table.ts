@@ -8,6 +8,7 @@ import type { Status } from '../engine/verdict.js';
 import { detail, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
+import { wrap } from './width.js';
 
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -26,20 +27,18 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
     const table = new Table({
       head: ['col/no', 'col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k)),
       style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] },
-      wordWrap: true,
-      colWidths: [null, null, 26, 16, null, null, null, 40] as unknown as number[],
     });
     for (const r of group) {
       const area = ctx.plan.areas.find((a) => a.id === r.area);
       table.push([
         r.main !== undefined ? `★${r.main}` : '',
         (lang === 'en' ? area?.nameEn : area?.name) ?? r.area,
-        r.name,
-        targetText(r, lang),
+        wrap(r.name, 24),
+        wrap(targetText(r, ctx), 16),
         `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
         paint[r.status](statusLabel(r.status, lang)),
         formatGap(r, lang),
-        detail(r, lang),
+        wrap(detail(r, ctx), 40),
       ]);
     }
     out.push(table.toString());

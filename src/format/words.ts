@@ -3,9 +3,10 @@ import { t, type Lang } from '../i18n/index.js';
 import type { Status } from '../engine/verdict.js';
 import type { Result } from '../engine/evaluate.js';
 
-export function formatNumber(x: number): string {
+/** Two decimals; three for small values of other units (0.867 人), where two say too little. */
+export function formatNumber(x: number, unit?: string): string {
   if (!Number.isFinite(x)) return String(x);
-  const digits = x !== 0 && Math.abs(x) < 1 ? 4 : 2;
+  const digits = unit !== '%' && unit !== '‰' && x !== 0 && Math.abs(x) < 1 ? 3 : 2;
   return String(Number(x.toFixed(digits)));
 }
 
@@ -14,7 +15,7 @@ export function formatValue(value: number | boolean | null, unit: string, lang: 
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(lang, value ? 'word/yes' : 'word/no');
   if (unit === '是/否') return formatNumber(value);
-  return `${formatNumber(value)}${unit}`;
+  return `${formatNumber(value, unit)}${unit}`;
 }
 
 /** The unit a difference is spoken in: 个百分点 for %, 个千分点 for ‰. */
@@ -29,7 +30,7 @@ export function formatGap(result: Pick<Result, 'gap' | 'unit'>, lang: Lang): str
   const { gap, unit } = result;
   if (gap === null) return '';
   if (gap === 0) return t(lang, 'gap/on-line');
-  const amount = `${formatNumber(Math.abs(gap))}${gapUnit(unit, lang)}`;
+  const amount = `${formatNumber(Math.abs(gap), unit)}${gapUnit(unit, lang)}`;
   return t(lang, gap > 0 ? 'gap/short' : 'gap/ahead', { amount });
 }
 

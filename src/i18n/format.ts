@@ -32,6 +32,7 @@ export const formatMessages: Catalog = {
   'col/direction': { zh: '方向', en: 'Direction' },
   'col/baseline': { zh: '2020年基线', en: '2020 baseline' },
   'col/kind': { zh: '目标类型', en: 'Kind' },
+  'col/rule': { zh: '判定规则', en: 'Rule' },
   'col/source': { zh: '规划原文', en: 'Plan text' },
   'table/title': { zh: '{plan} — {region} {year}年', en: '{plan} — {region}, {year}' },
   'table/summary': {

@@ -3,7 +3,9 @@ import Table from 'cli-table3';
 import { t, type Lang } from '../../i18n/index.js';
 import { kindOf } from '../../engine/kinds/index.js';
 import { csvText } from '../../format/csv.js';
+import { say } from '../../format/detail.js';
 import { formatNumber } from '../../format/words.js';
+import { wrap } from '../../format/width.js';
 import type { Indicator, Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { PlancheckError } from '../../diagnostics.js';
@@ -13,7 +15,8 @@ import { formatContext, type CommonOptions } from './common.js';
 export function runIndicators(io: Io, opts: CommonOptions & { format?: string }): number {
   const { plan } = readPlan(io, opts.plan);
   const { lang } = formatContext(io, plan, opts);
-  const rows = plan.indicators.filter((i) => i.target);
+  const areaOrder = (id: string) => plan.areas.findIndex((a) => a.id === id);
+  const rows = plan.indicators.filter((i) => i.target).sort((a, b) => areaOrder(a.area) - areaOrder(b.area));
   const format = opts.format ?? 'table';
   if (format === 'json') io.stdout(`${JSON.stringify(rows.map((i) => record(i, plan, lang)), null, 2)}\n`);
   else if (format === 'csv') io.stdout(indicatorsCsv(rows, plan, lang));
@@ -35,7 +38,7 @@ function record(i: Indicator, plan: Plan, lang: Lang) {
     direction: i.direction,
     text: i.text,
     target: i.target,
-    description: i.target ? t(lang, kindOf(i.target).describe(i.target, i).code, kindOf(i.target).describe(i.target, i).params) : null,
+    description: i.target ? say(kindOf(i.target).describe(i.target, i), i, { plan, lang, color: false }) : null,
     baseline: i.baseline ?? null,
     source: i.source,
   };
@@ -49,24 +52,22 @@ function cells(i: Indicator, plan: Plan, lang: Lang): string[] {
     lang === 'en' && i.nameEn ? `${i.name}\n${i.nameEn}` : i.name,
     i.unit,
     i.text,
-    i.target?.kind ?? '',
+    r.description ?? '',
     i.baseline ? `${formatNumber(i.baseline.value)}${i.unit}` : '',
   ];
 }
 
 function indicatorsTable(rows: Indicator[], plan: Plan, lang: Lang): string {
   const table = new Table({
-    head: ['col/main', 'col/area', 'col/indicator', 'col/unit', 'col/target', 'col/kind', 'col/baseline'].map((k) => t(lang, k)),
+    head: ['col/main', 'col/area', 'col/indicator', 'col/unit', 'col/target', 'col/rule', 'col/baseline'].map((k) => t(lang, k)),
     style: { head: [], border: [] },
-    wordWrap: true,
-    colWidths: [null, null, 30, null, 20, null, null] as unknown as number[],
   });
-  for (const i of rows) table.push(cells(i, plan, lang));
+  for (const i of rows) table.push(cells(i, plan, lang).map((c, n) => (n === 2 ? wrap(c, 30) : n === 4 || n === 5 ? wrap(c, 20) : c)));
   return table.toString();
 }
 
 function indicatorsCsv(rows: Indicator[], plan: Plan, lang: Lang): string {
-  const head = ['col/id', 'col/main', 'col/area', 'col/indicator', 'col/unit', 'col/target', 'col/kind', 'col/baseline', 'col/source'].map((k) => csvText(t(lang, k)));
+  const head = ['col/id', 'col/main', 'col/area', 'col/indicator', 'col/unit', 'col/target', 'col/rule', 'col/baseline', 'col/source'].map((k) => csvText(t(lang, k)));
   const lines = rows.map((i) => {
     const c = cells(i, plan, lang);
     return [i.id, c[0]!, c[1]!, i.name, c[3]!, c[4]!, c[5]!, c[6]!, i.source].map(csvText).join(',');
