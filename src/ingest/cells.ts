@@ -1,0 +1,125 @@
+// Pure parsers for the cells of a return: what a statistician types in Excel
+// (full-width digits, 2023年, 0.32%, —) read as typed values. Each returns a
+// value or a problem code; the caller turns a problem into a located diagnostic.
+import type { Residence, Sex } from '../plan/model.js';
+import { halfWidth } from '../text/normalize.js';
+
+export type Parsed<T, P extends string> = { value: T; problem?: undefined } | { value?: undefined; problem: P };
+
+/** A unit a number may carry in its cell, with how many of it make one whole. */
+export type CellUnit = '%' | '‰' | '‱';
+export const CELL_UNIT_SCALE: Record<CellUnit, number> = { '%': 100, '‰': 1000, '‱': 10000 };
+
+// What returns write for "not available". NFKC has already turned ／ into /,
+// － into - and … into ...; dashes are kept as they are.
+const MISSING = new Set(['', '-', '--', '—', '——', '–', '––', '/', '\\', '...', '......', 'n/a', 'na', '无']);
+
+/** NFKC (full-width digits, ％, ．, ，), trimmed, with the minus sign pasted from Word made a hyphen. */
+function clean(raw: string): string {
+  return halfWidth(raw).trim().replace(/\u2212/gu, '-');
+}
+
+export function isMissing(raw: string): boolean {
+  return MISSING.has(clean(raw).toLowerCase());
+}
+
+export type NumberProblem = 'not-a-number' | 'bad-thousands' | 'number-out-of-range';
+export interface CellNumber {
+  /** null = reported missing. */
+  number: number | null;
+  /** A %, ‰ or ‱ written in the cell. */
+  unit?: CellUnit;
+  /** Digits after the decimal point as written, for "agrees within rounding". */
+  decimals: number;
+}
+
+const PLAIN = /^\d+(?:\.\d+)?(?:e[+-]?\d+)?$/iu;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
+
+export function parseNumber(raw: string): Parsed<CellNumber, NumberProblem> {
+  if (isMissing(raw)) return { value: { number: null, decimals: 0 } };
+  let s = clean(raw);
+  let unit: CellUnit | undefined;
+  const u = /\s*([%‰‱])$/u.exec(s);
+  if (u) {
+    unit = u[1] as CellUnit;
+    s = s.slice(0, u.index);
+  }
+  let sign = 1;
+  if (s.startsWith('+') || s.startsWith('-')) {
+    sign = s.startsWith('-') ? -1 : 1;
+    s = s.slice(1);
+  }
+  // A comma is a thousands separator only in whole groups of three: "1,23" is
+  // more likely a decimal comma or a typo than one hundred and twenty-three.
+  if (s.includes(',')) {
+    if (!GROUPED.test(s)) return { problem: /^[\d,]+(?:\.\d+)?$/u.test(s) ? 'bad-thousands' : 'not-a-number' };
+    s = s.replace(/,/gu, '');
+  }
+  if (!PLAIN.test(s)) return { problem: 'not-a-number' };
+  const n = Number(s);
+  if (!Number.isFinite(n)) return { problem: 'number-out-of-range' };
+  const fraction = /\.(\d+)/u.exec(s.split(/e/iu)[0] ?? '');
+  const exponent = /e([+-]?\d+)$/iu.exec(s);
+  const decimals = Math.max(0, (fraction?.[1]?.length ?? 0) - Number(exponent?.[1] ?? 0));
+  return { value: { number: sign * n + 0, decimals, ...(unit ? { unit } : {}) } };
+}
+
+export type YearProblem = 'not-a-year' | 'year-out-of-range';
+export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
+
+export function parseYear(raw: string): Parsed<number, YearProblem> {
+  // "2023年度" and "2023.0" (a year column Excel formatted as a number) are the same year.
+  const m = /^(\d{4})(?:\.0+)?(?:年度?)?$/u.exec(clean(raw).replace(/\s+/gu, ''));
+  if (!m) return { problem: 'not-a-year' };
+  const year = Number(m[1]);
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return { problem: 'year-out-of-range' };
+  return { value: year };
+}
+
+function lookupWord<T>(table: Record<string, T>, raw: string): T | undefined {
+  const key = clean(raw).toLowerCase().replace(/\s+/gu, '');
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+// An empty disaggregation cell means the total, as in Open SDG data.
+const SEX: Record<string, Sex> = {
+  '男': 'male', '男性': 'male', '男童': 'male', '男孩': 'male', 'male': 'male', 'm': 'male', 'boys': 'male',
+  '女': 'female', '女性': 'female', '女童': 'female', '女孩': 'female', 'female': 'female', 'f': 'female', 'girls': 'female',
+  '合计': 'total', '总计': 'total', '全部': 'total', 'total': 'total', 'all': 'total', '': 'total',
+};
+
+export function parseSex(raw: string): Parsed<Sex, 'bad-sex'> {
+  const v = lookupWord(SEX, raw);
+  return v ? { value: v } : { problem: 'bad-sex' };
+}
+
+const RESIDENCE: Record<string, Residence> = {
+  '城市': 'urban', '城镇': 'urban', '城区': 'urban', 'urban': 'urban',
+  '农村': 'rural', '乡村': 'rural', 'rural': 'rural',
+  '合计': 'total', '总计': 'total', '全部': 'total', 'total': 'total', 'all': 'total', '': 'total',
+};
+
+export function parseResidence(raw: string): Parsed<Residence, 'bad-residence'> {
+  const v = lookupWord(RESIDENCE, raw);
+  return v ? { value: v } : { problem: 'bad-residence' };
+}
+
+const BOOLEAN: Record<string, boolean> = {
+  '是': true, '有': true, '已成立': true, '已建立': true, '已设立': true, '1': true, 'true': true, 'yes': true, 'y': true, '√': true, '✓': true, '✔': true,
+  '否': false, '无': false, '未成立': false, '未建立': false, '未设立': false, '0': false, 'false': false, 'no': false, 'n': false, '×': false, '✗': false, 'x': false,
+};
+
+/** For yes/no indicators. 无 here means "no", not "missing". */
+export function parseBoolean(raw: string): Parsed<boolean, 'bad-boolean'> {
+  const v = lookupWord(BOOLEAN, raw);
+  return v !== undefined ? { value: v } : { problem: 'bad-boolean' };
+}
+
+/** A 单位 cell: a convertible sign (%, ‰, ‱ or their Chinese names), or the text as written. */
+export function parseUnitCell(raw: string): { unit?: CellUnit; text: string } {
+  const text = clean(raw);
+  const named: Record<string, CellUnit> = { '%': '%', '百分比': '%', '百分率': '%', '‰': '‰', '千分比': '‰', '千分率': '‰', '‱': '‱', '万分比': '‱', '万分率': '‱' };
+  const unit = named[text];
+  return unit ? { unit, text } : { text };
+}

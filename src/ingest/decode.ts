@@ -1,0 +1,56 @@
+// Bytes → text, without an --encoding flag: a return comes from Excel as UTF-8
+// (with or without BOM), GB18030/GBK (a Chinese Windows "CSV") or UTF-16 with
+// a BOM ("Unicode 文本"). Detected by BOM, else by whether strict UTF-8 holds.
+import { diag, type Diagnostic } from '../diagnostics.js';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type Decoded = { text: string; encoding: Encoding; diagnostics: Diagnostic[] } | { text?: undefined; diagnostics: Diagnostic[] };
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+/** 1-based line of a byte offset, counting LF bytes (valid for every non-UTF-16 encoding here). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** 1-based line of a character of decoded text. */
+const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+export function decode(bytes: Uint8Array, file: string): Decoded {
+  if (startsWith(bytes, [0xff, 0xfe])) return strict(bytes.subarray(2), 'utf-16le', file);
+  if (startsWith(bytes, [0xfe, 0xff])) return strict(bytes.subarray(2), 'utf-16be', file);
+
+  // A workbook saved as .xlsx (a zip) or .xls (OLE) instead of "CSV": say so, not "binary".
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return { diagnostics: [diag('error', 'data/excel-workbook', {}, { file, line: 1, column: 1 })] };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { diagnostics: [diag('error', 'data/binary-file', {}, { file, line: lineAt(bytes, nul), column: 1 })] };
+
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strict(bytes.subarray(3), 'utf-8-bom', file);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', diagnostics: [] };
+  } catch {
+    // Not UTF-8: GB18030 is a superset of GBK and GB2312, so it reads what a Chinese Excel writes.
+    const text = new TextDecoder('gb18030').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const diagnostics = bad < 0 ? [] : [diag('warning', 'data/undecodable-bytes', {}, { file, line: lineOf(text, bad), column: 1 })];
+    return { text, encoding: 'gb18030', diagnostics };
+  }
+}
+
+function strict(body: Uint8Array, encoding: Encoding, file: string): Decoded {
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  try {
+    const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body);
+    // UTF-16 text is full of NUL bytes, so binary content shows only once decoded.
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) return { diagnostics: [diag('error', 'data/binary-file', {}, { file, line: lineOf(text, nul), column: 1 })] };
+    return { text, encoding, diagnostics: [] };
+  } catch {
+    return { diagnostics: [diag('error', 'data/bad-encoding', { encoding }, { file, line: 1, column: 1 })] };
+  }
+}

@@ -1,0 +1,112 @@
+// Header cells → columns. Names are matched after NFKC, trimming, case folding
+// and dropping a trailing unit in brackets (数值（%）), in English or Chinese.
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { halfWidth } from '../text/normalize.js';
+
+/** A column a file may have: its id, its Chinese label for messages, the header names accepted. */
+export interface ColumnSpec<C extends string> {
+  id: C;
+  label: string;
+  names: readonly string[];
+}
+
+export type ReturnColumn = 'indicator' | 'region' | 'year' | 'value' | 'numerator' | 'denominator' | 'sex' | 'residence' | 'unit' | 'note';
+
+export const RETURN_COLUMNS: readonly ColumnSpec<ReturnColumn>[] = [
+  { id: 'indicator', label: '指标', names: ['指标', '指标名称', '指标代码', 'indicator', 'indicator id', 'indicator name'] },
+  { id: 'region', label: '地区', names: ['地区', '地区名称', '行政区划', '单位名称', '行政区划代码', 'region', 'region code'] },
+  { id: 'year', label: '年份', names: ['年份', '年度', 'year'] },
+  { id: 'value', label: '数值', names: ['数值', '指标值', '值', 'value'] },
+  { id: 'numerator', label: '分子', names: ['分子', 'numerator'] },
+  { id: 'denominator', label: '分母', names: ['分母', 'denominator'] },
+  { id: 'sex', label: '性别', names: ['性别', 'sex', 'gender'] },
+  { id: 'residence', label: '城乡', names: ['城乡', 'area', 'residence'] },
+  { id: 'unit', label: '单位', names: ['单位', '计量单位', 'unit'] },
+  { id: 'note', label: '备注', names: ['备注', '说明', 'note', 'notes', 'remark', 'remarks'] },
+];
+
+/** 0-based index of each column found. */
+export type ColumnIndex<C extends string> = Partial<Record<C, number>>;
+
+const TRAILING_BRACKETS = /\s*[(（[【][^()（）[\]【】]*[)）\]】]$/u;
+
+export function headerKey(cell: string): string {
+  return halfWidth(cell).trim().replace(TRAILING_BRACKETS, '').replace(/[\s_-]+/gu, ' ').trim().toLowerCase();
+}
+
+export function mapHeader<C extends string>(
+  header: readonly string[],
+  specs: readonly ColumnSpec<C>[],
+  where: { file: string; line: number },
+): { columns: ColumnIndex<C>; diagnostics: Diagnostic[] } {
+  const byName = new Map<string, ColumnSpec<C>>();
+  for (const spec of specs) for (const name of spec.names) byName.set(headerKey(name), spec);
+
+  const columns: ColumnIndex<C> = {};
+  const diagnostics: Diagnostic[] = [];
+  header.forEach((cell, i) => {
+    const at = { ...where, column: i + 1 };
+    const key = headerKey(cell);
+    // Excel leaves empty header cells after the last column; they say nothing.
+    if (key === '') return;
+    const spec = byName.get(key);
+    if (!spec) {
+      diagnostics.push(diag('warning', 'data/unknown-column', { name: cell.trim(), accepted: acceptedNames(specs) }, at));
+      return;
+    }
+    const first = columns[spec.id];
+    if (first !== undefined) {
+      diagnostics.push(diag('error', 'data/duplicate-column', { name: cell.trim(), label: spec.label, field: spec.id, first: first + 1 }, at));
+      return;
+    }
+    columns[spec.id] = i;
+  });
+  return { columns, diagnostics };
+}
+
+/** The error for a required column the header lacks, naming the header names that would do. */
+export function missingColumn<C extends string>(spec: ColumnSpec<C>, where: { file: string; line: number }): Diagnostic {
+  return diag('error', 'data/missing-column', { field: spec.id, label: spec.label, accepted: spec.names.join('、') }, { ...where, column: 1 });
+}
+
+function acceptedNames<C extends string>(specs: readonly ColumnSpec<C>[]): string {
+  return specs.map((s) => s.names[0]).join('、');
+}
+
+export function specOf<C extends string>(specs: readonly ColumnSpec<C>[], id: C): ColumnSpec<C> {
+  const spec = specs.find((s) => s.id === id);
+  if (!spec) throw new Error(`no column spec for ${id}`);
+  return spec;
+}
+
+/**
+ * The columns of a return. It needs an indicator, a year, and a value or both
+ * numerator and denominator to compute it from.
+ */
+export function mapReturnHeader(
+  header: readonly string[],
+  where: { file: string; line: number },
+): { columns: ColumnIndex<ReturnColumn>; diagnostics: Diagnostic[] } {
+  const { columns, diagnostics } = mapHeader(header, RETURN_COLUMNS, where);
+  const need = (id: ReturnColumn): void => void diagnostics.push(missingColumn(specOf(RETURN_COLUMNS, id), where));
+  if (columns.indicator === undefined) need('indicator');
+  if (columns.year === undefined) need('year');
+  const hasNumerator = columns.numerator !== undefined;
+  const hasDenominator = columns.denominator !== undefined;
+  if (columns.value === undefined) {
+    if (hasNumerator && !hasDenominator) need('denominator');
+    else if (hasDenominator && !hasNumerator) need('numerator');
+    else if (!hasNumerator) {
+      const accepted = [...specOf(RETURN_COLUMNS, 'value').names].join('、');
+      diagnostics.push(diag('error', 'data/missing-value-column', { accepted }, { ...where, column: 1 }));
+    }
+  } else if (hasNumerator !== hasDenominator) {
+    // With a value column the lone half of a ratio is only unusable, not fatal.
+    const lone: ReturnColumn = hasNumerator ? 'numerator' : 'denominator';
+    const other: ReturnColumn = hasNumerator ? 'denominator' : 'numerator';
+    const index = columns[lone] ?? 0;
+    diagnostics.push(diag('warning', 'data/lone-ratio-column', { label: specOf(RETURN_COLUMNS, lone).label, field: lone, other: specOf(RETURN_COLUMNS, other).label, otherField: other }, { ...where, column: index + 1 }));
+    delete columns[lone];
+  }
+  return { columns, diagnostics };
+}

@@ -1,0 +1,105 @@
+// Text → header and rows, each row with the line it starts on. Comma or tab
+// delimited (Excel's "Unicode 文本" is tab-separated), CRLF or LF.
+import { parse } from 'csv-parse/sync';
+import { diag, type Diagnostic } from '../diagnostics.js';
+
+export interface TableRow {
+  /** 1-based line the row starts on (a quoted cell may span lines). */
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  delimiter: ',' | '\t';
+  header: string[];
+  headerLine: number;
+  rows: TableRow[];
+}
+
+export type TableResult = { table: Table; diagnostics: Diagnostic[] } | { table?: undefined; diagnostics: Diagnostic[] };
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+export function readTable(text: string, file: string): TableResult {
+  // One line end everywhere, so csv-parse's line count is the editor's
+  // (it counts a CRLF inside a quoted cell as two lines).
+  const body = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+  const delimiter = detectDelimiter(body);
+  const diagnostics: Diagnostic[] = [];
+  let records: CsvRecord[];
+  try {
+    records = parse(body, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      // A stray quote inside a cell (12"寸) is text, as Excel reads it.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        if (err) diagnostics.push(syntaxError(err, body, delimiter, file));
+      },
+    }) as unknown as CsvRecord[];
+  } catch (err) {
+    return { diagnostics: [syntaxError(err, body, delimiter, file)] };
+  }
+
+  const rows: TableRow[] = [];
+  for (const { record, info } of records) {
+    // info.lines is the line the record ends on; a record spans one line more per line end in its cells.
+    const spanned = record.reduce((n, cell) => n + (cell.match(/\n/gu)?.length ?? 0), 0);
+    // A row of empty cells (",,,," left by Excel) is not a row.
+    if (record.every((cell) => cell.trim() === '')) continue;
+    rows.push({ line: info.lines - spanned, cells: record });
+  }
+  const first = rows.shift();
+  if (!first) return { diagnostics: [...diagnostics, diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
+  return { table: { delimiter, header: first.cells, headerLine: first.line, rows }, diagnostics };
+}
+
+/** Tab when the header line has a tab and no comma outside quotes. */
+export function detectDelimiter(text: string): ',' | '\t' {
+  const header = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const unquoted = header.replace(/"(?:[^"]|"")*"/gu, '');
+  return unquoted.includes('\t') && !unquoted.includes(',') ? '\t' : ',';
+}
+
+function syntaxError(err: unknown, text: string, delimiter: string, file: string): Diagnostic {
+  const e = err as { code?: string; lines?: number; message?: string };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const open = unclosedQuote(text, delimiter);
+    if (open) return diag('error', 'data/unclosed-quote', { endLine: e.lines ?? open.line }, { file, line: open.line, column: open.column });
+  }
+  return diag('error', 'data/csv-syntax', { detail: e.message ?? String(err) }, { file, line: e.lines ?? 1, column: 1 });
+}
+
+/**
+ * Where the quote that never closes was opened: csv-parse only knows the file
+ * ended inside it, which is the last line, not the one to fix.
+ */
+function unclosedQuote(text: string, delimiter: string): { line: number; column: number } | undefined {
+  let line = 1;
+  let column = 1;
+  let atFieldStart = true;
+  let open: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') open = undefined;
+      else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '"' && atFieldStart) open = { line, column };
+    atFieldStart = c === delimiter || c === '\n';
+    if (c === delimiter) column++;
+    if (c === '\n') {
+      line++;
+      column = 1;
+    }
+  }
+  return open;
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { readReturns } from '../../src/ingest/read-returns.js';
+import { indexes } from '../../src/plan/lookup.js';
+import { csv, ctx, fixture, plan } from './test-plan.js';
+
+const where = (d: Diagnostic) => [d.severity, d.code, d.line, d.column];
+const values = (name: string) => readReturns([fixture(name)], ctx).observations.map((o) => [o.indicatorId, o.regionCode, o.value]);
+
+describe('readReturns: encodings and layouts', () => {
+  it.each(['utf8.csv', 'utf8-bom.csv', 'gb18030.csv', 'utf16le.txt'])('reads %s to the same observations', (name) => {
+    const read = readReturns([fixture(name)], ctx);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.observations.map((o) => [o.indicatorId, o.regionCode, o.year, o.value, o.rows])).toEqual([
+      ['neonatal-mortality', '321202', 2023, 1.8, [{ file: name, line: 2 }]],
+      ['kindergarten-coverage', '321200', 2023, 92.5, [{ file: name, line: 3 }]],
+    ]);
+  });
+
+  it('records the encoding found for each file', () => {
+    const read = readReturns([fixture('utf8.csv'), fixture('gb18030.csv'), fixture('utf16le.txt')], ctx);
+    expect(read.encodings).toEqual({ 'utf8.csv': 'utf-8', 'gb18030.csv': 'gb18030', 'utf16le.txt': 'utf-16le' });
+  });
+
+  it('reads a tab-delimited file with a short region name and carries the 备注', () => {
+    const [o] = readReturns([fixture('tab.tsv')], ctx).observations;
+    expect(o).toEqual({
+      indicatorId: 'neonatal-mortality', regionCode: '321202', year: 2023, sex: 'total', residence: 'total',
+      value: 1.8, notes: ['含流动人口, 按户籍统计'], derived: false, rows: [{ file: 'tab.tsv', line: 2 }],
+    });
+  });
+
+  it('reads CRLF, English headers, ids and region codes', () => {
+    expect(values('crlf.csv')).toEqual([
+      ['neonatal-mortality', '321202', 1.8],
+      ['special-schools', '321203', 2],
+    ]);
+  });
+
+  it('takes the top region when there is no region column, or the cell is empty', () => {
+    const read = readReturns([csv('指标,地区,年份,数值\n新生儿死亡率,,2023,2\n')], ctx);
+    expect(read.observations.map((o) => o.regionCode)).toEqual(['321200']);
+  });
+});
+
+describe('readReturns: messy cells', () => {
+  it('reads full-width digits, 2023年, — , thousands separators, % for ‰ and ‰ for %', () => {
+    const read = readReturns([fixture('messy-cells.csv')], ctx);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.observations.map((o) => [o.indicatorId, o.regionCode, o.year, o.value])).toEqual([
+      ['neonatal-mortality', '321202', 2023, 1.8],
+      ['neonatal-mortality', '321203', 2023, 3.2],
+      ['kindergarten-coverage', '321202', 2023, null],
+      ['special-schools', '321200', 2023, 1234],
+      ['kindergarten-coverage', '321203', 2023, 0.905],
+      ['children-council', '321202', 2023, true],
+    ]);
+  });
+
+  it('reads sex and residence, an empty cell being the total', () => {
+    const read = readReturns([csv('指标,年份,数值,性别,城乡\n新生儿死亡率,2023,2,男,农村\n新生儿死亡率,2023,2.5,,\n')], ctx);
+    expect(read.observations.map((o) => [o.sex, o.residence])).toEqual([['male', 'rural'], ['total', 'total']]);
+  });
+
+  it('reads 无 as "no" for a yes/no indicator, and a dash as missing', () => {
+    const read = readReturns([csv('指标,地区,年份,数值\n儿童议事会,海陵,2023,无\n儿童议事会,高港,2023,—\n')], ctx);
+    expect(read.observations.map((o) => o.value)).toEqual([false, null]);
+  });
+
+  it('converts with the 单位 column and rejects a unit that cannot be converted', () => {
+    const read = readReturns(
+      [csv('指标,地区,年份,数值,单位\n新生儿死亡率,海陵,2023,0.2,%\n新生儿死亡率,高港,2023,2,‰\n特殊教育学校数,海陵,2023,2,个\n特殊教育学校数,高港,2023,2,%\n新生儿死亡率,全市,2023,2‰,%\n')],
+      ctx,
+    );
+    expect(read.observations.map((o) => [o.regionCode, o.value])).toEqual([['321202', 2], ['321203', 2]]);
+    expect(read.diagnostics.map(where)).toEqual([
+      ['error', 'data/unknown-unit', 4, 5],
+      ['error', 'data/unit-mismatch', 5, 4],
+      ['error', 'data/unit-conflict', 6, 4],
+    ]);
+  });
+});
+
+describe('readReturns: errors', () => {
+  it('reports every error of a file in one run, each with its line and column', () => {
+    const read = readReturns([fixture('several-errors.csv')], ctx);
+    expect(read.diagnostics.map(where)).toEqual([
+      ['error', 'data/not-a-number', 2, 4],
+      ['error', 'data/unknown-region', 3, 2],
+      ['error', 'data/not-a-year', 3, 3],
+      ['error', 'data/unit-mismatch', 4, 4],
+      ['error', 'data/bad-sex', 5, 5],
+      ['error', 'data/bad-thousands', 6, 4],
+    ]);
+    expect(read.diagnostics.every((d) => d.file === 'several-errors.csv')).toBe(true);
+    expect(read.diagnostics[0]?.params).toMatchObject({ value: '9 8', label: '数值' });
+    // Only the good row becomes an observation.
+    expect(read.observations.map((o) => o.rows[0]?.line)).toEqual([7]);
+  });
+
+  it('suggests the indicator meant, and says so plainly when there is none', () => {
+    const read = readReturns([fixture('unknown-indicator.csv')], ctx);
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
+      ['data/unknown-indicator-did-you-mean', 2, 1, { name: '新生儿死忙率', suggestion: '新生儿死亡率' }],
+      ['data/unknown-indicator', 3, 1, { name: '出生缺陷发生率' }],
+    ]);
+  });
+
+  it('reports a conflicting duplicate on the second row, naming the first, and marks the cell invalid', () => {
+    const read = readReturns([fixture('conflict.csv')], ctx);
+    expect(read.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.params.first])).toEqual([
+      ['error', 'data/conflict', 4, 4, 'conflict.csv:2'],
+      ['warning', 'data/duplicate-row', 5, 4, 'conflict.csv:3'],
+    ]);
+    const [mortality, schools] = read.observations;
+    expect(mortality).toMatchObject({ invalid: 'conflict', notes: ['快报', '年报'], rows: [{ line: 2 }, { line: 4 }] });
+    expect(schools?.invalid).toBeUndefined();
+    expect(read.observations).toHaveLength(2);
+  });
+
+  it('quotes values computed from ratios in a conflict', () => {
+    const read = readReturns([csv('指标,地区,年份,数值,分子,分母\n新生儿死亡率,海陵,2023,,3,2000\n新生儿死亡率,海陵,2023,,4,2000\n')], ctx);
+    expect(read.diagnostics.map((d) => [d.code, d.params.firstValue, d.params.value])).toEqual([['data/conflict', '1.5', '2']]);
+  });
+
+  it('lists the candidates of an ambiguous region and suggests a misspelt one', () => {
+    const township = { code: '321202100', name: '海陵镇', aliases: [], level: 'township', parent: '321202' };
+    const withTownship = { plan, ...indexes(plan, [township]) };
+    const read = readReturns([csv('指标,地区,年份,数值\n新生儿死亡率,海陵,2023,1\n新生儿死亡率,海陵县,2023,1\n新生儿死亡率,海陵镇,2023,1\n')], withTownship);
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
+      ['data/ambiguous-region', 2, 2, { name: '海陵', candidates: '海陵区（321202）、海陵镇（321202100）' }],
+      ['data/unknown-region-did-you-mean', 3, 2, { name: '海陵县', suggestion: '海陵区' }],
+    ]);
+    expect(read.observations.map((o) => o.regionCode)).toEqual(['321202100']);
+  });
+
+  it('finds conflicts across files', () => {
+    const a = csv('指标,地区,年份,数值\n新生儿死亡率,海陵,2023,1.8\n', 'a.csv');
+    const b = csv('指标,地区,年份,数值\n新生儿死亡率,321202,2023年,1.9\n', 'b.csv');
+    const read = readReturns([a, b], ctx);
+    expect(read.diagnostics.map((d) => [d.file, d.line, d.code, d.params.first])).toEqual([['b.csv', 2, 'data/conflict', 'a.csv:2']]);
+  });
+
+  it('does not take rows of a file whose header lacks a required column', () => {
+    const read = readReturns([csv('指标,地区,数值\n新生儿死亡率,海陵,1.8\n')], ctx);
+    expect(read.observations).toEqual([]);
+    expect(read.diagnostics.map(where)).toEqual([['error', 'data/missing-column', 1, 1]]);
+  });
+
+  it('warns about content beyond the header, such as an unquoted thousands separator', () => {
+    const read = readReturns([csv('指标,地区,年份,数值\n特殊教育学校数,海陵,2023,1,234\n')], ctx);
+    expect(read.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.params.value])).toEqual([['warning', 'data/extra-cells', 2, 5, '234']]);
+  });
+
+  it('never throws on bytes that are not a return', () => {
+    const read = readReturns([{ file: 'x.bin', bytes: new Uint8Array([0, 1, 2, 3]) }, fixture('utf8.csv')], ctx);
+    expect(read.diagnostics.map((d) => d.code)).toEqual(['data/binary-file']);
+    expect(read.observations).toHaveLength(2);
+  });
+});
+
+describe('readReturns: numerator and denominator', () => {
+  it('computes a missing value, keeps an agreeing one and flags a disagreeing one', () => {
+    const read = readReturns([fixture('ratio-mismatch.csv')], ctx);
+    expect(read.observations.map((o) => [o.indicatorId, o.regionCode, o.value, o.numerator, o.denominator, o.invalid])).toEqual([
+      ['kindergarten-coverage', '321202', 98, 4900, 5000, undefined],
+      ['kindergarten-coverage', '321203', 95, 4900, 5000, 'ratio-mismatch'],
+      ['neonatal-mortality', '321202', 1.5, 3, 2000, undefined],
+      ['neonatal-mortality', '321203', 1.53, 3, 2000, 'ratio-mismatch'],
+    ]);
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.params.computed])).toEqual([
+      ['data/ratio-mismatch', 3, 4, 98],
+      ['data/ratio-mismatch', 5, 4, 1.5],
+    ]);
+  });
+
+  it('accepts a value that is the ratio rounded to the decimals given', () => {
+    // 1/3 × 100 = 33.33…: "33.3" and "33" agree; "33.4" does not.
+    const read = readReturns([csv('指标,地区,年份,数值,分子,分母\n普惠性幼儿园覆盖率,海陵,2023,33.3,1,3\n普惠性幼儿园覆盖率,高港,2023,33,1,3\n普惠性幼儿园覆盖率,全市,2023,33.4,1,3\n')], ctx);
+    expect(read.observations.map((o) => o.invalid)).toEqual([undefined, undefined, 'ratio-mismatch']);
+  });
+
+  it('warns when a % numerator exceeds its denominator, and rejects a ratio on a count or a zero denominator', () => {
+    const read = readReturns(
+      [csv('指标,地区,年份,数值,分子,分母\n普惠性幼儿园覆盖率,海陵,2023,,120,100\n特殊教育学校数,海陵,2023,,1,2\n新生儿死亡率,海陵,2023,,1,0\n新生儿死亡率,高港,2023,,1,\n')],
+      ctx,
+    );
+    expect(read.diagnostics.map(where)).toEqual([
+      ['warning', 'data/numerator-exceeds-denominator', 2, 5],
+      ['error', 'data/ratio-not-rate', 3, 5],
+      ['error', 'data/bad-denominator', 4, 6],
+      ['error', 'data/ratio-incomplete', 5, 6],
+    ]);
+    expect(read.observations.map((o) => o.value)).toEqual([120]);
+  });
+
+  it('keeps a reported-missing value with no ratio as null, without a diagnostic', () => {
+    const read = readReturns([csv('指标,地区,年份,数值,分子,分母\n新生儿死亡率,海陵,2023,/,,\n')], ctx);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.observations.map((o) => [o.value, o.numerator])).toEqual([[null, undefined]]);
+  });
+});
