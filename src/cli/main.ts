@@ -6,10 +6,11 @@ import { PlancheckError } from '../diagnostics.js';
 import { formatDiagnostic, t } from '../i18n/index.js';
 import type { Io } from './io.js';
 import { parseLang } from './options.js';
-import { runCheck } from './commands/check.js';
-import { runEvaluate } from './commands/evaluate.js';
-import { runIndicators } from './commands/indicators.js';
-import { runValidate } from './commands/validate.js';
+// Commands load their code when run, so `--help` or `validate` do not pay for the engine.
+const runEvaluate: typeof import('./commands/evaluate.js').runEvaluate = async (...a) => (await import('./commands/evaluate.js')).runEvaluate(...a);
+const runValidate: typeof import('./commands/validate.js').runValidate = async (...a) => (await import('./commands/validate.js')).runValidate(...a);
+const runCheck: typeof import('./commands/check.js').runCheck = async (...a) => (await import('./commands/check.js')).runCheck(...a);
+const runIndicators: typeof import('./commands/indicators.js').runIndicators = async (...a) => (await import('./commands/indicators.js')).runIndicators(...a);
 
 export const VERSION = '0.1.0';
 
@@ -42,9 +43,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option('--format <format>', 'table | json | csv | md | junit')
       .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
       .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met'),
-  ).action((data: string[], opts) => setCode(runEvaluate(io, data, opts)));
+  ).action(async (data: string[], opts) => setCode(await runEvaluate(io, data, opts)));
 
-  common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action((opts) => setCode(runValidate(io, opts)));
+  common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action(async (opts) => setCode(await runValidate(io, opts)));
 
   common(
     cmd
@@ -52,14 +53,14 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .description('read and check returns without evaluating / 只检查报表数据')
       .argument('<data...>', "CSV returns ('-' reads standard input)")
       .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])'),
-  ).action((data: string[], opts) => setCode(runCheck(io, data, opts)));
+  ).action(async (data: string[], opts) => setCode(await runCheck(io, data, opts)));
 
   common(
     cmd
       .command('indicators')
       .description('list the plan’s indicators and targets / 列出规划指标和目标')
       .option('--format <format>', 'table | json | csv'),
-  ).action((opts) => setCode(runIndicators(io, opts)));
+  ).action(async (opts) => setCode(await runIndicators(io, opts)));
 
   return cmd;
 }

@@ -5,12 +5,12 @@ import { PlancheckError } from '../diagnostics.js';
 import { formatDiagnostic, type Lang } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { formatForPath, formatters, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, formatForPath, formatters, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
 import type { Io } from './io.js';
 
 export function checkFormat(name: string | undefined): FormatName | undefined {
   if (name === undefined) return undefined;
-  if (!isFormatName(name)) throw new PlancheckError('cli/bad-option', { option: '--format', value: name, allowed: Object.keys(formatters).join(', ') });
+  if (!isFormatName(name)) throw new PlancheckError('cli/bad-option', { option: '--format', value: name, allowed: FORMAT_NAMES.join(', ') });
   return name;
 }
 
@@ -25,16 +25,16 @@ export function planOutputs(io: Io, outputs: string[], format: FormatName | unde
   });
 }
 
-export function writeOutputs(
+export async function writeOutputs(
   io: Io,
   evaluation: Evaluation,
   ctx: FormatContext,
   opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
-): void {
-  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), formatters[f.format](evaluation, { ...ctx, color: false }));
+): Promise<void> {
+  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), (await formatters[f.format]())(evaluation, { ...ctx, color: false }));
   if (opts.quiet) return;
   const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
-  io.stdout(formatters[stdoutFormat](evaluation, stdoutFormat === 'table' ? ctx : { ...ctx, color: false }));
+  io.stdout((await formatters[stdoutFormat]())(evaluation, stdoutFormat === 'table' ? ctx : { ...ctx, color: false }));
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {

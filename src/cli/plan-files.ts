@@ -1,36 +1,114 @@
 // Finding and reading the plan's rule files: the bundled plan/ unless --plan says otherwise.
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+//
+// The bundled plan is also compiled at build time into dist/plan-cache.json, keyed by a
+// hash of the rule files' names and bytes. When the files still hash the same, the run
+// reads that JSON and never loads the YAML parser or the schema validator, which are most
+// of a short run's start-up. Any edit to plan/ changes the hash and falls back to a full load.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PlancheckError } from '../diagnostics.js';
-import { loadPlan } from '../plan/load.js';
+import { PlancheckError, type Diagnostic } from '../diagnostics.js';
+import type { PlanFileText } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
-import type { Diagnostic } from '../diagnostics.js';
 
-/** The plan/ folder shipped with plancheck, found from wherever this module was bundled to. */
-export function bundledPlanDir(): string {
+export const PLAN_CACHE = 'plan-cache.json';
+
+/** The folder holding plan/ and dist/, found from wherever this module was bundled to. */
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'plan', 'plan.yaml'))) return join(dir, 'plan');
+    if (existsSync(join(dir, 'plan', 'plan.yaml'))) return dir;
     dir = dirname(dir);
   }
   throw new PlancheckError('cli/no-bundled-plan');
 }
 
-export function readPlan(io: Io, dirOption: string | undefined): { plan: Plan; diagnostics: Diagnostic[] } {
-  const dir = dirOption !== undefined ? resolve(io.cwd, dirOption) : bundledPlanDir();
+export function bundledPlanDir(): string {
+  return join(packageRoot(), 'plan');
+}
+
+/**
+ * A 53-bit hash (cyrb53) of the files' names and bytes: enough to notice any edit,
+ * and cheaper than loading node:crypto, which would cost more than the rest of the check.
+ */
+export function planHash(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const mix = (b: number) => {
+    h1 = Math.imul(h1 ^ b, 2654435761);
+    h2 = Math.imul(h2 ^ b, 1597334677);
+  };
+  for (const f of files) {
+    for (let i = 0; i < f.name.length; i++) mix(f.name.charCodeAt(i));
+    mix(0);
+    for (let i = 0; i < f.bytes.length; i++) mix(f.bytes[i]!);
+    mix(0);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+interface PlanCache {
+  hash: string;
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadPlanOptions {
+  /** Always parse and validate the YAML (plancheck validate). */
+  noCache?: boolean;
+}
+
+export async function readPlan(io: Io, dirOption: string | undefined, options: ReadPlanOptions = {}): Promise<{ plan: Plan; diagnostics: Diagnostic[] }> {
+  const bundled = dirOption === undefined;
+  const dir = bundled ? bundledPlanDir() : resolve(io.cwd, dirOption);
   if (!io.isDir(dir)) throw new PlancheckError('plan/no-dir', { dir: dirOption ?? dir });
   const shown = (name: string) => {
     const rel = relative(io.cwd, join(dir, name));
     return rel.startsWith('..') ? join(dir, name) : rel;
   };
-  const files = io
+  const raw = io
     .listDir(dir)
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()
-    .map((name) => ({ file: shown(name), text: new TextDecoder().decode(io.readFile(join(dir, name))) }));
+    .map((name) => ({ name, bytes: io.readFile(join(dir, name)) }));
+
+  if (bundled && !options.noCache) {
+    const cached = readCache(planHash(raw));
+    if (cached) {
+      for (const ind of cached.plan.indicators) ind.origin.file = shown(ind.origin.file);
+      return { plan: { ...cached.plan, dir }, diagnostics: cached.diagnostics };
+    }
+  }
+  const files: PlanFileText[] = raw.map((f) => ({ file: shown(f.name), text: Buffer.from(f.bytes).toString('utf8') }));
+  const { loadPlan } = await import('../plan/load.js');
   const loaded = loadPlan(dir, files);
   if (!loaded.plan) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, loaded.diagnostics);
   return { plan: loaded.plan, diagnostics: loaded.diagnostics };
+}
+
+function readCache(hash: string): PlanCache | undefined {
+  const path = join(packageRoot(), 'dist', PLAN_CACHE);
+  try {
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as PlanCache;
+    return cache.hash === hash ? cache : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For the build: the cache entry of a plan folder, with origins relative to it. */
+export async function compilePlanCache(dir: string): Promise<PlanCache | undefined> {
+  const { readdirSync } = await import('node:fs');
+  const raw = readdirSync(dir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+  const { loadPlan } = await import('../plan/load.js');
+  const loaded = loadPlan(dir, raw.map((f) => ({ file: f.name, text: f.bytes.toString('utf8') })));
+  if (!loaded.plan) return undefined;
+  for (const ind of loaded.plan.indicators) ind.origin.file = basename(ind.origin.file);
+  return { hash: planHash(raw), plan: loaded.plan, diagnostics: loaded.diagnostics };
 }

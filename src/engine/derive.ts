@@ -4,37 +4,35 @@
 import type { Indicator, Residence, Sex } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Observation } from '../ingest/observation.js';
-import { CellStore } from './cells.js';
+import { CellStore, slot, SLOTS, type Slots } from './cells.js';
 import { clean } from './numbers.js';
 
 const SEXES: readonly Sex[] = ['total', 'male', 'female'];
 const RESIDENCES: readonly Residence[] = ['total', 'urban', 'rural'];
+const DISAGGREGATIONS = SEXES.flatMap((sex) => RESIDENCES.map((residence) => ({ sex, residence })));
 
-export function deriveCells(observations: readonly Observation[], indicators: readonly Indicator[], regions: RegionIndex): CellStore {
+export function deriveCells(observations: Iterable<Observation>, indicators: readonly Indicator[], regions: RegionIndex): CellStore {
   const store = new CellStore(observations);
-  const years = new Map<string, Set<number>>();
-  for (const o of observations) {
-    const set = years.get(o.indicatorId) ?? new Set<number>();
-    set.add(o.year);
-    years.set(o.indicatorId, set);
-  }
-  const bottomUp = [...regions.all].sort((a, b) => regions.depth(b.code) - regions.depth(a.code));
+  const depth = new Map(regions.all.map((r) => [r.code, regions.depth(r.code)] as const));
+  const bottomUp = [...regions.all].sort((a, b) => depth.get(b.code)! - depth.get(a.code)!);
   for (const indicator of indicators) {
     if (indicator.measure !== 'rate' && indicator.measure !== 'count') continue;
-    for (const year of years.get(indicator.id) ?? []) {
+    const years = store.indicatorYears(indicator.id);
+    for (const year of years) {
       for (const region of bottomUp) {
         const children = regions.children(region.code);
-        if (children.length > 0) {
-          for (const sex of SEXES) {
-            for (const residence of RESIDENCES) {
-              if (store.get(indicator.id, region.code, year, sex, residence)) continue;
-              const parts = children.map((c) => store.get(indicator.id, c.code, year, sex, residence));
-              const derived = combineCells(indicator, parts, { regionCode: region.code, year, sex, residence });
-              if (derived) store.put(derived);
-            }
+        const childSlots = children.map((c) => store.slotsFor(indicator.id, c.code, year));
+        if (children.length > 0 && childSlots.every((s) => s !== undefined)) {
+          for (let i = 0; i < SLOTS; i++) {
+            if (store.slotsFor(indicator.id, region.code, year)?.[i]) continue;
+            const { sex, residence } = DISAGGREGATIONS[i]!;
+            const derived = combineCells(indicator, childSlots.map((s) => s![i]), { regionCode: region.code, year, sex, residence });
+            if (derived) store.put(derived);
           }
         }
-        deriveTotals(store, indicator, region.code, year);
+        const own = store.slotsFor(indicator.id, region.code, year);
+        // Most cells are totals only; parts are rare enough to look for first.
+        if (own && own.some((o, i) => i > 0 && o !== undefined)) deriveTotals(store, own, indicator, region.code, year);
       }
     }
   }
@@ -42,22 +40,20 @@ export function deriveCells(observations: readonly Observation[], indicators: re
 }
 
 /** 合计 from 男+女 and from 城市+农村, until nothing more can be derived. */
-function deriveTotals(store: CellStore, indicator: Indicator, regionCode: string, year: number): void {
+function deriveTotals(store: CellStore, own: Slots, indicator: Indicator, regionCode: string, year: number): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const sex of SEXES) {
-      if (store.get(indicator.id, regionCode, year, sex, 'total')) continue;
-      const parts = (['urban', 'rural'] as const).map((r) => store.get(indicator.id, regionCode, year, sex, r));
-      const d = combineCells(indicator, parts, { regionCode, year, sex, residence: 'total' });
+      if (own[slot(sex, 'total')]) continue;
+      const d = combineCells(indicator, [own[slot(sex, 'urban')], own[slot(sex, 'rural')]], { regionCode, year, sex, residence: 'total' });
       if (d) {
         store.put(d);
         changed = true;
       }
     }
     for (const residence of RESIDENCES) {
-      if (store.get(indicator.id, regionCode, year, 'total', residence)) continue;
-      const parts = (['male', 'female'] as const).map((s) => store.get(indicator.id, regionCode, year, s, residence));
-      const d = combineCells(indicator, parts, { regionCode, year, sex: 'total', residence });
+      if (own[slot('total', residence)]) continue;
+      const d = combineCells(indicator, [own[slot('male', residence)], own[slot('female', residence)]], { regionCode, year, sex: 'total', residence });
       if (d) {
         store.put(d);
         changed = true;

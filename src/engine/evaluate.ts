@@ -106,9 +106,7 @@ function evaluateAt(
 
 function yearsToEvaluate(cells: CellStore, year: number | 'all' | undefined): number[] {
   if (typeof year === 'number') return [year];
-  const all = new Set<number>();
-  for (const o of cells.all()) if (o.value !== null) all.add(o.year);
-  const sorted = [...all].sort((a, b) => a - b);
+  const sorted = [...cells.yearsWithValue].sort((a, b) => a - b);
   if (year === 'all') return sorted;
   return sorted.length ? [sorted[sorted.length - 1]!] : [];
 }
@@ -118,8 +116,7 @@ function yearsToEvaluate(cells: CellStore, year: number | 'all' | undefined): nu
  * the units of every-unit targets) that the returns give or imply, top first.
  */
 function regionsInData(plan: Plan, regions: RegionIndex, cells: CellStore): Region[] {
-  const present = new Set<string>();
-  for (const o of cells.all()) if (o.value !== null || o.invalid) present.add(o.regionCode);
+  const present = cells.regionsWithData;
   const planCodes = new Set(plan.regions.map((r) => r.code));
   return regions.all
     .filter((r) => planCodes.has(r.code) && present.has(r.code))

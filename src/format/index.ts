@@ -1,24 +1,22 @@
-// Formatters by name: pure functions from an evaluation to a string.
+// Formatters by name: pure functions from an evaluation to a string, loaded only
+// when asked for (a run that writes JSON never loads the terminal table's code).
 // An unknown name is a usage error, never a silent fallback.
 import type { Evaluation } from '../engine/evaluate.js';
-import { formatCsv } from './csv.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatMarkdown } from './markdown.js';
 import type { FormatContext } from './records.js';
-import { formatTable } from './table.js';
 
 export type Formatter = (evaluation: Evaluation, ctx: FormatContext) => string;
 
 export const formatters = {
-  table: formatTable,
-  json: formatJson,
-  csv: formatCsv,
-  md: formatMarkdown,
-  junit: formatJunit,
-} satisfies Record<string, Formatter>;
+  table: async () => (await import('./table.js')).formatTable,
+  json: async () => (await import('./json.js')).formatJson,
+  csv: async () => (await import('./csv.js')).formatCsv,
+  md: async () => (await import('./markdown.js')).formatMarkdown,
+  junit: async () => (await import('./junit.js')).formatJunit,
+} satisfies Record<string, () => Promise<Formatter>>;
 
 export type FormatName = keyof typeof formatters;
+
+export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 
 export const isFormatName = (s: string): s is FormatName => Object.hasOwn(formatters, s);
 

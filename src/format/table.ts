@@ -1,5 +1,8 @@
-// The terminal compliance table: one section per region and year, Chinese text aligned
-// (cli-table3 measures East Asian wide characters), colour only when asked for.
+// The terminal compliance table: one section per region and year, one table row
+// per area with its indicators as lines (a wrapped name continues indented), so
+// the table reads in groups and cli-table3's per-cell cost stays small. Chinese
+// text is aligned: cells are wrapped by display width here, since cli-table3
+// wraps by character count. Colour only when asked for.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { t } from '../i18n/index.js';
@@ -9,6 +12,8 @@ import { detail, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 import { wrap } from './width.js';
+
+const WIDTH = { area: 10, indicator: 30, target: 16, detail: 40 };
 
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -21,28 +26,33 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
     'not-applicable': chalk.gray,
   };
   const out: string[] = [];
-  for (const [key, group] of groups(e.results)) {
-    const first = group[0]!;
+  for (const section of groupBy(e.results, (r) => `${r.year}\u0000${r.region.code}`)) {
+    const first = section[0]!;
     out.push(chalk.bold(t(lang, 'table/title', { plan: e.plan.title, region: first.region.name, year: first.year })));
     const table = new Table({
-      head: ['col/no', 'col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k)),
+      head: ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k)),
       style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] },
     });
-    for (const r of group) {
-      const area = ctx.plan.areas.find((a) => a.id === r.area);
-      table.push([
-        r.main !== undefined ? `★${r.main}` : '',
-        (lang === 'en' ? area?.nameEn : area?.name) ?? r.area,
-        wrap(r.name, 24),
-        wrap(targetText(r, ctx), 16),
-        `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
-        paint[r.status](statusLabel(r.status, lang)),
-        formatGap(r, lang),
-        wrap(detail(r, ctx), 40),
-      ]);
+    for (const results of groupBy(section, (r) => r.area)) {
+      const area = ctx.plan.areas.find((a) => a.id === results[0]!.area);
+      const columns: string[][] = [[], [], [], [], [], []];
+      for (const r of results) {
+        const name = wrap(`${r.main !== undefined ? `★${r.main} ` : ''}${r.name}`, WIDTH.indicator - 2).split('\n');
+        const cells = [
+          name.map((line, i) => (i === 0 ? line : `  ${line}`)),
+          wrap(targetText(r, ctx), WIDTH.target).split('\n'),
+          [`${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`],
+          [paint[r.status](statusLabel(r.status, lang))],
+          [formatGap(r, lang)],
+          wrap(detail(r, ctx), WIDTH.detail).split('\n'),
+        ];
+        const height = Math.max(...cells.map((c) => c.length));
+        cells.forEach((lines, i) => columns[i]!.push(...lines, ...Array<string>(height - lines.length).fill('')));
+      }
+      const areaName = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
+      table.push([wrap(areaName, WIDTH.area), ...columns.map((lines) => lines.join('\n'))]);
     }
     out.push(table.toString());
-    void key;
   }
   const s = e.summary;
   out.push(
@@ -59,13 +69,14 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   return `${out.join('\n')}\n`;
 }
 
-function groups(results: readonly Result[]): Map<string, Result[]> {
+/** Results sharing a key, in first-seen order. */
+function groupBy(results: readonly Result[], key: (r: Result) => string): Result[][] {
   const m = new Map<string, Result[]>();
   for (const r of results) {
-    const k = `${r.year}\u0000${r.region.code}`;
-    const list = m.get(k) ?? [];
-    list.push(r);
-    m.set(k, list);
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
   }
-  return m;
+  return [...m.values()];
 }

@@ -36,7 +36,12 @@ export interface CellNumber {
 const PLAIN = /^\d+(?:\.\d+)?(?:e[+-]?\d+)?$/iu;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 
+const SIMPLE = /^\d+(?:\.(\d+))?$/u;
+
 export function parseNumber(raw: string): Parsed<CellNumber, NumberProblem> {
+  // Most cells are plain ASCII numbers: read them without normalising.
+  const simple = SIMPLE.exec(raw);
+  if (simple) return { value: { number: Number(raw), decimals: simple[1]?.length ?? 0 } };
   if (isMissing(raw)) return { value: { number: null, decimals: 0 } };
   let s = clean(raw);
   let unit: CellUnit | undefined;
@@ -69,6 +74,10 @@ export type YearProblem = 'not-a-year' | 'year-out-of-range';
 export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
 
 export function parseYear(raw: string): Parsed<number, YearProblem> {
+  if (/^\d{4}$/u.test(raw)) {
+    const year = Number(raw);
+    return year < YEAR_RANGE.min || year > YEAR_RANGE.max ? { problem: 'year-out-of-range' } : { value: year };
+  }
   // "2023年度" and "2023.0" (a year column Excel formatted as a number) are the same year.
   const m = /^(\d{4})(?:\.0+)?(?:年度?)?$/u.exec(clean(raw).replace(/\s+/gu, ''));
   if (!m) return { problem: 'not-a-year' };
@@ -78,6 +87,7 @@ export function parseYear(raw: string): Parsed<number, YearProblem> {
 }
 
 function lookupWord<T>(table: Record<string, T>, raw: string): T | undefined {
+  if (Object.hasOwn(table, raw)) return table[raw];
   const key = clean(raw).toLowerCase().replace(/\s+/gu, '');
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }

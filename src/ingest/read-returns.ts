@@ -307,9 +307,9 @@ function convertUnit(
   unitCell: Cell | undefined,
   problem: Problem,
 ): { value: number | null; tolerance: number } | undefined {
-  const own = normalizeName(indicator.unit);
+  const own = unitKey(indicator.unit);
   let columnUnit: CellUnit | undefined;
-  if (unitCell && unitCell.text !== '' && normalizeName(unitCell.text) !== own) {
+  if (unitCell && unitCell.text !== '' && unitKey(unitCell.text) !== own) {
     const named = parseUnitCell(unitCell.text);
     if (!named.unit) return void problem('data/unknown-unit', { unit: unitCell.text, expected: indicator.unit, indicator: indicator.name }, unitCell.column);
     columnUnit = named.unit;
@@ -319,12 +319,23 @@ function convertUnit(
   }
   const unit = given.unit ?? columnUnit;
   const rounding = 0.5 * 10 ** -given.decimals;
-  if (given.number === null || unit === undefined || normalizeName(unit) === own) return { value: given.number, tolerance: rounding };
+  if (given.number === null || unit === undefined || unitKey(unit) === own) return { value: given.number, tolerance: rounding };
   if (indicator.scale === undefined && !isCellUnit(indicator.unit)) {
     return void problem('data/unit-mismatch', { value: valueCell.text, unit, expected: indicator.unit, indicator: indicator.name }, valueCell.column);
   }
   const factor = scaleOf(indicator) / CELL_UNIT_SCALE[unit];
   return { value: round(given.number * factor, 15), tolerance: rounding * factor };
+}
+
+const UNIT_KEYS = new Map<string, string>();
+/** A unit compared as a name (width, spaces); remembered, as every row asks. */
+function unitKey(unit: string): string {
+  let key = UNIT_KEYS.get(unit);
+  if (key === undefined) {
+    key = normalizeName(unit);
+    UNIT_KEYS.set(unit, key);
+  }
+  return key;
 }
 
 /** Drops the float noise of a conversion (0.32 × 10 = 3.2000000000000003). */

@@ -28,6 +28,9 @@ export function readTable(text: string, file: string): TableResult {
   // (it counts a CRLF inside a quoted cell as two lines).
   const body = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const delimiter = detectDelimiter(body);
+  // Without a quote character anywhere, CSV is lines split at the delimiter:
+  // the same result as csv-parse, many times faster for a short run.
+  if (!body.includes('"')) return splitTable(body, delimiter, file);
   const diagnostics: Diagnostic[] = [];
   let records: CsvRecord[];
   try {
@@ -58,6 +61,21 @@ export function readTable(text: string, file: string): TableResult {
   const first = rows.shift();
   if (!first) return { diagnostics: [...diagnostics, diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
   return { table: { delimiter, header: first.cells, headerLine: first.line, rows }, diagnostics };
+}
+
+function splitTable(body: string, delimiter: ',' | '\t', file: string): TableResult {
+  const rows: TableRow[] = [];
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (text === '') continue;
+    const cells = text.split(delimiter);
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    rows.push({ line: i + 1, cells });
+  }
+  const first = rows.shift();
+  if (!first) return { diagnostics: [diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
+  return { table: { delimiter, header: first.cells, headerLine: first.line, rows }, diagnostics: [] };
 }
 
 /** Tab when the header line has a tab and no comma outside quotes. */

@@ -19,7 +19,19 @@ export class IndicatorIndex {
     return this.all.find((i) => i.id === id);
   }
 
+  private readonly memo = new Map<string, Lookup<Indicator>>();
+
+  /** By id, name or alias, ignoring width, spaces and a trailing unit; remembered, as returns repeat names. */
   find(name: string): Lookup<Indicator> {
+    let hit = this.memo.get(name);
+    if (!hit) {
+      hit = this.lookup(name);
+      this.memo.set(name, hit);
+    }
+    return hit;
+  }
+
+  private lookup(name: string): Lookup<Indicator> {
     const hit = this.byKey.get(normalizeName(name));
     if (hit) return { found: hit };
     const suggestion = closest(name, this.all.flatMap((i) => [i.name, ...i.aliases]));
@@ -84,7 +96,19 @@ export class RegionIndex {
     return d;
   }
 
+  private readonly memo = new Map<string, Lookup<Region>>();
+
+  /** By name, short name, alias or code; remembered, as returns repeat names. */
   find(name: string): Lookup<Region> {
+    let hit = this.memo.get(name);
+    if (!hit) {
+      hit = this.lookup(name);
+      this.memo.set(name, hit);
+    }
+    return hit;
+  }
+
+  private lookup(name: string): Lookup<Region> {
     const list = this.byKey.get(normalizeName(name));
     if (list && list.length === 1) return { found: list[0]! };
     if (list && list.length > 1) {

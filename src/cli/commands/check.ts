@@ -8,9 +8,9 @@ import { readPlan } from '../plan-files.js';
 import { readInputs } from '../returns.js';
 import type { CommonOptions } from './common.js';
 
-export function runCheck(io: Io, data: string[], opts: CommonOptions & { regions?: string }): number {
+export async function runCheck(io: Io, data: string[], opts: CommonOptions & { regions?: string }): Promise<number> {
   const lang = parseLang(opts.lang, io.env);
-  const { plan, diagnostics: planDiagnostics } = readPlan(io, opts.plan);
+  const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = readInputs(io, plan, data, opts.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
   printDiagnostics(io, diagnostics, lang, opts.quiet === true);

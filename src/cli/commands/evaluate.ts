@@ -19,11 +19,11 @@ export interface EvaluateOptions extends CommonOptions {
   failOn?: string;
 }
 
-export function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): number {
+export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
   const format = checkFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   const year = parseYear(opts.year);
-  const { plan, diagnostics: planDiagnostics } = readPlan(io, opts.plan);
+  const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = readInputs(io, plan, data, opts.regions);
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
@@ -33,7 +33,7 @@ export function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): numb
 
   const ctx = formatContext(io, plan, opts);
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
+  await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
   if (hasErrors(diagnostics)) return 2;
   return failed(evaluation, failOn) ? 1 : 0;
 }

@@ -12,8 +12,8 @@ import { PlancheckError } from '../../diagnostics.js';
 import { readPlan } from '../plan-files.js';
 import { formatContext, type CommonOptions } from './common.js';
 
-export function runIndicators(io: Io, opts: CommonOptions & { format?: string }): number {
-  const { plan } = readPlan(io, opts.plan);
+export async function runIndicators(io: Io, opts: CommonOptions & { format?: string }): Promise<number> {
+  const { plan } = await readPlan(io, opts.plan);
   const { lang } = formatContext(io, plan, opts);
   const areaOrder = (id: string) => plan.areas.findIndex((a) => a.id === id);
   const rows = plan.indicators.filter((i) => i.target).sort((a, b) => areaOrder(a.area) - areaOrder(b.area));

@@ -6,9 +6,9 @@ import { printDiagnostics } from '../output.js';
 import { readPlan } from '../plan-files.js';
 import type { CommonOptions } from './common.js';
 
-export function runValidate(io: Io, opts: CommonOptions): number {
+export async function runValidate(io: Io, opts: CommonOptions): Promise<number> {
   const lang = parseLang(opts.lang, io.env);
-  const { plan, diagnostics } = readPlan(io, opts.plan);
+  const { plan, diagnostics } = await readPlan(io, opts.plan, { noCache: true });
   printDiagnostics(io, diagnostics, lang, opts.quiet === true);
   const withTarget = plan.indicators.filter((i) => i.target).length;
   const main = plan.indicators.filter((i) => i.main !== undefined).length;
