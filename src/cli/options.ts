@@ -25,7 +25,7 @@ export function parseFailOn(s: string | undefined): FailOn {
   throw new PlancheckError('cli/bad-option', { option: '--fail-on', value: v, allowed: 'not-met, no-data, none' });
 }
 
-/** `--region 海陵,兴化 --region 321282` → region codes. */
+/** `--region 城东,城西 --region 110101` → region codes. */
 export function resolveRegions(values: string[] | undefined, index: RegionIndex): string[] | undefined {
   if (!values?.length) return undefined;
   return values

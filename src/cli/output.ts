@@ -2,7 +2,7 @@
 // its extension (or --format) names, each written whole or not at all.
 import { resolve } from 'node:path';
 import { PlancheckError } from '../diagnostics.js';
-import { formatDiagnostic, type Lang } from '../i18n/index.js';
+import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { FORMAT_NAMES, formatForPath, formatters, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
@@ -42,4 +42,7 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lan
     if (quiet && d.severity !== 'error') continue;
     io.stderr(`${formatDiagnostic(d, lang)}\n`);
   }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) io.stderr(`plancheck: ${t(lang, 'cli/input-errors', { errors, warnings })}\n`);
 }

@@ -11,6 +11,10 @@ export const cliMessages: Catalog = {
   'cli/no-data-files': { zh: '请至少给出一个数据文件', en: 'name at least one data file' },
   'cli/output-is-input': { zh: '-o {path} 会覆盖输入文件；请换一个输出文件名', en: '-o {path} would overwrite an input file; choose another output name' },
   'cli/unknown-extension': { zh: '无法从文件名 {path} 判断输出格式；请用扩展名 {allowed} 或加 --format', en: 'cannot tell the output format from {path}; use one of {allowed} or add --format' },
+  'cli/input-errors': {
+    zh: '输入有 {errors} 个错误、{warnings} 个警告（见上）；有错误的行未参与评估，请修改后重新运行',
+    en: 'the input has {errors} errors and {warnings} warnings (above); rows with errors were left out: fix them and run again',
+  },
   'cli/io-error': { zh: '读写文件失败：{detail}', en: 'file error: {detail}' },
   'cli/plan-valid': { zh: '规则有效：{title}，{indicators} 项目标（主要指标 {main} 项），{regions} 个地区', en: 'rules valid: {title}, {indicators} targets ({main} main indicators), {regions} regions' },
   'cli/check-file': { zh: '{file}：编码 {encoding}', en: '{file}: encoding {encoding}' },

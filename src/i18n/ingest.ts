@@ -181,7 +181,7 @@ const regions: Catalog = {
   },
   'regions/missing-name': { zh: '名称为空；请填写地区名称，如“城东街道”', en: 'the name is empty; fill in the region\'s name' },
   'regions/missing-parent': {
-    zh: '上级为空；请填写上级地区的代码或名称（如 321202 或 海陵区）',
+    zh: '上级为空；请填写上级地区的行政区划代码或名称',
     en: 'the parent is empty; fill in the parent region\'s code or name',
   },
   'regions/self-parent': { zh: '上级“{value}”就是这个地区本身；请填写它的上级地区', en: 'the parent "{value}" is the region itself; give its parent region' },

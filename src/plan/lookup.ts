@@ -39,7 +39,7 @@ export class IndicatorIndex {
   }
 }
 
-/** Short names people write: 海陵区 → 海陵, 兴化市 → 兴化, 城东街道 → 城东. */
+/** Short names people write: 城东区 → 城东, 新华市 → 新华, 城东街道 → 城东. */
 function shortName(name: string): string | undefined {
   const m = /^(.{2,}?)(市|区|县|镇|乡|街道|街道办事处)$/u.exec(name);
   return m ? m[1] : undefined;
@@ -112,7 +112,7 @@ export class RegionIndex {
     const list = this.byKey.get(normalizeName(name));
     if (list && list.length === 1) return { found: list[0]! };
     if (list && list.length > 1) {
-      // A full name beats a short name: 泰州市 is not ambiguous with a 泰州镇.
+      // A full name beats a short name: 新华市 is not ambiguous with a 新华镇.
       const exact = list.filter((r) => normalizeName(r.name) === normalizeName(name) || r.code === name.trim());
       if (exact.length === 1) return { found: exact[0]! };
       return { ambiguous: list.map((r) => `${r.name}（${r.code}）`) };
