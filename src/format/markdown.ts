@@ -7,7 +7,8 @@ import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 
 export function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>').replace(/</g, '&lt;');
+  // Markup first, so the <br> that stands for a line break survives.
+  return s.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
 }
 
 export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
