@@ -36,6 +36,17 @@ export function detail(r: Result, ctx: FormatContext): string {
   return bits.join(lang === 'zh' ? '；' : '; ');
 }
 
+/** The indicator's name in the user's language: the plan's own words in Chinese, its English name with --lang en. */
+export function indicatorName(r: Pick<Result, 'id' | 'name'>, ctx: FormatContext): string {
+  if (ctx.lang === 'zh') return r.name;
+  return ctx.plan.indicators.find((i) => i.id === r.id)?.nameEn ?? r.name;
+}
+
+/** The plan's title in the user's language. */
+export function planTitle(ctx: FormatContext): string {
+  return ctx.lang === 'en' ? (ctx.plan.titleEn ?? ctx.plan.title) : ctx.plan.title;
+}
+
 /** The target in symbols and words: ≥ 98, 0.85 左右（≥ 0.8075）, 每个乡镇（街道）均达标. */
 export function describeTarget(r: Result, ctx: FormatContext): string {
   return say(r.target.description, r, ctx);

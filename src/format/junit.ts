@@ -2,7 +2,7 @@
 // A not-met target is a failure carrying target and value; invalid data is an error.
 import { t } from '../i18n/index.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { detail, targetText } from './detail.js';
+import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue } from './words.js';
 
@@ -21,14 +21,14 @@ export function formatJunit(e: Evaluation, ctx: FormatContext): string {
   }
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const s = e.summary;
-  out.push(`<testsuites name="${xml(e.plan.title)}" tests="${e.results.length}" failures="${s['not-met']}" errors="${s.invalid}" skipped="${s['no-data'] + s['not-applicable']}">`);
+  out.push(`<testsuites name="${xml(planTitle(ctx))}" tests="${e.results.length}" failures="${s['not-met']}" errors="${s.invalid}" skipped="${s['no-data'] + s['not-applicable']}">`);
   for (const [name, results] of suites) {
     const failures = results.filter((r) => r.status === 'not-met').length;
     const errors = results.filter((r) => r.status === 'invalid').length;
     const skipped = results.filter((r) => r.status === 'no-data' || r.status === 'not-applicable').length;
     out.push(`  <testsuite name="${xml(name)}" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
     for (const r of results) {
-      const head = `    <testcase classname="${xml(`${e.plan.id}.${r.area}`)}" name="${xml(`${r.name} — ${r.region.name} ${r.year}`)}"`;
+      const head = `    <testcase classname="${xml(`${e.plan.id}.${r.area}`)}" name="${xml(`${indicatorName(r, ctx)} — ${r.region.name} ${r.year}`)}"`;
       const message = `${t(lang, 'col/target')} ${targetText(r, ctx)}; ${t(lang, 'col/value')} ${formatValue(r.value, r.unit, lang)} ${formatGap(r, lang)}`.trim();
       if (r.status === 'met') out.push(`${head}/>`);
       else if (r.status === 'not-met') out.push(`${head}>`, `      <failure message="${xml(message)}" type="not-met">${xml(detail(r, ctx))}</failure>`, '    </testcase>');

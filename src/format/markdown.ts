@@ -2,7 +2,7 @@
 // Pipes and line breaks from data or plan are escaped.
 import { t } from '../i18n/index.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { detail, targetText } from './detail.js';
+import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 
@@ -13,7 +13,7 @@ export function mdCell(s: string): string {
 
 export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
-  const out: string[] = [`# ${mdCell(e.plan.title)}`, ''];
+  const out: string[] = [`# ${mdCell(planTitle(ctx))}`, ''];
   const s = e.summary;
   out.push(t(lang, 'table/summary', { total: e.results.length, met: s.met, notMet: s['not-met'], noData: s['no-data'], invalid: s.invalid, na: s['not-applicable'] }), '');
   const cols = ['col/region', 'col/year', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k));
@@ -23,7 +23,7 @@ export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
       `| ${[
         r.region.name,
         String(r.year),
-        r.main !== undefined ? `★${r.main} ${r.name}` : r.name,
+        `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
         targetText(r, ctx),
         `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
         statusLabel(r.status, lang),

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { t } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import type { Status } from '../engine/verdict.js';
-import { detail, targetText } from './detail.js';
+import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 import { wrap } from './width.js';
@@ -28,7 +28,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const out: string[] = [];
   for (const section of groupBy(e.results, (r) => `${r.year}\u0000${r.region.code}`)) {
     const first = section[0]!;
-    out.push(chalk.bold(t(lang, 'table/title', { plan: e.plan.title, region: first.region.name, year: first.year })));
+    out.push(chalk.bold(t(lang, 'table/title', { plan: planTitle(ctx), region: first.region.name, year: first.year })));
     const table = new Table({
       head: ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k)),
       style: { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] },
@@ -37,7 +37,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
       const area = ctx.plan.areas.find((a) => a.id === results[0]!.area);
       const columns: string[][] = [[], [], [], [], [], []];
       for (const r of results) {
-        const name = wrap(`${r.main !== undefined ? `★${r.main} ` : ''}${r.name}`, WIDTH.indicator - 2).split('\n');
+        const name = wrap(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`, WIDTH.indicator - 2).split('\n');
         const cells = [
           name.map((line, i) => (i === 0 ? line : `  ${line}`)),
           wrap(targetText(r, ctx), WIDTH.target).split('\n'),
