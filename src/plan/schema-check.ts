@@ -57,7 +57,7 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
   const path = pathOf(e.instancePath);
   const where = (key?: string) => ({ file: source.file, ...locate(source, path, key) });
   const field = path.length ? String(path[path.length - 1]) : '';
-  const at = e.instancePath || '/';
+  const at = placeOf(source.value, path);
   switch (e.keyword) {
     case 'required':
       return diag('error', 'plan/missing-key', { key: String(e.params.missingProperty), at }, where());
@@ -81,6 +81,18 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
     default:
       return diag('error', 'plan/schema', { key: field, detail: `${e.keyword}: ${e.message ?? ''}` }, where());
   }
+}
+
+/** Where in the file, in words: 指标“新生儿死亡率”的 target, not /indicators/0/target. */
+function placeOf(root: unknown, path: ReadonlyArray<string | number>): string {
+  if (path.length === 0) return '/';
+  if (path[0] === 'indicators' && typeof path[1] === 'number') {
+    const ind = valueAt(root, path.slice(0, 2)) as { id?: unknown; name?: unknown } | undefined;
+    const label = typeof ind?.name === 'string' ? ind.name : typeof ind?.id === 'string' ? ind.id : `#${path[1] + 1}`;
+    const rest = path.slice(2).join('.');
+    return rest ? `${label} → ${rest}` : label;
+  }
+  return path.join('.');
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {

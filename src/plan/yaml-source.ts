@@ -17,7 +17,8 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dia
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
+  // After the first syntax error the parser's later complaints are mostly echoes of it.
+  for (const error of doc.errors.slice(0, 1)) {
     const pos = lines.linePos(error.pos[0]);
     diagnostics.push(
       diag('error', 'plan/yaml-syntax', { detail: firstLine(error.message) }, { file, line: pos.line, column: pos.col }),
