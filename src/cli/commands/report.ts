@@ -1,0 +1,84 @@
+// plancheck report <data…> --stage midterm|final: the mid-term or final evaluation report,
+// as HTML, Markdown and JSON (-o, repeatable); Markdown on stdout without -o.
+// Exit 0 when written (a report is not a pass/fail check), 2 on bad usage or bad input,
+// in which case nothing is written.
+import { resolve } from 'node:path';
+import { hasErrors, PlancheckError } from '../../diagnostics.js';
+import type { ProgressMethod } from '../../engine/progress.js';
+import { t } from '../../i18n/index.js';
+import { formatReportHtml } from '../../format/report-html.js';
+import { formatReportJson } from '../../format/report-json.js';
+import { formatReportMd } from '../../format/report-md.js';
+import { buildReport, stageYear } from '../../report/build.js';
+import type { Report } from '../../report/model.js';
+import type { FormatContext } from '../../format/index.js';
+import type { Io } from '../io.js';
+import { parseYear, resolveRegions } from '../options.js';
+import { printDiagnostics } from '../output.js';
+import { readPlan } from '../plan-files.js';
+import { planReportOutputs, type ReportFormat } from '../report-output.js';
+import type { LayoutChoice } from '../../ingest/layout.js';
+import { readInputsAsync } from '../returns.js';
+import type { CommonOptions } from './common.js';
+import { formatContext } from './common.js';
+
+export interface ReportOptions extends CommonOptions {
+  stage: 'midterm' | 'final';
+  regions?: string;
+  year?: string;
+  region?: string[];
+  method?: 'linear' | 'cagr';
+  output?: string[];
+  sheet?: string;
+  layout?: LayoutChoice;
+}
+
+const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson };
+
+export async function runReport(io: Io, data: string[], opts: ReportOptions): Promise<number> {
+  if (opts.stage !== 'midterm' && opts.stage !== 'final') throw new PlancheckError('cli/bad-option', { option: '--stage', value: String(opts.stage), allowed: 'midterm, final' });
+  const method = parseMethod(opts.method);
+  const yearOption = parseYear(opts.year);
+  if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
+  const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
+  const regions = resolveRegions(opts.region, inputs.regions);
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
+  const ctx = { ...formatContext(io, plan, opts), color: false };
+  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+  if (hasErrors(diagnostics)) return 2;
+
+  const report = buildReport(plan, inputs.regions, inputs.observations, {
+    stage: opts.stage,
+    year: yearOption ?? stageYear(plan, opts.stage),
+    method,
+    ...(regions ? { regions } : {}),
+  }, diagnostics);
+  // Every file is formatted before the first is written: a failure leaves none behind half-done.
+  const texts = files.map((f) => ({ ...f, text: FORMATTERS[f.format](report, ctx) }));
+  for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
+  if (files.length === 0) io.stdout(formatReportMd(report, ctx));
+  else if (!opts.quiet) {
+    const c = report.summary.byClass;
+    io.stdout(`${t(ctx.lang, 'report/stdout-summary', {
+      stage: t(ctx.lang, `report/stage-${report.stage}`),
+      year: report.year,
+      total: report.summary.total,
+      achieved: c.achieved,
+      onTrack: c['on-track'],
+      speedUp: c['speed-up'],
+      limited: c.limited,
+      movingAway: c['moving-away'],
+      unknown: c.unknown,
+    })}\n`);
+    for (const f of files) io.stderr(`${t(ctx.lang, 'report/wrote', { path: f.path })}\n`);
+  }
+  return 0;
+}
+
+function parseMethod(s: string | undefined): ProgressMethod {
+  const v = s ?? 'linear';
+  if (v === 'linear' || v === 'cagr') return v;
+  throw new PlancheckError('cli/bad-option', { option: '--method', value: v, allowed: 'linear, cagr' });
+}

@@ -1,0 +1,77 @@
+// How the reports word and number things: class labels, paces, ratios, names in the
+// report's language. Shared by the HTML and Markdown reports.
+import { t, type Lang } from '../i18n/index.js';
+import type { Progress, ProgressClass } from '../engine/progress.js';
+import { clean } from '../engine/numbers.js';
+import type { AreaRef, IndicatorReport, NoteEntry, Report } from '../report/model.js';
+import { say } from './detail.js';
+import type { FormatContext } from './records.js';
+import { formatNumber, formatValue, gapUnit } from './words.js';
+
+export const classLabel = (c: ProgressClass, lang: Lang): string => t(lang, `progress-class/${c}`);
+
+export const reasonLabel = (p: Progress, lang: Lang): string => t(lang, `progress/${p.reason}`);
+
+export function reportTitle(report: Report, lang: Lang): string {
+  const plan = lang === 'en' ? (report.plan.titleEn ?? report.plan.title) : report.plan.title;
+  return t(lang, 'report/title', { plan, stage: t(lang, `report/stage-${report.stage}`), year: report.year });
+}
+
+export function reportMeta(report: Report, lang: Lang): string {
+  return t(lang, 'report/meta', { year: report.year, baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) });
+}
+
+export function methodNote(report: Report, lang: Lang): string {
+  return t(lang, `report/method-note-${report.method}`, { year: report.year, baseline: report.baselineYear, final: report.finalYear });
+}
+
+export const areaName = (a: AreaRef, lang: Lang): string => (lang === 'en' ? (a.nameEn ?? a.name) : a.name);
+
+export function indicatorName(ind: Pick<IndicatorReport, 'name' | 'nameEn' | 'main'>, lang: Lang, star = true): string {
+  const name = lang === 'en' ? (ind.nameEn ?? ind.name) : ind.name;
+  return star && ind.main !== undefined ? `★${ind.main} ${name}` : name;
+}
+
+/** The target as the plan words it and, when it says more, the rule in symbols. */
+export function targetWords(ind: IndicatorReport, ctx: FormatContext): { text: string; rule: string } {
+  return { text: ind.text, rule: say(ind.description, ind, ctx) };
+}
+
+const signed = (x: number, digits: number): string => {
+  const s = String(Number(x.toFixed(digits)));
+  return x > 0 && s !== '0' ? `+${s}` : s;
+};
+
+/** A pace: +0.3 个百分点/年 (linear, in the indicator's unit), −5.83%/年 (cagr). */
+export function formatPace(x: number | null, p: Pick<Progress, 'method'>, unit: string, lang: Lang): string {
+  if (x === null) return '—';
+  const perYear = t(lang, 'report/per-year');
+  if (p.method === 'cagr') return `${signed(x * 100, 2)}%${perYear}`;
+  const u = unit === '%' || unit === '‰' ? gapUnit(unit, lang) : unit === '是/否' ? '' : lang === 'zh' && !/^\d/.test(unit) ? unit : ` ${unit}`;
+  return `${signed(x, 3)}${u}${perYear}`;
+}
+
+/** R to three decimals, rounded down so that a ratio never reads as the band above its own (0.9496 → 0.949, not 0.950). */
+export const formatRatio = (r: number | null): string => (r === null ? '—' : (Math.floor(clean(r) * 1000 + 1e-9) / 1000).toFixed(3));
+
+/** A value with its unit; a unit that starts with a digit (1/10万) is set apart: 12.14 1/10万. */
+export function valueText(value: number | boolean | null, unit: string, lang: Lang): string {
+  const s = formatValue(value, unit, lang);
+  return typeof value === 'number' && /^\d/.test(unit) ? `${s.slice(0, s.length - unit.length)} ${unit}` : s;
+}
+
+export const formatFigure = (x: number | null, unit: string, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));
+
+export { formatNumber };
+
+/** An indicator's notes, one line per wording and years: the regions that gave it, together. */
+export function noteLines(notes: readonly NoteEntry[], lang: Lang): string[] {
+  const byText = new Map<string, { regions: string[]; years: number[]; note: string }>();
+  for (const n of notes) {
+    const key = `${n.note}\u0000${n.years.join(',')}`;
+    const entry = byText.get(key);
+    if (entry) entry.regions.push(n.region.name);
+    else byText.set(key, { regions: [n.region.name], years: n.years, note: n.note });
+  }
+  return [...byText.values()].map((e) => `${e.regions.join('、')} ${e.years.join('、')}${lang === 'en' ? ': ' : '：'}${e.note}`);
+}

@@ -1,0 +1,83 @@
+// Progress for one indicator in one region at the stage year, through the target's kind:
+// a numeric line is paced; a split is paced part by part, an every-unit or conditional
+// target unit by unit (the units that fail or lack data); the whole of a target with no
+// single line is achieved when met and unknown otherwise.
+import type { CellStore } from '../engine/cells.js';
+import type { Result } from '../engine/evaluate.js';
+import { progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
+import type { Status } from '../engine/verdict.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
+import { baselineFor } from './baseline.js';
+import type { PartProgress, UnitProgress } from './model.js';
+
+export interface ProgressScope {
+  plan: Plan;
+  regions: RegionIndex;
+  cells: CellStore;
+  method: ProgressMethod;
+}
+
+interface Place {
+  region: string;
+  sex?: Sex;
+  residence?: Residence;
+}
+
+/** Progress of `target` at a place whose verdict for the year is `status` with `value`. */
+export function progressFor(
+  scope: ProgressScope,
+  indicator: Indicator,
+  target: Target,
+  at: Place & { year: number; status: Status; value: number | boolean | null },
+  given?: Result['baseline'],
+): Progress {
+  const found = given ?? baselineFor(scope.plan, scope.regions, scope.cells, indicator, at.region, at.sex, at.residence);
+  const invalid = found === 'invalid';
+  return progressOf({
+    indicator,
+    target,
+    status: invalid && at.status !== 'met' ? 'invalid' : at.status,
+    current: at.value,
+    year: at.year,
+    baseline: invalid ? null : found,
+    finalYear: scope.plan.finalYear,
+    method: scope.method,
+  });
+}
+
+export interface ResultProgress {
+  progress: Progress;
+  parts?: PartProgress[];
+  units?: UnitProgress[];
+}
+
+export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Result): ResultProgress {
+  const target = indicator.target!;
+  const here = { region: r.region.code, year: r.year, status: r.status, value: r.value };
+  if (target.kind === 'split') {
+    const parts = target.parts.map((p): PartProgress => {
+      const v = r.parts?.find((x) => x.part === p.part);
+      const where = target.by === 'sex' ? { sex: p.part as Sex } : { residence: p.part as Residence };
+      const status = v?.status ?? 'no-data';
+      const value = v?.value ?? null;
+      return { part: p.part, text: p.text, status, value, progress: progressFor(scope, indicator, p.target, { ...here, ...where, status, value }) };
+    });
+    return { progress: progressFor(scope, indicator, target, here), parts };
+  }
+  if (target.kind === 'every-unit' || target.kind === 'conditional') {
+    // A region at the target's own level is its single unit: pace it against the inner target.
+    if (r.region.level === target.level) return { progress: progressFor(scope, indicator, target.target, here) };
+    const units = [...(r.failingUnits ?? []), ...(r.missingUnits ?? [])].map((u): UnitProgress => {
+      const unit: Region | undefined = scope.regions.get(u.code);
+      return {
+        region: { code: u.code, name: u.name, level: unit?.level ?? target.level },
+        status: u.status,
+        value: u.value,
+        progress: progressFor(scope, indicator, target.target, { region: u.code, year: r.year, status: u.status, value: u.value }),
+      };
+    });
+    return { progress: progressFor(scope, indicator, target, here), units };
+  }
+  return { progress: progressFor(scope, indicator, target, here, r.baseline) };
+}

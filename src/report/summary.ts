@@ -1,0 +1,58 @@
+// The report's summary: counts by status and by progress class, overall and by area,
+// and the indicators at risk of missing the final-year target, worst first.
+import { PROGRESS_CLASSES, type ProgressClass } from '../engine/progress.js';
+import { STATUSES } from '../engine/verdict.js';
+import type { AreaReport, AtRisk, ClassCounts, Counts, Report, StatusCounts } from './model.js';
+
+export function countsOf(areas: readonly AreaReport[]): Counts {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  const byClass = Object.fromEntries(PROGRESS_CLASSES.map((c) => [c, 0])) as ClassCounts;
+  let total = 0;
+  for (const a of areas)
+    for (const ind of a.indicators)
+      for (const r of ind.regions) {
+        total++;
+        byStatus[r.status]++;
+        byClass[r.progress.class]++;
+      }
+  return { total, byStatus, byClass };
+}
+
+export function summaryOf(areas: readonly AreaReport[]): Report['summary'] {
+  return { ...countsOf(areas), byArea: areas.map((a) => ({ area: a.area, ...countsOf([a]) })) };
+}
+
+/** How bad a class is, worst first; a paced class sorts by its ratio within. */
+const SEVERITY: Record<ProgressClass, number> = { 'moving-away': 0, limited: 1, 'speed-up': 2, unknown: 3, 'on-track': 4, achieved: 5 };
+
+/**
+ * Not achieved and not on track: moving away, limited, must speed up — by ratio, lowest
+ * first (a value that has fallen back over a line its baseline met comes first) — then
+ * the targets not met whose progress cannot be paced (every unit, trend, no baseline).
+ */
+export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
+  const out: AtRisk[] = [];
+  for (const a of areas)
+    for (const ind of a.indicators)
+      for (const r of ind.regions) {
+        const c = r.progress.class;
+        const paced = c === 'moving-away' || c === 'limited' || c === 'speed-up';
+        if (!paced && !(c === 'unknown' && r.status === 'not-met')) continue;
+        out.push({
+          id: ind.id,
+          name: ind.name,
+          ...(ind.nameEn ? { nameEn: ind.nameEn } : {}),
+          area: ind.area,
+          ...(ind.main !== undefined ? { main: ind.main } : {}),
+          unit: ind.unit,
+          region: r.region,
+          status: r.status,
+          progress: r.progress,
+        });
+      }
+  const ratio = (x: AtRisk) => x.progress.ratio ?? -Infinity;
+  return out
+    .map((x, i) => ({ x, i }))
+    .sort((p, q) => SEVERITY[p.x.progress.class] - SEVERITY[q.x.progress.class] || ratio(p.x) - ratio(q.x) || p.i - q.i)
+    .map((p) => p.x);
+}
