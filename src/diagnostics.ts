@@ -14,15 +14,27 @@ export interface Diagnostic {
   file?: string;
   /** 1-based line in the file. */
   line?: number;
-  /** 1-based column: a character column in YAML, a field number in CSV. */
+  /** 1-based column: a character column in YAML, a field number in CSV, a column number in a sheet. */
   column?: number;
+  /** For a workbook: the sheet's name, and the cell's address in it (`D7`); printed as `Sheet1!D7`. */
+  sheet?: string;
+  cell?: string;
+}
+
+/** Where a finding is: a file, and a line and column in it, or a sheet and cell of a workbook. */
+export interface Where {
+  file?: string;
+  line?: number;
+  column?: number;
+  sheet?: string;
+  cell?: string;
 }
 
 export function diag(
   severity: Severity,
   code: string,
   params: Params = {},
-  where: { file?: string; line?: number; column?: number } = {},
+  where: Where = {},
 ): Diagnostic {
   return { severity, code, params, ...where };
 }

@@ -1,6 +1,5 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
@@ -15,7 +14,7 @@ export interface Io {
   listDir(path: string): string[];
   isDir(path: string): boolean;
   /** Whole or not at all: a temporary file beside the target, then a rename. */
-  writeFileAtomic(path: string, data: string): void;
+  writeFileAtomic(path: string, data: string | Uint8Array): void;
 }
 
 export function nodeIo(): Io {
@@ -37,7 +36,8 @@ export function nodeIo(): Io {
     },
     writeFileAtomic: (path, data) => {
       const target = resolve(path);
-      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
       try {
         writeFileSync(tmp, data);
         renameSync(tmp, target);

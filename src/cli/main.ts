@@ -10,7 +10,9 @@ import { parseLang } from './options.js';
 const runEvaluate: typeof import('./commands/evaluate.js').runEvaluate = async (...a) => (await import('./commands/evaluate.js')).runEvaluate(...a);
 const runValidate: typeof import('./commands/validate.js').runValidate = async (...a) => (await import('./commands/validate.js')).runValidate(...a);
 const runCheck: typeof import('./commands/check.js').runCheck = async (...a) => (await import('./commands/check.js')).runCheck(...a);
+const runReport: typeof import('./commands/report.js').runReport = async (...a) => (await import('./commands/report.js')).runReport(...a);
 const runIndicators: typeof import('./commands/indicators.js').runIndicators = async (...a) => (await import('./commands/indicators.js')).runIndicators(...a);
+const runTemplate: typeof import('./commands/template.js').runTemplate = async (...a) => (await import('./commands/template.js')).runTemplate(...a);
 
 export const VERSION = '0.1.0';
 
@@ -35,25 +37,56 @@ function program(io: Io, setCode: (code: number) => void): Command {
     cmd
       .command('evaluate')
       .description('evaluate every indicator against the returns / 评估指标达标情况')
-      .argument('<data...>', "CSV returns ('-' reads standard input)")
+      .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
       .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships')
+      .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
+      .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
       .option('--year <year>', "year to evaluate, or 'all' (default: the latest year in the data)")
       .option('--region <region>', 'region name, short name or code (repeatable)', collect)
-      .option('--indicator <id...>', 'indicator ids or names')
+      .option('--indicator <indicator>', 'indicator id or name (repeatable, or comma-separated)', collect)
       .option('--format <format>', 'table | json | csv | md | junit')
       .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
       .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met'),
   ).action(async (data: string[], opts) => setCode(await runEvaluate(io, data, opts)));
+
+  common(
+    cmd
+      .command('report')
+      .description('write the mid-term or final evaluation report / 生成中期或终期评估报告')
+      .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
+      .addOption(new Option('--stage <stage>', 'midterm (the plan\'s mid-term year) or final').choices(['midterm', 'final']).makeOptionMandatory())
+      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])')
+      .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
+      .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
+      .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
+      .option('--region <region>', 'region name, short name or code (repeatable)', collect)
+      .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
+      .option('-o, --output <file>', 'write the report: .html, .md or .json (repeatable)', collect),
+  ).action(async (data: string[], opts) => setCode(await runReport(io, data, opts)));
 
   common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action(async (opts) => setCode(await runValidate(io, opts)));
 
   common(
     cmd
       .command('check')
-      .description('read and check returns without evaluating / 只检查报表数据')
-      .argument('<data...>', "CSV returns ('-' reads standard input)")
-      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])'),
+      .description('data-quality report of the returns, nothing evaluated / 检查报表数据质量')
+      .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
+      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])')
+      .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
+      .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
+      .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']))
+      .option('--strict', 'exit 2 on warnings too, not only on errors'),
   ).action(async (data: string[], opts) => setCode(await runCheck(io, data, opts)));
+
+  common(
+    cmd
+      .command('template')
+      .description('write a blank return form for the plan’s indicators / 生成空白填报表')
+      .option('--year <year>', "year(s) of the form: 2025, 2020,2025 or 2020-2025 (default: the plan's final year)")
+      .option('--region <region>', 'region name, short name or code (repeatable; default: the plan\'s regions)', collect)
+      .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships for every-township targets')
+      .option('-o, --output <file>', 'write the form to FILE.csv or FILE.xlsx (default: CSV on standard output)'),
+  ).action(async (opts) => setCode(await runTemplate(io, opts)));
 
   common(
     cmd

@@ -1,8 +1,9 @@
 // Reading the returns named on the command line ('-' = standard input) and the regions file.
 import { resolve } from 'node:path';
-import { PlancheckError, type Diagnostic } from '../diagnostics.js';
+import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
-import { readReturns } from '../ingest/read-returns.js';
+import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
+import { LAYOUTS, type Layout, type LayoutChoice } from '../ingest/layout.js';
 import type { Observation } from '../ingest/observation.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
@@ -16,6 +17,19 @@ export interface Inputs {
   /** Absolute paths of every input, so that -o never overwrites one. */
   inputPaths: string[];
   encodings: Record<string, string>;
+  /** Layout found (or forced) for each return. */
+  layouts: Record<string, Layout>;
+  /** Sheet read from each workbook. */
+  sheets: Record<string, string>;
+  /** The returns as named in messages, in order. */
+  files: string[];
+}
+
+export interface InputOptions {
+  /** --sheet: a workbook's sheet by name or 1-based number. */
+  sheet?: string;
+  /** --layout: long | years | regions (detected when absent). */
+  layout?: string;
 }
 
 function readBytes(io: Io, path: string): Uint8Array {
@@ -28,19 +42,67 @@ function readBytes(io: Io, path: string): Uint8Array {
   }
 }
 
-export function readInputs(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined): Inputs {
+export function parseLayout(s: string | undefined): LayoutChoice {
+  if (s === undefined || s === 'auto') return 'auto';
+  if ((LAYOUTS as readonly string[]).includes(s)) return s as Layout;
+  throw new PlancheckError('cli/bad-option', { option: '--layout', value: s, allowed: LAYOUTS.join(', ') });
+}
+
+interface Prepared {
+  diagnostics: Diagnostic[];
+  indicators: IndicatorIndex;
+  regions: RegionIndex;
+  files: ReturnFile[];
+  inputPaths: string[];
+  read: ReadOptions;
+}
+
+function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions): Prepared {
+  const read: ReadOptions = { layout: parseLayout(options.layout), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
   const diagnostics: Diagnostic[] = [];
   let extraRegions: Plan['regions'] = [];
   if (regionsPath !== undefined) {
-    const read = readRegionsFile({ file: regionsPath, bytes: readBytes(io, regionsPath) }, plan);
-    diagnostics.push(...read.diagnostics);
-    extraRegions = read.regions;
+    const regionsRead = readRegionsFile({ file: regionsPath, bytes: readBytes(io, regionsPath) }, plan);
+    diagnostics.push(...regionsRead.diagnostics);
+    extraRegions = regionsRead.regions;
   }
   const { indicators, regions } = indexes(plan, extraRegions);
   if (dataPaths.length === 0) throw new PlancheckError('cli/no-data-files');
   const files = dataPaths.map((p) => ({ file: p === '-' ? '<stdin>' : p, bytes: readBytes(io, p) }));
-  const read = readReturns(files, { plan, indicators, regions });
-  diagnostics.push(...read.diagnostics);
   const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p));
-  return { indicators, regions, observations: read.observations, diagnostics, inputPaths, encodings: read.encodings };
+  return { diagnostics, indicators, regions, files, inputPaths, read };
+}
+
+function inputs(p: Prepared, read: ReturnsRead): Inputs {
+  return {
+    indicators: p.indicators,
+    regions: p.regions,
+    observations: read.observations,
+    diagnostics: [...p.diagnostics, ...read.diagnostics],
+    inputPaths: p.inputPaths,
+    encodings: read.encodings,
+    layouts: read.layouts,
+    sheets: read.sheets,
+    files: p.files.map((f) => f.file),
+  };
+}
+
+/** CSV and text returns only (a workbook is reported as one): for callers that cannot wait. */
+export function readInputs(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Inputs {
+  const p = prepare(io, plan, dataPaths, regionsPath, options);
+  return inputs(p, readReturns(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
+}
+
+/** Any return: CSV, text or .xlsx, long or wide. The workbook reader is loaded only for a workbook. */
+export async function readInputsAsync(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Promise<Inputs> {
+  const p = prepare(io, plan, dataPaths, regionsPath, options);
+  return inputs(p, await readReturnsAsync(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
+}
+
+/** Where findings about a return as a whole point: the first return (and its sheet). */
+export function returnPlace(i: Pick<Inputs, 'files' | 'sheets'>): Where {
+  const file = i.files[0];
+  if (file === undefined) return {};
+  const sheet = i.sheets[file];
+  return sheet !== undefined ? { file, sheet } : { file };
 }

@@ -56,6 +56,8 @@ export function evaluationRecord(e: Evaluation, ctx: FormatContext) {
       file: d.file ?? null,
       line: d.line ?? null,
       column: d.column ?? null,
+      ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
+      ...(d.cell !== undefined ? { cell: d.cell } : {}),
       message: t(ctx.lang, d.code, d.params),
     })),
   };

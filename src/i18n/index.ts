@@ -6,11 +6,13 @@ import { ingestMessages } from './ingest.js';
 import { engineMessages } from './engine.js';
 import { cliMessages } from './cli.js';
 import { formatMessages } from './format.js';
+import { qualityMessages } from './quality.js';
+import { reportMessages } from './report.js';
 
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
-const catalog: Catalog = { ...planMessages, ...ingestMessages, ...engineMessages, ...formatMessages, ...cliMessages };
+const catalog: Catalog = { ...planMessages, ...ingestMessages, ...engineMessages, ...formatMessages, ...cliMessages, ...reportMessages, ...qualityMessages };
 
 export function t(lang: Lang, code: string, params: Params = {}): string {
   const entry = catalog[code];
@@ -25,8 +27,22 @@ export function hasMessage(code: string): boolean {
   return code in catalog;
 }
 
-/** `file:line:column: 错误 message` — the form editors and CI logs understand. */
+/** `Sheet1!D7`, quoting a sheet name as Excel does when it holds spaces or punctuation. */
+export function cellReference(sheet: string, cell: string): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${cell}`;
+}
+
+/** `file:line:column: 错误 message` — the form editors and CI logs understand; `book.xlsx:Sheet1!D7: …` in a workbook. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}${d.line && d.column ? `:${d.column}` : ''}: ` : '';
-  return `${where}${t(lang, `severity/${d.severity}`)}: ${t(lang, d.code, d.params)} [${d.code}]`;
+  return `${whereOf(d)}${t(lang, `severity/${d.severity}`)}: ${t(lang, d.code, d.params)} [${d.code}]`;
+}
+
+function whereOf(d: Diagnostic): string {
+  if (!d.file) return '';
+  if (d.sheet !== undefined) {
+    const name = d.cell !== undefined ? cellReference(d.sheet, d.cell) : cellReference(d.sheet, '').slice(0, -1);
+    return `${d.file}:${name}: `;
+  }
+  return `${d.file}${d.line ? `:${d.line}` : ''}${d.line && d.column ? `:${d.column}` : ''}: `;
 }

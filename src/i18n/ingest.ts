@@ -1,6 +1,8 @@
 // Messages about returns (data/*) and regions files (regions/*). Each says what
 // is wrong and what to do, in words a statistician filling in a form can act on.
 import type { Catalog } from './index.js';
+// The words of the size limits live beside the checks (src/ingest/limits.ts).
+import { limitMessages } from '../ingest/limits.js';
 
 const file: Catalog = {
   'data/excel-workbook': {
@@ -148,10 +150,6 @@ const ratio: Catalog = {
   },
   'data/negative-numerator': { zh: '分子“{value}”是负数；分子应是 0 或正数', en: 'the numerator "{value}" is negative; it must be 0 or more' },
   'data/bad-denominator': { zh: '分母“{value}”应大于 0；请检查分母', en: 'the denominator "{value}" must be greater than 0; check it' },
-  'data/numerator-exceeds-denominator': {
-    zh: '分子 {numerator} 大于分母 {denominator}，比率超过 100%；请确认分子、分母没有填反',
-    en: 'the numerator {numerator} exceeds the denominator {denominator}, a rate above 100 %; check they are not swapped',
-  },
   'data/ratio-mismatch': {
     zh: '数值 {value} 与分子/分母算出的 {computed}（{numerator}÷{denominator}）不一致；请核对数值、分子和分母',
     en: 'the value {value} disagrees with {computed} computed from {numerator} / {denominator}; check the value, numerator and denominator',
@@ -207,4 +205,63 @@ const regions: Catalog = {
   },
 };
 
-export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions };
+const workbook: Catalog = {
+  'data/xls-workbook': {
+    zh: '这是旧版 Excel 工作簿（.xls）；请在 Excel 中“另存为”→“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”后再检查',
+    en: 'this is an old-style Excel workbook (.xls); in Excel use Save As → "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)" and check that file',
+  },
+  'data/xlsx-unreadable': {
+    zh: '无法作为 .xlsx 工作簿读取（{detail}）；文件可能已损坏，请在 Excel 中打开后重新保存',
+    en: 'cannot be read as an .xlsx workbook ({detail}); the file may be damaged: open it in Excel and save it again',
+  },
+  'data/xlsx-no-sheets': { zh: '工作簿中没有工作表；请把报表放在第一个工作表中', en: 'the workbook has no sheets; put the return on its first sheet' },
+  'data/xlsx-no-such-sheet': {
+    zh: '工作簿中没有工作表“{sheet}”；--sheet 可填工作表名称或序号：{sheets}',
+    en: 'the workbook has no sheet "{sheet}"; give --sheet one of these names or numbers: {sheets}',
+  },
+  'data/xlsx-sheet': {
+    zh: '读取工作表“{sheet}”（工作簿共 {count} 个工作表，其余：{others}）；如需读取其他工作表，请加 --sheet 名称或序号',
+    en: 'reading the sheet "{sheet}" (the workbook has {count} sheets; the others: {others}); add --sheet NAME or --sheet N to read another',
+  },
+  'data/xlsx-error-value': {
+    zh: '单元格是 Excel 错误值 {value}；请修正公式或数据，没有数据时请填“—”',
+    en: 'the cell holds the Excel error {value}; fix the formula or the data, or write "—" when there is no data',
+  },
+  'data/xlsx-formula-no-value': {
+    zh: '公式 {formula} 没有保存计算结果（文件可能由程序生成、未在 Excel 中保存过）；请在 Excel 中打开并保存，或把公式改为数值',
+    en: 'the formula {formula} has no saved result (the file was probably written by a program and never saved in Excel); open and save it in Excel, or replace the formula by its value',
+  },
+};
+
+const layout: Catalog = {
+  'data/layout-years': {
+    zh: '按宽表读取：年份在列（{count} 列：{years}），每个单元格是一个指标、地区在该年的数值；如不对，请用 --layout long|years|regions 指定',
+    en: 'read as a wide table with years as columns ({count}: {years}), each cell one indicator and region in that year; if that is wrong, give --layout long|years|regions',
+  },
+  'data/layout-regions': {
+    zh: '按宽表读取：地区在列（{count} 个：{regions}），每个单元格是一个指标在该地区的数值；如不对，请用 --layout long|years|regions 指定',
+    en: 'read as a wide table with regions as columns ({count}: {regions}), each cell one indicator in that region; if that is wrong, give --layout long|years|regions',
+  },
+  'data/layout-not-found': {
+    zh: '按 --layout {layout} 读取，但表头中没有可识别的{layout}列（年份如 2023、2023年；地区如 各市（区）的名称、简称或行政区划代码）；请检查表头，或去掉 --layout 自动识别',
+    en: '--layout {layout} was given but the header has no {layout} columns (years such as 2023 or 2023年, regions such as a name or code); check the header, or drop --layout to detect the layout',
+  },
+  'data/layout-mixed': {
+    zh: '宽表中不能再有“{label}”列：{layout} 宽表的{label}已在表头各列中；请删去这一列，或用 --layout long 按长表读取',
+    en: 'a wide table cannot also have a {field} column: in this {layout} table the {field} is in the header of each column; delete this column, or read the file with --layout long',
+  },
+  'data/unknown-region-column': {
+    zh: '表头“{name}”不是规划中的地区，这一列的数据无法读取；是不是“{suggestion}”？请改用地区全称、简称或行政区划代码',
+    en: 'the header "{name}" is not a region of the plan, so its column cannot be read; did you mean "{suggestion}"? Use the region\'s name, short name or code',
+  },
+  'data/bad-year-column': {
+    zh: '表头“{name}”无法识别为年份，这一列的数据无法读取；请写成 2023 或 2023年（分子、分母列写成 2023年分子、2023年分母）',
+    en: 'the header "{name}" cannot be read as a year, so its column cannot be read; write 2023 or 2023年 (2023年分子 / 2023年分母 for numerator and denominator columns)',
+  },
+  'data/footnote-skipped': {
+    zh: '“{text}”看作表格下方的注释，已跳过',
+    en: '"{text}" is taken as a footnote under the table and skipped',
+  },
+};
+
+export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions, ...workbook, ...layout, ...limitMessages };

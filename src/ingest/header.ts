@@ -2,6 +2,14 @@
 // and dropping a trailing unit in brackets (数值（%）), in English or Chinese.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { halfWidth } from '../text/normalize.js';
+import { locate } from './grid.js';
+
+/** The header row of a file: its line (row number), and its sheet in a workbook. */
+export interface HeaderPlace {
+  file: string;
+  line: number;
+  sheet?: string;
+}
 
 /** A column a file may have: its id, its Chinese label for messages, the header names accepted. */
 export interface ColumnSpec<C extends string> {
@@ -25,6 +33,12 @@ export const RETURN_COLUMNS: readonly ColumnSpec<ReturnColumn>[] = [
   { id: 'note', label: '备注', names: ['备注', '说明', 'note', 'notes', 'remark', 'remarks'] },
 ];
 
+/**
+ * Context columns a return form may carry (a 统计监测表's 序号, the plan's target
+ * as words): read by people, not by plancheck, so they are passed over silently.
+ */
+export const CONTEXT_COLUMN_NAMES: readonly string[] = ['序号', '编号', '规划目标', '目标值', '目标', '规划目标值', '指标说明', '填报说明', 'no', 'no.', 'target', 'target text'];
+
 /** 0-based index of each column found. */
 export type ColumnIndex<C extends string> = Partial<Record<C, number>>;
 
@@ -37,18 +51,20 @@ export function headerKey(cell: string): string {
 export function mapHeader<C extends string>(
   header: readonly string[],
   specs: readonly ColumnSpec<C>[],
-  where: { file: string; line: number },
+  where: HeaderPlace,
+  ignored: readonly string[] = [],
 ): { columns: ColumnIndex<C>; diagnostics: Diagnostic[] } {
   const byName = new Map<string, ColumnSpec<C>>();
   for (const spec of specs) for (const name of spec.names) byName.set(headerKey(name), spec);
+  const ignore = new Set(ignored.map(headerKey));
 
   const columns: ColumnIndex<C> = {};
   const diagnostics: Diagnostic[] = [];
   header.forEach((cell, i) => {
-    const at = { ...where, column: i + 1 };
+    const at = locate(where, where.line, i + 1);
     const key = headerKey(cell);
     // Excel leaves empty header cells after the last column; they say nothing.
-    if (key === '') return;
+    if (key === '' || ignore.has(key)) return;
     const spec = byName.get(key);
     if (!spec) {
       diagnostics.push(diag('warning', 'data/unknown-column', { name: cell.trim(), accepted: acceptedNames(specs) }, at));
@@ -65,8 +81,8 @@ export function mapHeader<C extends string>(
 }
 
 /** The error for a required column the header lacks, naming the header names that would do. */
-export function missingColumn<C extends string>(spec: ColumnSpec<C>, where: { file: string; line: number }): Diagnostic {
-  return diag('error', 'data/missing-column', { field: spec.id, label: spec.label, accepted: spec.names.join('、') }, { ...where, column: 1 });
+export function missingColumn<C extends string>(spec: ColumnSpec<C>, where: HeaderPlace): Diagnostic {
+  return diag('error', 'data/missing-column', { field: spec.id, label: spec.label, accepted: spec.names.join('、') }, locate(where, where.line, 1));
 }
 
 function acceptedNames<C extends string>(specs: readonly ColumnSpec<C>[]): string {
@@ -85,12 +101,23 @@ export function specOf<C extends string>(specs: readonly ColumnSpec<C>[], id: C)
  */
 export function mapReturnHeader(
   header: readonly string[],
-  where: { file: string; line: number },
+  where: HeaderPlace,
 ): { columns: ColumnIndex<ReturnColumn>; diagnostics: Diagnostic[] } {
-  const { columns, diagnostics } = mapHeader(header, RETURN_COLUMNS, where);
+  const { columns, diagnostics } = mapHeader(header, RETURN_COLUMNS, where, CONTEXT_COLUMN_NAMES);
+  return { columns, diagnostics: [...diagnostics, ...checkReturnColumns(columns, where)] };
+}
+
+/**
+ * What the columns of a long return must be: an indicator, a year, and a value or
+ * both numerator and denominator. A lone half of a ratio beside a value is dropped
+ * from `columns` with a warning.
+ */
+export function checkReturnColumns(columns: ColumnIndex<ReturnColumn>, where: HeaderPlace, has: { year?: boolean; value?: boolean } = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const need = (id: ReturnColumn): void => void diagnostics.push(missingColumn(specOf(RETURN_COLUMNS, id), where));
   if (columns.indicator === undefined) need('indicator');
-  if (columns.year === undefined) need('year');
+  if (columns.year === undefined && !has.year) need('year');
+  if (has.value) return diagnostics;
   const hasNumerator = columns.numerator !== undefined;
   const hasDenominator = columns.denominator !== undefined;
   if (columns.value === undefined) {
@@ -98,15 +125,15 @@ export function mapReturnHeader(
     else if (hasDenominator && !hasNumerator) need('numerator');
     else if (!hasNumerator) {
       const accepted = [...specOf(RETURN_COLUMNS, 'value').names].join('、');
-      diagnostics.push(diag('error', 'data/missing-value-column', { accepted }, { ...where, column: 1 }));
+      diagnostics.push(diag('error', 'data/missing-value-column', { accepted }, locate(where, where.line, 1)));
     }
   } else if (hasNumerator !== hasDenominator) {
     // With a value column the lone half of a ratio is only unusable, not fatal.
     const lone: ReturnColumn = hasNumerator ? 'numerator' : 'denominator';
     const other: ReturnColumn = hasNumerator ? 'denominator' : 'numerator';
     const index = columns[lone] ?? 0;
-    diagnostics.push(diag('warning', 'data/lone-ratio-column', { label: specOf(RETURN_COLUMNS, lone).label, field: lone, other: specOf(RETURN_COLUMNS, other).label, otherField: other }, { ...where, column: index + 1 }));
+    diagnostics.push(diag('warning', 'data/lone-ratio-column', { label: specOf(RETURN_COLUMNS, lone).label, field: lone, other: specOf(RETURN_COLUMNS, other).label, otherField: other }, locate(where, where.line, index + 1)));
     delete columns[lone];
   }
-  return { columns, diagnostics };
+  return diagnostics;
 }

@@ -1,12 +1,18 @@
 // What a return says, once read: one observed value of one indicator, for one
 // region, year and disaggregation.
+import type { Where } from '../diagnostics.js';
 import type { Residence, Sex } from '../plan/model.js';
 
 /** Where a value came from: a row of a return, for located messages. */
 export interface RowRef {
   file: string;
-  /** 1-based line of the row in the file (header is line 1 for a plain CSV). */
+  /** 1-based line of the row in the file (header is line 1 for a plain CSV), or its row number in a sheet. */
   line: number;
+  /** In a wide CSV, the column of the value's cell. */
+  column?: number;
+  /** In a workbook, the sheet and the address of the value's cell. */
+  sheet?: string;
+  cell?: string;
 }
 
 export interface Observation {
@@ -31,6 +37,10 @@ export interface Observation {
    * such a cell as `invalid` instead of evaluating it.
    */
   invalid?: string;
+  /** The unit the value was written in (`0.15%` for a ‰ indicator), when it was converted. */
+  unitGiven?: string;
+  /** Where its value, numerator and denominator cells are, for findings about them. */
+  at?: { value?: Where; numerator?: Where; denominator?: Where };
 }
 
 /** Key of one cell: indicator × region × year × sex × residence. */

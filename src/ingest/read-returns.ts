@@ -1,7 +1,7 @@
 // Statistical returns → observations: each file decoded, split into rows, and
 // every row checked against the plan. Bad input is a located diagnostic, never
 // an exception, and every problem of a file is reported in the same run.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Indicator, Plan, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import { normalizeName } from '../text/normalize.js';
@@ -10,9 +10,12 @@ import {
   type CellNumber, type CellUnit,
 } from './cells.js';
 import { decode } from './decode.js';
-import { mapReturnHeader, RETURN_COLUMNS, specOf, type ColumnIndex, type ReturnColumn } from './header.js';
-import { cellKey, type Observation } from './observation.js';
-import { readTable, type TableRow } from './table.js';
+import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
+import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
+import { readLayout, type Layout, type LayoutChoice, type RowView } from './layout.js';
+import { cellKey, type Observation, type RowRef } from './observation.js';
+import { readTable } from './table.js';
+import { isOle, isZip } from './zip-magic.js';
 
 export interface ReturnFile {
   file: string;
@@ -25,71 +28,110 @@ export interface ReturnsContext {
   regions: RegionIndex;
 }
 
+export interface ReadOptions {
+  /** Layout of the returns; detected from the header by default. */
+  layout?: LayoutChoice;
+  /** The sheet of a workbook to read, by name or 1-based number; the first by default. */
+  sheet?: string;
+}
+
 export interface ReturnsRead {
   observations: Observation[];
   diagnostics: Diagnostic[];
-  /** Encoding detected for each file read. */
+  /** Encoding detected for each text file read. */
   encodings: Record<string, string>;
+  /** Layout found (or forced) for each file read. */
+  layouts: Record<string, Layout>;
+  /** Sheet read from each workbook. */
+  sheets: Record<string, string>;
 }
 
-export function readReturns(files: ReturnFile[], ctx: ReturnsContext): ReturnsRead {
-  const diagnostics: Diagnostic[] = [];
-  const encodings: Record<string, string> = {};
-  const book = new CellBook();
+/**
+ * Text returns (CSV, tab-separated), long or wide. A workbook needs
+ * readReturnsAsync, which loads the workbook reader; here it is reported as one.
+ */
+export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): ReturnsRead {
+  const state = newState();
+  for (const { file, bytes } of files) readText(file, bytes, ctx, options, state);
+  return finish(state);
+}
+
+/** Any return: CSV or tab-separated text, or an .xlsx workbook; long or wide. */
+export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): Promise<ReturnsRead> {
+  const state = newState();
   for (const { file, bytes } of files) {
-    const decoded = decode(bytes, file);
-    diagnostics.push(...decoded.diagnostics);
-    if (decoded.text === undefined) continue;
-    encodings[file] = decoded.encoding;
-
-    const read = readTable(decoded.text, file);
-    diagnostics.push(...read.diagnostics);
-    if (!read.table) continue;
-    const { header, headerLine, rows } = read.table;
-    const mapped = mapReturnHeader(header, { file, line: headerLine });
-    diagnostics.push(...mapped.diagnostics);
-    if (mapped.diagnostics.some((d) => d.severity === 'error')) continue;
-
-    for (const row of rows) {
-      const result = readRow(new RowCells(row, mapped.columns, header.length, file), ctx);
-      diagnostics.push(...result.diagnostics);
-      if (result.observation) book.add(result.observation, result.shown, diagnostics);
+    if (isOle(bytes)) {
+      state.diagnostics.push(diag('error', 'data/xls-workbook', {}, { file, line: 1, column: 1 }));
+    } else if (isZip(bytes)) {
+      // Loaded only now: a run on CSV files never loads the workbook reader.
+      const { readWorkbook } = await import('./xlsx.js');
+      const read = await readWorkbook(bytes, file, options.sheet);
+      state.diagnostics.push(...read.diagnostics);
+      if (!read.grid) continue;
+      state.sheets[file] = read.grid.sheet!;
+      if (read.sheets.length > 1) {
+        const others = read.sheets.filter((n) => n !== read.grid!.sheet);
+        state.diagnostics.push(diag('info', 'data/xlsx-sheet', { sheet: read.grid.sheet!, count: read.sheets.length, others: others.join('、') }, { file, sheet: read.grid.sheet! }));
+      }
+      readGrid(read.grid, ctx, options, state);
+    } else {
+      readText(file, bytes, ctx, options, state);
     }
   }
-  return { observations: book.observations(), diagnostics, encodings };
+  return finish(state);
 }
 
-interface Cell {
-  text: string;
-  column: number;
+interface State {
+  diagnostics: Diagnostic[];
+  encodings: Record<string, string>;
+  layouts: Record<string, Layout>;
+  sheets: Record<string, string>;
+  book: CellBook;
 }
 
-/** The cells of one row by column id, trimmed, with their 1-based field numbers. */
-class RowCells {
-  constructor(
-    private readonly row: TableRow,
-    private readonly columns: ColumnIndex<ReturnColumn>,
-    readonly width: number,
-    readonly file: string,
-  ) {}
+const newState = (): State => ({ diagnostics: [], encodings: {}, layouts: {}, sheets: {}, book: new CellBook() });
 
-  get(id: ReturnColumn): Cell | undefined {
-    const i = this.columns[id];
-    return i === undefined ? undefined : { text: (this.row.cells[i] ?? '').trim(), column: i + 1 };
-  }
+function finish(state: State): ReturnsRead {
+  const { diagnostics, encodings, layouts, sheets } = state;
+  return { observations: state.book.observations(), diagnostics, encodings, layouts, sheets };
+}
 
-  get line(): number {
-    return this.row.line;
-  }
+function readText(file: string, bytes: Uint8Array, ctx: ReturnsContext, options: ReadOptions, state: State): void {
+  const decoded = decode(bytes, file);
+  state.diagnostics.push(...decoded.diagnostics);
+  if (decoded.text === undefined) return;
+  state.encodings[file] = decoded.encoding;
+  const read = readTable(decoded.text, file);
+  state.diagnostics.push(...read.diagnostics);
+  if (!read.table) return;
+  readGrid(gridOfTable(read.table, file), ctx, options, state);
+}
 
-  at(column: number): { file: string; line: number; column: number } {
-    return { file: this.file, line: this.row.line, column };
-  }
-
-  /** The first non-empty cell beyond the header, which no column names. */
-  extra(): Cell | undefined {
-    const i = this.row.cells.findIndex((c, j) => j >= this.width && c.trim() !== '');
-    return i < 0 ? undefined : { text: (this.row.cells[i] ?? '').trim(), column: i + 1 };
+function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: State): void {
+  const { diagnostics, book } = state;
+  const layout = readLayout(grid, ctx.regions, options.layout ?? 'auto');
+  diagnostics.push(...layout.diagnostics);
+  if (!layout.layout) return;
+  state.layouts[grid.file] = layout.layout;
+  for (const { views, diagnostics: said } of layout.rows) {
+    diagnostics.push(...said);
+    // A wide row's own cells (indicator, 性别 …) are read once per year or region: say their problems once.
+    const seen = views.length > 1 ? new Set<string>() : undefined;
+    for (const view of views) {
+      const result = readRow(view, ctx);
+      for (const list of [view.problems, result.diagnostics]) {
+        for (const d of list) {
+          if (seen) {
+            const key = `${d.code}\u0000${d.line}\u0000${d.column}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
+          diagnostics.push(d);
+        }
+      }
+      // A form row not filled in says nothing: it is not a "reported missing" value.
+      if (result.observation && !view.blank) book.add(result.observation, result.shown, diagnostics);
+    }
   }
 }
 
@@ -100,29 +142,33 @@ interface RowResult {
   diagnostics: Diagnostic[];
 }
 
-type Problem = (code: string, params: Diagnostic['params'], column: number, severity?: 'error' | 'warning') => void;
+type Problem = (code: string, params: Diagnostic['params'], at: Where, severity?: 'error' | 'warning') => void;
 
-function readRow(cells: RowCells, ctx: ReturnsContext): RowResult {
+function readRow(view: RowView, ctx: ReturnsContext): RowResult {
   const diagnostics: Diagnostic[] = [];
-  const problem: Problem = (code, params, column, severity = 'error') => void diagnostics.push(diag(severity, code, params, cells.at(column)));
+  const problem: Problem = (code, params, at, severity = 'error') => void diagnostics.push(diag(severity, code, params, at));
+  const cells = view.cells;
 
-  const indicator = readIndicator(cells.get('indicator'), ctx.indicators, problem);
-  const region = readRegion(cells.get('region'), ctx.regions, problem);
-  const year = readYear(cells.get('year'), problem);
-  const sex = readDisaggregation(cells.get('sex'), parseSex, 'data/bad-sex', problem);
-  const residence = readDisaggregation(cells.get('residence'), parseResidence, 'data/bad-residence', problem);
-  const measured = readMeasure(indicator, cells, problem);
-  const extra = cells.extra();
-  if (extra) problem('data/extra-cells', { value: extra.text }, extra.column, 'warning');
+  const indicator = readIndicator(cells.indicator, ctx.indicators, problem);
+  const region = readRegion(cells.region, ctx.regions, problem);
+  const year = readYear(cells.year, problem);
+  const sex = readDisaggregation(cells.sex, parseSex, 'data/bad-sex', problem);
+  const residence = readDisaggregation(cells.residence, parseResidence, 'data/bad-residence', problem);
+  const measured = readMeasure(indicator, view, problem);
+  if (view.extra) problem('data/extra-cells', { value: view.extra.text }, view.extra.at, 'warning');
 
-  const valueCell = cells.get('value') ?? cells.get('numerator') ?? { text: '', column: 1 };
+  const valueCell = cells.value ?? cells.numerator ?? { text: '', at: view.rowAt };
   // A value computed from its ratio has no text of its own to quote.
-  const shown = { ...valueCell, text: valueCell.text || (typeof measured?.value === 'number' ? String(round(measured.value, 6)) : '') };
+  const shown: Cell = { text: valueCell.text || (typeof measured?.value === 'number' ? String(round(measured.value, 6)) : ''), at: valueCell.at };
   // A ratio that disagrees with its value is kept, marked invalid, so the verdict says so.
-  const unusable = diagnostics.some((d) => d.severity === 'error' && d.code !== 'data/ratio-mismatch');
+  const unusable = diagnostics.some((d) => d.severity === 'error' && d.code !== 'data/ratio-mismatch') || view.problems.length > 0;
   if (unusable || !indicator || !region || year === undefined || !sex || !residence || !measured) return { diagnostics, shown };
 
-  const note = cells.get('note')?.text ?? '';
+  const note = cells.note?.text ?? '';
+  const at: NonNullable<Observation['at']> = {};
+  if (cells.value && cells.value.text !== '') at.value = cells.value.at;
+  if (measured.numerator !== undefined && cells.numerator) at.numerator = cells.numerator.at;
+  if (measured.denominator !== undefined && cells.denominator) at.denominator = cells.denominator.at;
   const observation: Observation = {
     indicatorId: indicator.id,
     regionCode: region.code,
@@ -134,19 +180,21 @@ function readRow(cells: RowCells, ctx: ReturnsContext): RowResult {
     ...(measured.denominator !== undefined ? { denominator: measured.denominator } : {}),
     notes: note === '' ? [] : [note],
     derived: false,
-    rows: [{ file: cells.file, line: cells.line }],
+    rows: [view.ref],
     ...(measured.invalid ? { invalid: measured.invalid } : {}),
+    ...(measured.unit ? { unitGiven: measured.unit } : {}),
+    at,
   };
   return { observation, shown, diagnostics };
 }
 
 function readIndicator(cell: Cell | undefined, indicators: IndicatorIndex, problem: Problem): Indicator | undefined {
   if (!cell) return undefined;
-  if (cell.text === '') return void problem('data/missing-indicator', {}, cell.column);
+  if (cell.text === '') return void problem('data/missing-indicator', {}, cell.at);
   const hit = indicators.find(cell.text);
   if (hit.found) return hit.found;
-  if (hit.suggestion !== undefined) problem('data/unknown-indicator-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.column);
-  else problem('data/unknown-indicator', { name: cell.text }, cell.column);
+  if (hit.suggestion !== undefined) problem('data/unknown-indicator-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.at);
+  else problem('data/unknown-indicator', { name: cell.text }, cell.at);
   return undefined;
 }
 
@@ -155,17 +203,17 @@ function readRegion(cell: Cell | undefined, regions: RegionIndex, problem: Probl
   if (!cell || cell.text === '') return regions.top;
   const hit = regions.find(cell.text);
   if (hit.found) return hit.found;
-  if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, candidates: hit.ambiguous.join('、') }, cell.column);
-  else if (hit.suggestion !== undefined) problem('data/unknown-region-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.column);
-  else problem('data/unknown-region', { name: cell.text }, cell.column);
+  if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, candidates: hit.ambiguous.join('、') }, cell.at);
+  else if (hit.suggestion !== undefined) problem('data/unknown-region-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.at);
+  else problem('data/unknown-region', { name: cell.text }, cell.at);
   return undefined;
 }
 
 function readYear(cell: Cell | undefined, problem: Problem): number | undefined {
   if (!cell) return undefined;
-  if (cell.text === '') return void problem('data/missing-year', {}, cell.column);
+  if (cell.text === '') return void problem('data/missing-year', {}, cell.at);
   const year = parseYear(cell.text);
-  if (year.problem) return void problem(`data/${year.problem}`, { value: cell.text }, cell.column);
+  if (year.problem) return void problem(`data/${year.problem}`, { value: cell.text }, cell.at);
   return year.value;
 }
 
@@ -177,7 +225,7 @@ function readDisaggregation<T extends string>(
 ): T | undefined {
   // parse('') is the total, which is what an absent column means.
   const parsed = parse(cell?.text ?? '');
-  if (parsed.value === undefined && cell) problem(code, { value: cell.text }, cell.column);
+  if (parsed.value === undefined && cell) problem(code, { value: cell.text }, cell.at);
   return parsed.value;
 }
 
@@ -186,6 +234,8 @@ interface Measured {
   numerator?: number;
   denominator?: number;
   invalid?: 'ratio-mismatch';
+  /** The unit the value was given in, when it differs from the indicator's and was converted. */
+  unit?: CellUnit;
 }
 
 /**
@@ -193,11 +243,12 @@ interface Measured {
  * (converting %, ‰, ‱), computed from numerator / denominator, or both and checked
  * against each other. Without a known indicator only the cells' syntax is checked.
  */
-function readMeasure(indicator: Indicator | undefined, cells: RowCells, problem: Problem): Measured | undefined {
-  const valueCell = cells.get('value');
+function readMeasure(indicator: Indicator | undefined, view: RowView, problem: Problem): Measured | undefined {
+  const cells = view.cells;
+  const valueCell = cells.value;
   if (indicator?.measure === 'boolean') {
-    if (cells.get('numerator')?.text || cells.get('denominator')?.text) {
-      problem('data/ratio-not-rate', { indicator: indicator.name }, cells.get('numerator')?.column ?? 1);
+    if (cells.numerator?.text || cells.denominator?.text) {
+      problem('data/ratio-not-rate', { indicator: indicator.name }, (cells.numerator?.text ? cells.numerator : cells.denominator)?.at ?? view.rowAt);
     }
     return readBoolean(valueCell, problem);
   }
@@ -207,25 +258,25 @@ function readMeasure(indicator: Indicator | undefined, cells: RowCells, problem:
   const ratio = readRatio(indicator, cells, given?.number ?? null, problem);
   if (!indicator || !given || ratio === 'unusable') return undefined;
 
-  const converted = valueCell ? convertUnit(indicator, valueCell, given, cells.get('unit'), problem) : { value: null, tolerance: 0 };
+  const converted = valueCell ? convertUnit(indicator, valueCell, given, cells.unit, problem) : { value: null, tolerance: 0 };
   if (!converted) return undefined;
   if (converted.value !== null && converted.value < 0 && (indicator.measure === 'rate' || indicator.measure === 'count')) {
-    return void problem('data/negative-value', { value: valueCell?.text ?? '', indicator: indicator.name }, valueCell?.column ?? 1);
+    return void problem('data/negative-value', { value: valueCell?.text ?? '', indicator: indicator.name }, valueCell?.at ?? view.rowAt);
   }
-  if (!ratio) return { value: converted.value };
+  const unit = converted.unit ? { unit: converted.unit } : {};
+  if (!ratio) return { value: converted.value, ...unit };
 
+  // Whether a numerator may exceed its denominator depends on the indicator (a gross
+  // enrolment ratio may pass 100 %): that is a consistency rule of the plan (plan/checks.yaml).
   const { numerator, denominator } = ratio;
   const computed = (numerator / denominator) * scaleOf(indicator);
-  if (numerator > denominator && indicator.unit === '%') {
-    problem('data/numerator-exceeds-denominator', { numerator, denominator }, cells.get('numerator')?.column ?? 1, 'warning');
-  }
   if (converted.value === null) return { value: computed, numerator, denominator };
   // A given value agrees when it is the computed one rounded to the decimals it was written with.
   if (Math.abs(converted.value - computed) > converted.tolerance + 1e-9) {
-    problem('data/ratio-mismatch', { value: valueCell?.text ?? '', computed: round(computed, 4), numerator, denominator }, valueCell?.column ?? 1);
-    return { value: converted.value, numerator, denominator, invalid: 'ratio-mismatch' };
+    problem('data/ratio-mismatch', { value: valueCell?.text ?? '', computed: round(computed, 4), numerator, denominator }, valueCell?.at ?? view.rowAt);
+    return { value: converted.value, numerator, denominator, invalid: 'ratio-mismatch', ...unit };
   }
-  return { value: converted.value, numerator, denominator };
+  return { value: converted.value, numerator, denominator, ...unit };
 }
 
 function readBoolean(cell: Cell | undefined, problem: Problem): Measured | undefined {
@@ -235,7 +286,7 @@ function readBoolean(cell: Cell | undefined, problem: Problem): Measured | undef
   if (yes.value !== undefined) return { value: yes.value };
   const missing = parseNumber(cell.text);
   if (missing.value?.number === null) return { value: null };
-  return void problem('data/bad-boolean', { value: cell.text }, cell.column);
+  return void problem('data/bad-boolean', { value: cell.text }, cell.at);
 }
 
 const LABELS: Partial<Record<ReturnColumn, string>> = {};
@@ -245,7 +296,7 @@ function labelOf(id: ReturnColumn): string {
 
 function readNumber(cell: Cell, column: ReturnColumn, problem: Problem): CellNumber | undefined {
   const parsed = parseNumber(cell.text);
-  if (parsed.problem) return void problem(`data/${parsed.problem}`, { value: cell.text, label: labelOf(column), field: column }, cell.column);
+  if (parsed.problem) return void problem(`data/${parsed.problem}`, { value: cell.text, label: labelOf(column), field: column }, cell.at);
   return parsed.value;
 }
 
@@ -255,35 +306,35 @@ function readNumber(cell: Cell, column: ReturnColumn, problem: Problem): CellNum
  */
 function readRatio(
   indicator: Indicator | undefined,
-  cells: RowCells,
+  cells: RowView['cells'],
   given: number | null,
   problem: Problem,
 ): { numerator: number; denominator: number } | 'unusable' | undefined {
-  const numCell = cells.get('numerator');
-  const denCell = cells.get('denominator');
+  const numCell = cells.numerator;
+  const denCell = cells.denominator;
   if (!numCell || !denCell) return undefined;
-  const fail = (code: string, params: Diagnostic['params'], column: number): 'unusable' => {
-    problem(code, params, column);
+  const fail = (code: string, params: Diagnostic['params'], at: Where): 'unusable' => {
+    problem(code, params, at);
     return 'unusable';
   };
   const num = readNumber(numCell, 'numerator', problem);
   const den = readNumber(denCell, 'denominator', problem);
   if (!num || !den) return 'unusable';
   if (num.number === null && den.number === null) return undefined;
-  if (num.unit) return fail('data/ratio-with-unit', { value: numCell.text }, numCell.column);
-  if (den.unit) return fail('data/ratio-with-unit', { value: denCell.text }, denCell.column);
-  if (indicator && indicator.measure !== 'rate') return fail('data/ratio-not-rate', { indicator: indicator.name }, numCell.column);
+  if (num.unit) return fail('data/ratio-with-unit', { value: numCell.text }, numCell.at);
+  if (den.unit) return fail('data/ratio-with-unit', { value: denCell.text }, denCell.at);
+  if (indicator && indicator.measure !== 'rate') return fail('data/ratio-not-rate', { indicator: indicator.name }, numCell.at);
   if (num.number === null || den.number === null) {
     const blank = num.number === null ? numCell : denCell;
     const field: ReturnColumn = num.number === null ? 'numerator' : 'denominator';
     const params = { label: labelOf(field), field };
     // With a value the row is still usable; without one it says nothing.
-    if (given === null) return fail('data/ratio-incomplete', params, blank.column);
-    problem('data/ratio-incomplete', params, blank.column, 'warning');
+    if (given === null) return fail('data/ratio-incomplete', params, blank.at);
+    problem('data/ratio-incomplete', params, blank.at, 'warning');
     return undefined;
   }
-  if (num.number < 0) return fail('data/negative-numerator', { value: numCell.text }, numCell.column);
-  if (den.number <= 0) return fail('data/bad-denominator', { value: denCell.text }, denCell.column);
+  if (num.number < 0) return fail('data/negative-numerator', { value: numCell.text }, numCell.at);
+  if (den.number <= 0) return fail('data/bad-denominator', { value: denCell.text }, denCell.at);
   return { numerator: num.number, denominator: den.number };
 }
 
@@ -306,25 +357,25 @@ function convertUnit(
   given: CellNumber,
   unitCell: Cell | undefined,
   problem: Problem,
-): { value: number | null; tolerance: number } | undefined {
+): { value: number | null; tolerance: number; unit?: CellUnit } | undefined {
   const own = unitKey(indicator.unit);
   let columnUnit: CellUnit | undefined;
   if (unitCell && unitCell.text !== '' && unitKey(unitCell.text) !== own) {
     const named = parseUnitCell(unitCell.text);
-    if (!named.unit) return void problem('data/unknown-unit', { unit: unitCell.text, expected: indicator.unit, indicator: indicator.name }, unitCell.column);
+    if (!named.unit) return void problem('data/unknown-unit', { unit: unitCell.text, expected: indicator.unit, indicator: indicator.name }, unitCell.at);
     columnUnit = named.unit;
   }
   if (given.unit && unitCell && unitCell.text !== '' && (columnUnit ?? indicator.unit) !== given.unit) {
-    return void problem('data/unit-conflict', { value: valueCell.text, unit: unitCell.text }, valueCell.column);
+    return void problem('data/unit-conflict', { value: valueCell.text, unit: unitCell.text }, valueCell.at);
   }
   const unit = given.unit ?? columnUnit;
   const rounding = 0.5 * 10 ** -given.decimals;
   if (given.number === null || unit === undefined || unitKey(unit) === own) return { value: given.number, tolerance: rounding };
   if (indicator.scale === undefined && !isCellUnit(indicator.unit)) {
-    return void problem('data/unit-mismatch', { value: valueCell.text, unit, expected: indicator.unit, indicator: indicator.name }, valueCell.column);
+    return void problem('data/unit-mismatch', { value: valueCell.text, unit, expected: indicator.unit, indicator: indicator.name }, valueCell.at);
   }
   const factor = scaleOf(indicator) / CELL_UNIT_SCALE[unit];
-  return { value: round(given.number * factor, 15), tolerance: rounding * factor };
+  return { value: round(given.number * factor, 15), tolerance: rounding * factor, unit };
 }
 
 const UNIT_KEYS = new Map<string, string>();
@@ -360,8 +411,8 @@ class CellBook {
     const row = observation.rows[0];
     const firstRow = first.observation.rows[0];
     if (!row || !firstRow) throw new Error('an observation read from a return has its row');
-    const where = { file: row.file, line: row.line, column: shown.column };
-    const params = { first: `${firstRow.file}:${firstRow.line}`, firstValue: first.text, value: shown.text };
+    const params = { first: refText(firstRow), firstValue: first.text, value: shown.text };
+    const where = shown.at;
     if (sameValue(first.observation.value, observation.value)) {
       diagnostics.push(diag('warning', 'data/duplicate-row', params, where));
     } else {
@@ -376,6 +427,12 @@ class CellBook {
   observations(): Observation[] {
     return [...this.cells.values()].map((c) => c.observation);
   }
+}
+
+/** The row a message cites: `file:line` of a CSV row, `file:line:column` of a wide CSV cell, `file:Sheet1!D7` in a workbook. */
+function refText(ref: RowRef): string {
+  if (ref.sheet !== undefined && ref.cell !== undefined) return placeText({ file: ref.file, sheet: ref.sheet, cell: ref.cell });
+  return `${ref.file}:${ref.line}${ref.column !== undefined ? `:${ref.column}` : ''}`;
 }
 
 function sameValue(a: Observation['value'], b: Observation['value']): boolean {

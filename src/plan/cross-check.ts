@@ -1,6 +1,7 @@
 // Checks the schema cannot make: the plan's files against each other.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { normalizeName } from '../text/normalize.js';
+import type { ConsistencyCheck } from './load.js';
 import type { Indicator, Plan, Target } from './model.js';
 import { locate, type YamlSource } from './yaml-source.js';
 
@@ -98,5 +99,42 @@ function targetProblems(
     }
   };
   walk(target);
+  return out;
+}
+
+/**
+ * plan/checks.yaml against the indicators: unique rule ids, known indicator ids,
+ * a numerator rule only on rates, and an order between indicators in one unit.
+ */
+export function crossCheckChecks(plan: Plan, checks: readonly ConsistencyCheck[], source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map(plan.indicators.map((i) => [i.id, i] as const));
+  const seen = new Set<string>();
+  checks.forEach((c, i) => {
+    const at = (key?: string) => ({ file: source.file, ...locate(source, ['checks', i], key) });
+    if (seen.has(c.id)) out.push(diag('error', 'checks/duplicate-id', { id: c.id }, at('id')));
+    seen.add(c.id);
+    const cited = [...(c.kind === 'range' ? [...(c.indicators ?? []), ...(c.except ?? [])] : c.indicators)];
+    for (const id of cited) if (!byId.has(id)) out.push(diag('error', 'checks/unknown-indicator', { check: c.id, id }, at(c.kind === 'range' && c.except?.includes(id) ? 'except' : 'indicators')));
+    if (c.kind === 'numerator-within-denominator') {
+      for (const id of c.indicators) {
+        const ind = byId.get(id);
+        if (ind && ind.measure !== 'rate') out.push(diag('error', 'checks/not-a-rate', { check: c.id, id, measure: ind.measure }, at('indicators')));
+      }
+    }
+    if (c.kind === 'order') {
+      const units = new Set(c.indicators.map((id) => byId.get(id)?.unit).filter((u): u is string => u !== undefined));
+      if (units.size > 1) out.push(diag('error', 'checks/order-units', { check: c.id, units: [...units].join('、') }, at('indicators')));
+    }
+    if (c.kind === 'range') {
+      if ((c.indicators === undefined) === (c.unit === undefined)) out.push(diag('error', 'checks/range-selection', { check: c.id }, at()));
+      if (c.min === undefined && c.max === undefined) out.push(diag('error', 'checks/range-bounds', { check: c.id }, at()));
+      if (c.except && c.unit === undefined) out.push(diag('error', 'checks/except-without-unit', { check: c.id }, at('except')));
+      if (c.min !== undefined && c.max !== undefined && c.min > c.max) out.push(diag('error', 'checks/empty-range', { check: c.id, min: c.min, max: c.max }, at('min')));
+      if (c.unit !== undefined && !plan.indicators.some((ind) => ind.unit === c.unit)) {
+        out.push(diag('warning', 'checks/unit-unused', { check: c.id, unit: c.unit }, at('unit')));
+      }
+    }
+  });
   return out;
 }

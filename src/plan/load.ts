@@ -4,7 +4,7 @@ import { diag, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Area, Indicator, Level, Plan, Region, Target } from './model.js';
 import { checkSchema } from './schema-check.js';
 import { locate, parseYaml, type YamlSource } from './yaml-source.js';
-import { crossCheck } from './cross-check.js';
+import { crossCheck, crossCheckChecks } from './cross-check.js';
 
 export interface PlanFileText {
   /** Path as the user should see it in messages. */
@@ -18,6 +18,29 @@ export interface LoadedPlan {
 }
 
 export const PLAN_FILE = 'plan.yaml';
+/** The consistency rules between indicators (optional): neither the plan file nor an area file. */
+export const CHECKS_FILE = 'checks.yaml';
+
+/** A consistency rule of plan/checks.yaml, checked on every return (src/quality). */
+interface CheckBase {
+  id: string;
+  severity: 'error' | 'warning';
+  description?: string;
+  /** Why it must hold: the definitions, or the plan sentence. */
+  basis?: string;
+  source?: string;
+  origin: { file: string; line: number };
+}
+/** Each indicator's value is at least the next one's (same region, year, disaggregation). */
+export interface OrderCheck extends CheckBase { kind: 'order'; indicators: string[] }
+/** The numerator is a part of the denominator, so the rate cannot pass 100 %. */
+export interface NumeratorCheck extends CheckBase { kind: 'numerator-within-denominator'; indicators: string[] }
+/** Values within [min, max]: of the indicators listed, or of every indicator in `unit` but those in `except`. */
+export interface RangeCheck extends CheckBase { kind: 'range'; indicators?: string[]; unit?: string; except?: string[]; min?: number; max?: number }
+export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck;
+
+/** A plan with the consistency rules of its checks.yaml, when it has one. */
+export type PlanWithChecks = Plan & { checks?: ConsistencyCheck[] };
 
 interface RawPlan {
   id: string;
@@ -48,9 +71,11 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
   if (!planFile) {
     return { diagnostics: [diag('error', 'plan/no-plan-file', { dir, name: PLAN_FILE })] };
   }
-  const areaFiles = files.filter((f) => f !== planFile);
+  const checksFile = files.find((f) => baseName(f.file) === CHECKS_FILE);
+  const areaFiles = files.filter((f) => f !== planFile && f !== checksFile);
 
   const head = readOne(planFile, 'plan', diagnostics);
+  const checksSource = checksFile ? readOne(checksFile, 'checks', diagnostics) : undefined;
   const areaSources: YamlSource[] = [];
   for (const f of areaFiles) {
     const s = readOne(f, 'area', diagnostics);
@@ -73,7 +98,7 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
       });
     });
   }
-  const plan: Plan = {
+  const plan: PlanWithChecks = {
     id: raw.id,
     title: raw.title,
     ...(raw.titleEn ? { titleEn: raw.titleEn } : {}),
@@ -89,10 +114,15 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
     dir,
   };
   diagnostics.push(...crossCheck(plan, head, areaSources));
+  if (checksSource) {
+    const raw = (checksSource.value as { checks: Array<Omit<ConsistencyCheck, 'origin'>> }).checks;
+    plan.checks = raw.map((c, i) => ({ ...c, origin: { file: checksSource.file, line: locate(checksSource, ['checks', i]).line } }) as ConsistencyCheck);
+    diagnostics.push(...crossCheckChecks(plan, plan.checks, checksSource));
+  }
   return hasErrors(diagnostics) ? { diagnostics } : { plan, diagnostics };
 }
 
-function readOne(f: PlanFileText, kind: 'plan' | 'area', out: Diagnostic[]): YamlSource | undefined {
+function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnostic[]): YamlSource | undefined {
   const { source, diagnostics } = parseYaml(f.file, f.text);
   out.push(...diagnostics);
   if (diagnostics.length) return undefined;

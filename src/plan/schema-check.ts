@@ -3,13 +3,14 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import planSchema from '../schema/plan.schema.json' with { type: 'json' };
 import areaSchema from '../schema/area.schema.json' with { type: 'json' };
+import checksSchema from '../schema/checks.schema.json' with { type: 'json' };
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { locate, type YamlSource } from './yaml-source.js';
 // The target schema is assembled from the kinds' own fragments (src/engine/kinds);
 // src/schema/target.schema.json is the same document, shipped for editors.
 import { targetSchema } from '../engine/kinds/index.js';
 
-export type PlanFileKind = 'plan' | 'area';
+export type PlanFileKind = 'plan' | 'area' | 'checks';
 
 let validators: Record<PlanFileKind, ValidateFunction> | undefined;
 
@@ -17,7 +18,7 @@ function compiled(): Record<PlanFileKind, ValidateFunction> {
   if (!validators) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     ajv.addSchema(targetSchema());
-    validators = { plan: ajv.compile(planSchema), area: ajv.compile(areaSchema) };
+    validators = { plan: ajv.compile(planSchema), area: ajv.compile(areaSchema), checks: ajv.compile(checksSchema) };
   }
   return validators;
 }
@@ -63,6 +64,10 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
       return diag('error', 'plan/missing-key', { key: String(e.params.missingProperty), at }, where());
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
+      return diag('error', 'plan/unknown-key', { key, at }, where(key));
+    }
+    case 'unevaluatedProperties': {
+      const key = String(e.params.unevaluatedProperty);
       return diag('error', 'plan/unknown-key', { key, at }, where(key));
     }
     case 'enum':

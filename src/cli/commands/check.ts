@@ -1,24 +1,51 @@
-// plancheck check <data…>: returns parsed and checked, nothing evaluated.
-import { hasErrors } from '../../diagnostics.js';
-import { t } from '../../i18n/index.js';
+// plancheck check <data…>: the data-quality report of the returns, nothing evaluated.
+// What is wrong with a return before anyone evaluates it: cells that cannot be read,
+// cells missing against the plan (as a grid), breaches of the plan's consistency rules,
+// unit mismatches and year-on-year outliers, each located at its cell.
+// Exit status: 2 with any error (or, under --strict, any warning), else 0.
+import { PlancheckError } from '../../diagnostics.js';
+import { checkQuality } from '../../quality/index.js';
+import { checkJson, checkText, passes, type CheckReport } from '../../quality/render.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { readPlan } from '../plan-files.js';
-import { readInputs } from '../returns.js';
+import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
 
-export async function runCheck(io: Io, data: string[], opts: CommonOptions & { regions?: string }): Promise<number> {
+export interface CheckOptions extends CommonOptions {
+  regions?: string;
+  sheet?: string;
+  layout?: string;
+  strict?: boolean;
+  format?: string;
+}
+
+export async function runCheck(io: Io, data: string[], opts: CheckOptions): Promise<number> {
   const lang = parseLang(opts.lang, io.env);
+  const format = opts.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new PlancheckError('cli/bad-option', { option: '--format', value: format, allowed: 'table, json' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = readInputs(io, plan, data, opts.regions);
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+  });
+  const quality = checkQuality(plan, inputs.regions, inputs.observations, { where: returnPlace(inputs) });
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
+  const report: CheckReport = {
+    plan: { id: plan.id, title: plan.title },
+    files: inputs.files.map((file) => ({
+      file,
+      ...(inputs.encodings[file] !== undefined ? { encoding: inputs.encodings[file] } : {}),
+      ...(inputs.sheets[file] !== undefined ? { sheet: inputs.sheets[file] } : {}),
+      ...(inputs.layouts[file] !== undefined ? { layout: inputs.layouts[file] } : {}),
+    })),
+    observations: inputs.observations.length,
+    diagnostics,
+    completeness: quality.completeness,
+    strict: opts.strict === true,
+  };
   printDiagnostics(io, diagnostics, lang, opts.quiet === true);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (!opts.quiet) {
-    for (const [file, encoding] of Object.entries(inputs.encodings)) io.stdout(`${t(lang, 'cli/check-file', { file, encoding })}\n`);
-    io.stdout(`${t(lang, 'cli/check-summary', { observations: inputs.observations.length, errors, warnings })}\n`);
-  }
-  return hasErrors(diagnostics) ? 2 : 0;
+  if (!opts.quiet) io.stdout(format === 'json' ? checkJson(report, lang) : checkText(report, lang));
+  return passes(report) ? 0 : 2;
 }

@@ -1,11 +1,13 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
 import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
+import type { Observation } from '../../ingest/observation.js';
+import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { readPlan } from '../plan-files.js';
-import { readInputs } from '../returns.js';
+import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
 
@@ -17,6 +19,8 @@ export interface EvaluateOptions extends CommonOptions {
   format?: string;
   output?: string[];
   failOn?: string;
+  sheet?: string;
+  layout?: string;
 }
 
 export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
@@ -24,11 +28,14 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const failOn = parseFailOn(opts.failOn);
   const year = parseYear(opts.year);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = readInputs(io, plan, data, opts.regions);
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
+  // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
+  // do; completeness for the years evaluated (check reports every year).
+  const quality = checkQuality(plan, inputs.regions, inputs.observations, { where: returnPlace(inputs), years: evaluatedYears(inputs.observations, year) });
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
   const evaluation = evaluate(plan, inputs.regions, inputs.observations, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
 
   const ctx = formatContext(io, plan, opts);
@@ -42,4 +49,12 @@ export function failed(e: Evaluation, failOn: FailOn): boolean {
   if (failOn === 'none') return false;
   if (e.summary['not-met'] > 0 || e.summary.invalid > 0) return true;
   return failOn === 'no-data' && e.summary['no-data'] > 0;
+}
+
+/** The years evaluate looks at, as the engine picks them: the one asked, all, or the latest with a value. */
+function evaluatedYears(observations: readonly Observation[], year: number | 'all' | undefined): number[] | undefined {
+  if (year === 'all') return undefined;
+  if (typeof year === 'number') return [year];
+  const withValue = observations.filter((o) => o.value !== null).map((o) => o.year);
+  return withValue.length ? [Math.max(...withValue)] : [];
 }

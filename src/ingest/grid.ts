@@ -1,0 +1,90 @@
+// A return as a grid of text cells, each knowing where it is: a CSV row and
+// field (file:line:column) or a workbook cell (file:Sheet1!D7). The layout
+// reader (layout.ts) and the row reader (read-returns.ts) work on this, so a
+// CSV and a workbook, long or wide, are read by the same code.
+import type { Params, Where } from '../diagnostics.js';
+import type { Table } from './table.js';
+
+/** What a workbook cell says beyond its text. */
+export interface CellMark {
+  /** Inside a merged range but not its top-left cell: its text is the range's. */
+  merged?: boolean;
+  /** Its content cannot be used (an Excel error value, a formula with no saved result). */
+  problem?: { code: string; params: Params };
+}
+
+export interface GridRow {
+  /** 1-based line of a CSV, or row number of a sheet. */
+  line: number;
+  /**
+   * Text by 0-based column, as the user sees it: a number written out, a percent
+   * cell as `98.2%`. A hole is an empty cell.
+   */
+  texts: Array<string | undefined>;
+  /** Workbook cells with something to say, by 0-based column. */
+  marks?: Map<number, CellMark>;
+}
+
+export interface Grid {
+  file: string;
+  /** The sheet read, for a workbook. */
+  sheet?: string;
+  /** Non-empty rows, in order. */
+  rows: GridRow[];
+}
+
+/** One cell, trimmed, with where it is. */
+export interface Cell {
+  text: string;
+  at: Where;
+}
+
+/** `A`, `B`, … `Z`, `AA`: the letters of a 1-based column number. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Where a cell of the grid is, whether or not the file holds anything there. */
+export function locate(grid: Pick<Grid, 'file' | 'sheet'>, line: number, column: number): Where {
+  return grid.sheet !== undefined
+    ? { file: grid.file, line, column, sheet: grid.sheet, cell: `${columnLetters(column)}${line}` }
+    : { file: grid.file, line, column };
+}
+
+/**
+ * A cell whose place is worked out only when a message or an observation asks for it:
+ * most cells of a long return are read and never cited.
+ */
+class GridCell implements Cell {
+  constructor(
+    public text: string,
+    private readonly grid: Pick<Grid, 'file' | 'sheet'>,
+    private readonly line: number,
+    private readonly column: number,
+  ) {}
+
+  get at(): Where {
+    return locate(this.grid, this.line, this.column);
+  }
+}
+
+/** The trimmed cell at a 0-based column of a row ('' when the row has nothing there). */
+export function cellAt(grid: Pick<Grid, 'file' | 'sheet'>, row: GridRow, index: number): Cell {
+  return new GridCell((row.texts[index] ?? '').trim(), grid, row.line, index + 1);
+}
+
+/** A CSV table (header and rows) as a grid. */
+export function gridOfTable(table: Table, file: string): Grid {
+  return { file, rows: [{ line: table.headerLine, texts: table.header }, ...table.rows.map((r) => ({ line: r.line, texts: r.cells }))] };
+}
+
+/** `file:line:column`, or `file:Sheet1!D7` in a workbook: a place a message can cite. */
+export function placeText(at: Where): string {
+  if (at.sheet !== undefined && at.cell !== undefined) {
+    const sheet = /^[\p{L}\p{N}_]+$/u.test(at.sheet) ? at.sheet : `'${at.sheet.replace(/'/g, "''")}'`;
+    return `${at.file ?? ''}:${sheet}!${at.cell}`;
+  }
+  return `${at.file ?? ''}:${at.line ?? 1}${at.column !== undefined ? `:${at.column}` : ''}`;
+}

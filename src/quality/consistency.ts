@@ -1,0 +1,117 @@
+// The consistency rules of plan/checks.yaml, applied to the values a return gives
+// (never to derived ones: a breach is reported at the cell that was typed).
+import { diag, type Diagnostic, type Where } from '../diagnostics.js';
+import { above, below, clean } from '../engine/numbers.js';
+import type { Observation } from '../ingest/observation.js';
+import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
+import type { Plan } from '../plan/model.js';
+import { describeCell, placeOf, type Describe } from './describe.js';
+
+export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[], given: readonly Observation[], describe: Describe): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // The numerator rule says more than the range rule about the same value: report it alone.
+  const numeratorFlagged = new Set<Observation>();
+  for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged));
+  for (const c of checks) {
+    if (c.kind === 'order') out.push(...order(c, given, describe));
+    if (c.kind === 'range') out.push(...range(plan, c, given, describe, numeratorFlagged));
+  }
+  return out;
+}
+
+const numberOf = (o: Observation): number | undefined => (typeof o.value === 'number' && !o.invalid ? o.value : undefined);
+
+/** Each indicator at least the next one, in one region, year and disaggregation. */
+function order(c: OrderCheck, given: readonly Observation[], describe: Describe): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const key = (o: Observation) => `${o.regionCode}\u0000${o.year}\u0000${o.sex}\u0000${o.residence}`;
+  const byIndicator = new Map<string, Map<string, Observation>>();
+  for (const id of c.indicators) byIndicator.set(id, new Map());
+  for (const o of given) byIndicator.get(o.indicatorId)?.set(key(o), o);
+  for (let i = 0; i + 1 < c.indicators.length; i++) {
+    const larger = byIndicator.get(c.indicators[i]!)!;
+    // Compare with the next indicator present for that cell (a chain a ≥ b ≥ c skips a missing b).
+    for (const [k, big] of larger) {
+      const a = numberOf(big);
+      if (a === undefined) continue;
+      for (let j = i + 1; j < c.indicators.length; j++) {
+        const small = byIndicator.get(c.indicators[j]!)!.get(k);
+        const b = small ? numberOf(small) : undefined;
+        if (!small || b === undefined) continue;
+        if (below(a, b)) {
+          out.push(
+            diag(c.severity, 'quality/order', {
+              check: c.id,
+              larger: describe.indicator(big.indicatorId),
+              largerValue: describe.value(big),
+              smaller: describe.indicator(small.indicatorId),
+              smallerValue: describe.value(small),
+              cell: describeCell(describe, big),
+              other: placeOf(small),
+            }, whereOf(big, 'value')),
+          );
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function numeratorWithinDenominator(c: NumeratorCheck, given: readonly Observation[], describe: Describe, flagged: Set<Observation>): Diagnostic[] {
+  const ids = new Set(c.indicators);
+  const out: Diagnostic[] = [];
+  for (const o of given) {
+    if (!ids.has(o.indicatorId) || o.numerator === undefined || o.denominator === undefined) continue;
+    if (!above(o.numerator, o.denominator)) continue;
+    flagged.add(o);
+    out.push(
+      diag(c.severity, 'quality/numerator-exceeds-denominator', {
+        check: c.id,
+        indicator: describe.indicator(o.indicatorId),
+        numerator: o.numerator,
+        denominator: o.denominator,
+        cell: describeCell(describe, o),
+      }, whereOf(o, 'numerator')),
+    );
+  }
+  return out;
+}
+
+function range(plan: Plan, c: RangeCheck, given: readonly Observation[], describe: Describe, flagged: Set<Observation>): Diagnostic[] {
+  const ids = new Set(
+    c.indicators ?? plan.indicators.filter((i) => i.unit === c.unit && !(c.except ?? []).includes(i.id)).map((i) => i.id),
+  );
+  const out: Diagnostic[] = [];
+  for (const o of given) {
+    if (!ids.has(o.indicatorId) || flagged.has(o)) continue;
+    const v = numberOf(o);
+    if (v === undefined) continue;
+    const low = c.min !== undefined && below(v, c.min);
+    const high = c.max !== undefined && above(v, c.max);
+    if (!low && !high) continue;
+    out.push(
+      diag(c.severity, 'quality/out-of-range', {
+        check: c.id,
+        indicator: describe.indicator(o.indicatorId),
+        value: describe.value(o),
+        min: c.min !== undefined ? clean(c.min) : '−∞',
+        max: c.max !== undefined ? clean(c.max) : '∞',
+        unit: describe.unit(o.indicatorId),
+        cell: describeCell(describe, o),
+      }, whereOf(o, 'value')),
+    );
+  }
+  return out;
+}
+
+/** The cell a finding points at: the one named, else the value's, else the row. */
+export function whereOf(o: Observation, cell: 'value' | 'numerator' | 'denominator'): Where {
+  const at = o.at?.[cell] ?? o.at?.value ?? o.at?.numerator;
+  if (at) return at;
+  const row = o.rows[0];
+  if (!row) return {};
+  return row.sheet !== undefined && row.cell !== undefined
+    ? { file: row.file, line: row.line, sheet: row.sheet, cell: row.cell }
+    : { file: row.file, line: row.line, ...(row.column !== undefined ? { column: row.column } : {}) };
+}

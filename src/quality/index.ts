@@ -1,0 +1,62 @@
+// The data-quality report of a return, in the spirit of DHIS2's data-quality app
+// and Frictionless' validation report: what is missing, what cannot be right, and
+// what looks odd, each finding located at the cell it is about and saying what
+// to do. Pure: plan + observations → findings.
+//
+// Checks:
+// - completeness against the plan (completeness.ts): indicator × region × year cells missing;
+// - consistency rules shipped as data in the plan's checks.yaml (consistency.ts): an order
+//   between indicators, a numerator within its denominator, a value within a range;
+// - unit mismatches (units.ts): values converted from another unit, values that look typed
+//   in the wrong unit;
+// - year-on-year outliers (outliers.ts, where the rule is documented).
+// A value that disagrees with its numerator/denominator, duplicates and conflicts are found
+// while reading (src/ingest) and reported with the same report.
+import type { Diagnostic, Where } from '../diagnostics.js';
+import type { Observation } from '../ingest/observation.js';
+// Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
+// which a run on the cached plan never needs.
+import type { PlanWithChecks } from '../plan/load.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import type { Plan } from '../plan/model.js';
+import { checkCompleteness, type Completeness } from './completeness.js';
+import { checkConsistency } from './consistency.js';
+import { describer } from './describe.js';
+import { checkOutliers } from './outliers.js';
+import { checkUnits } from './units.js';
+
+export type { Completeness, CellState, ExpectedCell } from './completeness.js';
+export { OUTLIER_RULE } from './outliers.js';
+
+export interface QualityReport {
+  findings: Diagnostic[];
+  completeness: Completeness;
+}
+
+export interface QualityOptions {
+  /** Where findings about the return as a whole (missing cells) point: its file, and its sheet. */
+  where?: Where;
+  /** The years whose completeness to check (default: every year the returns give). */
+  years?: readonly number[];
+}
+
+export function checkQuality(plan: Plan, regions: RegionIndex, observations: readonly Observation[], options: QualityOptions = {}): QualityReport {
+  const describe = describer(plan, regions);
+  const given = observations.filter((o) => !o.derived);
+  const { completeness, findings: missing } = checkCompleteness(plan, regions, given, describe, options.where ?? {}, options.years);
+  const findings = [
+    ...checkConsistency(plan, (plan as PlanWithChecks).checks ?? [], given, describe),
+    ...checkUnits(plan, given, describe),
+    ...checkOutliers(plan, given, describe),
+    ...missing,
+  ];
+  return { findings: sortFindings(findings), completeness };
+}
+
+/** By file and position, so a report reads top to bottom like the return; whole-file findings last. */
+function sortFindings(ds: Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.line === undefined ? 1 : 0);
+  // Plain comparison: localeCompare would load the collator, which costs more than the checks.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...ds].sort((a, b) => rank(a) - rank(b) || byText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,179 @@
+// The data-quality report as text (for the terminal) and as JSON (for a CI job).
+// Pure: the report in, a string out.
+import type { Diagnostic } from '../diagnostics.js';
+import { displayWidth } from '../format/width.js';
+import { cellReference, t, type Lang } from '../i18n/index.js';
+import type { CellState, Completeness, ExpectedCell } from './completeness.js';
+
+export interface FileSummary {
+  file: string;
+  encoding?: string;
+  sheet?: string;
+  layout?: string;
+}
+
+export interface CheckReport {
+  plan: { id: string; title: string };
+  files: FileSummary[];
+  observations: number;
+  diagnostics: Diagnostic[];
+  completeness: Completeness;
+  strict: boolean;
+}
+
+const SYMBOL: Record<CellState, string> = { given: '✓', derived: 'Σ', 'reported-missing': '—', invalid: '✗', missing: '○' };
+/** Worst first: what a grid cell shows when it stands for several units (a 市(区)'s townships). */
+const WORST: readonly CellState[] = ['invalid', 'missing', 'reported-missing', 'derived', 'given'];
+
+export function counts(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: ds.filter((d) => d.severity === 'error').length,
+    warnings: ds.filter((d) => d.severity === 'warning').length,
+    infos: ds.filter((d) => d.severity === 'info').length,
+  };
+}
+
+/** Whether the return passes: no errors, and under --strict no warnings either. */
+export function passes(r: Pick<CheckReport, 'diagnostics' | 'strict'>): boolean {
+  const c = counts(r.diagnostics);
+  return c.errors === 0 && !(r.strict && c.warnings > 0);
+}
+
+function percent(x: number): string {
+  return `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
+}
+
+export function checkText(r: CheckReport, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(`${t(lang, 'check/title')}：${r.plan.title}`);
+  lines.push('');
+  lines.push(`${t(lang, 'check/files')}：`);
+  for (const f of r.files) {
+    const how = f.sheet !== undefined ? t(lang, 'check/sheet', { sheet: f.sheet }) : t(lang, 'check/encoding', { encoding: f.encoding ?? '—' });
+    const layout = f.layout ? t(lang, `check/layout-${f.layout}`) : '—';
+    lines.push(`  ${t(lang, 'check/file-text', { file: f.file, how, layout })}`);
+  }
+  lines.push(t(lang, 'check/observations', { observations: r.observations }));
+  lines.push('');
+  const c = r.completeness.counts;
+  lines.push(
+    t(lang, 'check/completeness', {
+      expected: c.expected,
+      present: c.given + c.derived,
+      derived: c.derived,
+      reported: c['reported-missing'],
+      invalid: c.invalid,
+      missing: c.missing,
+      rate: percent(r.completeness.rate),
+    }),
+  );
+  lines.push(...gridText(r.completeness, lang));
+  lines.push('');
+  const n = counts(r.diagnostics);
+  lines.push(t(lang, 'check/findings', n));
+  const byCode = new Map<string, number>();
+  for (const d of r.diagnostics) byCode.set(`${d.severity}\u0000${d.code}`, (byCode.get(`${d.severity}\u0000${d.code}`) ?? 0) + 1);
+  if (byCode.size > 0) {
+    lines.push(`${t(lang, 'check/by-code')}：`);
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const rows = [...byCode].map(([k, count]) => {
+      const [severity, code] = k.split('\u0000') as [keyof typeof order, string];
+      return { severity, code, count };
+    });
+    rows.sort((a, b) => order[a.severity] - order[b.severity] || a.code.localeCompare(b.code));
+    for (const row of rows) lines.push(`  ${t(lang, `severity/${row.severity}`)} ${row.code} × ${row.count}`);
+  }
+  lines.push('');
+  if (n.errors > 0) lines.push(t(lang, 'check/invalid', n));
+  else if (r.strict && n.warnings > 0) lines.push(t(lang, 'check/strict-warnings', n));
+  else if (n.warnings > 0) lines.push(t(lang, 'check/valid-warnings', n));
+  else lines.push(t(lang, 'check/valid'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One grid per year: rows the indicators with a gap, columns the plan's regions. */
+function gridText(c: Completeness, lang: Lang): string[] {
+  const lines: string[] = [];
+  const names = new Map(c.indicators.map((i) => [i.id, i.name] as const));
+  const byYear = new Map<number, ExpectedCell[]>();
+  for (const cell of c.cells) {
+    if (!byYear.has(cell.year)) byYear.set(cell.year, []);
+    byYear.get(cell.year)!.push(cell);
+  }
+  let legend = false;
+  const absent = new Set(c.absent);
+  for (const year of c.years) {
+    const cells = byYear.get(year) ?? [];
+    const gaps = new Set(cells.filter((x) => x.state !== 'given' && x.state !== 'derived' && !absent.has(x.indicator)).map((x) => x.indicator));
+    lines.push('');
+    if (gaps.size === 0) {
+      lines.push(t(lang, 'check/grid-none', { year }));
+      continue;
+    }
+    legend = true;
+    lines.push(t(lang, 'check/grid-title', { year }));
+    const header = ['', ...c.regions.map((r) => r.name)];
+    const rows: string[][] = [];
+    for (const id of c.indicators.map((i) => i.id)) {
+      if (!gaps.has(id)) continue;
+      const mine = cells.filter((x) => x.indicator === id);
+      rows.push([names.get(id) ?? id, ...c.regions.map((r) => gridCell(mine.filter((x) => x.column === r.code)))]);
+    }
+    const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+    const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+    for (const row of [header, ...rows]) lines.push(`  ${row.map((s, i) => pad(s, widths[i]!)).join('  ').trimEnd()}`);
+  }
+  if (legend) lines.push('', t(lang, 'check/grid-legend'));
+  if (absent.size > 0) lines.push('', t(lang, 'check/absent', { count: absent.size, indicators: c.indicators.filter((i) => absent.has(i.id)).map((i) => i.name).join('、') }));
+  return lines;
+}
+
+/** A region's cell: its state, or for several units below it the worst state and how many are missing. */
+function gridCell(cells: ExpectedCell[]): string {
+  if (cells.length === 0) return '';
+  const worst = WORST.find((s) => cells.some((x) => x.state === s))!;
+  if (cells.length === 1) return SYMBOL[worst];
+  const missing = cells.filter((x) => x.state === 'missing').length;
+  return missing > 0 ? `${SYMBOL[worst]}${missing}` : SYMBOL[worst];
+}
+
+/** The report as one JSON object, in the spirit of a Frictionless validation report. */
+export function checkJson(r: CheckReport, lang: Lang): string {
+  const n = counts(r.diagnostics);
+  const c = r.completeness;
+  const record = {
+    plan: r.plan,
+    valid: passes(r),
+    strict: r.strict,
+    files: r.files,
+    summary: { observations: r.observations, ...n },
+    completeness: {
+      years: c.years,
+      expected: c.counts.expected,
+      present: c.counts.given + c.counts.derived,
+      given: c.counts.given,
+      derived: c.counts.derived,
+      reportedMissing: c.counts['reported-missing'],
+      invalid: c.counts.invalid,
+      missing: c.counts.missing,
+      rate: Math.round(c.rate * 10000) / 10000,
+      regions: c.regions,
+      indicators: c.indicators,
+      absent: c.absent,
+      cells: c.cells.map((x) => ({ indicator: x.indicator, region: x.region, year: x.year, part: x.part ?? null, state: x.state })),
+    },
+    findings: r.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      sheet: d.sheet ?? null,
+      cell: d.cell ?? null,
+      ref: d.sheet !== undefined && d.cell !== undefined ? `${d.file ?? ''}:${cellReference(d.sheet, d.cell)}` : null,
+      message: t(lang, d.code, d.params),
+      params: d.params,
+    })),
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
+}

@@ -1,0 +1,75 @@
+// Unit mismatches the row reader cannot see on its own:
+// - a value written in another unit and converted (`0.15%` for a ‰ indicator read as 1.5‰):
+//   a note, so that a slip of the % sign does not pass unseen;
+// - a value that looks typed in the wrong unit: a rate (%, ‰, 1/10万) off from the indicator's
+//   typical level by a power of ten that brings it back in line (0.982 among values around 98:
+//   a fraction typed for a percent; 16.2 among values around 1.6‰: a % typed for a ‰).
+//   Values computed from a numerator and denominator are not suspected: they have no unit to get
+//   wrong.
+import { diag, type Diagnostic } from '../diagnostics.js';
+import { clean } from '../engine/numbers.js';
+import type { Observation } from '../ingest/observation.js';
+import type { Plan } from '../plan/model.js';
+import { whereOf } from './consistency.js';
+import { describeCell, unitSuffix, type Describe } from './describe.js';
+
+/** A value at least this many times off the typical level is suspect … */
+const FAR = 5;
+/** … when a power of ten brings it within this factor of the typical level. */
+const NEAR = 1.5;
+const MIN_VALUES = 3;
+
+export function checkUnits(plan: Plan, given: readonly Observation[], describe: Describe): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const rates = new Map(plan.indicators.filter((i) => i.measure === 'rate' && i.scale !== undefined).map((i) => [i.id, i] as const));
+  const values = new Map<string, number[]>();
+  for (const o of given) {
+    if (typeof o.value === 'number' && !o.invalid && o.value > 0) {
+      let list = values.get(o.indicatorId);
+      if (!list) values.set(o.indicatorId, (list = []));
+      list.push(o.value);
+    }
+    if (o.unitGiven !== undefined && typeof o.value === 'number') {
+      out.push(
+        diag('info', 'quality/unit-converted', {
+          indicator: describe.indicator(o.indicatorId),
+          cell: describeCell(describe, o),
+          given: o.unitGiven,
+          value: describe.value(o),
+          unit: describe.unit(o.indicatorId),
+        }, whereOf(o, 'value')),
+      );
+    }
+  }
+  const typical = new Map<string, number>();
+  for (const [id, list] of values) {
+    if (list.length < MIN_VALUES) continue;
+    const s = [...list].sort((a, b) => a - b);
+    typical.set(id, s.length % 2 ? s[s.length >> 1]! : (s[(s.length >> 1) - 1]! + s[s.length >> 1]!) / 2);
+  }
+  for (const o of given) {
+    const indicator = rates.get(o.indicatorId);
+    const level = typical.get(o.indicatorId);
+    if (!indicator || level === undefined || typeof o.value !== 'number' || o.value <= 0 || o.invalid) continue;
+    if (o.numerator !== undefined || o.unitGiven !== undefined) continue;
+    const ratio = level / o.value;
+    if (ratio < FAR && ratio > 1 / FAR) continue;
+    const factor = [10, 100, 1000, 0.1, 0.01, 0.001].find((k) => {
+      const r = (o.value as number) * k / level;
+      return r <= NEAR && r >= 1 / NEAR;
+    });
+    if (factor === undefined) continue;
+    const unit = describe.unit(o.indicatorId);
+    out.push(
+      diag('warning', 'quality/unit-suspect', {
+        indicator: describe.indicator(o.indicatorId),
+        cell: describeCell(describe, o),
+        value: describe.value(o),
+        typical: `${clean(level)}${unitSuffix(unit)}`,
+        suggestion: `${clean((o.value as number) * factor)}${unitSuffix(unit)}`,
+        unit,
+      }, whereOf(o, 'value')),
+    );
+  }
+  return out;
+}
