@@ -3,6 +3,14 @@
 import { main } from './main.js';
 import { nodeIo } from './io.js';
 
+// A reader that stops early (`plancheck … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2), nodeIo()).then(
   (code) => {
     process.exitCode = code;

@@ -31,7 +31,7 @@ export function detail(r: Result, ctx: FormatContext): string {
   }
   if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: r.failingUnits.map((u) => `${u.name} ${formatValue(u.value, r.unit, lang)}`).join('、') }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: r.missingUnits.map((u) => u.name).join('、') }));
-  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: `${formatNumber(r.baseline.value, r.unit)}${r.unit}`, year: r.baseline.year }));
+  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
   if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
   return bits.join(lang === 'zh' ? '；' : '; ');
 }

@@ -10,19 +10,24 @@ export function formatNumber(x: number, unit?: string): string {
   return String(Number(x.toFixed(digits)));
 }
 
-/** 98.6%, 2.1‰, 0.82人, 是 */
+/** A unit as written after a number: “1/10万” reads “12.1/10万”, not “12.11/10万”. */
+export function unitSuffix(unit: string): string {
+  return /^1\//.test(unit) ? unit.slice(1) : unit;
+}
+
+/** 98.6%, 2.1‰, 0.82人, 12.1/10万, 是 */
 export function formatValue(value: number | boolean | null, unit: string, lang: Lang): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(lang, value ? 'word/yes' : 'word/no');
   if (unit === '是/否') return formatNumber(value);
-  return `${formatNumber(value, unit)}${unit}`;
+  return `${formatNumber(value, unit)}${unitSuffix(unit)}`;
 }
 
 /** The unit a difference is spoken in: 个百分点 for %, 个千分点 for ‰. */
 export function gapUnit(unit: string, lang: Lang): string {
   if (unit === '%') return t(lang, 'word/pp');
   if (unit === '‰') return t(lang, 'word/ppt');
-  return lang === 'zh' ? unit : ` ${unit}`;
+  return lang === 'zh' ? unitSuffix(unit) : ` ${unitSuffix(unit)}`;
 }
 
 /** 差 0.1 个百分点 / 超出 0.5‰ / 达标线上 */

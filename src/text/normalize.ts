@@ -58,6 +58,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor([...key].length / 3));
+  // One edit in three characters still looks like a typo; 季市镇 → 全市 (two edits) does not.
+  const limit = Math.max(1, Math.floor([...key].length / 3));
   return bestDistance <= limit ? best : undefined;
 }

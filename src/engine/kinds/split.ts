@@ -47,7 +47,7 @@ export const splitKind: TargetKind<SplitTarget> = {
       value: total && typeof total.value === 'number' ? total.value : null,
       gap: gaps.length ? Math.max(...gaps) : null,
       threshold: null,
-      derived: parts.some((p) => p.derived),
+      derived: (total?.derived ?? false) || parts.some((p) => p.derived),
       notes,
       parts,
     };
