@@ -47,3 +47,17 @@ else {
   rmSync(`dist/${PLAN_CACHE}`, { force: true });
   console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
 }
+
+// Type declarations for the programmatic API (import { loadPlan, readReturns, evaluate } from 'plancheck').
+const { spawnSync } = await import('node:child_process');
+const { createRequire } = await import('node:module');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const types = spawnSync(
+  process.execPath,
+  [tsc, 'src/index.ts', '--declaration', '--emitDeclarationOnly', '--outDir', 'dist/types', '--rootDir', 'src', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--resolveJsonModule', '--types', 'node'],
+  { stdio: 'inherit' },
+);
+if (types.status !== 0) {
+  console.error('type declarations failed (see above)');
+  process.exit(1);
+}

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PlancheckError, type Diagnostic } from '../diagnostics.js';
+import { diag, PlancheckError, type Diagnostic } from '../diagnostics.js';
 import type { PlanFileText } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
@@ -82,11 +82,26 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
       return { plan: { ...cached.plan, dir }, diagnostics: cached.diagnostics };
     }
   }
-  const files: PlanFileText[] = raw.map((f) => ({ file: shown(f.name), text: Buffer.from(f.bytes).toString('utf8') }));
+  const decoded = raw.map((f) => decodeRuleFile(shown(f.name), f.bytes));
+  const undecodable = decoded.flatMap((d) => d.diagnostics);
+  if (undecodable.length) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, undecodable);
+  const files: PlanFileText[] = decoded.map((d) => ({ file: d.file, text: d.text }));
   const { loadPlan } = await import('../plan/load.js');
   const loaded = loadPlan(dir, files);
   if (!loaded.plan) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, loaded.diagnostics);
   return { plan: loaded.plan, diagnostics: loaded.diagnostics };
+}
+
+/** Rule files are UTF-8 (YAML 1.2) and hold no NUL: anything else is refused at its line, never read as U+FFFD. */
+function decodeRuleFile(file: string, bytes: Uint8Array): { file: string; text: string; diagnostics: Diagnostic[] } {
+  const lineAt = (offset: number) => 1 + bytes.subarray(0, offset).filter((b) => b === 0x0a).length;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { file, text: '', diagnostics: [diag('error', 'plan/bad-bytes', { what: 'NUL' }, { file, line: lineAt(nul), column: 1 })] };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  if (bad < 0) return { file, text, diagnostics: [] };
+  const line = text.slice(0, bad).split('\n').length;
+  return { file, text: '', diagnostics: [diag('error', 'plan/bad-bytes', { what: 'UTF-8' }, { file, line, column: 1 })] };
 }
 
 function readCache(hash: string): PlanCache | undefined {

@@ -1,5 +1,5 @@
 // Reading the returns named on the command line ('-' = standard input) and the regions file.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
 import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
@@ -69,7 +69,9 @@ function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | 
   const { indicators, regions } = indexes(plan, extraRegions);
   if (dataPaths.length === 0) throw new PlancheckError('cli/no-data-files');
   const files = dataPaths.map((p) => ({ file: p === '-' ? '<stdin>' : p, bytes: readBytes(io, p) }));
-  const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p));
+  // Every file the run reads, the plan's rule files included, so that -o never overwrites one.
+  const ruleFiles = io.listDir(plan.dir).filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(plan.dir, n));
+  const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p)).concat(ruleFiles);
   return { diagnostics, indicators, regions, files, inputPaths, read };
 }
 

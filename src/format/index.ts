@@ -12,6 +12,7 @@ export const formatters = {
   csv: async () => (await import('./csv.js')).formatCsv,
   md: async () => (await import('./markdown.js')).formatMarkdown,
   junit: async () => (await import('./junit.js')).formatJunit,
+  github: async () => (await import('./github.js')).formatGithub,
 } satisfies Record<string, () => Promise<Formatter>>;
 
 export type FormatName = keyof typeof formatters;
@@ -24,7 +25,7 @@ export const isFormatName = (s: string): s is FormatName => Object.hasOwn(format
 export function formatForPath(path: string): FormatName | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   const byExt: Record<string, FormatName> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', xml: 'junit', txt: 'table' };
-  return ext ? byExt[ext] : undefined;
+  return ext && Object.hasOwn(byExt, ext) ? byExt[ext] : undefined;
 }
 
 export type { FormatContext } from './records.js';

@@ -13,6 +13,10 @@ export const planMessages: Catalog = {
     zh: 'YAML 格式错误：{detail}。请检查这一行的缩进、冒号和引号',
     en: 'YAML syntax error: {detail}. Check the indentation, colons and quotes on this line',
   },
+  'plan/bad-bytes': {
+    zh: '规则文件应为 UTF-8 文本，这一行有无法识别的字节（{what}）；请用文本编辑器另存为 UTF-8',
+    en: 'a rule file must be UTF-8 text; this line has bytes that are not ({what}); save it again as UTF-8 in a text editor',
+  },
   'plan/not-a-mapping': { zh: '规则文件的内容应是“键: 值”的映射', en: 'a rule file must be a mapping of keys to values' },
   'plan/missing-key': { zh: '{at} 缺少必填项“{key}”，请补上', en: '{at} lacks the required key "{key}"; add it' },
   'plan/unknown-key': {

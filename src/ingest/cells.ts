@@ -130,6 +130,6 @@ export function parseBoolean(raw: string): Parsed<boolean, 'bad-boolean'> {
 export function parseUnitCell(raw: string): { unit?: CellUnit; text: string } {
   const text = clean(raw);
   const named: Record<string, CellUnit> = { '%': '%', '百分比': '%', '百分率': '%', '‰': '‰', '千分比': '‰', '千分率': '‰', '‱': '‱', '万分比': '‱', '万分率': '‱' };
-  const unit = named[text];
+  const unit = Object.hasOwn(named, text) ? named[text] : undefined;
   return unit ? { unit, text } : { text };
 }

@@ -2,6 +2,7 @@
 // (with or without BOM), GB18030/GBK (a Chinese Windows "CSV") or UTF-16 with
 // a BOM ("Unicode 文本"). Detected by BOM, else by whether strict UTF-8 holds.
 import { diag, type Diagnostic } from '../diagnostics.js';
+import { checkLimits, checkMixedEncoding } from './limits.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -20,6 +21,10 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 const lineOf = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 export function decode(bytes: Uint8Array, file: string): Decoded {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const limits = checkLimits(bytes, file);
+    if (limits.length) return { diagnostics: limits };
+  }
   if (startsWith(bytes, [0xff, 0xfe])) return strict(bytes.subarray(2), 'utf-16le', file);
   if (startsWith(bytes, [0xfe, 0xff])) return strict(bytes.subarray(2), 'utf-16be', file);
 
@@ -30,11 +35,18 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { diagnostics: [diag('error', 'data/binary-file', {}, { file, line: lineAt(bytes, nul), column: 1 })] };
 
+  // A 100 MB "cell" or line is refused in one pass, before anything is decoded or split.
+  const limits = checkLimits(bytes, file);
+  if (limits.length) return { diagnostics: limits };
+
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strict(bytes.subarray(3), 'utf-8-bom', file);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', diagnostics: [] };
   } catch {
-    // Not UTF-8: GB18030 is a superset of GBK and GB2312, so it reads what a Chinese Excel writes.
+    // Not UTF-8: GB18030 is a superset of GBK and GB2312, so it reads what a Chinese Excel writes,
+    // unless the file mixes UTF-8 and GBK lines (pasted together), which neither reads whole.
+    const mixed = checkMixedEncoding(bytes, file);
+    if (mixed.length) return { diagnostics: mixed };
     const text = new TextDecoder('gb18030').decode(bytes);
     const bad = text.indexOf('\uFFFD');
     const diagnostics = bad < 0 ? [] : [diag('warning', 'data/undecodable-bytes', {}, { file, line: lineOf(text, bad), column: 1 })];

@@ -89,7 +89,9 @@ interface State {
   book: CellBook;
 }
 
-const newState = (): State => ({ diagnostics: [], encodings: {}, layouts: {}, sheets: {}, book: new CellBook() });
+// Keyed by file names, which may be anything (“__proto__”): objects without a prototype.
+const byFile = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+const newState = (): State => ({ diagnostics: [], encodings: byFile(), layouts: byFile(), sheets: byFile(), book: new CellBook() });
 
 function finish(state: State): ReturnsRead {
   const { diagnostics, encodings, layouts, sheets } = state;
@@ -413,7 +415,7 @@ class CellBook {
     if (!row || !firstRow) throw new Error('an observation read from a return has its row');
     const params = { first: refText(firstRow), firstValue: first.text, value: shown.text };
     const where = shown.at;
-    if (sameValue(first.observation.value, observation.value)) {
+    if (sameValue(first.observation.value, observation.value) && first.observation.numerator === observation.numerator && first.observation.denominator === observation.denominator) {
       diagnostics.push(diag('warning', 'data/duplicate-row', params, where));
     } else {
       diagnostics.push(diag('error', 'data/conflict', params, where));

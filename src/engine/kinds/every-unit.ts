@@ -63,7 +63,7 @@ export function overUnits(
   const cell = ctx.cell();
   return {
     status,
-    value: own ? own.value : cell && cell.value !== null && typeof cell.value !== 'object' ? cell.value : null,
+    value: own ? own.value : cell && !cell.invalid && cell.value !== null ? cell.value : null,
     gap: gaps.length ? Math.max(...gaps) : null,
     threshold: null,
     derived: own ? own.derived : (cell?.derived ?? false),
