@@ -25,29 +25,27 @@ export function parseFailOn(s: string | undefined): FailOn {
   throw new PlancheckError('cli/bad-option', { option: '--fail-on', value: v, allowed: 'not-met, no-data, none' });
 }
 
+/** `--region 城东,城西 --region 110101`: every name given, however separated. */
+function names(values: string[]): string[] {
+  return values.flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean);
+}
+
 /** `--region 城东,城西 --region 110101` → region codes. */
 export function resolveRegions(values: string[] | undefined, index: RegionIndex): string[] | undefined {
   if (!values?.length) return undefined;
-  return values
-    .flatMap((v) => v.split(/[,，、]/))
-    .map((v) => v.trim())
-    .filter(Boolean)
-    .map((name) => {
-      const hit = index.find(name);
-      if (hit.found) return hit.found.code;
-      throw new PlancheckError('cli/unknown-region', { name, suggestion: hit.suggestion ?? hit.ambiguous?.join('、') ?? '—' });
-    });
+  return names(values).map((name) => {
+    const hit = index.find(name);
+    if (hit.found) return hit.found.code;
+    throw new PlancheckError('cli/unknown-region', { name, suggestion: hit.suggestion ?? hit.ambiguous?.join('、') ?? '—' });
+  });
 }
 
+/** `--indicator 婴儿死亡率,infant-mortality` → indicator ids. */
 export function resolveIndicators(values: string[] | undefined, index: IndicatorIndex): string[] | undefined {
   if (!values?.length) return undefined;
-  return values
-    .flatMap((v) => v.split(/[,，、]/))
-    .map((v) => v.trim())
-    .filter(Boolean)
-    .map((name) => {
-      const hit = index.find(name);
-      if (hit.found) return hit.found.id;
-      throw new PlancheckError('cli/unknown-indicator', { name, suggestion: hit.suggestion ?? '—' });
-    });
+  return names(values).map((name) => {
+    const hit = index.find(name);
+    if (hit.found) return hit.found.id;
+    throw new PlancheckError('cli/unknown-indicator', { name, suggestion: hit.suggestion ?? '—' });
+  });
 }

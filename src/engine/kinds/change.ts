@@ -2,7 +2,7 @@
 import type { ChangeTarget } from '../../plan/model.js';
 import { clean } from '../numbers.js';
 import type { TargetKind } from './kind.js';
-import { against, baselineOf, emptyVerdict, readNumber } from './shared.js';
+import { against, emptyVerdict, readAgainstBaseline } from './shared.js';
 
 export const changeKind: TargetKind<ChangeTarget> = {
   kind: 'change',
@@ -12,12 +12,9 @@ export const changeKind: TargetKind<ChangeTarget> = {
     additionalProperties: false,
   },
   evaluate(target, ctx) {
-    const read = readNumber(ctx);
+    const read = readAgainstBaseline(ctx);
     if ('verdict' in read) return read.verdict;
-    const base = baselineOf(ctx);
-    if (base === 'invalid') return emptyVerdict('invalid', { code: 'reason/invalid-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
-    if (!base) return emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
-    if (ctx.year <= base.year) return emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs);
+    const { base } = read;
     if (base.value === 0) return emptyVerdict('no-data', { code: 'reason/zero-baseline', params: {} }, read.obs);
     const line = base.value * (1 + target.relative);
     const verdict = against(read.obs, read.value, line, target.relative < 0 ? 'max' : 'min');

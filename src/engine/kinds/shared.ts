@@ -63,3 +63,19 @@ export const singleValueSchema = {
   required: ['value'],
   additionalProperties: false,
 };
+
+/**
+ * The value and the baseline it is measured from (change, yearly-change), or the verdict
+ * that says why there is none: no value, a bad baseline row, no baseline, the baseline year itself.
+ */
+export function readAgainstBaseline(
+  ctx: TargetContext,
+): { obs: Observation; value: number; base: { year: number; value: number; from: 'data' | 'plan' } } | { verdict: Verdict } {
+  const read = readNumber(ctx);
+  if ('verdict' in read) return read;
+  const base = baselineOf(ctx);
+  if (base === 'invalid') return { verdict: emptyVerdict('invalid', { code: 'reason/invalid-baseline', params: { year: ctx.plan.baselineYear } }, read.obs) };
+  if (!base) return { verdict: emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs) };
+  if (ctx.year <= base.year) return { verdict: emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs) };
+  return { ...read, base };
+}

@@ -2,7 +2,7 @@
 import type { YearlyChangeTarget } from '../../plan/model.js';
 import { clean } from '../numbers.js';
 import type { TargetKind } from './kind.js';
-import { against, baselineOf, emptyVerdict, readNumber } from './shared.js';
+import { against, readAgainstBaseline } from './shared.js';
 
 export const yearlyChangeKind: TargetKind<YearlyChangeTarget> = {
   kind: 'yearly-change',
@@ -12,13 +12,10 @@ export const yearlyChangeKind: TargetKind<YearlyChangeTarget> = {
     additionalProperties: false,
   },
   evaluate(target, ctx) {
-    const read = readNumber(ctx);
+    const read = readAgainstBaseline(ctx);
     if ('verdict' in read) return read.verdict;
-    const base = baselineOf(ctx);
-    if (base === 'invalid') return emptyVerdict('invalid', { code: 'reason/invalid-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
-    if (!base) return emptyVerdict('no-data', { code: 'reason/no-baseline', params: { year: ctx.plan.baselineYear } }, read.obs);
+    const { base } = read;
     const years = ctx.year - base.year;
-    if (years <= 0) return emptyVerdict('no-data', { code: 'reason/at-baseline', params: { year: base.year } }, read.obs);
     // Compare the value with where the required pace would have taken it: the same
     // test as pace ≤ perYear, but the gap comes out in the indicator's own unit.
     const line = base.value + target.perYear * years;
