@@ -60,9 +60,11 @@ function denominator(kind, d, y) {
 // [分子, 分母] | '—' | ''}}; note {region: {year|'*': text}}; label {region: 指标 as written};
 // dec (decimals, default 2). Percentages never exceed 100 (分子 ≤ 分母).
 const RATES = [
-  ['neonatal-mortality', 'births', 1.45, 1.2, { spread: 0.3, noise: 0.2, label: { 海陵区: '新生儿死亡率（‰）' }, at: { 兴化市: { 2025: [21, 7000] } } }],
+  ['neonatal-mortality', 'births', 1.45, 1.2, { spread: 0.3, noise: 0.2, label: { 海陵区: '新生儿死亡率（‰）' }, at: { 兴化市: { 2025: [21, 7000] } },
+    note: { 兴化市: { 2025: '2025年出生缺陷死亡病例集中，已逐例核实' } } }],
   // Two cells set by hand so that 婴儿死亡率 ≥ 新生儿死亡率 holds everywhere (plan/checks.yaml).
-  ['infant-mortality', 'births', 2.05, 1.8, { spread: 0.3, noise: 0.2, at: { 高港区: { 2022: [5, 2157] }, 兴化市: { 2025: [22, 7142] } } }],
+  ['infant-mortality', 'births', 2.05, 1.8, { spread: 0.3, noise: 0.2, at: { 高港区: { 2022: [5, 2157] }, 兴化市: { 2025: [22, 7142] } },
+    note: { 兴化市: { 2025: '2025年出生缺陷死亡病例集中，已逐例核实' } } }],
   ['under5-mortality', 'births', 3.45, 3.0, { spread: 0.35, noise: 0.2 }],
   ['eye-care-coverage-0-6', 'c06', 96.8, 98.9, { spread: 0.4, noise: 0.2, at: { 高港区: { 2025: [15288, 15600] } } }],
   ['paediatricians-per-1000-children', 'u14', 0.62, 0.87, { spread: 0.02, noise: 0.02, at: { 高港区: { 2025: [30, 36100] } } }],
