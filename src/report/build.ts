@@ -9,6 +9,7 @@ import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan } from '../plan/model.js';
 import { breakdownsFor } from './breakdowns.js';
 import type { AreaReport, IndicatorReport, RegionRef, RegionReport, Report, Stage, YearValue } from './model.js';
+import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
 import { atRiskOf, summaryOf } from './summary.js';
@@ -81,12 +82,7 @@ export function buildReport(
 function indicatorReport(ind: Indicator, results: Result[], region: (r: Result) => RegionReport): IndicatorReport {
   const first = results[0]!;
   return {
-    id: ind.id,
-    name: ind.name,
-    ...(ind.nameEn ? { nameEn: ind.nameEn } : {}),
-    area: ind.area,
-    ...(ind.main !== undefined ? { main: ind.main } : {}),
-    unit: ind.unit,
+    ...identityOf(ind),
     direction: ind.direction,
     text: ind.text,
     target: ind.target!,

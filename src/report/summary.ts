@@ -2,6 +2,7 @@
 // and the indicators at risk of missing the final-year target, worst first.
 import { PROGRESS_CLASSES, type ProgressClass } from '../engine/progress.js';
 import { STATUSES } from '../engine/verdict.js';
+import { identityOf } from './identity.js';
 import type { AreaReport, AtRisk, ClassCounts, Counts, Report, StatusCounts } from './model.js';
 
 export function countsOf(areas: readonly AreaReport[]): Counts {
@@ -39,12 +40,7 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
         const paced = c === 'moving-away' || c === 'limited' || c === 'speed-up';
         if (!paced && !(c === 'unknown' && r.status === 'not-met')) continue;
         out.push({
-          id: ind.id,
-          name: ind.name,
-          ...(ind.nameEn ? { nameEn: ind.nameEn } : {}),
-          area: ind.area,
-          ...(ind.main !== undefined ? { main: ind.main } : {}),
-          unit: ind.unit,
+          ...identityOf(ind),
           region: r.region,
           status: r.status,
           progress: r.progress,
