@@ -1,7 +1,7 @@
 // Build a Plan from the texts of its rule files: parse, validate against the
 // schemas, then check the files against each other. Pure: the CLI reads the files.
 import { diag, hasErrors, type Diagnostic } from '../diagnostics.js';
-import type { Area, Indicator, Level, Plan, Region, Target } from './model.js';
+import type { Indicator, Plan, Region, Target } from './model.js';
 import { checkSchema } from './schema-check.js';
 import { locate, parseYaml, type YamlSource } from './yaml-source.js';
 import { crossCheck, crossCheckChecks } from './cross-check.js';
@@ -42,19 +42,10 @@ export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck;
 /** A plan with the consistency rules of its checks.yaml, when it has one. */
 export type PlanWithChecks = Plan & { checks?: ConsistencyCheck[] };
 
-interface RawPlan {
-  id: string;
-  title: string;
-  titleEn?: string;
-  period: { start: number; end: number };
-  baselineYear: number;
-  midtermYear: number;
-  finalYear: number;
-  populationIndicator?: string;
-  levels: Level[];
-  areas: Area[];
+/** plan.yaml as written: the Plan without what the loader adds. */
+type RawPlan = Omit<Plan, 'regions' | 'indicators' | 'dir'> & {
   regions: Array<Omit<Region, 'aliases'> & { aliases?: string[] }>;
-}
+};
 
 interface RawIndicator extends Omit<Indicator, 'aliases' | 'area' | 'origin'> {
   aliases?: string[];

@@ -1,13 +1,6 @@
-// The fields that name an indicator wherever the report lists it.
-export interface IndicatorIdentity {
-  id: string;
-  name: string;
-  nameEn?: string;
-  area: string;
-  main?: number;
-  unit: string;
-}
+import type { IndicatorIdentity } from './model.js';
 
+/** Just the naming fields of an indicator (or of a report about one). */
 export function identityOf(ind: IndicatorIdentity): IndicatorIdentity {
   return {
     id: ind.id,

@@ -68,13 +68,17 @@ export interface RegionReport {
   notes: string[];
 }
 
-export interface IndicatorReport {
+/** The fields that name an indicator wherever the report lists it. */
+export interface IndicatorIdentity {
   id: string;
   name: string;
   nameEn?: string;
   area: string;
   main?: number;
   unit: string;
+}
+
+export interface IndicatorReport extends IndicatorIdentity {
   direction: Direction;
   /** The target as the plan words it, and in symbols (a reason for the formatters to word). */
   text: string;
@@ -101,13 +105,7 @@ export interface Counts {
 }
 
 /** An indicator in a region not yet achieved: the at-risk list, worst first. */
-export interface AtRisk {
-  id: string;
-  name: string;
-  nameEn?: string;
-  area: string;
-  main?: number;
-  unit: string;
+export interface AtRisk extends IndicatorIdentity {
   region: RegionRef;
   status: Status;
   progress: Progress;
