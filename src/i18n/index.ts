@@ -12,11 +12,20 @@ import { reportMessages } from './report.js';
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
-const catalog: Catalog = { ...planMessages, ...ingestMessages, ...engineMessages, ...formatMessages, ...cliMessages, ...reportMessages, ...qualityMessages };
+// Looked up layer by layer: merging them into one object at every start costs more than
+// all the lookups of a run.
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages];
+
+function entryOf(code: string): { zh: string; en: string } | undefined {
+  for (const catalog of catalogs) if (Object.hasOwn(catalog, code)) return catalog[code];
+  return undefined;
+}
 
 export function t(lang: Lang, code: string, params: Params = {}): string {
-  const entry = catalog[code];
+  const entry = entryOf(code);
   const template = entry ? entry[lang] : code;
+  // Most words (statuses, column heads, units) have no parameter.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     return v === undefined ? `{${k}}` : String(v);
@@ -24,7 +33,7 @@ export function t(lang: Lang, code: string, params: Params = {}): string {
 }
 
 export function hasMessage(code: string): boolean {
-  return code in catalog;
+  return entryOf(code) !== undefined;
 }
 
 /** `Sheet1!D7`, quoting a sheet name as Excel does when it holds spaces or punctuation. */
