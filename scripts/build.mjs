@@ -1,6 +1,8 @@
-// Build: bundle the CLI and the API with esbuild, so that a run loads one file
+// Build: bundle the CLI and the API with esbuild, so that a run loads few files
 // (startup is part of the job: a whole-plan evaluation should cost < 2× `node -e 0`).
 import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // cli-table3's Cell.draw() truncates a cell's whole content to 10 columns on every
 // line it draws, only for a debug log it does not print; for Chinese text that
@@ -20,32 +22,158 @@ const cliTable3DebugTruncate = {
   },
 };
 
+// commander requires node:child_process when it loads, for subcommands that are separate
+// executables, which plancheck has none of; child_process brings net, dgram and streams
+// with it, a good part of `plancheck --version`. The bundle requires it on first use.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const line = "const childProcess = require('node:child_process');";
+      if (!source.includes(line)) throw new Error(`commander changed: "${line}" not found in ${args.path}; review the patch in scripts/build.mjs`);
+      return { contents: source.replace(line, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
+
+// chalk detects the terminal's colour level when it loads (node:os, node:tty, the
+// environment); plancheck always passes the level (src/format/table.ts: colour only on a
+// terminal, never under NO_COLOR or --no-color), so the bundle takes chalk's browser
+// detection, which loads nothing and reads no level under Node.
+const chalkNoDetection = {
+  name: 'chalk-no-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
+  },
+};
+
+// Libraries only some runs need, each in a file of its own that the CLI requires when
+// it first uses it: the xlsx reader (exceljs, 1 MB) and, when the plan cache does not
+// apply, the YAML parser and the schema validator. Left in the CLI's file they would
+// be parsed at every start. They share nothing with the CLI's own modules (no class
+// of ours crosses into them), so a separate copy cannot break an instanceof.
+const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js' };
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(b) {
+    for (const [name, specifier] of Object.entries(VENDOR)) {
+      const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      b.onResolve({ filter }, () => ({ path: `./vendor/${name}.cjs`, external: true }));
+    }
+  },
+};
+
+const minify = process.env.PLANCHECK_MINIFY !== '0';
 const shared = {
-  plugins: [cliTable3DebugTruncate],
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   sourcemap: 'linked',
   // Less to parse at every start; the source map keeps stack traces readable.
-  minify: true,
+  // PLANCHECK_MINIFY=0 keeps names readable, for a profile.
+  minify,
   logLevel: 'warning',
-  // CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
   // cli-table3 measures every cell line with string-width; see src/format/string-width-shim.cjs.
   alias: { 'string-width': './src/format/string-width-shim.cjs' },
-  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
 };
 
-await build({ ...shared, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'plan-cache': 'src/cli/plan-files.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+/** Every file this build writes in dist/, so that what an older build left there can go (see the end). */
+const written = new Set();
+async function bundle(options) {
+  const result = await build({ ...options, metafile: true });
+  for (const file of Object.keys(result.metafile.outputs)) written.add(resolve(file));
+  return result;
+}
+
+// The API, imported as ESM (`import … from 'plancheck'`), and the plan-cache compiler the
+// build runs below. CommonJS dependencies call require(): give the ESM bundle one.
+await bundle({
+  ...shared,
+  plugins: [cliTable3DebugTruncate],
+  format: 'esm',
+  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+  entryPoints: { index: 'src/index.ts', 'plan-cache': 'src/cli/plan-files.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The CLI, in CommonJS: Node loads a CommonJS file with one read and one compile, where an
+// ES module graph costs a resolve, a read, a compile and a link per chunk, and its loader
+// brings node:fs/promises, readline and more with it.
+// dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
+// dist/main.cjs, the rest of the CLI in one file. Inside it the commands, the formatters
+// and the plan loader stay lazy (esbuild defers a dynamically imported module until it
+// is first imported), so a run executes only the code of its own command.
+// bin/plancheck imports dist/cli.js, an ES module (the package is "type": "module"),
+// which only requires dist/cli.cjs.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+await bundle({
+  ...shared,
+  format: 'cjs',
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: 'dist/cli.cjs',
+  define: { PLANCHECK_VERSION: JSON.stringify(version) },
+  // bin.ts imports main.ts and io.ts: both are in main.cjs, required when first imported.
+  plugins: [{ name: 'main-cjs', setup: (b) => b.onResolve({ filter: /^\.\/(main|io)\.js$/ }, () => ({ path: './main.cjs', external: true })) }],
+  supported: { 'dynamic-import': false },
+});
+writeFileSync('dist/cli.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n");
+written.add(resolve('dist/cli.js'));
+await bundle({
+  ...shared,
+  plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection, vendorExternal],
+  format: 'cjs',
+  stdin: { contents: "export { main } from './src/cli/main.ts';\nexport { nodeIo } from './src/cli/io.ts';\n", resolveDir: '.', sourcefile: 'main-entry.ts', loader: 'ts' },
+  outfile: 'dist/main.cjs',
+  // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': '__pcModuleUrl' },
+  banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+for (const file of ['dist/cli.cjs', 'dist/main.cjs']) asciiOnly(file);
+for (const [name, specifier] of Object.entries(VENDOR)) {
+  await bundle({ ...shared, format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expression
+ * literals (/年$/, /[，、]/); one is enough for Node to decode the whole file from UTF-8
+ * into a two-byte string at every start, which costs more than reading it. \uXXXX means
+ * the same in a regular expression, with or without the u flag. (Source map columns after
+ * such a character on its line shift by a few places.)
+ */
+function asciiOnly(file) {
+  const code = readFileSync(file, 'utf8');
+  const escaped = code.replace(/[^\0-\x7f]/g, (ch, at) => {
+    if (code[at - 1] === '\\') throw new Error(`${file}: an escaped non-ASCII character at ${at}; review asciiOnly() in scripts/build.mjs`);
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  if (escaped !== code) writeFileSync(file, escaped);
+}
 
 // The bundled plan, compiled: a run whose plan/ still hashes the same skips YAML and schema work.
 const { compilePlanCache, PLAN_CACHE } = await import('../dist/plan-cache.js');
 const cache = await compilePlanCache('plan');
-const { writeFileSync, rmSync } = await import('node:fs');
-if (cache) writeFileSync(`dist/${PLAN_CACHE}`, JSON.stringify(cache));
-else {
-  rmSync(`dist/${PLAN_CACHE}`, { force: true });
-  console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
+if (cache) {
+  writeFileSync(`dist/${PLAN_CACHE}`, JSON.stringify(cache));
+  written.add(resolve('dist', PLAN_CACHE));
+} else console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
+
+// What older builds left: chunks are named by a hash of their content, so each build
+// adds its own beside the old ones. Removed only now, so that a binary started while
+// this build ran never meets a half-empty dist/. (dist/types is tsc's, below.)
+removeStale('dist');
+function removeStale(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolve(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (path === resolve('dist/types')) continue;
+      removeStale(path);
+      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+    } else if (!written.has(path)) rmSync(path);
+  }
 }
 
 // Type declarations for the programmatic API (import { loadPlan, readReturns, evaluate } from 'plancheck').
