@@ -1,6 +1,6 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
@@ -10,6 +10,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   readFile(path: string): Uint8Array;
+  /** A file in chunks, read as they are asked for; its size first. Optional: readFile serves where absent. */
+  readChunks?(path: string): { size: number; chunks: Iterable<Uint8Array> };
   readStdin(): Uint8Array;
   listDir(path: string): string[];
   isDir(path: string): boolean;
@@ -25,6 +27,17 @@ export function nodeIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     readFile: (p) => readFileSync(p),
+    readChunks: (p) => {
+      const fd = openSync(p, 'r');
+      let size: number;
+      try {
+        size = statSync(p).size;
+      } catch (e) {
+        closeSync(fd);
+        throw e;
+      }
+      return { size, chunks: fileChunks(fd) };
+    },
     readStdin: () => readFileSync(0),
     listDir: (p) => readdirSync(p),
     isDir: (p) => {
@@ -47,4 +60,18 @@ export function nodeIo(): Io {
       }
     },
   };
+}
+
+/** A file's bytes, 1 MiB at a time, each chunk a fresh array (the reader may keep it); closes the file at the end. */
+function* fileChunks(fd: number): Generator<Uint8Array> {
+  try {
+    for (;;) {
+      const buf = new Uint8Array(1024 * 1024);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return;
+      yield n === buf.length ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -4,7 +4,7 @@ import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
 import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
 import { LAYOUTS, type Layout, type LayoutChoice } from '../ingest/layout.js';
-import type { Observation } from '../ingest/observation.js';
+import type { CellStore } from '../engine/cells.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
@@ -12,7 +12,8 @@ import type { Io } from './io.js';
 export interface Inputs {
   indicators: IndicatorIndex;
   regions: RegionIndex;
-  observations: Observation[];
+  /** The cells read (src/engine/cells.ts). */
+  cells: CellStore;
   diagnostics: Diagnostic[];
   /** Absolute paths of every input, so that -o never overwrites one. */
   inputPaths: string[];
@@ -37,8 +38,27 @@ function readBytes(io: Io, path: string): Uint8Array {
   try {
     return io.readFile(resolve(io.cwd, path));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PlancheckError(code === 'EISDIR' ? 'cli/is-dir' : 'cli/no-file', { path });
+    throw fileError(e, path);
+  }
+}
+
+function fileError(e: unknown, path: string): PlancheckError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new PlancheckError(code === 'EISDIR' ? 'cli/is-dir' : 'cli/no-file', { path });
+}
+
+/** Above this size a return is read in pieces, never held whole. */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024;
+
+function readReturn(io: Io, path: string): ReturnFile {
+  if (path === '-' || !io.readChunks) return { file: path === '-' ? '<stdin>' : path, bytes: readBytes(io, path) };
+  try {
+    const { size, chunks } = io.readChunks(resolve(io.cwd, path));
+    if (size > WHOLE_FILE_BYTES) return { file: path, chunks };
+    const parts = [...chunks];
+    return { file: path, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts) };
+  } catch (e) {
+    throw fileError(e, path);
   }
 }
 
@@ -68,7 +88,7 @@ function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | 
   }
   const { indicators, regions } = indexes(plan, extraRegions);
   if (dataPaths.length === 0) throw new PlancheckError('cli/no-data-files');
-  const files = dataPaths.map((p) => ({ file: p === '-' ? '<stdin>' : p, bytes: readBytes(io, p) }));
+  const files = dataPaths.map((p) => readReturn(io, p));
   // Every file the run reads, the plan's rule files included, so that -o never overwrites one.
   const ruleFiles = io.listDir(plan.dir).filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(plan.dir, n));
   const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p)).concat(ruleFiles);
@@ -79,7 +99,7 @@ function inputs(p: Prepared, read: ReturnsRead): Inputs {
   return {
     indicators: p.indicators,
     regions: p.regions,
-    observations: read.observations,
+    cells: read.cells,
     diagnostics: [...p.diagnostics, ...read.diagnostics],
     inputPaths: p.inputPaths,
     encodings: read.encodings,

@@ -1,83 +1,485 @@
-// Observations indexed indicator → region → year → disaggregation. Nested maps and a
-// nine-slot array (sex × residence) keep look-ups free of string building, which
-// matters once a return has millions of rows.
+// The cells of the returns, read and derived, indexed indicator → year × disaggregation
+// (a block) → region. A block keeps its cells in one of two forms behind one interface:
+//
+// - columns: the cells read from ordinary rows of a long return (a number, perhaps a
+//   numerator and denominator, nothing else to say) sit in typed arrays by region:
+//   about 30 bytes a cell, so that a national return of millions of rows needs memory
+//   that grows with its cells, not with row objects;
+// - objects: any other cell (derived, with a 备注, a repeated row, invalid, yes/no,
+//   converted from another unit …) is an Observation object.
+//
+// An object takes precedence over a column entry for the same cell; column entries are
+// only ever added, so a store and its clones can share them.
 import type { Residence, Sex } from '../plan/model.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation, RowRef } from '../ingest/observation.js';
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
 const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
+const SEXES: readonly Sex[] = ['total', 'male', 'female'];
+const RESIDENCES: readonly Residence[] = ['total', 'urban', 'rural'];
 
 /** Position of a disaggregation in a cell's slot array. */
 export const slot = (sex: Sex, residence: Residence): number => SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
 export const SLOTS = 9;
+export const sexOfSlot = (i: number): Sex => SEXES[Math.floor(i / 3)]!;
+export const residenceOfSlot = (i: number): Residence => RESIDENCES[i % 3]!;
 
 export type Slots = Array<Observation | undefined>;
-type ByYear = Map<number, Slots>;
-type ByRegion = Map<string, ByYear>;
+
+/** What a column entry says besides its numbers. */
+export const CELL_PRESENT = 1;
+/** Reported missing: the value is null. */
+export const CELL_NULL = 2;
+/** It has a numerator and a denominator. */
+export const CELL_RATIO = 4;
+/** Its value cell was written (not computed from the ratio). */
+export const CELL_VALUE_GIVEN = 8;
+
+/** A return a column entry was read from, and where its value, numerator and denominator columns are (1-based). */
+export interface CellSource {
+  file: string;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+}
+
+class Columns {
+  value: Float64Array;
+  numerator: Float64Array;
+  denominator: Float64Array;
+  line: Int32Array;
+  source: Uint16Array;
+  flags: Uint8Array;
+  /** Decimals the value was written with, to quote it back as written. */
+  decimals: Uint8Array;
+
+  constructor(capacity: number) {
+    this.value = new Float64Array(capacity);
+    this.numerator = new Float64Array(capacity);
+    this.denominator = new Float64Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.source = new Uint16Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.decimals = new Uint8Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.flags.length;
+  }
+
+  /** Room for n regions. */
+  grow(n: number): void {
+    const widen = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.value = widen(this.value);
+    this.numerator = widen(this.numerator);
+    this.denominator = widen(this.denominator);
+    this.line = widen(this.line);
+    this.source = widen(this.source);
+    this.flags = widen(this.flags);
+    this.decimals = widen(this.decimals);
+  }
+}
+
+class Block {
+  objects: Map<number, Observation> | undefined;
+  columns: Columns | undefined;
+  /** Column entries, objects not counted. */
+  entries = 0;
+  constructor(
+    readonly indicatorId: string,
+    readonly year: number,
+    readonly slot: number,
+  ) {}
+
+  has(r: number): boolean {
+    return this.objects?.has(r) === true || (this.columns !== undefined && r < this.columns.capacity && this.columns.flags[r] !== 0);
+  }
+}
+
+/** The sum of some cells of one block, for deriving a region from its sub-regions. */
+export interface Sum {
+  /** Every cell asked for is there. */
+  complete: boolean;
+  invalid: boolean;
+  /** Every cell has a numeric value / a numerator and denominator. */
+  allNumbers: boolean;
+  allRatios: boolean;
+  value: number;
+  numerator: number;
+  denominator: number;
+  notes: string[];
+  /** The first cell's first row, to cite. */
+  row: RowRef | undefined;
+}
+
+/**
+ * A cell kept in columns, as an Observation: where it was read (rows, at) and its
+ * notes are made only when asked for, as most cells are checked and never cited.
+ */
+class ColumnCell implements Observation {
+  readonly derived = false;
+  invalid?: string;
+  private cachedRows: RowRef[] | undefined;
+  private cachedNotes: string[] | undefined;
+  private cachedAt: Observation['at'];
+
+  constructor(
+    readonly indicatorId: string,
+    readonly regionCode: string,
+    readonly year: number,
+    readonly sex: Sex,
+    readonly residence: Residence,
+    readonly value: number | null,
+    readonly numerator: number | undefined,
+    readonly denominator: number | undefined,
+    private readonly flags: number,
+    private readonly source: CellSource,
+    private readonly line: number,
+  ) {}
+
+  get rows(): RowRef[] {
+    return (this.cachedRows ??= [{ file: this.source.file, line: this.line }]);
+  }
+
+  set rows(rows: RowRef[]) {
+    this.cachedRows = rows;
+  }
+
+  get notes(): string[] {
+    return (this.cachedNotes ??= []);
+  }
+
+  set notes(notes: string[]) {
+    this.cachedNotes = notes;
+  }
+
+  get at(): NonNullable<Observation['at']> {
+    if (!this.cachedAt) {
+      const { file, value, numerator, denominator } = this.source;
+      const line = this.line;
+      const at: NonNullable<Observation['at']> = {};
+      const ratio = (this.flags & CELL_RATIO) !== 0;
+      if (this.flags & CELL_VALUE_GIVEN && value !== undefined) at.value = { file, line, column: value };
+      if (ratio && numerator !== undefined) at.numerator = { file, line, column: numerator };
+      if (ratio && denominator !== undefined) at.denominator = { file, line, column: denominator };
+      this.cachedAt = at;
+    }
+    return this.cachedAt;
+  }
+
+  /** Its fields as a plain object, as the other cells are. */
+  toJSON(): Observation {
+    const { indicatorId, regionCode, year, sex, residence, value, numerator, denominator, notes, derived, rows, at, invalid } = this;
+    return {
+      indicatorId, regionCode, year, sex, residence, value,
+      ...(numerator !== undefined ? { numerator, denominator: denominator! } : {}),
+      notes, derived, rows, ...(invalid ? { invalid } : {}), at,
+    };
+  }
+}
 
 export class CellStore {
-  private readonly data = new Map<string, ByRegion>();
+  private readonly indicators = new Map<string, Map<number, Block>>();
+  private readonly regionIndex = new Map<string, number>();
+  private readonly regionCodes: string[] = [];
+  private readonly sources: CellSource[] = [];
   /** Regions and years with a value (or a cell marked invalid), kept as cells arrive. */
   readonly regionsWithData = new Set<string>();
   readonly yearsWithValue = new Set<number>();
+  private count = 0;
 
   constructor(observations: Iterable<Observation> = []) {
     for (const o of observations) this.put(o);
   }
 
+  /** A copy whose objects can change without changing this store (column entries are shared, never changed). */
+  clone(): CellStore {
+    const c = new CellStore();
+    for (const [code, i] of this.regionIndex) c.regionIndex.set(code, i);
+    c.regionCodes.push(...this.regionCodes);
+    c.sources.push(...this.sources);
+    for (const [id, blocks] of this.indicators) {
+      const copy = new Map<number, Block>();
+      for (const [k, b] of blocks) {
+        const nb = new Block(b.indicatorId, b.year, b.slot);
+        nb.columns = b.columns;
+        nb.entries = b.entries;
+        if (b.objects) nb.objects = new Map(b.objects);
+        copy.set(k, nb);
+      }
+      c.indicators.set(id, copy);
+    }
+    for (const r of this.regionsWithData) c.regionsWithData.add(r);
+    for (const y of this.yearsWithValue) c.yearsWithValue.add(y);
+    c.count = this.count;
+    return c;
+  }
+
+  /** Cells held (read and derived). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** A small number standing for a region, for addRead. */
+  regionKey(code: string): number {
+    let i = this.regionIndex.get(code);
+    if (i === undefined) {
+      i = this.regionCodes.length;
+      this.regionIndex.set(code, i);
+      this.regionCodes.push(code);
+    }
+    return i;
+  }
+
+  /** Registers a return whose rows addRead will store; returns its number. */
+  addSource(source: CellSource): number {
+    this.sources.push(source);
+    return this.sources.length - 1;
+  }
+
+  private block(indicatorId: string, year: number, s: number, create: true): Block;
+  private block(indicatorId: string, year: number, s: number, create?: boolean): Block | undefined;
+  private block(indicatorId: string, year: number, s: number, create = false): Block | undefined {
+    let blocks = this.indicators.get(indicatorId);
+    if (!blocks) {
+      if (!create) return undefined;
+      blocks = new Map();
+      this.indicators.set(indicatorId, blocks);
+    }
+    const key = year * 16 + s;
+    let b = blocks.get(key);
+    if (!b && create) {
+      b = new Block(indicatorId, year, s);
+      blocks.set(key, b);
+    }
+    return b;
+  }
+
   put(o: Observation): void {
-    this.slotsFor(o.indicatorId, o.regionCode, o.year, true)[slot(o.sex, o.residence)] = o;
+    const r = this.regionKey(o.regionCode);
+    const b = this.block(o.indicatorId, o.year, slot(o.sex, o.residence), true);
+    b.objects ??= new Map();
+    if (!b.has(r)) this.count++;
+    b.objects.set(r, o);
     if (o.value !== null) this.yearsWithValue.add(o.year);
     if (o.value !== null || o.invalid) this.regionsWithData.add(o.regionCode);
   }
 
-  get(indicatorId: string, regionCode: string, year: number, sex: Sex = 'total', residence: Residence = 'total'): Observation | undefined {
-    return this.data.get(indicatorId)?.get(regionCode)?.get(year)?.[slot(sex, residence)];
+  /**
+   * Stores a cell read from an ordinary row as column entries: false (and nothing stored)
+   * when the store already has the cell, which the caller then handles as a repeated row.
+   */
+  addRead(
+    indicatorId: string,
+    region: number,
+    year: number,
+    s: number,
+    value: number | null,
+    numerator: number,
+    denominator: number,
+    flags: number,
+    decimals: number,
+    source: number,
+    line: number,
+  ): boolean {
+    const b = this.block(indicatorId, year, s, true);
+    if (b.has(region)) return false;
+    let c = b.columns;
+    if (!c) c = b.columns = new Columns(Math.max(64, Math.min(1024, this.regionCodes.length)));
+    // Room for every region known so far, as most blocks of a large return fill up.
+    if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
+    c.flags[region] = flags | CELL_PRESENT | (value === null ? CELL_NULL : 0);
+    c.value[region] = value ?? 0;
+    c.numerator[region] = numerator;
+    c.denominator[region] = denominator;
+    c.decimals[region] = decimals;
+    c.source[region] = source;
+    c.line[region] = line;
+    b.entries++;
+    this.count++;
+    if (value !== null) {
+      this.yearsWithValue.add(year);
+      this.regionsWithData.add(this.regionCodes[region]!);
+    }
+    return true;
   }
 
-  /** The nine disaggregations of one indicator, region and year (created on demand when `create`). */
-  slotsFor(indicatorId: string, regionCode: string, year: number, create: true): Slots;
-  slotsFor(indicatorId: string, regionCode: string, year: number, create?: false): Slots | undefined;
-  slotsFor(indicatorId: string, regionCode: string, year: number, create = false): Slots | undefined {
-    let byRegion = this.data.get(indicatorId);
-    if (!byRegion) {
-      if (!create) return undefined;
-      byRegion = new Map();
-      this.data.set(indicatorId, byRegion);
-    }
-    let byYear = byRegion.get(regionCode);
-    if (!byYear) {
-      if (!create) return undefined;
-      byYear = new Map();
-      byRegion.set(regionCode, byYear);
-    }
-    let slots = byYear.get(year);
-    if (!slots && create) {
-      slots = new Array<Observation | undefined>(SLOTS).fill(undefined);
-      byYear.set(year, slots);
+  private at(b: Block, r: number): Observation | undefined {
+    const o = b.objects?.get(r);
+    if (o) return o;
+    const c = b.columns;
+    if (!c || r >= c.capacity || c.flags[r] === 0) return undefined;
+    return this.materialize(b, c, r);
+  }
+
+  private materialize(b: Block, c: Columns, r: number): Observation {
+    const flags = c.flags[r]!;
+    const ratio = (flags & CELL_RATIO) !== 0;
+    return new ColumnCell(
+      b.indicatorId,
+      this.regionCodes[r]!,
+      b.year,
+      sexOfSlot(b.slot),
+      residenceOfSlot(b.slot),
+      flags & CELL_NULL ? null : c.value[r]!,
+      ratio ? c.numerator[r]! : undefined,
+      ratio ? c.denominator[r]! : undefined,
+      flags,
+      this.sources[c.source[r]!]!,
+      c.line[r]!,
+    );
+  }
+
+  /** The text a column entry's value was written as, for a message about a repeated row. */
+  writtenValue(indicatorId: string, regionCode: string, year: number, s: number): string | undefined {
+    const b = this.block(indicatorId, year, s);
+    const r = this.regionIndex.get(regionCode);
+    const c = b?.columns;
+    if (!b || r === undefined || !c || r >= c.capacity || c.flags[r] === 0 || b.objects?.has(r)) return undefined;
+    const flags = c.flags[r]!;
+    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value[r]!.toFixed(c.decimals[r]!);
+    if (this.sources[c.source[r]!]!.value === undefined && flags & CELL_RATIO) return String(c.numerator[r]);
+    return String(Number(c.value[r]!.toPrecision(6)));
+  }
+
+  get(indicatorId: string, regionCode: string, year: number, sex: Sex = 'total', residence: Residence = 'total'): Observation | undefined {
+    const b = this.block(indicatorId, year, slot(sex, residence));
+    const r = this.regionIndex.get(regionCode);
+    return b && r !== undefined ? this.at(b, r) : undefined;
+  }
+
+  /** The nine disaggregations of one indicator, region and year; undefined when it has none. */
+  slotsFor(indicatorId: string, regionCode: string, year: number): Slots | undefined {
+    const blocks = this.indicators.get(indicatorId);
+    const r = this.regionIndex.get(regionCode);
+    if (!blocks || r === undefined) return undefined;
+    let slots: Slots | undefined;
+    for (let i = 0; i < SLOTS; i++) {
+      const b = blocks.get(year * 16 + i);
+      const o = b ? this.at(b, r) : undefined;
+      if (o) (slots ??= new Array<Observation | undefined>(SLOTS).fill(undefined))[i] = o;
     }
     return slots;
   }
 
+  /** Whether any cell of this indicator and year is a part (男/女, 城市/农村). */
+  hasParts(indicatorId: string, year: number): boolean {
+    const blocks = this.indicators.get(indicatorId);
+    if (!blocks) return false;
+    for (let i = 1; i < SLOTS; i++) if (blocks.has(year * 16 + i)) return true;
+    return false;
+  }
+
+  /** Whether the cell is there. */
+  has(indicatorId: string, regionCode: string, year: number, s: number): boolean {
+    const b = this.block(indicatorId, year, s);
+    const r = this.regionIndex.get(regionCode);
+    return b !== undefined && r !== undefined && b.has(r);
+  }
+
   /** Years with a cell for this series, ascending. */
   years(indicatorId: string, regionCode: string, sex: Sex = 'total', residence: Residence = 'total'): number[] {
-    const byYear = this.data.get(indicatorId)?.get(regionCode);
-    if (!byYear) return [];
-    const i = slot(sex, residence);
-    return [...byYear].filter(([, s]) => s[i] !== undefined).map(([y]) => y).sort((a, b) => a - b);
+    const blocks = this.indicators.get(indicatorId);
+    const r = this.regionIndex.get(regionCode);
+    if (!blocks || r === undefined) return [];
+    const s = slot(sex, residence);
+    const years: number[] = [];
+    for (const b of blocks.values()) if (b.slot === s && b.has(r)) years.push(b.year);
+    return years.sort((a, b) => a - b);
   }
 
   /** Every year any region has for this indicator. */
   indicatorYears(indicatorId: string): Set<number> {
     const years = new Set<number>();
-    for (const byYear of this.data.get(indicatorId)?.values() ?? []) for (const y of byYear.keys()) years.add(y);
+    for (const b of this.indicators.get(indicatorId)?.values() ?? []) years.add(b.year);
     return years;
   }
 
+  /**
+   * The sum of one cell over some regions (a region's sub-regions): values, numerators and
+   * denominators added up, without making an object of each cell.
+   */
+  sum(indicatorId: string, year: number, s: number, regionCodes: readonly string[]): Sum {
+    const out: Sum = { complete: true, invalid: false, allNumbers: true, allRatios: true, value: 0, numerator: 0, denominator: 0, notes: [], row: undefined };
+    const b = this.block(indicatorId, year, s);
+    if (!b || regionCodes.length === 0) return { ...out, complete: false };
+    const c = b.columns;
+    let notes: Set<string> | undefined;
+    for (const code of regionCodes) {
+      const r = this.regionIndex.get(code);
+      const o = r === undefined ? undefined : b.objects?.get(r);
+      if (o) {
+        out.row ??= o.rows[0];
+        if (o.invalid) out.invalid = true;
+        for (const n of o.notes) (notes ??= new Set()).add(n);
+        if (typeof o.value === 'number') out.value += o.value;
+        else out.allNumbers = false;
+        if (o.numerator !== undefined && o.denominator !== undefined) {
+          out.numerator += o.numerator;
+          out.denominator += o.denominator;
+        } else out.allRatios = false;
+        continue;
+      }
+      if (r === undefined || !c || r >= c.capacity || c.flags[r] === 0) return { ...out, complete: false };
+      const flags = c.flags[r]!;
+      out.row ??= { file: this.sources[c.source[r]!]!.file, line: c.line[r]! };
+      if (flags & CELL_NULL) out.allNumbers = false;
+      else out.value += c.value[r]!;
+      if (flags & CELL_RATIO) {
+        out.numerator += c.numerator[r]!;
+        out.denominator += c.denominator[r]!;
+      } else out.allRatios = false;
+    }
+    if (notes) out.notes = [...notes];
+    return out;
+  }
+
+  /** The indicators with cells. */
+  indicatorIds(): string[] {
+    return [...this.indicators.keys()];
+  }
+
+  /** Every region with a cell of any indicator (read, reported missing or derived). */
+  regionsWithCells(): Set<string> {
+    const seen = new Uint8Array(this.regionCodes.length);
+    for (const blocks of this.indicators.values()) {
+      for (const b of blocks.values()) {
+        if (b.objects) for (const r of b.objects.keys()) seen[r] = 1;
+        const c = b.columns;
+        if (c) for (let r = 0; r < c.capacity; r++) if (c.flags[r] !== 0) seen[r] = 1;
+      }
+    }
+    const out = new Set<string>();
+    for (let r = 0; r < seen.length; r++) if (seen[r]) out.add(this.regionCodes[r]!);
+    return out;
+  }
+
+  /** The cells of one indicator, as objects made now (a list: cheaper to walk than a generator). */
+  allOf(indicatorId: string): Observation[] {
+    const out: Observation[] = [];
+    for (const b of this.indicators.get(indicatorId)?.values() ?? []) {
+      if (b.objects) for (const o of b.objects.values()) out.push(o);
+      const c = b.columns;
+      if (!c) continue;
+      const flags = c.flags;
+      const objects = b.objects;
+      for (let r = 0; r < flags.length; r++) if (flags[r] !== 0 && !(objects && objects.has(r))) out.push(this.materialize(b, c, r));
+    }
+    return out;
+  }
+
   *all(): IterableIterator<Observation> {
-    for (const byRegion of this.data.values())
-      for (const byYear of byRegion.values())
-        for (const slots of byYear.values())
-          for (const o of slots) if (o) yield o;
+    for (const blocks of this.indicators.values()) {
+      for (const b of blocks.values()) {
+        if (b.objects) yield* b.objects.values();
+        const c = b.columns;
+        if (!c) continue;
+        for (let r = 0; r < c.capacity; r++) if (c.flags[r] !== 0 && !b.objects?.has(r)) yield this.materialize(b, c, r);
+      }
+    }
   }
 }

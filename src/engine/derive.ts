@@ -4,39 +4,55 @@
 import type { Indicator, Residence, Sex } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Observation } from '../ingest/observation.js';
-import { CellStore, slot, SLOTS, type Slots } from './cells.js';
+import { CellStore, residenceOfSlot, sexOfSlot, slot, SLOTS, type Slots, type Sum } from './cells.js';
 import { clean } from './numbers.js';
 
 const SEXES: readonly Sex[] = ['total', 'male', 'female'];
 const RESIDENCES: readonly Residence[] = ['total', 'urban', 'rural'];
-const DISAGGREGATIONS = SEXES.flatMap((sex) => RESIDENCES.map((residence) => ({ sex, residence })));
 
-export function deriveCells(observations: Iterable<Observation>, indicators: readonly Indicator[], regions: RegionIndex): CellStore {
-  const store = new CellStore(observations);
+/**
+ * The cells of the returns with what they imply added. Takes the observations, or a
+ * store of them (left as it is: the derived cells go into a copy).
+ */
+export function deriveCells(observations: Iterable<Observation> | CellStore, indicators: readonly Indicator[], regions: RegionIndex): CellStore {
+  const store = observations instanceof CellStore ? observations.clone() : new CellStore(observations);
   const depth = new Map(regions.all.map((r) => [r.code, regions.depth(r.code)] as const));
   const bottomUp = [...regions.all].sort((a, b) => depth.get(b.code)! - depth.get(a.code)!);
+  const childCodes = new Map(bottomUp.map((r) => [r.code, regions.children(r.code).map((c) => c.code)] as const));
   for (const indicator of indicators) {
     if (indicator.measure !== 'rate' && indicator.measure !== 'count') continue;
     const years = store.indicatorYears(indicator.id);
     for (const year of years) {
+      // Most returns give totals only: parts are looked for only where the year has some.
+      const parts = store.hasParts(indicator.id, year);
       for (const region of bottomUp) {
-        const children = regions.children(region.code);
-        const childSlots = children.map((c) => store.slotsFor(indicator.id, c.code, year));
-        if (children.length > 0 && childSlots.every((s) => s !== undefined)) {
+        const children = childCodes.get(region.code)!;
+        if (children.length > 0) {
           for (let i = 0; i < SLOTS; i++) {
-            if (store.slotsFor(indicator.id, region.code, year)?.[i]) continue;
-            const { sex, residence } = DISAGGREGATIONS[i]!;
-            const derived = combineCells(indicator, childSlots.map((s) => s![i]), { regionCode: region.code, year, sex, residence });
+            if (i > 0 && !parts) break;
+            if (store.has(indicator.id, region.code, year, i)) continue;
+            const derived = combineSum(indicator, store.sum(indicator.id, year, i, children), { regionCode: region.code, year, sex: sexOfSlot(i), residence: residenceOfSlot(i) });
             if (derived) store.put(derived);
           }
         }
+        if (!parts) continue;
         const own = store.slotsFor(indicator.id, region.code, year);
-        // Most cells are totals only; parts are rare enough to look for first.
         if (own && own.some((o, i) => i > 0 && o !== undefined)) deriveTotals(store, own, indicator, region.code, year);
       }
     }
   }
   return store;
+}
+
+/** A region from its sub-regions' sum, if every one is there and summable. */
+function combineSum(indicator: Indicator, sum: Sum, at: { regionCode: string; year: number; sex: Sex; residence: Residence }): Observation | undefined {
+  if (!sum.complete) return undefined;
+  // Derived cells cite their first source row: a region summed from thousands of units would otherwise carry thousands.
+  const base = { indicatorId: indicator.id, ...at, notes: sum.notes, derived: true, rows: sum.row ? [sum.row] : [] };
+  if (sum.invalid) return { ...base, value: null, invalid: 'derived-from-invalid' };
+  if (indicator.measure === 'count') return sum.allNumbers ? { ...base, value: clean(sum.value) } : undefined;
+  if (!sum.allRatios || sum.denominator <= 0) return undefined;
+  return { ...base, value: (sum.numerator / sum.denominator) * (indicator.scale ?? 1), numerator: sum.numerator, denominator: sum.denominator };
 }
 
 /** 合计 from 男+女 and from 城市+农村, until nothing more can be derived. */
@@ -48,6 +64,7 @@ function deriveTotals(store: CellStore, own: Slots, indicator: Indicator, region
       const d = combineCells(indicator, [own[slot(sex, 'urban')], own[slot(sex, 'rural')]], { regionCode, year, sex, residence: 'total' });
       if (d) {
         store.put(d);
+        own[slot(sex, 'total')] = d;
         changed = true;
       }
     }
@@ -56,6 +73,7 @@ function deriveTotals(store: CellStore, own: Slots, indicator: Indicator, region
       const d = combineCells(indicator, [own[slot('male', residence)], own[slot('female', residence)]], { regionCode, year, sex: 'total', residence });
       if (d) {
         store.put(d);
+        own[slot('total', residence)] = d;
         changed = true;
       }
     }
@@ -75,7 +93,7 @@ export function combineCells(
     ...at,
     notes: [...new Set(present.flatMap((p) => p.notes))],
     derived: true,
-    rows: present.flatMap((p) => p.rows),
+    rows: present[0]!.rows.slice(0, 1),
   };
   if (present.some((p) => p.invalid)) return { ...base, value: null, invalid: 'derived-from-invalid' };
   if (indicator.measure === 'count') {

@@ -5,6 +5,9 @@ import type { Observation } from '../ingest/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Target } from '../plan/model.js';
 import type { CellStore } from './cells.js';
+
+/** The cells of the returns: as read (ReturnsRead.cells), or as a list of observations. */
+export type ReturnCells = CellStore | readonly Observation[];
 import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
 import { kindOf } from './kinds/index.js';
@@ -41,7 +44,7 @@ export interface Evaluation {
 export function evaluate(
   plan: Plan,
   regions: RegionIndex,
-  observations: readonly Observation[],
+  observations: ReturnCells,
   options: EvaluateOptions = {},
   diagnostics: Diagnostic[] = [],
 ): Evaluation {

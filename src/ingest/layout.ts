@@ -50,6 +50,13 @@ export interface LayoutRead {
   diagnostics: Diagnostic[];
   /** The views of each data row, row by row, with what the row itself says (a footnote passed over); empty when the header is unusable. */
   rows: Iterable<{ views: RowView[]; diagnostics: Diagnostic[] }>;
+  /** The same for any row of the file after the header (a later piece of a file read in pieces). */
+  viewsOf?: (row: GridRow) => RowViews | undefined;
+  /** Where each named column is (0-based), and how many columns the header has. */
+  columns?: ColumnIndex<ReturnColumn>;
+  width?: number;
+  /** Index of the first data row in the grid. */
+  firstData?: number;
 }
 
 type Measure = 'value' | 'numerator' | 'denominator' | 'note' | 'unit';
@@ -251,7 +258,8 @@ export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoic
   if (diagnostics.some((d) => d.severity === 'error')) return none();
   if (layout !== 'long') diagnostics.push(announce(layout, groups, place));
 
-  return { layout, diagnostics, rows: dataRows(grid, firstData, width, columns, groups, layout) };
+  const viewsOf = rowViews(grid, width, columns, groups, layout);
+  return { layout, diagnostics, rows: dataRows(grid, firstData, viewsOf), viewsOf, columns, width, firstData };
 }
 
 function announce(layout: Layout, groups: Group[], place: HeaderPlace): Diagnostic {
@@ -346,17 +354,25 @@ class View implements RowView {
   }
 }
 
-function* dataRows(
-  grid: Grid,
-  firstData: number,
+export type RowViews = { views: RowView[]; diagnostics: Diagnostic[] };
+
+function* dataRows(grid: Grid, firstData: number, viewsOf: (row: GridRow) => RowViews | undefined): Generator<RowViews> {
+  for (let r = firstData; r < grid.rows.length; r++) {
+    const views = viewsOf(grid.rows[r]!);
+    if (views) yield views;
+  }
+}
+
+/** The views of one data row of the grid (or of a later piece of the same file), undefined for an empty row. */
+function rowViews(
+  grid: Pick<Grid, 'file' | 'sheet'>,
   width: number,
   columns: ColumnIndex<ReturnColumn>,
   groups: Group[],
   layout: Layout,
-): Generator<{ views: RowView[]; diagnostics: Diagnostic[] }> {
+): (row: GridRow) => RowViews | undefined {
   const longIds = Object.keys(columns) as ReturnColumn[];
-  for (let r = firstData; r < grid.rows.length; r++) {
-    const row = grid.rows[r]!;
+  return (row) => {
     // The first two cells with something in them: none is an empty row, one may be a footnote.
     let first = -1;
     let second = -1;
@@ -366,10 +382,9 @@ function* dataRows(
       if (first < 0) first = i;
       else second = i;
     }
-    if (first < 0) continue;
+    if (first < 0) return undefined;
     if (second < 0 && FOOTNOTE.test(row.texts[first]!.trim())) {
-      yield { views: [], diagnostics: [diag('info', 'data/footnote-skipped', { text: row.texts[first]!.trim().slice(0, 40) }, locate(grid, row.line, first + 1))] };
-      continue;
+      return { views: [], diagnostics: [diag('info', 'data/footnote-skipped', { text: row.texts[first]!.trim().slice(0, 40) }, locate(grid, row.line, first + 1))] };
     }
     let problems: Diagnostic[] = NONE;
     const take = (i: number, measure: boolean): Cell => {
@@ -409,8 +424,7 @@ function* dataRows(
 
     if (layout === 'long') {
       const blank = empty(common.value) && empty(common.numerator) && empty(common.denominator) && empty(common.note);
-      yield { views: [new View(grid, line, common, extra, blank, problems, refOf(common.value ?? common.numerator))], diagnostics: NONE };
-      continue;
+      return { views: [new View(grid, line, common, extra, blank, problems, refOf(common.value ?? common.numerator))], diagnostics: NONE };
     }
     const views: RowView[] = [];
     for (const g of groups) {
@@ -429,6 +443,6 @@ function* dataRows(
     }
     // A row's cell problems are reported once, not once per year or region.
     if (views[0]) views[0].problems = problems;
-    yield { views, diagnostics: views[0] ? NONE : problems };
-  }
+    return { views, diagnostics: views[0] ? NONE : problems };
+  };
 }

@@ -178,6 +178,18 @@ export function checkMixedEncoding(bytes: Uint8Array, file: string): Diagnostic[
   return [diag('error', 'data/mixed-encoding', { utf8Line: firstUtf8, gbkLine: firstOther }, { file, line: at, column: 1 })];
 }
 
+/** 1-based line of the first line of bytes that is not UTF-8 (1 when every line is). */
+export function firstNonUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    let end = bytes.indexOf(LF, start);
+    if (end < 0) end = bytes.length;
+    if (classifyLine(bytes, start, end) === 'other') return line;
+    start = end + 1;
+  }
+  return 1;
+}
+
 /** ascii: nothing above 0x7F; utf8: valid UTF-8 with two or more three-byte sequences; other: not UTF-8; weak: valid but too little to tell. */
 function classifyLine(b: Uint8Array, start: number, end: number): 'ascii' | 'utf8' | 'weak' | 'other' {
   let wide = 0;

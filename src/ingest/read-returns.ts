@@ -9,18 +9,19 @@ import {
   CELL_UNIT_SCALE, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear,
   type CellNumber, type CellUnit,
 } from './cells.js';
+import { CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot } from '../engine/cells.js';
 import { decode } from './decode.js';
 import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
-import { readLayout, type Layout, type LayoutChoice, type RowView } from './layout.js';
-import { cellKey, type Observation, type RowRef } from './observation.js';
-import { readTable } from './table.js';
+import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
+import { checkMixedEncoding, firstNonUtf8Line } from './limits.js';
+import type { Observation, RowRef } from './observation.js';
+import { checkPieceLimits, concat, countLines, recordPieces, type Piece } from './pieces.js';
+import { detectDelimiter, readTable } from './table.js';
 import { isOle, isZip } from './zip-magic.js';
 
-export interface ReturnFile {
-  file: string;
-  bytes: Uint8Array;
-}
+/** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
+export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> };
 
 export interface ReturnsContext {
   plan: Plan;
@@ -33,10 +34,15 @@ export interface ReadOptions {
   layout?: LayoutChoice;
   /** The sheet of a workbook to read, by name or 1-based number; the first by default. */
   sheet?: string;
+  /** A text return given in chunks is read in pieces of about this many bytes (default 4 MiB). */
+  pieceBytes?: number;
 }
 
 export interface ReturnsRead {
-  observations: Observation[];
+  /** The cells read, indexed (src/engine/cells.ts). */
+  cells: CellStore;
+  /** The same cells as objects, made when first asked for: a large return is better read through `cells`. */
+  readonly observations: Observation[];
   diagnostics: Diagnostic[];
   /** Encoding detected for each text file read. */
   encodings: Record<string, string>;
@@ -51,21 +57,23 @@ export interface ReturnsRead {
  * readReturnsAsync, which loads the workbook reader; here it is reported as one.
  */
 export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): ReturnsRead {
-  const state = newState();
-  for (const { file, bytes } of files) readText(file, bytes, ctx, options, state);
-  return finish(state);
+  const state = newState(ctx);
+  for (const f of files) readText(f, ctx, options, state);
+  return finish(state, files);
 }
 
 /** Any return: CSV or tab-separated text, or an .xlsx workbook; long or wide. */
 export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): Promise<ReturnsRead> {
-  const state = newState();
-  for (const { file, bytes } of files) {
-    if (isOle(bytes)) {
+  const state = newState(ctx);
+  for (const f of files) {
+    const { file } = f;
+    const head = 'bytes' in f ? f.bytes : undefined;
+    if (head && isOle(head)) {
       state.diagnostics.push(diag('error', 'data/xls-workbook', {}, { file, line: 1, column: 1 }));
-    } else if (isZip(bytes)) {
+    } else if (head && isZip(head)) {
       // Loaded only now: a run on CSV files never loads the workbook reader.
       const { readWorkbook } = await import('./xlsx.js');
-      const read = await readWorkbook(bytes, file, options.sheet);
+      const read = await readWorkbook(head, file, options.sheet);
       state.diagnostics.push(...read.diagnostics);
       if (!read.grid) continue;
       state.sheets[file] = read.grid.sheet!;
@@ -75,10 +83,10 @@ export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext,
       }
       readGrid(read.grid, ctx, options, state);
     } else {
-      readText(file, bytes, ctx, options, state);
+      readText(f, ctx, options, state);
     }
   }
-  return finish(state);
+  return finish(state, files);
 }
 
 interface State {
@@ -91,14 +99,54 @@ interface State {
 
 // Keyed by file names, which may be anything (“__proto__”): objects without a prototype.
 const byFile = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const newState = (): State => ({ diagnostics: [], encodings: byFile(), layouts: byFile(), sheets: byFile(), book: new CellBook() });
+const newState = (ctx: ReturnsContext): State => ({ diagnostics: [], encodings: byFile(), layouts: byFile(), sheets: byFile(), book: new CellBook(ctx.regions) });
 
-function finish(state: State): ReturnsRead {
+function finish(state: State, files: readonly ReturnFile[]): ReturnsRead {
   const { diagnostics, encodings, layouts, sheets } = state;
-  return { observations: state.book.observations(), diagnostics, encodings, layouts, sheets };
+  const cells = state.book.cells;
+  let observations: Observation[] | undefined;
+  // In the order of the returns, their rows and (in a wide return) their columns.
+  const fileOrder = new Map(files.map((f, i) => [f.file, i] as const));
+  const order = (o: Observation): [number, number, number] => {
+    const row = o.rows[0];
+    return row ? [fileOrder.get(row.file) ?? 0, row.line, row.column ?? (row.cell ? columnNumber(row.cell) : 0)] : [0, 0, 0];
+  };
+  return {
+    cells,
+    get observations() {
+      if (!observations) {
+        const keyed = [...cells.all()].map((o) => ({ o, k: order(o) }));
+        keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2]);
+        observations = keyed.map((x) => x.o);
+      }
+      return observations;
+    },
+    diagnostics,
+    encodings,
+    layouts,
+    sheets,
+  };
 }
 
-function readText(file: string, bytes: Uint8Array, ctx: ReturnsContext, options: ReadOptions, state: State): void {
+/** The column number of a cell address (D7 → 4). */
+function columnNumber(cell: string): number {
+  let n = 0;
+  for (const c of cell) {
+    const code = c.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n;
+}
+
+const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
+
+function readText(f: ReturnFile, ctx: ReturnsContext, options: ReadOptions, state: State): void {
+  if ('bytes' in f) return readWhole(f.file, f.bytes, ctx, options, state);
+  readPieces(f.file, f.chunks, ctx, options, state);
+}
+
+function readWhole(file: string, bytes: Uint8Array, ctx: ReturnsContext, options: ReadOptions, state: State): void {
   const decoded = decode(bytes, file);
   state.diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return;
@@ -109,31 +157,212 @@ function readText(file: string, bytes: Uint8Array, ctx: ReturnsContext, options:
   readGrid(gridOfTable(read.table, file), ctx, options, state);
 }
 
-function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: State): void {
-  const { diagnostics, book } = state;
+/**
+ * A text return in pieces: the first piece is read as a whole file is (its header
+ * sets the layout); a long return then goes on piece by piece, in memory that does
+ * not grow with the file. Anything that is not a long UTF-8 or GB18030 text is read whole.
+ */
+function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsContext, options: ReadOptions, state: State): void {
+  const size = options.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  const iterator = chunks[Symbol.iterator]();
+  // The first piece: at least `size` bytes (and at least the header's line), or the whole file.
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < size) {
+    const next = iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const first = head.length === 1 ? head[0]! : head.reduce((a, b) => concat(a, b), new Uint8Array(0));
+  const rest: Iterable<Uint8Array> = { [Symbol.iterator]: () => iterator };
+  const whole = () => readWhole(file, done ? first : [first, ...rest].reduce((a, b) => concat(a, b)), ctx, options, state);
+  // UTF-16, workbooks, binary files and small files are read whole, as before.
+  if (done || isUtf16(first) || isZip(first) || isOle(first) || first.indexOf(0) >= 0) return whole();
+
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+  const delimiter = detectDelimiter(new TextDecoder('utf-8').decode(first.subarray(0, Math.min(first.length, 64 * 1024)))) === '\t' ? 0x09 : 0x2c;
+  const pieces = recordPieces(prepend(first, rest), delimiter, size)[Symbol.iterator]();
+  const firstPiece = pieces.next();
+  if (firstPiece.done) return;
+  const text = new PieceText(file, bom);
+  const firstText = text.decode(firstPiece.value, state.diagnostics);
+  if (firstText === undefined) return;
+  const read = readTable(firstText, file);
+  state.diagnostics.push(...read.diagnostics);
+  if (!read.table) return;
+  const grid = gridOfTable(read.table, file);
   const layout = readLayout(grid, ctx.regions, options.layout ?? 'auto');
+  if (layout.layout !== 'long' || !layout.viewsOf) {
+    // A wide return (one row a year or a region) is never national-scale: read it whole.
+    const remaining = [firstPiece.value.bytes];
+    for (let p = pieces.next(); !p.done; p = pieces.next()) remaining.push(p.value.bytes);
+    const all = remaining.reduce((a, b) => concat(a, b));
+    return readWhole(file, all, ctx, options, state);
+  }
+  state.encodings[file] = text.encoding;
+  readGrid(grid, ctx, options, state, layout);
+  const tableDelimiter = read.table.delimiter;
+  let fast: FastRow | undefined;
+  for (let p = pieces.next(); !p.done; p = pieces.next()) {
+    const piece = p.value;
+    const limits = checkPieceLimits(piece, file);
+    if (limits.length) {
+      state.diagnostics.push(...limits);
+      return;
+    }
+    const pieceText = text.decode(piece, state.diagnostics);
+    if (pieceText === undefined) return;
+    state.encodings[file] = text.encoding;
+    // Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too).
+    if (!pieceText.includes('"') && !/\r(?!\n)/u.test(pieceText)) {
+      readLines(file, pieceText, piece.lineOffset, tableDelimiter, fast ??= state.book.fastRows(file, layout, ctx), layout, ctx, state);
+      continue;
+    }
+    const table = readTable(pieceText, file, { delimiter: tableDelimiter, lineOffset: piece.lineOffset });
+    state.diagnostics.push(...table.diagnostics);
+    if (table.table) readRows({ file, rows: table.table.rows.map((r) => ({ line: r.line, texts: r.cells })) }, 0, layout, ctx, state);
+  }
+}
+
+/**
+ * The lines of a piece without quotes, each split and read as it comes, so that
+ * nothing of a row outlives it (readTable would hold the piece's rows at once).
+ */
+function readLines(
+  file: string,
+  text: string,
+  lineOffset: number,
+  delimiter: string,
+  fast: FastRow | undefined,
+  layout: LayoutRead,
+  ctx: ReturnsContext,
+  state: State,
+): void {
+  let line = lineOffset;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    let lineEnd = end;
+    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const lineText = text.slice(start, lineEnd);
+    start = end + 1;
+    if (lineText === '') continue;
+    const texts = lineText.split(delimiter);
+    if (fast && fast(texts, line)) continue;
+    if (texts.every((t) => t.trim() === '')) continue;
+    const views = layout.viewsOf!({ line, texts });
+    if (views) readViews(views, ctx, state);
+  }
+}
+
+function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
+  yield first;
+  yield* rest;
+}
+
+const isUtf16 = (b: Uint8Array): boolean => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+
+/**
+ * Decodes the pieces of one file as decode() decodes a whole one: UTF-8 (after a BOM,
+ * or while it holds), else GB18030; a file that turns from UTF-8 Chinese to GBK is refused.
+ */
+class PieceText {
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030';
+  private utf8Line = 0;
+  private undecodable = false;
+  constructor(
+    private readonly file: string,
+    bom: boolean,
+  ) {
+    this.encoding = bom ? 'utf-8-bom' : 'utf-8';
+  }
+
+  decode(piece: Piece, diagnostics: Diagnostic[]): string | undefined {
+    const { bytes, lineOffset } = piece;
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) return void diagnostics.push(diag('error', 'data/binary-file', {}, { file: this.file, line: lineOffset + countLines(bytes.subarray(0, nul)) + 1, column: 1 }));
+    if (this.encoding !== 'gb18030') {
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: lineOffset > 0 }).decode(bytes);
+        if (this.utf8Line === 0) {
+          const skip = lineOffset === 0 && this.encoding === 'utf-8-bom' ? 3 : 0;
+          let wide = skip;
+          while (wide < bytes.length && bytes[wide]! < 0x80) wide++;
+          if (wide < bytes.length) this.utf8Line = lineOffset + countLines(bytes.subarray(0, wide)) + 1;
+        }
+        return text;
+      } catch {
+        const bad = firstNonUtf8Line(bytes);
+        if (this.encoding === 'utf-8-bom' || this.utf8Line > 0) {
+          // UTF-8 Chinese earlier in the file, and now lines that are not UTF-8: pasted from another file.
+          const gbkLine = lineOffset + bad;
+          if (this.encoding === 'utf-8-bom') return void diagnostics.push(diag('error', 'data/bad-encoding', { encoding: 'utf-8-bom' }, { file: this.file, line: gbkLine, column: 1 }));
+          return void diagnostics.push(diag('error', 'data/mixed-encoding', { utf8Line: this.utf8Line, gbkLine }, { file: this.file, line: gbkLine, column: 1 }));
+        }
+        // Plain ASCII so far, which reads the same in GB18030: from here on the file is GB18030.
+        this.encoding = 'gb18030';
+      }
+    }
+    const mixed = checkMixedEncoding(bytes, this.file);
+    if (mixed.length) return void diagnostics.push(...mixed.map((d) => ({ ...d, line: (d.line ?? 1) + lineOffset })));
+    const text = new TextDecoder('gb18030').decode(bytes);
+    if (!this.undecodable) {
+      const bad = text.indexOf('\uFFFD');
+      if (bad >= 0) {
+        this.undecodable = true;
+        diagnostics.push(diag('warning', 'data/undecodable-bytes', {}, { file: this.file, line: lineOffset + text.slice(0, bad).split('\n').length, column: 1 }));
+      }
+    }
+    return text;
+  }
+}
+
+function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: State, known?: LayoutRead): void {
+  const { diagnostics } = state;
+  const layout = known ?? readLayout(grid, ctx.regions, options.layout ?? 'auto');
   diagnostics.push(...layout.diagnostics);
   if (!layout.layout) return;
   state.layouts[grid.file] = layout.layout;
-  for (const { views, diagnostics: said } of layout.rows) {
-    diagnostics.push(...said);
-    // A wide row's own cells (indicator, 性别 …) are read once per year or region: say their problems once.
-    const seen = views.length > 1 ? new Set<string>() : undefined;
-    for (const view of views) {
-      const result = readRow(view, ctx);
-      for (const list of [view.problems, result.diagnostics]) {
-        for (const d of list) {
-          if (seen) {
-            const key = `${d.code}\u0000${d.line}\u0000${d.column}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-          }
-          diagnostics.push(d);
+  if (layout.viewsOf && layout.firstData !== undefined) readRows(grid, layout.firstData, layout, ctx, state);
+  else for (const views of layout.rows) readViews(views, ctx, state);
+}
+
+/** Rows of a grid from `from` on: ordinary rows of a long CSV straight into the store, the rest through their views. */
+function readRows(grid: Grid, from: number, layout: LayoutRead, ctx: ReturnsContext, state: State): void {
+  const fast = layout.layout === 'long' && grid.sheet === undefined ? state.book.fastRows(grid.file, layout, ctx) : undefined;
+  for (let r = from; r < grid.rows.length; r++) {
+    const row = grid.rows[r]!;
+    if (fast && !row.marks && fast(row.texts, row.line)) continue;
+    const views = layout.viewsOf!(row);
+    if (views) readViews(views, ctx, state);
+  }
+}
+
+function readViews({ views, diagnostics: said }: RowViews, ctx: ReturnsContext, state: State): void {
+  const { diagnostics, book } = state;
+  diagnostics.push(...said);
+  // A wide row's own cells (indicator, 性别 …) are read once per year or region: say their problems once.
+  const seen = views.length > 1 ? new Set<string>() : undefined;
+  for (const view of views) {
+    const result = readRow(view, ctx);
+    for (const list of [view.problems, result.diagnostics]) {
+      for (const d of list) {
+        if (seen) {
+          const key = `${d.code}\u0000${d.line}\u0000${d.column}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
         }
+        diagnostics.push(d);
       }
-      // A form row not filled in says nothing: it is not a "reported missing" value.
-      if (result.observation && !view.blank) book.add(result.observation, result.shown, diagnostics);
     }
+    // A form row not filled in says nothing: it is not a "reported missing" value.
+    if (result.observation && !view.blank) book.add(result.observation, result.shown, diagnostics);
   }
 }
 
@@ -397,39 +626,176 @@ function round(x: number, significant: number): number {
 }
 
 /**
- * Observations by cell. Two rows for one cell are a conflict when their values
- * differ (never "last one wins"), a harmless repeat when they agree.
+ * Observations by cell, in a CellStore. Two rows for one cell are a conflict when their
+ * values differ (never "last one wins"), a harmless repeat when they agree.
  */
 class CellBook {
-  private readonly cells = new Map<string, { observation: Observation; text: string }>();
+  readonly cells = new CellStore();
+  /** The value of a cell's first row as written, for a message about a later row. */
+  private readonly written = new WeakMap<Observation, string>();
+
+  constructor(regions: RegionIndex) {
+    // The plan's regions first, so that the store's columns for them are short.
+    for (const r of regions.all) this.cells.regionKey(r.code);
+  }
 
   add(observation: Observation, shown: Cell, diagnostics: Diagnostic[]): void {
-    const key = cellKey(observation);
-    const first = this.cells.get(key);
+    const { cells } = this;
+    const s = slot(observation.sex, observation.residence);
+    const writtenValue = cells.writtenValue(observation.indicatorId, observation.regionCode, observation.year, s);
+    const first = cells.get(observation.indicatorId, observation.regionCode, observation.year, observation.sex, observation.residence);
     if (!first) {
-      this.cells.set(key, { observation, text: shown.text });
+      cells.put(observation);
+      this.written.set(observation, shown.text);
       return;
     }
+    // A cell kept in columns becomes an object, to carry both rows.
+    if (writtenValue !== undefined) cells.put(first);
     const row = observation.rows[0];
-    const firstRow = first.observation.rows[0];
+    const firstRow = first.rows[0];
     if (!row || !firstRow) throw new Error('an observation read from a return has its row');
-    const params = { first: refText(firstRow), firstValue: first.text, value: shown.text };
+    const params = { first: refText(firstRow), firstValue: writtenValue ?? this.written.get(first) ?? '', value: shown.text };
     const where = shown.at;
-    if (sameValue(first.observation.value, observation.value) && first.observation.numerator === observation.numerator && first.observation.denominator === observation.denominator) {
+    if (sameValue(first.value, observation.value) && first.numerator === observation.numerator && first.denominator === observation.denominator) {
       diagnostics.push(diag('warning', 'data/duplicate-row', params, where));
     } else {
       diagnostics.push(diag('error', 'data/conflict', params, where));
-      first.observation.invalid = 'conflict';
+      first.invalid = 'conflict';
+      // An invalid cell counts as data for its region, as when it was read first.
+      cells.put(first);
     }
     // Both rows stay cited, and no 备注 is lost.
-    first.observation.rows.push(row);
-    for (const note of observation.notes) if (!first.observation.notes.includes(note)) first.observation.notes.push(note);
+    first.rows.push(row);
+    for (const note of observation.notes) if (!first.notes.includes(note)) first.notes.push(note);
   }
 
-  observations(): Observation[] {
-    return [...this.cells.values()].map((c) => c.observation);
+  /**
+   * The reader of ordinary rows of a long CSV (known names, plain numbers, nothing to
+   * say about them): each goes straight into the store's columns, and returns true. Any
+   * other row returns false and is read cell by cell (readRow), with its messages.
+   */
+  fastRows(file: string, layout: LayoutRead, ctx: ReturnsContext): FastRow | undefined {
+    const columns = layout.columns;
+    const width = layout.width;
+    if (!columns || width === undefined || columns.indicator === undefined) return undefined;
+    const { cells } = this;
+    const col = (id: ReturnColumn) => columns[id] ?? -1;
+    const [ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote] = (['indicator', 'region', 'year', 'value', 'numerator', 'denominator', 'sex', 'residence', 'unit', 'note'] as const).map(col) as [
+      number, number, number, number, number, number, number, number, number, number,
+    ];
+    if (cy < 0) return undefined;
+    const source = cells.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
+    // Every name is looked up once: a return repeats a few dozen of them a million times.
+    const indicators = new Map<string, { indicator: Indicator; unit: string; scale: number } | null>();
+    const regionKeys = new Map<string, number>();
+    const years = new Map<string, number>();
+    const parts = new Map<string, number>();
+    const units = new Map<string, string>();
+    const top = ctx.regions.top ? cells.regionKey(ctx.regions.top.code) : -1;
+    const indicatorOf = (text: string) => {
+      let hit = indicators.get(text);
+      if (hit === undefined) {
+        const found = ctx.indicators.find(text.trim()).found;
+        hit = found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
+        indicators.set(text, hit);
+      }
+      return hit;
+    };
+    const regionOf = (text: string) => {
+      let r = regionKeys.get(text);
+      if (r === undefined) {
+        const found = text.trim() === '' ? ctx.regions.top : ctx.regions.find(text.trim()).found;
+        r = found ? cells.regionKey(found.code) : -1;
+        regionKeys.set(text, r);
+      }
+      return r;
+    };
+    const yearOf = (text: string) => {
+      let y = years.get(text);
+      if (y === undefined) {
+        y = text.trim() === '' ? 0 : (parseYear(text.trim()).value ?? 0);
+        years.set(text, y);
+      }
+      return y;
+    };
+    // Sex × 3 + residence, as the store's slots; -1 for a word that needs a message.
+    const partOf = (sexText: string, residenceText: string) => {
+      const key = `${sexText}\u0000${residenceText}`;
+      let p = parts.get(key);
+      if (p === undefined) {
+        const sex = parseSex(sexText.trim()).value;
+        const residence = parseResidence(residenceText.trim()).value;
+        p = sex && residence ? slot(sex, residence) : -1;
+        parts.set(key, p);
+      }
+      return p;
+    };
+    const unitOf = (text: string) => {
+      let u = units.get(text);
+      if (u === undefined) units.set(text, (u = unitKey(text.trim())));
+      return u;
+    };
+    return (texts, line) => {
+      for (let j = width; j < texts.length; j++) if (texts[j] !== undefined && texts[j]!.trim() !== '') return false;
+      const hit = indicatorOf(texts[ci] ?? '');
+      if (!hit) return false;
+      const region = cr < 0 ? top : regionOf(texts[cr] ?? '');
+      const year = yearOf(texts[cy] ?? '');
+      if (region < 0 || year === 0) return false;
+      const s = cs < 0 && cz < 0 ? 0 : partOf(cs < 0 ? '' : (texts[cs] ?? ''), cz < 0 ? '' : (texts[cz] ?? ''));
+      if (s < 0) return false;
+      if (cnote >= 0 && (texts[cnote] ?? '').trim() !== '') return false;
+      if (cu >= 0) {
+        const unit = texts[cu] ?? '';
+        if (unit !== '' && unitOf(unit) !== hit.unit) return false;
+      }
+      const valueText = cv < 0 ? '' : (texts[cv] ?? '');
+      const numeratorText = cn < 0 ? '' : (texts[cn] ?? '');
+      const denominatorText = cd < 0 ? '' : (texts[cd] ?? '');
+      let flags = 0;
+      let value = NaN;
+      let decimals = 0;
+      if (valueText !== '') {
+        decimals = plainDecimals(valueText);
+        if (decimals < 0) return false;
+        value = Number(valueText);
+        flags |= CELL_VALUE_GIVEN;
+      }
+      let numerator = 0;
+      let denominator = 0;
+      if (numeratorText !== '' || denominatorText !== '') {
+        if (hit.indicator.measure !== 'rate' || plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
+        numerator = Number(numeratorText);
+        denominator = Number(denominatorText);
+        if (!(denominator > 0)) return false;
+        const computed = (numerator / denominator) * hit.scale;
+        if (flags & CELL_VALUE_GIVEN) {
+          // A given value agrees when it is the computed one rounded to the decimals it was written with.
+          if (Math.abs(value - computed) > 0.5 * 10 ** -decimals + 1e-9) return false;
+        } else value = computed;
+        flags |= CELL_RATIO;
+      } else if (!(flags & CELL_VALUE_GIVEN)) return false;
+      return cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, decimals, source, line);
+    };
   }
 }
+
+type FastRow = (texts: Array<string | undefined>, line: number) => boolean;
+
+/** Decimals of a plain number (digits, perhaps a point and digits), or -1 for anything else. */
+function plainDecimals(text: string): number {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return -1;
+  if (i === n) return 0;
+  if (text.charCodeAt(i) !== 0x2e) return -1;
+  const point = i++;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > point + 1 ? i - point - 1 : -1;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** The row a message cites: `file:line` of a CSV row, `file:line:column` of a wide CSV cell, `file:Sheet1!D7` in a workbook. */
 function refText(ref: RowRef): string {

@@ -23,14 +23,21 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-export function readTable(text: string, file: string): TableResult {
+/** How to read a later piece of a file read in pieces: its delimiter is the header's, its lines come after others, and it has no header. */
+export interface PieceOptions {
+  delimiter: ',' | '\t';
+  lineOffset: number;
+}
+
+export function readTable(text: string, file: string, piece?: PieceOptions): TableResult {
   // One line end everywhere, so csv-parse's line count is the editor's
   // (it counts a CRLF inside a quoted cell as two lines).
   const body = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const delimiter = detectDelimiter(body);
+  const delimiter = piece?.delimiter ?? detectDelimiter(body);
+  const offset = piece?.lineOffset ?? 0;
   // Without a quote character anywhere, CSV is lines split at the delimiter:
   // the same result as csv-parse, many times faster for a short run.
-  if (!body.includes('"')) return splitTable(body, delimiter, file);
+  if (!body.includes('"')) return splitTable(body, delimiter, file, offset, piece !== undefined);
   const diagnostics: Diagnostic[] = [];
   let records: CsvRecord[];
   try {
@@ -43,11 +50,11 @@ export function readTable(text: string, file: string): TableResult {
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        if (err) diagnostics.push(syntaxError(err, body, delimiter, file));
+        if (err) diagnostics.push(shiftLine(syntaxError(err, body, delimiter, file), offset));
       },
     }) as unknown as CsvRecord[];
   } catch (err) {
-    return { diagnostics: [syntaxError(err, body, delimiter, file)] };
+    return { diagnostics: [shiftLine(syntaxError(err, body, delimiter, file), offset)] };
   }
 
   const rows: TableRow[] = [];
@@ -56,14 +63,15 @@ export function readTable(text: string, file: string): TableResult {
     const spanned = record.reduce((n, cell) => n + (cell.match(/\n/gu)?.length ?? 0), 0);
     // A row of empty cells (",,,," left by Excel) is not a row.
     if (record.every((cell) => cell.trim() === '')) continue;
-    rows.push({ line: info.lines - spanned, cells: record });
+    rows.push({ line: offset + info.lines - spanned, cells: record });
   }
+  if (piece) return { table: { delimiter, header: [], headerLine: 0, rows }, diagnostics };
   const first = rows.shift();
   if (!first) return { diagnostics: [...diagnostics, diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
   return { table: { delimiter, header: first.cells, headerLine: first.line, rows }, diagnostics };
 }
 
-function splitTable(body: string, delimiter: ',' | '\t', file: string): TableResult {
+function splitTable(body: string, delimiter: ',' | '\t', file: string, offset: number, headerless: boolean): TableResult {
   const rows: TableRow[] = [];
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -71,8 +79,9 @@ function splitTable(body: string, delimiter: ',' | '\t', file: string): TableRes
     if (text === '') continue;
     const cells = text.split(delimiter);
     if (cells.every((cell) => cell.trim() === '')) continue;
-    rows.push({ line: i + 1, cells });
+    rows.push({ line: offset + i + 1, cells });
   }
+  if (headerless) return { table: { delimiter, header: [], headerLine: 0, rows }, diagnostics: [] };
   const first = rows.shift();
   if (!first) return { diagnostics: [diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
   return { table: { delimiter, header: first.cells, headerLine: first.line, rows }, diagnostics: [] };
@@ -84,6 +93,8 @@ export function detectDelimiter(text: string): ',' | '\t' {
   const unquoted = header.replace(/"(?:[^"]|"")*"/gu, '');
   return unquoted.includes('\t') && !unquoted.includes(',') ? '\t' : ',';
 }
+
+const shiftLine = (d: Diagnostic, offset: number): Diagnostic => (offset === 0 ? d : { ...d, line: (d.line ?? 1) + offset });
 
 function syntaxError(err: unknown, text: string, delimiter: string, file: string): Diagnostic {
   const e = err as { code?: string; lines?: number; message?: string };

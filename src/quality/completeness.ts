@@ -20,6 +20,8 @@ import type { Observation } from '../ingest/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Part, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import { partText, type Describe } from './describe.js';
+import { givenOf, type Given } from './given.js';
+import { CellStore } from '../engine/cells.js';
 
 export type CellState = 'given' | 'derived' | 'reported-missing' | 'invalid' | 'missing';
 export const CELL_STATES: readonly CellState[] = ['given', 'derived', 'reported-missing', 'invalid', 'missing'];
@@ -54,13 +56,13 @@ export { presence };
 export function checkCompleteness(
   plan: Plan,
   regions: RegionIndex,
-  observations: readonly Observation[],
+  observations: Given,
   describe: Describe,
   where: Where,
   onlyYears?: readonly number[],
 ): { completeness: Completeness; findings: Diagnostic[] } {
   const stateAt = presence(observations, plan.indicators, regions);
-  const inData = new Set(observations.map((o) => o.year));
+  const inData = observations.years();
   const years = [...inData].filter((y) => !onlyYears || onlyYears.includes(y)).sort((a, b) => a - b);
   const planCodes = new Set(plan.regions.map((r) => r.code));
   const covered = coverage(plan, regions, observations);
@@ -161,24 +163,33 @@ type Usable = { state: CellState; summable: boolean };
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
 const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
 
-function presence(observations: readonly Observation[], indicators: readonly Indicator[], regions: RegionIndex) {
+function presence(source: Given | Iterable<Observation> | CellStore, indicators: readonly Indicator[], regions: RegionIndex) {
+  const observations = givenOf(source);
+  // From a store, a cell is looked up where it is asked for; from a list, an indicator's cells are indexed first.
+  const store = source instanceof CellStore ? source : observations.store;
   // Cells by indicator, year and region, each with its nine 性别 × 城乡 slots; a region that has
   // no observation of an indicator in a year, itself or below it, has no entry: it cannot be
-  // derived, and is not searched.
-  const cells = new Map<string, { given: Array<Observation | undefined>; known: Array<Usable | undefined> }>();
+  // derived, and is not searched. One indicator's at a time: the checks ask indicator by indicator.
+  let cells = new Map<string, { given: Array<Observation | undefined>; known: Array<Usable | undefined> }>();
+  let loaded: string | undefined;
   const entry = (key: string) => {
     let e = cells.get(key);
     if (!e) cells.set(key, (e = { given: new Array<Observation | undefined>(9), known: new Array<Usable | undefined>(9) }));
     return e;
   };
-  for (const o of observations) {
-    entry(`${o.indicatorId}\u0000${o.year}\u0000${o.regionCode}`).given[SEX_INDEX[o.sex] * 3 + RESIDENCE_INDEX[o.residence]] = o;
-    for (let r = o.regionCode, parent = regions.get(r)?.parent; parent !== undefined; r = parent, parent = regions.get(r)?.parent) {
-      const k = `${o.indicatorId}\u0000${o.year}\u0000${parent}`;
-      if (cells.has(k)) break;
-      entry(k);
+  const load = (indicatorId: string) => {
+    if (loaded === indicatorId) return;
+    loaded = indicatorId;
+    cells = new Map();
+    for (const o of observations.of(indicatorId)) {
+      entry(`${o.indicatorId}\u0000${o.year}\u0000${o.regionCode}`).given[SEX_INDEX[o.sex] * 3 + RESIDENCE_INDEX[o.residence]] = o;
+      for (let r = o.regionCode, parent = regions.get(r)?.parent; parent !== undefined; r = parent, parent = regions.get(r)?.parent) {
+        const k = `${o.indicatorId}\u0000${o.year}\u0000${parent}`;
+        if (cells.has(k)) break;
+        entry(k);
+      }
     }
-  }
+  };
   const measure = new Map(indicators.map((i) => [i.id, i.measure] as const));
   const MISSING: Usable = { state: 'missing', summable: false };
   const DERIVED: Usable = { state: 'derived', summable: true };
@@ -197,8 +208,26 @@ function presence(observations: readonly Observation[], indicators: readonly Ind
     return got.every((p) => p.summable) ? DERIVED : undefined;
   };
 
+  let storeYears = new Set<number>();
+  const fromStore = (s: CellStore, indicatorId: string, regionCode: string, year: number) => {
+    if (loaded !== indicatorId) {
+      loaded = indicatorId;
+      cells = new Map();
+      storeYears = s.indicatorYears(indicatorId);
+    }
+    // A year without any cell of the indicator derives nothing: not searched.
+    if (!storeYears.has(year)) return undefined;
+    const key = `${indicatorId}\u0000${year}\u0000${regionCode}`;
+    let e = cells.get(key);
+    if (!e) {
+      const given = (s.slotsFor(indicatorId, regionCode, year) ?? new Array<Observation | undefined>(9)).map((o) => (o && !o.derived ? o : undefined));
+      cells.set(key, (e = { given, known: new Array<Usable | undefined>(9) }));
+    }
+    return e;
+  };
   const usable = (indicatorId: string, regionCode: string, year: number, sex: Sex, residence: Residence): Usable => {
-    const e = cells.get(`${indicatorId}\u0000${year}\u0000${regionCode}`);
+    if (!store) load(indicatorId);
+    const e = store ? fromStore(store, indicatorId, regionCode, year) : cells.get(`${indicatorId}\u0000${year}\u0000${regionCode}`);
     if (!e) return MISSING;
     const slot = SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
     const known = e.known[slot];
@@ -224,8 +253,8 @@ function presence(observations: readonly Observation[], indicators: readonly Ind
 }
 
 /** The plan's own regions the returns cover (see the header of this file). */
-function coverage(plan: Plan, regions: RegionIndex, observations: readonly Observation[]): Set<string> {
-  const own = new Set(observations.map((o) => o.regionCode));
+function coverage(plan: Plan, regions: RegionIndex, observations: Given): Set<string> {
+  const own = observations.regions();
   const below = new Set<string>();
   for (const code of own) for (let r = regions.get(code); r && !below.has(r.code); r = r.parent !== undefined ? regions.get(r.parent) : undefined) below.add(r.code);
   const covered = new Set<string>();

@@ -2,15 +2,18 @@
 // (never to derived ones: a breach is reported at the cell that was typed).
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import { above, below, clean } from '../engine/numbers.js';
-import type { Observation } from '../ingest/observation.js';
+import { cellKey, type Observation } from '../ingest/observation.js';
 import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
 import { describeCell, placeOf, type Describe } from './describe.js';
+import { givenOf, type Given } from './given.js';
 
-export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[], given: readonly Observation[], describe: Describe): Diagnostic[] {
+export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[], cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
+  const given = givenOf(cells);
   const out: Diagnostic[] = [];
   // The numerator rule says more than the range rule about the same value: report it alone.
-  const numeratorFlagged = new Set<Observation>();
+  // Cells are named by key, as a store makes a new object each time a cell is asked for.
+  const numeratorFlagged = new Set<string>();
   for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged));
   for (const c of checks) {
     if (c.kind === 'order') out.push(...order(c, given, describe));
@@ -22,12 +25,12 @@ export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[]
 const numberOf = (o: Observation): number | undefined => (typeof o.value === 'number' && !o.invalid ? o.value : undefined);
 
 /** Each indicator at least the next one, in one region, year and disaggregation. */
-function order(c: OrderCheck, given: readonly Observation[], describe: Describe): Diagnostic[] {
+function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
   const out: Diagnostic[] = [];
   const key = (o: Observation) => `${o.regionCode}\u0000${o.year}\u0000${o.sex}\u0000${o.residence}`;
   const byIndicator = new Map<string, Map<string, Observation>>();
   for (const id of c.indicators) byIndicator.set(id, new Map());
-  for (const o of given) byIndicator.get(o.indicatorId)?.set(key(o), o);
+  for (const id of c.indicators) for (const o of given.of(id)) byIndicator.get(o.indicatorId)?.set(key(o), o);
   for (let i = 0; i + 1 < c.indicators.length; i++) {
     const larger = byIndicator.get(c.indicators[i]!)!;
     // Compare with the next indicator present for that cell (a chain a ≥ b ≥ c skips a missing b).
@@ -58,13 +61,12 @@ function order(c: OrderCheck, given: readonly Observation[], describe: Describe)
   return out;
 }
 
-function numeratorWithinDenominator(c: NumeratorCheck, given: readonly Observation[], describe: Describe, flagged: Set<Observation>): Diagnostic[] {
-  const ids = new Set(c.indicators);
+function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const o of given) {
-    if (!ids.has(o.indicatorId) || o.numerator === undefined || o.denominator === undefined) continue;
+  for (const id of new Set(c.indicators)) for (const o of given.of(id)) {
+    if (o.numerator === undefined || o.denominator === undefined) continue;
     if (!above(o.numerator, o.denominator)) continue;
-    flagged.add(o);
+    flagged.add(cellKey(o));
     out.push(
       diag(c.severity, 'quality/numerator-exceeds-denominator', {
         check: c.id,
@@ -78,13 +80,13 @@ function numeratorWithinDenominator(c: NumeratorCheck, given: readonly Observati
   return out;
 }
 
-function range(plan: Plan, c: RangeCheck, given: readonly Observation[], describe: Describe, flagged: Set<Observation>): Diagnostic[] {
+function range(plan: Plan, c: RangeCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
   const ids = new Set(
     c.indicators ?? plan.indicators.filter((i) => i.unit === c.unit && !(c.except ?? []).includes(i.id)).map((i) => i.id),
   );
   const out: Diagnostic[] = [];
-  for (const o of given) {
-    if (!ids.has(o.indicatorId) || flagged.has(o)) continue;
+  for (const id of ids) for (const o of given.of(id)) {
+    if (flagged.has(cellKey(o))) continue;
     const v = numberOf(o);
     if (v === undefined) continue;
     const low = c.min !== undefined && below(v, c.min);

@@ -13,6 +13,7 @@
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
 import type { Diagnostic, Where } from '../diagnostics.js';
+import type { ReturnCells } from '../engine/evaluate.js';
 import type { Observation } from '../ingest/observation.js';
 // Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
 // which a run on the cached plan never needs.
@@ -20,6 +21,7 @@ import type { PlanWithChecks } from '../plan/load.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';
+import { givenOf } from './given.js';
 import { checkConsistency } from './consistency.js';
 import { describer } from './describe.js';
 import { checkOutliers } from './outliers.js';
@@ -40,9 +42,9 @@ export interface QualityOptions {
   years?: readonly number[];
 }
 
-export function checkQuality(plan: Plan, regions: RegionIndex, observations: readonly Observation[], options: QualityOptions = {}): QualityReport {
+export function checkQuality(plan: Plan, regions: RegionIndex, observations: ReturnCells, options: QualityOptions = {}): QualityReport {
   const describe = describer(plan, regions);
-  const given = observations.filter((o) => !o.derived);
+  const given = givenOf(observations);
   const { completeness, findings: missing } = checkCompleteness(plan, regions, given, describe, options.where ?? {}, options.years);
   const findings = [
     ...checkConsistency(plan, (plan as PlanWithChecks).checks ?? [], given, describe),

@@ -29,6 +29,7 @@ import type { Observation } from '../ingest/observation.js';
 import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
+import { givenOf, type Given } from './given.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
 
@@ -39,7 +40,8 @@ interface Change {
 }
 
 const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator call per comparison.
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
@@ -62,7 +64,15 @@ function oneUnit(c: Change, measure: string | undefined): boolean {
   return measure === 'count' && Math.abs(c.delta) <= 1;
 }
 
-export function checkOutliers(plan: Plan, given: readonly Observation[], describe: Describe): Diagnostic[] {
+export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
+  const given = givenOf(cells);
+  const out: Diagnostic[] = [];
+  // Indicator by indicator, so that only one indicator's series are held at a time.
+  for (const indicator of plan.indicators) out.push(...outliersOf(plan, given.of(indicator.id), describe));
+  return out;
+}
+
+function outliersOf(plan: Plan, given: Iterable<Observation>, describe: Describe): Diagnostic[] {
   const series = new Map<string, Observation[]>();
   for (const o of given) {
     if (typeof o.value !== 'number' || o.invalid) continue;

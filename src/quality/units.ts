@@ -12,6 +12,7 @@ import type { Observation } from '../ingest/observation.js';
 import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, unitSuffix, type Describe } from './describe.js';
+import { givenOf, type Given } from './given.js';
 
 /** A value at least this many times off the typical level is suspect … */
 const FAR = 5;
@@ -19,12 +20,13 @@ const FAR = 5;
 const NEAR = 1.5;
 const MIN_VALUES = 3;
 
-export function checkUnits(plan: Plan, given: readonly Observation[], describe: Describe): Diagnostic[] {
+export function checkUnits(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
+  const given = givenOf(cells);
   const out: Diagnostic[] = [];
   const rates = new Map(plan.indicators.filter((i) => i.measure === 'rate' && i.scale !== undefined).map((i) => [i.id, i] as const));
   const values = new Map<string, number[]>();
   for (const o of given) {
-    if (typeof o.value === 'number' && !o.invalid && o.value > 0) {
+    if (typeof o.value === 'number' && !o.invalid && o.value > 0 && rates.has(o.indicatorId)) {
       let list = values.get(o.indicatorId);
       if (!list) values.set(o.indicatorId, (list = []));
       list.push(o.value);
@@ -47,7 +49,7 @@ export function checkUnits(plan: Plan, given: readonly Observation[], describe: 
     const s = [...list].sort((a, b) => a - b);
     typical.set(id, s.length % 2 ? s[s.length >> 1]! : (s[(s.length >> 1) - 1]! + s[s.length >> 1]!) / 2);
   }
-  for (const o of given) {
+  for (const id of typical.keys()) for (const o of given.of(id)) {
     const indicator = rates.get(o.indicatorId);
     const level = typical.get(o.indicatorId);
     if (!indicator || level === undefined || typeof o.value !== 'number' || o.value <= 0 || o.invalid) continue;

@@ -2,7 +2,7 @@
 // (and the stage year, if the data lacks it); progress paces the stage year's verdicts.
 import type { Diagnostic } from '../diagnostics.js';
 import { deriveCells } from '../engine/derive.js';
-import { evaluate, type Result } from '../engine/evaluate.js';
+import { evaluate, type Result, type ReturnCells } from '../engine/evaluate.js';
 import type { ProgressMethod } from '../engine/progress.js';
 import type { Observation } from '../ingest/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
@@ -30,7 +30,7 @@ export function stageYear(plan: Pick<Plan, 'midtermYear' | 'finalYear'>, stage: 
 export function buildReport(
   plan: Plan,
   regions: RegionIndex,
-  observations: readonly Observation[],
+  observations: ReturnCells,
   options: ReportOptions,
   diagnostics: Diagnostic[] = [],
 ): Report {

@@ -88,7 +88,7 @@ describe('the API from the sources', () => {
     expectTypeOf(loadPlan).returns.toEqualTypeOf<LoadedPlan>();
     expectTypeOf<Evaluation['results'][number]>().toEqualTypeOf<Result>();
     expectTypeOf<Result['status']>().toEqualTypeOf<'met' | 'not-met' | 'no-data' | 'invalid' | 'not-applicable'>();
-    expectTypeOf(readReturns).parameter(0).toEqualTypeOf<Array<{ file: string; bytes: Uint8Array }>>();
+    expectTypeOf(readReturns).parameter(0).toEqualTypeOf<Array<{ file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> }>>();
     expectTypeOf(formatters.github).returns.resolves.toBeFunction();
   });
 });

@@ -30,7 +30,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
   });
-  const quality = checkQuality(plan, inputs.regions, inputs.observations, { where: returnPlace(inputs) });
+  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs) });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
   const report: CheckReport = {
     plan: { id: plan.id, title: plan.title },
@@ -40,7 +40,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
       ...(inputs.sheets[file] !== undefined ? { sheet: inputs.sheets[file] } : {}),
       ...(inputs.layouts[file] !== undefined ? { layout: inputs.layouts[file] } : {}),
     })),
-    observations: inputs.observations.length,
+    observations: inputs.cells.size,
     diagnostics,
     completeness: quality.completeness,
     strict: opts.strict === true,

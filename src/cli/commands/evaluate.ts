@@ -1,7 +1,7 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
 import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
-import type { Observation } from '../../ingest/observation.js';
+import type { CellStore } from '../../engine/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
@@ -34,9 +34,9 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
-  const quality = checkQuality(plan, inputs.regions, inputs.observations, { where: returnPlace(inputs), years: evaluatedYears(inputs.observations, year) });
+  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
-  const evaluation = evaluate(plan, inputs.regions, inputs.observations, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
+  const evaluation = evaluate(plan, inputs.regions, inputs.cells, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
 
   const ctx = formatContext(io, plan, opts);
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
@@ -52,9 +52,9 @@ export function failed(e: Evaluation, failOn: FailOn): boolean {
 }
 
 /** The years evaluate looks at, as the engine picks them: the one asked, all, or the latest with a value. */
-function evaluatedYears(observations: readonly Observation[], year: number | 'all' | undefined): number[] | undefined {
+function evaluatedYears(cells: CellStore, year: number | 'all' | undefined): number[] | undefined {
   if (year === 'all') return undefined;
   if (typeof year === 'number') return [year];
-  const withValue = observations.filter((o) => o.value !== null).map((o) => o.year);
+  const withValue = [...cells.yearsWithValue];
   return withValue.length ? [Math.max(...withValue)] : [];
 }

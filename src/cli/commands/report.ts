@@ -49,7 +49,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   if (hasErrors(diagnostics)) return 2;
 
-  const report = buildReport(plan, inputs.regions, inputs.observations, {
+  const report = buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
     year: yearOption ?? stageYear(plan, opts.stage),
     method,

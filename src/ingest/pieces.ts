@@ -1,0 +1,130 @@
+// A large text return read in pieces: bytes cut at record boundaries (a line feed
+// outside quotes), so that each piece decodes and splits on its own and the file is
+// never held whole. Works on bytes of UTF-8 and GB18030/GBK, whose multi-byte
+// sequences never contain `"`, `,`, tab or line feed.
+import type { Diagnostic } from '../diagnostics.js';
+import { checkLimits, MAX_CELLS_PER_ROW, MAX_LINE_BYTES } from './limits.js';
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+
+export interface Piece {
+  bytes: Uint8Array;
+  /** Lines of the file before this piece. */
+  lineOffset: number;
+}
+
+/**
+ * Where the last whole record of `bytes` ends (the index after its line feed), 0 when
+ * none does. `bytes` starts at a record boundary. A quote opens a quoted cell only at the
+ * start of a cell, as csv-parse reads it with relax_quotes (a stray 12"寸 is text).
+ */
+export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
+  if (bytes.indexOf(QUOTE) < 0) return bytes.lastIndexOf(LF) + 1;
+  let end = 0;
+  let inQuotes = false;
+  let atCellStart = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === LF) {
+      end = i + 1;
+      atCellStart = true;
+    } else if (c === delimiter) atCellStart = true;
+    else if (c === QUOTE && atCellStart) inQuotes = true;
+    else if (c !== 0x20 && c !== 0x0d) atCellStart = false;
+  }
+  return end;
+}
+
+/** Line feeds in bytes. */
+export function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The size limits of src/ingest/limits.ts for one piece, located in the whole file.
+ * A line without quotes can break them only by being long, so only long lines are
+ * looked at closely.
+ */
+export function checkPieceLimits(piece: Piece, file: string): Diagnostic[] {
+  const { bytes, lineOffset } = piece;
+  const shift = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, line: (d.line ?? 1) + lineOffset }));
+  if (bytes.indexOf(QUOTE) >= 0) return shift(checkLimits(bytes, file));
+  // A row of more than MAX_CELLS_PER_ROW cells or a cell of 128 KiB is longer than this.
+  const close = Math.min(MAX_CELLS_PER_ROW, MAX_LINE_BYTES);
+  let line = 0;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(LF, start);
+    if (end < 0) end = bytes.length;
+    if (end - start > close) {
+      const found = checkLimits(bytes.subarray(start, end), file);
+      if (found.length) return found.map((d) => ({ ...d, line: lineOffset + line + (d.line ?? 1) }));
+    }
+    start = end + 1;
+  }
+  return [];
+}
+
+/**
+ * Pieces of about `size` bytes from a stream of chunks, each ending at a record boundary
+ * (the last piece at the end of the file). A record longer than any piece grows the
+ * piece until it ends; the size limits then refuse it.
+ */
+export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
+  // Chunks are gathered until there are `size` bytes, then joined once.
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let lineOffset = 0;
+  const emit = (bytes: Uint8Array): Piece => {
+    const piece = { bytes, lineOffset };
+    lineOffset += countLines(bytes);
+    return piece;
+  };
+  for (const chunk of chunks) {
+    held.push(chunk);
+    heldBytes += chunk.length;
+    if (heldBytes < size) continue;
+    const buf = held.length === 1 ? held[0]! : joinAll(held, heldBytes);
+    const end = lastRecordEnd(buf, delimiter);
+    if (end === 0) {
+      // No record ends in far more than a line may hold: out it goes, for the limits to refuse.
+      if (buf.length > size + 2 * MAX_LINE_BYTES) {
+        yield emit(buf);
+        held = [];
+        heldBytes = 0;
+      } else held = [buf];
+      continue;
+    }
+    yield emit(buf.subarray(0, end));
+    const carry = buf.subarray(end);
+    held = carry.length ? [carry] : [];
+    heldBytes = carry.length;
+  }
+  if (heldBytes > 0) yield emit(held.length === 1 ? held[0]! : joinAll(held, heldBytes));
+}
+
+function joinAll(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

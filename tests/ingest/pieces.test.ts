@@ -1,0 +1,105 @@
+// A large return is read in pieces (src/ingest/pieces.ts) and its ordinary rows go
+// straight into the store's columns. Whatever the piece size, the result must be the
+// one reading the file whole gives: the same cells, values, rows and messages.
+import { describe, expect, it } from 'vitest';
+import { readReturns, type ReturnsRead } from '../../src/ingest/read-returns.js';
+import { lastRecordEnd, recordPieces } from '../../src/ingest/pieces.js';
+import { bytesOf, realContext } from '../quality/real-plan.js';
+
+const ctx = realContext(true);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** The bytes in chunks of `chunk`, read in pieces of about `piece` bytes. */
+function inPieces(file: string, bytes: Uint8Array, chunk: number, piece: number): ReturnsRead {
+  const chunks = function* () {
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+  };
+  return readReturns([{ file, chunks: chunks() }], ctx, { pieceBytes: piece });
+}
+
+const whole = (file: string, bytes: Uint8Array) => readReturns([{ file, bytes }], ctx);
+
+const seen = (r: ReturnsRead) => ({
+  observations: r.observations.map((o) => [o.indicatorId, o.regionCode, o.year, o.sex, o.residence, o.value, o.numerator, o.denominator, o.invalid, o.notes, o.rows, o.at]),
+  diagnostics: r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line}:${d.column}`),
+  encodings: r.encodings,
+});
+
+describe('a return read in pieces reads as it does whole', () => {
+  const sample = bytesOf('samples', 'taizhou-2020-2025.csv');
+  const cases: Array<[string, Uint8Array]> = [
+    ['the main sample (UTF-8 with BOM, CRLF, 备注, 城乡, aliases)', sample],
+    ['the GBK sample (messy cells)', bytesOf('samples', 'taizhou-2025-gbk.csv')],
+    ['quoted cells with commas and line ends', bytesOf('tests', 'fixtures', 'ingest', 'crlf.csv')],
+    ['conflicting duplicates', bytesOf('tests', 'fixtures', 'ingest', 'conflict.csv')],
+    ['several errors', bytesOf('tests', 'fixtures', 'ingest', 'several-errors.csv')],
+    ['tab-separated', bytesOf('tests', 'fixtures', 'ingest', 'tab.tsv')],
+  ];
+  it.each(cases)('%s, in pieces of 1 KiB to 64 KiB', (_, bytes) => {
+    const expected = seen(whole('r.csv', bytes));
+    for (const [chunk, piece] of [[97, 1024], [4096, 4096], [65536, 65536]] as const) {
+      const got = seen(inPieces('r.csv', bytes, chunk, piece));
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('the sample really is read in pieces: its rows are kept in columns, not one object a row', () => {
+    const read = inPieces('r.csv', sample, 512, 2048);
+    const cells = read.cells as unknown as { indicators: Map<string, Map<number, { entries: number }>> };
+    let columns = 0;
+    for (const blocks of cells.indicators.values()) for (const b of blocks.values()) columns += b.entries;
+    // Most rows are ordinary; those with a 备注, a unit to convert or an error are objects.
+    expect(columns).toBeGreaterThan(2000);
+    expect(read.cells.size).toBe(whole('r.csv', sample).cells.size);
+  });
+
+  it('a quoted cell spanning a line end never splits a piece', () => {
+    const body = '指标,地区,年份,数值,备注\n' + Array.from({ length: 40 }, (_, i) => `新生儿死亡率,海陵区,${2000 + i},1.5,"第一行\n第二行"\n`).join('');
+    const bytes = utf8(body);
+    expect(seen(inPieces('q.csv', bytes, 7, 64))).toEqual(seen(whole('q.csv', bytes)));
+  });
+
+  it('a repeated row in a later piece is a duplicate of the first, cited by its line', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `新生儿死亡率,海陵区,${1990 + i},1.5\n`).join('');
+    const bytes = utf8(`指标,地区,年份,数值\n${rows}新生儿死亡率,海陵区,1990,1.50\n新生儿死亡率,海陵区,1991,1.6\n`);
+    const read = inPieces('d.csv', bytes, 16, 128);
+    expect(read.diagnostics.map((d) => `${d.severity} ${d.code} ${d.line} ${JSON.stringify(d.params)}`)).toEqual([
+      'warning data/duplicate-row 32 {"first":"d.csv:2","firstValue":"1.5","value":"1.50"}',
+      'error data/conflict 33 {"first":"d.csv:3","firstValue":"1.5","value":"1.6"}',
+    ]);
+    expect(read.observations.find((o) => o.year === 1991)?.invalid).toBe('conflict');
+    expect(seen(read)).toEqual(seen(whole('d.csv', bytes)));
+  });
+
+  it('UTF-8 Chinese, then GBK lines further on: refused at the first GBK line', () => {
+    const head = utf8('指标,地区,年份,数值\n' + Array.from({ length: 20 }, (_, i) => `新生儿死亡率,海陵区,${2000 + i},1.5\n`).join(''));
+    const gbk = new Uint8Array([0xd0, 0xc2, 0xc9, 0xfa, 0x2c, 0x31, 0x0a]);
+    const bytes = new Uint8Array([...head, ...gbk]);
+    const read = inPieces('m.csv', bytes, 32, 64);
+    expect(read.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(['data/mixed-encoding 22']);
+  });
+
+  it('an ASCII start then GBK reads as GB18030, as the whole file does', () => {
+    const gbkName = new Uint8Array([0xd0, 0xc2, 0xc9, 0xfa, 0xb6, 0xf9, 0xcb, 0xc0, 0xcd, 0xf6, 0xc2, 0xca]); // 新生儿死亡率
+    const ascii = utf8('indicator,region,year,value\n' + 'neonatal-mortality,321202,2020,1.5\n'.repeat(20));
+    const bytes = new Uint8Array([...ascii, ...gbkName, ...utf8(',321202,2021,1.6\n')]);
+    const read = inPieces('g.csv', bytes, 32, 64);
+    expect(read.encodings).toEqual({ 'g.csv': 'gb18030' });
+    expect(seen(read)).toEqual(seen(whole('g.csv', bytes)));
+  });
+});
+
+describe('record boundaries', () => {
+  it('a line end inside quotes is not one; a stray quote inside a cell opens nothing', () => {
+    const b = utf8('a,"x\ny",c\nd,12"寸,e\nf');
+    expect(lastRecordEnd(b, 0x2c)).toBe(b.length - 1);
+    expect(lastRecordEnd(utf8('a,"x\ny'), 0x2c)).toBe(0);
+  });
+
+  it('pieces cover the bytes exactly, with their line offsets', () => {
+    const b = utf8('h\n1\n2\n3\n4\n5\n6');
+    const pieces = [...recordPieces([b.slice(0, 3), b.slice(3, 8), b.slice(8)], 0x2c, 4)];
+    expect(pieces.map((p) => new TextDecoder().decode(p.bytes)).join('')).toBe('h\n1\n2\n3\n4\n5\n6');
+    expect(pieces.map((p) => p.lineOffset)).toEqual(pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + [...p.bytes].filter((x) => x === 10).length, 0)));
+  });
+});
