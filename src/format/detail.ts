@@ -29,11 +29,19 @@ export function detail(r: Result, ctx: FormatContext): string {
   if (r.parts) {
     for (const p of r.parts) bits.push(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r.unit, lang), status: statusLabel(p.status, lang) }));
   }
-  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: r.failingUnits.map((u) => `${u.name} ${formatValue(u.value, r.unit, lang)}`).join('、') }));
-  if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: r.missingUnits.map((u) => u.name).join('、') }));
+  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => `${u.name} ${formatValue(u.value, r.unit, lang)}`, lang) }));
+  if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
   if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
   return bits.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** Units shown in a line of text; the rest are counted (JSON and CSV list them all). */
+export const UNITS_SHOWN = 10;
+
+function listUnits<U>(units: readonly U[], show: (u: U) => string, lang: FormatContext['lang']): string {
+  const shown = units.slice(0, UNITS_SHOWN).map(show).join('、');
+  return units.length <= UNITS_SHOWN ? shown : t(lang, 'detail/more-units', { units: shown, more: units.length - UNITS_SHOWN, total: units.length });
 }
 
 /** The indicator's name in the user's language: the plan's own words in Chinese, its English name with --lang en. */
