@@ -62,7 +62,9 @@ describe('hostile keys in a rule file', () => {
       expect(r.stderr).not.toMatch(STACK_LINE);
       expect(r.stderr, e.name).toMatch(new RegExp(`${e.file.replace('.', '\\.')}:\\d+:\\d+: 错误: .*${e.key}`));
     }
-  });
+    // One binary run per hostile key, each loading the YAML reader and the schema checker:
+    // seconds on a loaded machine, more than the default 5 s for one test.
+  }, 60_000);
 });
 
 // ---- returns ----------------------------------------------------------------------
