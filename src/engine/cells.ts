@@ -100,6 +100,22 @@ class Block {
   }
 }
 
+/** A region and disaggregation: one series of an indicator's values. */
+export interface SeriesKey {
+  regionCode: string;
+  sex: Sex;
+  residence: Residence;
+}
+
+/** Series by year: entry [series × years.length + year index]; NaN where there is no usable number. */
+export interface SeriesTable {
+  years: number[];
+  keys: SeriesKey[];
+  value: Float64Array;
+  numerator: Float64Array;
+  denominator: Float64Array;
+}
+
 /** The sum of some cells of one block, for deriving a region from its sub-regions. */
 export interface Sum {
   /** Every cell asked for is there. */
@@ -289,7 +305,8 @@ export class CellStore {
     const b = this.block(indicatorId, year, s, true);
     if (b.has(region)) return false;
     let c = b.columns;
-    if (!c) c = b.columns = new Columns(Math.max(64, Math.min(1024, this.regionCodes.length)));
+    // Room for every region known: a block of a large return fills up, and growing it step by step copies it again and again.
+    if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length));
     // Room for every region known so far, as most blocks of a large return fill up.
     if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
     c.flags[region] = flags | CELL_PRESENT | (value === null ? CELL_NULL : 0);
@@ -436,6 +453,76 @@ export class CellStore {
     }
     if (notes) out.notes = [...notes];
     return out;
+  }
+
+  /**
+   * One indicator's cells as series of numbers, for checks over every region: the years
+   * it has, and for each series (a region and disaggregation) its value and numerator by
+   * year, NaN where there is no usable number (none, reported missing, or invalid).
+   */
+  seriesOf(indicatorId: string): SeriesTable {
+    const blocks = [...(this.indicators.get(indicatorId)?.values() ?? [])];
+    const years = [...new Set(blocks.map((b) => b.year))].sort((a, b) => a - b);
+    const yearIndex = new Map(years.map((y, i) => [y, i] as const));
+    const index = new Map<number, number>();
+    const keys: SeriesKey[] = [];
+    // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
+    const each = (visit: (r: number, s: number, y: number, v: number, n: number, d: number) => void) => {
+      for (const b of blocks) {
+        const y = yearIndex.get(b.year)!;
+        if (b.objects) for (const [r, o] of b.objects) if (typeof o.value === 'number' && !o.invalid) visit(r, b.slot, y, o.value, o.numerator ?? NaN, o.denominator ?? NaN);
+        const c = b.columns;
+        if (!c) continue;
+        for (let r = 0; r < c.capacity; r++) {
+          const flags = c.flags[r]!;
+          if (flags === 0 || flags & CELL_NULL || b.objects?.has(r)) continue;
+          const ratio = (flags & CELL_RATIO) !== 0;
+          visit(r, b.slot, y, c.value[r]!, ratio ? c.numerator[r]! : NaN, ratio ? c.denominator[r]! : NaN);
+        }
+      }
+    };
+    each((r, s) => {
+      const k = r * 16 + s;
+      if (index.has(k)) return;
+      index.set(k, keys.length);
+      keys.push({ regionCode: this.regionCodes[r]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) });
+    });
+    const width = years.length;
+    const value = new Float64Array(keys.length * width).fill(NaN);
+    const numerator = new Float64Array(keys.length * width).fill(NaN);
+    const denominator = new Float64Array(keys.length * width).fill(NaN);
+    each((r, s, y, v, n, d) => {
+      const at = index.get(r * 16 + s)! * width + y;
+      value[at] = v;
+      numerator[at] = n;
+      denominator[at] = d;
+    });
+    return { years, keys, value, numerator, denominator };
+  }
+
+  /**
+   * The cells of one indicator whose numbers pass `test` (value, numerator, denominator;
+   * NaN where there is none), as objects: a check that finds few makes few.
+   */
+  cellsWhere(indicatorId: string, test: (value: number, numerator: number, denominator: number) => boolean): Observation[] {
+    const out: Observation[] = [];
+    for (const b of this.indicators.get(indicatorId)?.values() ?? []) {
+      if (b.objects) for (const o of b.objects.values()) if (test(typeof o.value === 'number' ? o.value : NaN, o.numerator ?? NaN, o.denominator ?? NaN)) out.push(o);
+      const c = b.columns;
+      if (!c) continue;
+      for (let r = 0; r < c.capacity; r++) {
+        const flags = c.flags[r]!;
+        if (flags === 0 || b.objects?.has(r)) continue;
+        const ratio = (flags & CELL_RATIO) !== 0;
+        if (test(flags & CELL_NULL ? NaN : c.value[r]!, ratio ? c.numerator[r]! : NaN, ratio ? c.denominator[r]! : NaN)) out.push(this.materialize(b, c, r));
+      }
+    }
+    return out;
+  }
+
+  /** The cells kept as objects (read with more to say than a number, or derived). */
+  *objectCells(): IterableIterator<Observation> {
+    for (const blocks of this.indicators.values()) for (const b of blocks.values()) if (b.objects) yield* b.objects.values();
   }
 
   /** The indicators with cells. */

@@ -63,7 +63,8 @@ function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
 
 function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const id of new Set(c.indicators)) for (const o of given.of(id)) {
+  const exceeds = (_: number, n: number, d: number) => !Number.isNaN(n) && !Number.isNaN(d) && above(n, d);
+  for (const id of new Set(c.indicators)) for (const o of given.where(id, exceeds)) {
     if (o.numerator === undefined || o.denominator === undefined) continue;
     if (!above(o.numerator, o.denominator)) continue;
     flagged.add(cellKey(o));
@@ -85,7 +86,8 @@ function range(plan: Plan, c: RangeCheck, given: Given, describe: Describe, flag
     c.indicators ?? plan.indicators.filter((i) => i.unit === c.unit && !(c.except ?? []).includes(i.id)).map((i) => i.id),
   );
   const out: Diagnostic[] = [];
-  for (const id of ids) for (const o of given.of(id)) {
+  const outside = (v: number) => !Number.isNaN(v) && ((c.min !== undefined && below(v, c.min)) || (c.max !== undefined && above(v, c.max)));
+  for (const id of ids) for (const o of given.where(id, outside)) {
     if (flagged.has(cellKey(o))) continue;
     const v = numberOf(o);
     if (v === undefined) continue;

@@ -24,20 +24,16 @@
 // A flagged change whose row carries a 备注 is reported as a note (the statistician has
 // explained it), otherwise as a warning. Outliers never make a run fail.
 import { diag, type Diagnostic } from '../diagnostics.js';
+import type { SeriesKey, SeriesTable } from '../engine/cells.js';
 import { clean } from '../engine/numbers.js';
 import type { Observation } from '../ingest/observation.js';
 import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
-import { givenOf, type Given } from './given.js';
+import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
 
-interface Change {
-  from: Observation;
-  to: Observation;
-  delta: number;
-}
 
 const median = (xs: readonly number[]): number => {
   // A typed array sorts numbers without a comparator call per comparison.
@@ -58,66 +54,74 @@ export function flagged(deltas: readonly number[], levels: readonly number[], ru
   return deviations.map((dev) => dev / scale > rule.zScore && dev >= rule.materiality * level);
 }
 
-/** A change of at most one counted unit: one death, one school, one centre. */
-function oneUnit(c: Change, measure: string | undefined): boolean {
-  if (c.from.numerator !== undefined && c.to.numerator !== undefined) return Math.abs(c.to.numerator - c.from.numerator) <= 1;
-  return measure === 'count' && Math.abs(c.delta) <= 1;
-}
 
 export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
   const out: Diagnostic[] = [];
-  // Indicator by indicator, so that only one indicator's series are held at a time.
-  for (const indicator of plan.indicators) out.push(...outliersOf(plan, given.of(indicator.id), describe));
+  // Indicator by indicator, as series of numbers: an object is made only for a change flagged.
+  for (const indicator of plan.indicators) {
+    out.push(...outliersOf(indicator.id, indicator.measure, seriesOfGiven(given, indicator.id), cellsOfGiven(given, indicator.id), describe));
+  }
   return out;
 }
 
-function outliersOf(plan: Plan, given: Iterable<Observation>, describe: Describe): Diagnostic[] {
-  const series = new Map<string, Observation[]>();
-  for (const o of given) {
-    if (typeof o.value !== 'number' || o.invalid) continue;
-    const key = `${o.indicatorId}\u0000${o.regionCode}\u0000${o.sex}\u0000${o.residence}`;
-    let list = series.get(key);
-    if (!list) series.set(key, (list = []));
-    list.push(o);
-  }
-  const changes = new Map<string, Change[]>();
-  const levels = new Map<string, number[]>();
-  for (const list of series.values()) {
-    list.sort((a, b) => a.year - b.year);
-    const id = list[0]!.indicatorId;
-    if (!levels.has(id)) levels.set(id, []);
-    levels.get(id)!.push(...list.map((o) => o.value as number));
-    for (let i = 1; i < list.length; i++) {
-      const from = list[i - 1]!;
-      const to = list[i]!;
-      if (to.year !== from.year + 1) continue;
-      if (!changes.has(id)) changes.set(id, []);
-      changes.get(id)!.push({ from, to, delta: (to.value as number) - (from.value as number) });
+function outliersOf(
+  indicatorId: string,
+  measure: string,
+  table: SeriesTable,
+  cellAt: (k: SeriesKey, year: number) => Observation,
+  describe: Describe,
+): Diagnostic[] {
+  const { years, keys, value, numerator } = table;
+  const width = years.length;
+  const levels: number[] = [];
+  // Each change: its series, the index of the year it is from (to the next year with a number), and its size.
+  const series: number[] = [];
+  const fromYear: number[] = [];
+  const deltas: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    for (let y = 0; y < width; y++) {
+      const v = value[k * width + y]!;
+      if (Number.isNaN(v)) continue;
+      levels.push(v);
+      // The change from the last year with a number, when that is the year before.
+      let p = y - 1;
+      while (p >= 0 && Number.isNaN(value[k * width + p]!)) p--;
+      if (p >= 0 && years[y] === years[p]! + 1) {
+        series.push(k);
+        fromYear.push(p);
+        deltas.push(v - value[k * width + p]!);
+      }
     }
   }
+  if (deltas.length === 0) return [];
   const out: Diagnostic[] = [];
-  const measures = new Map(plan.indicators.map((i) => [i.id, i.measure] as const));
-  for (const [id, list] of changes) {
-    if (!measures.has(id)) continue;
-    const flags = flagged(list.map((c) => c.delta), levels.get(id) ?? []);
-    const typical = clean(median(list.map((c) => Math.abs(c.delta))));
-    list.forEach((c, i) => {
-      if (!flags[i] || oneUnit(c, measures.get(id))) return;
-      const explained = c.to.notes.length > 0;
-      out.push(
-        diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
-          indicator: describe.indicator(id),
-          cell: describeCell(describe, c.to),
-          fromYear: c.from.year,
-          fromValue: describe.value(c.from),
-          toValue: describe.value(c.to),
-          change: `${c.delta > 0 ? '+' : ''}${clean(c.delta)}`,
-          typical,
-          note: c.to.notes.join('；'),
-        }, whereOf(c.to, 'value')),
-      );
-    });
-  }
+  const flags = flagged(deltas, levels);
+  const typical = clean(median(deltas.map(Math.abs)));
+  flags.forEach((flag, i) => {
+    if (!flag) return;
+    const c = { series: series[i]!, from: fromYear[i]!, delta: deltas[i]! };
+    const at = c.series * width + c.from;
+    // At most one counted unit: one death, one school, one centre.
+    const fromNumerator = numerator[at]!;
+    const toNumerator = numerator[at + 1]!;
+    if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(c.delta) <= 1) return;
+    const key = keys[c.series]!;
+    const from = cellAt(key, years[c.from]!);
+    const to = cellAt(key, years[c.from + 1]!);
+    const explained = to.notes.length > 0;
+    out.push(
+      diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
+        indicator: describe.indicator(indicatorId),
+        cell: describeCell(describe, to),
+        fromYear: from.year,
+        fromValue: describe.value(from),
+        toValue: describe.value(to),
+        change: `${c.delta > 0 ? '+' : ''}${clean(c.delta)}`,
+        typical,
+        note: to.notes.join('；'),
+      }, whereOf(to, 'value')),
+    );
+  });
   return out;
 }

@@ -12,7 +12,7 @@ import type { Observation } from '../ingest/observation.js';
 import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, unitSuffix, type Describe } from './describe.js';
-import { givenOf, type Given } from './given.js';
+import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
 
 /** A value at least this many times off the typical level is suspect … */
 const FAR = 5;
@@ -24,13 +24,9 @@ export function checkUnits(plan: Plan, cells: Given | Iterable<Observation>, des
   const given = givenOf(cells);
   const out: Diagnostic[] = [];
   const rates = new Map(plan.indicators.filter((i) => i.measure === 'rate' && i.scale !== undefined).map((i) => [i.id, i] as const));
-  const values = new Map<string, number[]>();
-  for (const o of given) {
-    if (typeof o.value === 'number' && !o.invalid && o.value > 0 && rates.has(o.indicatorId)) {
-      let list = values.get(o.indicatorId);
-      if (!list) values.set(o.indicatorId, (list = []));
-      list.push(o.value);
-    }
+  // Values as series of numbers; objects are made only for what a finding names.
+  const tables = new Map([...rates.keys()].map((id) => [id, seriesOfGiven(given, id)] as const));
+  for (const o of given.objects()) {
     if (o.unitGiven !== undefined && typeof o.value === 'number') {
       out.push(
         diag('info', 'quality/unit-converted', {
@@ -44,12 +40,27 @@ export function checkUnits(plan: Plan, cells: Given | Iterable<Observation>, des
     }
   }
   const typical = new Map<string, number>();
-  for (const [id, list] of values) {
-    if (list.length < MIN_VALUES) continue;
-    const s = [...list].sort((a, b) => a - b);
-    typical.set(id, s.length % 2 ? s[s.length >> 1]! : (s[(s.length >> 1) - 1]! + s[s.length >> 1]!) / 2);
+  for (const [id, table] of tables) {
+    const positive = Float64Array.from(table.value.filter((v) => v > 0)).sort();
+    if (positive.length < MIN_VALUES) continue;
+    const m = positive.length >> 1;
+    typical.set(id, positive.length % 2 ? positive[m]! : (positive[m - 1]! + positive[m]!) / 2);
   }
-  for (const id of typical.keys()) for (const o of given.of(id)) {
+  const suspects = function* (id: string): Generator<Observation> {
+    const level = typical.get(id)!;
+    const table = tables.get(id)!;
+    const cellAt = cellsOfGiven(given, id);
+    const width = table.years.length;
+    for (let i = 0; i < table.value.length; i++) {
+      const v = table.value[i]!;
+      // A value given with its numerator and denominator is what they say.
+      if (!(v > 0) || !Number.isNaN(table.numerator[i]!)) continue;
+      const ratio = level / v;
+      if (ratio < FAR && ratio > 1 / FAR) continue;
+      yield cellAt(table.keys[Math.floor(i / width)]!, table.years[i % width]!);
+    }
+  };
+  for (const id of typical.keys()) for (const o of suspects(id)) {
     const indicator = rates.get(o.indicatorId);
     const level = typical.get(o.indicatorId);
     if (!indicator || level === undefined || typeof o.value !== 'number' || o.value <= 0 || o.invalid) continue;
