@@ -93,7 +93,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
     held.push(chunk);
     heldBytes += chunk.length;
     if (heldBytes < size) continue;
-    const buf = held.length === 1 ? held[0]! : joinAll(held, heldBytes);
+    const buf = joinAll(held, heldBytes);
     const end = lastRecordEnd(buf, delimiter);
     if (end === 0) {
       // No record ends in far more than a line may hold: out it goes, for the limits to refuse.
@@ -109,22 +109,17 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
     held = carry.length ? [carry] : [];
     heldBytes = carry.length;
   }
-  if (heldBytes > 0) yield emit(held.length === 1 ? held[0]! : joinAll(held, heldBytes));
+  if (heldBytes > 0) yield emit(joinAll(held, heldBytes));
 }
 
-function joinAll(parts: readonly Uint8Array[], total: number): Uint8Array {
+/** Chunks joined into one array, each byte copied once. */
+export function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
     at += p.length;
   }
-  return out;
-}
-
-export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
   return out;
 }

@@ -16,7 +16,7 @@ import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
 import { checkMixedEncoding, firstNonUtf8Line } from './limits.js';
 import type { Observation, RowRef } from './observation.js';
-import { checkPieceLimits, concat, countLines, recordPieces, type Piece } from './pieces.js';
+import { checkPieceLimits, countLines, joinAll, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isZip } from './zip-magic.js';
 
@@ -178,9 +178,9 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     head.push(next.value);
     headBytes += next.value.length;
   }
-  const first = head.length === 1 ? head[0]! : head.reduce((a, b) => concat(a, b), new Uint8Array(0));
+  const first = joinAll(head, headBytes);
   const rest: Iterable<Uint8Array> = { [Symbol.iterator]: () => iterator };
-  const whole = () => readWhole(file, done ? first : [first, ...rest].reduce((a, b) => concat(a, b)), ctx, options, state);
+  const whole = () => readWhole(file, done ? first : joinAll([first, ...rest]), ctx, options, state);
   // UTF-16, workbooks, binary files and small files are read whole, as before.
   if (done || isUtf16(first) || isZip(first) || isOle(first) || first.indexOf(0) >= 0) return whole();
 
@@ -201,8 +201,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     // A wide return (one row a year or a region) is never national-scale: read it whole.
     const remaining = [firstPiece.value.bytes];
     for (let p = pieces.next(); !p.done; p = pieces.next()) remaining.push(p.value.bytes);
-    const all = remaining.reduce((a, b) => concat(a, b));
-    return readWhole(file, all, ctx, options, state);
+    return readWhole(file, joinAll(remaining), ctx, options, state);
   }
   state.encodings[file] = text.encoding;
   readGrid(grid, ctx, options, state, layout);
