@@ -164,32 +164,11 @@ const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
 const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
 
 function presence(source: Given | Iterable<Observation> | CellStore, indicators: readonly Indicator[], regions: RegionIndex) {
-  const observations = givenOf(source);
-  // From a store, a cell is looked up where it is asked for; from a list, an indicator's cells are indexed first.
-  const store = source instanceof CellStore ? source : observations.store;
-  // Cells by indicator, year and region, each with its nine 性别 × 城乡 slots; a region that has
-  // no observation of an indicator in a year, itself or below it, has no entry: it cannot be
-  // derived, and is not searched. One indicator's at a time: the checks ask indicator by indicator.
+  const { store } = givenOf(source);
+  // Cells by indicator, year and region, each with its nine 性别 × 城乡 slots, looked up in the
+  // store where they are asked for; one indicator's at a time, as the checks ask indicator by indicator.
   let cells = new Map<string, { given: Array<Observation | undefined>; known: Array<Usable | undefined> }>();
   let loaded: string | undefined;
-  const entry = (key: string) => {
-    let e = cells.get(key);
-    if (!e) cells.set(key, (e = { given: new Array<Observation | undefined>(9), known: new Array<Usable | undefined>(9) }));
-    return e;
-  };
-  const load = (indicatorId: string) => {
-    if (loaded === indicatorId) return;
-    loaded = indicatorId;
-    cells = new Map();
-    for (const o of observations.of(indicatorId)) {
-      entry(`${o.indicatorId}\u0000${o.year}\u0000${o.regionCode}`).given[SEX_INDEX[o.sex] * 3 + RESIDENCE_INDEX[o.residence]] = o;
-      for (let r = o.regionCode, parent = regions.get(r)?.parent; parent !== undefined; r = parent, parent = regions.get(r)?.parent) {
-        const k = `${o.indicatorId}\u0000${o.year}\u0000${parent}`;
-        if (cells.has(k)) break;
-        entry(k);
-      }
-    }
-  };
   const measure = new Map(indicators.map((i) => [i.id, i.measure] as const));
   const MISSING: Usable = { state: 'missing', summable: false };
   const DERIVED: Usable = { state: 'derived', summable: true };
@@ -209,25 +188,24 @@ function presence(source: Given | Iterable<Observation> | CellStore, indicators:
   };
 
   let storeYears = new Set<number>();
-  const fromStore = (s: CellStore, indicatorId: string, regionCode: string, year: number) => {
+  const entryOf = (indicatorId: string, regionCode: string, year: number) => {
     if (loaded !== indicatorId) {
       loaded = indicatorId;
       cells = new Map();
-      storeYears = s.indicatorYears(indicatorId);
+      storeYears = store.indicatorYears(indicatorId);
     }
     // A year without any cell of the indicator derives nothing: not searched.
     if (!storeYears.has(year)) return undefined;
     const key = `${indicatorId}\u0000${year}\u0000${regionCode}`;
     let e = cells.get(key);
     if (!e) {
-      const given = (s.slotsFor(indicatorId, regionCode, year) ?? new Array<Observation | undefined>(9)).map((o) => (o && !o.derived ? o : undefined));
+      const given = store.slotsFor(indicatorId, regionCode, year) ?? new Array<Observation | undefined>(9).fill(undefined);
       cells.set(key, (e = { given, known: new Array<Usable | undefined>(9) }));
     }
     return e;
   };
   const usable = (indicatorId: string, regionCode: string, year: number, sex: Sex, residence: Residence): Usable => {
-    if (!store) load(indicatorId);
-    const e = store ? fromStore(store, indicatorId, regionCode, year) : cells.get(`${indicatorId}\u0000${year}\u0000${regionCode}`);
+    const e = entryOf(indicatorId, regionCode, year);
     if (!e) return MISSING;
     const slot = SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
     const known = e.known[slot];
