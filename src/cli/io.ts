@@ -1,6 +1,6 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
@@ -29,14 +29,12 @@ export function nodeIo(): Io {
     readFile: (p) => readFileSync(p),
     readChunks: (p) => {
       const fd = openSync(p, 'r');
-      let size: number;
       try {
-        size = statSync(p).size;
+        return { size: fstatSync(fd).size, chunks: fileChunks(fd) };
       } catch (e) {
         closeSync(fd);
         throw e;
       }
-      return { size, chunks: fileChunks(fd) };
     },
     readStdin: () => readFileSync(0),
     listDir: (p) => readdirSync(p),

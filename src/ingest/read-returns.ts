@@ -224,7 +224,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     }
     const table = readTable(pieceText, file, { delimiter: tableDelimiter, lineOffset: piece.lineOffset });
     state.diagnostics.push(...table.diagnostics);
-    if (table.table) readRows({ file, rows: table.table.rows.map((r) => ({ line: r.line, texts: r.cells })) }, 0, layout, ctx, state);
+    if (table.table) readRows({ file, rows: table.table.rows.map((r) => ({ line: r.line, texts: r.cells })) }, 0, layout, ctx, state, (fast ??= state.book.fastRows(file, layout, ctx)));
   }
 }
 
@@ -333,8 +333,14 @@ function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: 
 }
 
 /** Rows of a grid from `from` on: ordinary rows of a long CSV straight into the store, the rest through their views. */
-function readRows(grid: Grid, from: number, layout: LayoutRead, ctx: ReturnsContext, state: State): void {
-  const fast = layout.layout === 'long' && grid.sheet === undefined ? state.book.fastRows(grid.file, layout, ctx) : undefined;
+function readRows(
+  grid: Grid,
+  from: number,
+  layout: LayoutRead,
+  ctx: ReturnsContext,
+  state: State,
+  fast = layout.layout === 'long' && grid.sheet === undefined ? state.book.fastRows(grid.file, layout, ctx) : undefined,
+): void {
   for (let r = from; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
     if (fast && !row.marks && fast(row.texts, row.line)) continue;
