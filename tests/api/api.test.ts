@@ -31,7 +31,7 @@ function pipeline(m: Pick<typeof api, 'loadPlan' | 'readReturns' | 'readRegionsF
   const townships = m.readRegionsFile({ file: TOWNSHIPS, bytes: readFileSync(join(ROOT, TOWNSHIPS)) }, plan);
   const { indicators, regions } = m.indexes(plan, townships.regions);
   const read = m.readReturns([{ file: SAMPLE, bytes: readFileSync(join(ROOT, SAMPLE)) }], { plan, indicators, regions });
-  const evaluation = m.evaluate(plan, regions, read.observations, {}, [...diagnostics, ...townships.diagnostics, ...read.diagnostics]);
+  const evaluation = m.evaluate(plan, regions, read.cells, {}, [...diagnostics, ...townships.diagnostics, ...read.diagnostics]);
   return { plan, evaluation, read };
 }
 
