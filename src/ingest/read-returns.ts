@@ -1,15 +1,16 @@
 // Statistical returns → observations: each file decoded, split into rows, and
 // every row checked against the plan. Bad input is a located diagnostic, never
 // an exception, and every problem of a file is reported in the same run.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Indicator, Plan, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
-import { normalizeName } from '../text/normalize.js';
 import {
   CELL_UNIT_SCALE, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear,
   type CellNumber, type CellUnit,
 } from './cells.js';
-import { CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot } from '../engine/cells.js';
+import { CellStore, slot } from '../engine/cells.js';
+import { FastRows, isCellUnit, scaleOf, unitKey } from './fast-rows.js';
 import { decode } from './decode.js';
 import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
@@ -204,9 +205,11 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     return readWhole(file, joinAll(remaining), ctx, options, state);
   }
   state.encodings[file] = text.encoding;
-  readGrid(grid, ctx, options, state, layout);
+  // One row reader for all the pieces, so that the file is one source in the store.
+  const fast = FastRows.of(state.book.cells, file, layout, ctx);
+  readGrid(grid, ctx, options, state, layout, fast);
   const tableDelimiter = read.table.delimiter;
-  let fast: FastRow | undefined;
+  const lines = new LineReader(file, tableDelimiter, fast, layout, ctx, state);
   for (let p = pieces.next(); !p.done; p = pieces.next()) {
     const piece = p.value;
     const limits = checkPieceLimits(piece, file);
@@ -214,49 +217,70 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
       state.diagnostics.push(...limits);
       return;
     }
+    const { bytes } = piece;
+    // Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too).
+    const plain = bytes.indexOf(QUOTE) < 0 && !hasLoneCr(bytes);
+    if (plain && fast && tableDelimiter.length === 1 && text.isUtf8(piece)) {
+      fast.bytes(bytes, piece.lineOffset, tableDelimiter.charCodeAt(0), (line, start, end) => lines.line(UTF8.decode(bytes.subarray(start, end)), line));
+      continue;
+    }
     const pieceText = text.decode(piece, state.diagnostics);
     if (pieceText === undefined) return;
     state.encodings[file] = text.encoding;
-    // Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too).
-    if (!pieceText.includes('"') && !/\r(?!\n)/u.test(pieceText)) {
-      readLines(file, pieceText, piece.lineOffset, tableDelimiter, fast ??= state.book.fastRows(file, layout, ctx), layout, ctx, state);
+    if (plain) {
+      lines.piece(pieceText, piece.lineOffset);
       continue;
     }
     const table = readTable(pieceText, file, { delimiter: tableDelimiter, lineOffset: piece.lineOffset });
     state.diagnostics.push(...table.diagnostics);
-    if (table.table) readRows({ file, rows: table.table.rows.map((r) => ({ line: r.line, texts: r.cells })) }, 0, layout, ctx, state, (fast ??= state.book.fastRows(file, layout, ctx)));
+    if (table.table) readRows({ file, rows: table.table.rows.map((r) => ({ line: r.line, texts: r.cells })) }, 0, layout, ctx, state, fast);
   }
+}
+
+const QUOTE = 0x22;
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A carriage return not followed by a line feed. */
+function hasLoneCr(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
+  return false;
 }
 
 /**
  * The lines of a piece without quotes, each split and read as it comes, so that
  * nothing of a row outlives it (readTable would hold the piece's rows at once).
  */
-function readLines(
-  file: string,
-  text: string,
-  lineOffset: number,
-  delimiter: string,
-  fast: FastRow | undefined,
-  layout: LayoutRead,
-  ctx: ReturnsContext,
-  state: State,
-): void {
-  let line = lineOffset;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    line++;
-    let lineEnd = end;
-    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const lineText = text.slice(start, lineEnd);
-    start = end + 1;
-    if (lineText === '') continue;
-    const texts = lineText.split(delimiter);
-    if (fast && fast(texts, line)) continue;
-    if (texts.every((t) => t.trim() === '')) continue;
-    const views = layout.viewsOf!({ line, texts });
-    if (views) readViews(views, ctx, state);
+class LineReader {
+  constructor(
+    private readonly file: string,
+    private readonly delimiter: string,
+    private readonly fast: FastRows | undefined,
+    private readonly layout: LayoutRead,
+    private readonly ctx: ReturnsContext,
+    private readonly state: State,
+  ) {}
+
+  piece(text: string, lineOffset: number): void {
+    let line = lineOffset;
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      line++;
+      let lineEnd = end;
+      if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      const lineText = text.slice(start, lineEnd);
+      start = end + 1;
+      if (lineText !== '') this.line(lineText, line);
+    }
+  }
+
+  /** One line, not empty, without its line end. */
+  line(lineText: string, line: number): void {
+    const texts = lineText.split(this.delimiter);
+    if (this.fast?.row(texts, line)) return;
+    if (texts.every((t) => t.trim() === '')) return;
+    const views = this.layout.viewsOf!({ line, texts });
+    if (views) readViews(views, this.ctx, this.state);
   }
 }
 
@@ -282,6 +306,26 @@ class PieceText {
     this.encoding = bom ? 'utf-8-bom' : 'utf-8';
   }
 
+  /**
+   * Whether a piece after the first reads as UTF-8 as it stands, so that its bytes can be read
+   * without decoding them. False sends it to decode(), which says what is wrong or turns to GB18030.
+   */
+  isUtf8(piece: Piece): boolean {
+    const { bytes } = piece;
+    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return false;
+    this.sawUtf8(piece);
+    return true;
+  }
+
+  /** The first line with UTF-8 Chinese, for a message about GBK lines after it. */
+  private sawUtf8({ bytes, lineOffset }: Piece): void {
+    if (this.utf8Line !== 0 || isAscii(bytes)) return;
+    const skip = lineOffset === 0 && this.encoding === 'utf-8-bom' ? 3 : 0;
+    let wide = skip;
+    while (wide < bytes.length && bytes[wide]! < 0x80) wide++;
+    if (wide < bytes.length) this.utf8Line = lineOffset + countLines(bytes.subarray(0, wide)) + 1;
+  }
+
   decode(piece: Piece, diagnostics: Diagnostic[]): string | undefined {
     const { bytes, lineOffset } = piece;
     const nul = bytes.indexOf(0);
@@ -289,12 +333,7 @@ class PieceText {
     if (this.encoding !== 'gb18030') {
       try {
         const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: lineOffset > 0 }).decode(bytes);
-        if (this.utf8Line === 0) {
-          const skip = lineOffset === 0 && this.encoding === 'utf-8-bom' ? 3 : 0;
-          let wide = skip;
-          while (wide < bytes.length && bytes[wide]! < 0x80) wide++;
-          if (wide < bytes.length) this.utf8Line = lineOffset + countLines(bytes.subarray(0, wide)) + 1;
-        }
+        this.sawUtf8(piece);
         return text;
       } catch {
         const bad = firstNonUtf8Line(bytes);
@@ -322,15 +361,19 @@ class PieceText {
   }
 }
 
-function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: State, known?: LayoutRead): void {
+function readGrid(grid: Grid, ctx: ReturnsContext, options: ReadOptions, state: State, known?: LayoutRead, fast?: FastRows): void {
   const { diagnostics } = state;
   const layout = known ?? readLayout(grid, ctx.regions, options.layout ?? 'auto');
   diagnostics.push(...layout.diagnostics);
   if (!layout.layout) return;
   state.layouts[grid.file] = layout.layout;
-  if (layout.viewsOf && layout.firstData !== undefined) readRows(grid, layout.firstData, layout, ctx, state);
+  if (layout.viewsOf && layout.firstData !== undefined) readRows(grid, layout.firstData, layout, ctx, state, fast ?? fastFor(grid, layout, ctx, state));
   else for (const views of layout.rows) readViews(views, ctx, state);
 }
+
+/** The row reader for ordinary rows of a long CSV. */
+const fastFor = (grid: Grid, layout: LayoutRead, ctx: ReturnsContext, state: State): FastRows | undefined =>
+  layout.layout === 'long' && grid.sheet === undefined ? FastRows.of(state.book.cells, grid.file, layout, ctx) : undefined;
 
 /** Rows of a grid from `from` on: ordinary rows of a long CSV straight into the store, the rest through their views. */
 function readRows(
@@ -339,11 +382,11 @@ function readRows(
   layout: LayoutRead,
   ctx: ReturnsContext,
   state: State,
-  fast = layout.layout === 'long' && grid.sheet === undefined ? state.book.fastRows(grid.file, layout, ctx) : undefined,
+  fast: FastRows | undefined,
 ): void {
   for (let r = from; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
-    if (fast && !row.marks && fast(row.texts, row.line)) continue;
+    if (fast && !row.marks && fast.row(row.texts, row.line)) continue;
     const views = layout.viewsOf!(row);
     if (views) readViews(views, ctx, state);
   }
@@ -574,15 +617,6 @@ function readRatio(
   return { numerator: num.number, denominator: den.number };
 }
 
-/** How many of the indicator's unit make one whole: 100 for %, 1000 for ‰, 100000 for 1/10万. */
-function scaleOf(indicator: Indicator): number {
-  return indicator.scale ?? (isCellUnit(indicator.unit) ? CELL_UNIT_SCALE[indicator.unit] : 1);
-}
-
-function isCellUnit(unit: string): unit is CellUnit {
-  return Object.hasOwn(CELL_UNIT_SCALE, unit);
-}
-
 /**
  * The given value in the indicator's unit, with the rounding it carries there.
  * "0.32%" for a ‰ indicator is 3.2‰; a % on a count cannot be converted.
@@ -612,17 +646,6 @@ function convertUnit(
   }
   const factor = scaleOf(indicator) / CELL_UNIT_SCALE[unit];
   return { value: round(given.number * factor, 15), tolerance: rounding * factor, unit };
-}
-
-const UNIT_KEYS = new Map<string, string>();
-/** A unit compared as a name (width, spaces); remembered, as every row asks. */
-function unitKey(unit: string): string {
-  let key = UNIT_KEYS.get(unit);
-  if (key === undefined) {
-    key = normalizeName(unit);
-    UNIT_KEYS.set(unit, key);
-  }
-  return key;
 }
 
 /** Drops the float noise of a conversion (0.32 × 10 = 3.2000000000000003). */
@@ -673,134 +696,7 @@ class CellBook {
     first.rows.push(row);
     for (const note of observation.notes) if (!first.notes.includes(note)) first.notes.push(note);
   }
-
-  /**
-   * The reader of ordinary rows of a long CSV (known names, plain numbers, nothing to
-   * say about them): each goes straight into the store's columns, and returns true. Any
-   * other row returns false and is read cell by cell (readRow), with its messages.
-   */
-  fastRows(file: string, layout: LayoutRead, ctx: ReturnsContext): FastRow | undefined {
-    const columns = layout.columns;
-    const width = layout.width;
-    if (!columns || width === undefined || columns.indicator === undefined) return undefined;
-    const { cells } = this;
-    const col = (id: ReturnColumn) => columns[id] ?? -1;
-    const [ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote] = (['indicator', 'region', 'year', 'value', 'numerator', 'denominator', 'sex', 'residence', 'unit', 'note'] as const).map(col) as [
-      number, number, number, number, number, number, number, number, number, number,
-    ];
-    if (cy < 0) return undefined;
-    const source = cells.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
-    // Every name is looked up once: a return repeats a few dozen of them a million times.
-    const indicators = new Map<string, { indicator: Indicator; unit: string; scale: number } | null>();
-    const regionKeys = new Map<string, number>();
-    const years = new Map<string, number>();
-    const parts = new Map<string, number>();
-    const units = new Map<string, string>();
-    const top = ctx.regions.top ? cells.regionKey(ctx.regions.top.code) : -1;
-    const indicatorOf = (text: string) => {
-      let hit = indicators.get(text);
-      if (hit === undefined) {
-        const found = ctx.indicators.find(text.trim()).found;
-        hit = found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
-        indicators.set(text, hit);
-      }
-      return hit;
-    };
-    const regionOf = (text: string) => {
-      let r = regionKeys.get(text);
-      if (r === undefined) {
-        const found = text.trim() === '' ? ctx.regions.top : ctx.regions.find(text.trim()).found;
-        r = found ? cells.regionKey(found.code) : -1;
-        regionKeys.set(text, r);
-      }
-      return r;
-    };
-    const yearOf = (text: string) => {
-      let y = years.get(text);
-      if (y === undefined) {
-        y = text.trim() === '' ? 0 : (parseYear(text.trim()).value ?? 0);
-        years.set(text, y);
-      }
-      return y;
-    };
-    // Sex × 3 + residence, as the store's slots; -1 for a word that needs a message.
-    const partOf = (sexText: string, residenceText: string) => {
-      const key = `${sexText}\u0000${residenceText}`;
-      let p = parts.get(key);
-      if (p === undefined) {
-        const sex = parseSex(sexText.trim()).value;
-        const residence = parseResidence(residenceText.trim()).value;
-        p = sex && residence ? slot(sex, residence) : -1;
-        parts.set(key, p);
-      }
-      return p;
-    };
-    const unitOf = (text: string) => {
-      let u = units.get(text);
-      if (u === undefined) units.set(text, (u = unitKey(text.trim())));
-      return u;
-    };
-    return (texts, line) => {
-      for (let j = width; j < texts.length; j++) if (texts[j] !== undefined && texts[j]!.trim() !== '') return false;
-      const hit = indicatorOf(texts[ci] ?? '');
-      if (!hit) return false;
-      const region = cr < 0 ? top : regionOf(texts[cr] ?? '');
-      const year = yearOf(texts[cy] ?? '');
-      if (region < 0 || year === 0) return false;
-      const s = cs < 0 && cz < 0 ? 0 : partOf(cs < 0 ? '' : (texts[cs] ?? ''), cz < 0 ? '' : (texts[cz] ?? ''));
-      if (s < 0) return false;
-      if (cnote >= 0 && (texts[cnote] ?? '').trim() !== '') return false;
-      if (cu >= 0) {
-        const unit = texts[cu] ?? '';
-        if (unit !== '' && unitOf(unit) !== hit.unit) return false;
-      }
-      const valueText = cv < 0 ? '' : (texts[cv] ?? '');
-      const numeratorText = cn < 0 ? '' : (texts[cn] ?? '');
-      const denominatorText = cd < 0 ? '' : (texts[cd] ?? '');
-      let flags = 0;
-      let value = NaN;
-      let decimals = 0;
-      if (valueText !== '') {
-        decimals = plainDecimals(valueText);
-        if (decimals < 0) return false;
-        value = Number(valueText);
-        flags |= CELL_VALUE_GIVEN;
-      }
-      let numerator = 0;
-      let denominator = 0;
-      if (numeratorText !== '' || denominatorText !== '') {
-        if (hit.indicator.measure !== 'rate' || plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
-        numerator = Number(numeratorText);
-        denominator = Number(denominatorText);
-        if (!(denominator > 0)) return false;
-        const computed = (numerator / denominator) * hit.scale;
-        if (flags & CELL_VALUE_GIVEN) {
-          // A given value agrees when it is the computed one rounded to the decimals it was written with.
-          if (Math.abs(value - computed) > 0.5 * 10 ** -decimals + 1e-9) return false;
-        } else value = computed;
-        flags |= CELL_RATIO;
-      } else if (!(flags & CELL_VALUE_GIVEN)) return false;
-      return cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, decimals, source, line);
-    };
-  }
 }
-
-type FastRow = (texts: Array<string | undefined>, line: number) => boolean;
-
-/** Decimals of a plain number (digits, perhaps a point and digits), or -1 for anything else. */
-function plainDecimals(text: string): number {
-  const n = text.length;
-  let i = 0;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (i === 0) return -1;
-  if (i === n) return 0;
-  if (text.charCodeAt(i) !== 0x2e) return -1;
-  const point = i++;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  return i === n && i > point + 1 ? i - point - 1 : -1;
-}
-
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** The row a message cites: `file:line` of a CSV row, `file:line:column` of a wide CSV cell, `file:Sheet1!D7` in a workbook. */
 function refText(ref: RowRef): string {

@@ -1,6 +1,7 @@
 // A large return is read in pieces (src/ingest/pieces.ts) and its ordinary rows go
 // straight into the store's columns. Whatever the piece size, the result must be the
 // one reading the file whole gives: the same cells, values, rows and messages.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReturns, type ReturnsRead } from '../../src/ingest/read-returns.js';
 import { lastRecordEnd, recordPieces } from '../../src/ingest/pieces.js';
@@ -86,6 +87,61 @@ describe('a return read in pieces reads as it does whole', () => {
     const read = inPieces('g.csv', bytes, 32, 64);
     expect(read.encodings).toEqual({ 'g.csv': 'gb18030' });
     expect(seen(read)).toEqual(seen(whole('g.csv', bytes)));
+  });
+});
+
+describe('the lines of a later piece, read from their bytes, read as the whole file does', () => {
+  // Everything after the first piece (64 bytes here) goes through src/ingest/fast-rows.ts's
+  // byte reader; each line it cannot store goes to the row reader as text.
+  const header = '指标,地区,年份,数值,分子,分母,单位,备注\n';
+  const filler = Array.from({ length: 4 }, (_, i) => `新生儿死亡率,海陵区,${1990 + i},1.5,,,,\n`).join('');
+  const check = (body: string) => {
+    const bytes = utf8(header + filler + body);
+    const got = seen(inPieces('b.csv', bytes, 16, 64));
+    expect(got).toEqual(seen(whole('b.csv', bytes)));
+    return got;
+  };
+
+  it.each([
+    ['plain numbers', '适龄儿童免疫规划疫苗接种率,泰兴市,2021,96.03,1113,1159,,\n'],
+    ['a value off its ratio', '适龄儿童免疫规划疫苗接种率,泰兴市,2021,96.10,1113,1159,,\n'],
+    ['a value exactly half a last digit off', '适龄儿童免疫规划疫苗接种率,泰兴市,2021,50.5,100,199,,\n'],
+    ['15, 16 and 17 digits', '新生儿死亡率,泰兴市,2021,1.23456789012345,,,,\n新生儿死亡率,泰兴市,2022,1.234567890123456,,,,\n新生儿死亡率,泰兴市,2023,4.6024035456257387,,,,\n'],
+    ['.5, 5., 0.50 and 007', '新生儿死亡率,泰兴市,2021,.5,,,,\n新生儿死亡率,泰兴市,2022,5.,,,,\n新生儿死亡率,泰兴市,2023,0.50,,,,\n新生儿死亡率,泰兴市,2024,007,,,,\n'],
+    ['signs, spaces, %, full-width digits', '新生儿死亡率,泰兴市,2021,-1,,,,\n新生儿死亡率,泰兴市,2022, 1.5,,,,\n新生儿死亡率,泰兴市,2023,0.2%,,,,\n新生儿死亡率,泰兴市,2024,１.５,,,,\n'],
+    ['a note, a blank note, a full-width space', '新生儿死亡率,泰兴市,2021,1.5,,,,口径调整\n新生儿死亡率,泰兴市,2022,1.5,,,,  \n新生儿死亡率,泰兴市,2023,1.5,,,,\u3000\n'],
+    ['short rows and extra cells', '新生儿死亡率,泰兴市,2021,1.5\n新生儿死亡率,泰兴市,2022,1.5,,,,,,\n新生儿死亡率,泰兴市,2023,1.5,,,,,x\n'],
+    ['units', '新生儿死亡率,泰兴市,2021,1.5,,,‰,\n新生儿死亡率,泰兴市,2022,0.15,,,%,\n新生儿死亡率,泰兴市,2023,1.5,,,斤,\n'],
+    ['unknown names, empty cells, a BOM inside the file', '新生儿死亡率x,泰兴市,2021,1.5,,,,\n新生儿死亡率,泰兴,2021,1.5,,,,\n,泰兴市,2021,1.5,,,,\n新生儿死亡率,,2021,1.5,,,,\n\ufeff新生儿死亡率,泰兴市,2024,1.5,,,,\n'],
+    ['half a ratio, a zero denominator, a ratio on a non-rate', '适龄儿童免疫规划疫苗接种率,泰兴市,2021,,1113,,,\n适龄儿童免疫规划疫苗接种率,泰兴市,2022,,1,0,,\n新生儿死亡率,泰兴市,2021,,1,1000,,\n'],
+    ['repeats and conflicts across pieces', '新生儿死亡率,海陵区,1990,1.50,,,,\n新生儿死亡率,海陵区,1991,1.6,,,,\n'],
+    ['CRLF, blank lines', '新生儿死亡率,泰兴市,2021,1.5,,,,\r\n\r\n\n,,,,,,,\n新生儿死亡率,泰兴市,2022,1.4,,,,\r\n'],
+  ])('%s', (_, body) => {
+    check(body.repeat(2).replace(/2021|2022|2023|2024/gu, (y) => y));
+  });
+
+  it('a row of plain cells is stored without a message, and 1.005 is the double Number() reads', () => {
+    const got = check('新生儿死亡率,泰兴市,2021,1.005,,,,\n');
+    expect(got.diagnostics).toEqual([]);
+    expect(got.observations.find((o) => o[2] === 2021)?.[5]).toBe(Number('1.005'));
+  });
+
+  it('any mix of plain and messy cells (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '1', '1.5', '0.50', '100', '.5', '5.', '-1', '1e2', '１', '%', '12%', '0.2‰', '1,5', '999999999999999', '1234567890123456'),
+      fc.stringMatching(/^[0-9]{1,17}(\.[0-9]{1,17})?$/u),
+    );
+    const name = fc.constantFrom('新生儿死亡率', '适龄儿童免疫规划疫苗接种率', '婴儿死亡率', 'x', '');
+    const region = fc.constantFrom('泰兴市', '海陵区', '靖江市', '泰州', '', '321283');
+    const year = fc.constantFrom('2020', '2021', '2025', '２０２２', '', '20x');
+    const row = fc.tuple(name, region, year, cell, cell, cell, fc.constantFrom('', '‰', '%'), fc.constantFrom('', '说明', ' ')).map((cells) => cells.join(','));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), (rows) => {
+        const bytes = utf8(header + filler + rows.join('\n') + '\n');
+        expect(seen(inPieces('p.csv', bytes, 16, 64))).toEqual(seen(whole('p.csv', bytes)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,0 +1,400 @@
+// The reader of ordinary rows of a long return: known names, plain numbers, nothing to
+// say about them. Each goes straight into the store's columns. Any other row is left to
+// the row reader of read-returns.ts, which reads it cell by cell with its messages, so
+// that this path only ever makes a return faster, never read differently.
+//
+// Two ways in: a row already split into texts (any piece, any encoding), and the bytes of
+// a piece of UTF-8 without quotes, read without decoding them: a national return repeats
+// a few dozen names and six years a million times, so every distinct cell is decoded and
+// looked up once, and its numbers are read from their digits.
+import type { Indicator } from '../plan/model.js';
+import type { ReturnsContext } from './read-returns.js';
+import type { LayoutRead } from './layout.js';
+import type { ReturnColumn } from './header.js';
+import { parseResidence, parseSex, parseYear, CELL_UNIT_SCALE, type CellUnit } from './cells.js';
+import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../engine/cells.js';
+import { normalizeName } from '../text/normalize.js';
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+interface IndicatorHit {
+  indicator: Indicator;
+  unit: string;
+  scale: number;
+}
+
+const UNIT_KEYS = new Map<string, string>();
+/** A unit compared as a name (width, spaces); remembered, as every row asks. */
+export function unitKey(unit: string): string {
+  let key = UNIT_KEYS.get(unit);
+  if (key === undefined) {
+    key = normalizeName(unit);
+    UNIT_KEYS.set(unit, key);
+  }
+  return key;
+}
+
+/** How many of the indicator's unit make one whole: 100 for %, 1000 for ‰, 100000 for 1/10万. */
+export function scaleOf(indicator: Indicator): number {
+  return indicator.scale ?? (isCellUnit(indicator.unit) ? CELL_UNIT_SCALE[indicator.unit] : 1);
+}
+
+export function isCellUnit(unit: string): unit is CellUnit {
+  return Object.hasOwn(CELL_UNIT_SCALE, unit);
+}
+
+/** Texts looked up once each, by their text. */
+class Memo<T> {
+  private readonly known = new Map<string, T>();
+  constructor(private readonly compute: (text: string) => T) {}
+  get(text: string): T {
+    let hit = this.known.get(text);
+    if (hit === undefined && !this.known.has(text)) {
+      hit = this.compute(text);
+      this.known.set(text, hit);
+    }
+    return hit as T;
+  }
+}
+
+/**
+ * Byte strings looked up once each: by a hash of their bytes, then compared byte by byte,
+ * so that a cell seen before costs no decoding and no string.
+ */
+class ByteMemo<T> {
+  private readonly known = new Map<number, Array<{ bytes: Uint8Array; value: T }>>();
+  constructor(
+    private readonly decoder: TextDecoder,
+    private readonly compute: (text: string) => T,
+  ) {}
+  get(bytes: Uint8Array, start: number, end: number): T {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    let list = this.known.get(h);
+    if (list) {
+      outer: for (const entry of list) {
+        const b = entry.bytes;
+        if (b.length !== end - start) continue;
+        for (let i = 0; i < b.length; i++) if (b[i] !== bytes[start + i]) continue outer;
+        return entry.value;
+      }
+    } else this.known.set(h, (list = []));
+    const copy = bytes.slice(start, end);
+    const value = this.compute(this.decoder.decode(copy));
+    list.push({ bytes: copy, value });
+    return value;
+  }
+}
+
+export class FastRows {
+  private readonly width: number;
+  private readonly ci: number;
+  private readonly cr: number;
+  private readonly cy: number;
+  private readonly cv: number;
+  private readonly cn: number;
+  private readonly cd: number;
+  private readonly cs: number;
+  private readonly cz: number;
+  private readonly cu: number;
+  private readonly cnote: number;
+  private readonly source: number;
+  private readonly top: number;
+  private readonly indicators: Memo<IndicatorHit | null>;
+  private readonly regions: Memo<number>;
+  private readonly years: Memo<number>;
+  private readonly sexes: Memo<number>;
+  private readonly residences: Memo<number>;
+  private readonly units: Memo<string>;
+  private bytesReader: BytesReader | undefined;
+
+  /** The reader for a file's layout, or undefined when its rows cannot take this path. */
+  static of(cells: CellStore, file: string, layout: LayoutRead, ctx: ReturnsContext): FastRows | undefined {
+    const columns = layout.columns;
+    if (!columns || layout.width === undefined || columns.indicator === undefined || columns.year === undefined) return undefined;
+    return new FastRows(cells, file, layout.width, columns, ctx);
+  }
+
+  private constructor(
+    private readonly cells: CellStore,
+    file: string,
+    width: number,
+    columns: Partial<Record<ReturnColumn, number>>,
+    ctx: ReturnsContext,
+  ) {
+    const col = (id: ReturnColumn) => columns[id] ?? -1;
+    this.width = width;
+    this.ci = col('indicator');
+    this.cr = col('region');
+    this.cy = col('year');
+    this.cv = col('value');
+    this.cn = col('numerator');
+    this.cd = col('denominator');
+    this.cs = col('sex');
+    this.cz = col('residence');
+    this.cu = col('unit');
+    this.cnote = col('note');
+    const { cv, cn, cd } = this;
+    this.source = cells.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
+    this.top = ctx.regions.top ? cells.regionKey(ctx.regions.top.code) : -1;
+    this.indicators = new Memo((text) => {
+      const found = ctx.indicators.find(text.trim()).found;
+      return found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
+    });
+    this.regions = new Memo((text) => {
+      const found = text.trim() === '' ? ctx.regions.top : ctx.regions.find(text.trim()).found;
+      return found ? cells.regionKey(found.code) : -1;
+    });
+    this.years = new Memo((text) => (text.trim() === '' ? 0 : (parseYear(text.trim()).value ?? 0)));
+    // Sex × 3 + residence is the store's slot; -1 for a word that needs a message.
+    this.sexes = new Memo((text) => {
+      const sex = parseSex(text.trim()).value;
+      return sex ? slot(sex, 'total') : -1;
+    });
+    this.residences = new Memo((text) => {
+      const residence = parseResidence(text.trim()).value;
+      return residence ? slot('total', residence) : -1;
+    });
+    this.units = new Memo((text) => unitKey(text.trim()));
+  }
+
+  /** A row split into texts: true when it is stored, false when it needs the row reader. */
+  row(texts: ReadonlyArray<string | undefined>, line: number): boolean {
+    const { width, cr, cs, cz, cu, cnote, cv, cn, cd } = this;
+    for (let j = width; j < texts.length; j++) if (texts[j] !== undefined && texts[j]!.trim() !== '') return false;
+    const hit = this.indicators.get(texts[this.ci] ?? '');
+    if (!hit) return false;
+    const region = cr < 0 ? this.top : this.regions.get(texts[cr] ?? '');
+    const year = this.years.get(texts[this.cy] ?? '');
+    if (region < 0 || year === 0) return false;
+    const s = this.part(cs < 0 ? -2 : this.sexes.get(texts[cs] ?? ''), cz < 0 ? -2 : this.residences.get(texts[cz] ?? ''));
+    if (s < 0) return false;
+    if (cnote >= 0 && (texts[cnote] ?? '').trim() !== '') return false;
+    if (cu >= 0) {
+      const unit = texts[cu] ?? '';
+      if (unit !== '' && this.units.get(unit) !== hit.unit) return false;
+    }
+    const valueText = cv < 0 ? '' : (texts[cv] ?? '');
+    const numeratorText = cn < 0 ? '' : (texts[cn] ?? '');
+    const denominatorText = cd < 0 ? '' : (texts[cd] ?? '');
+    let value = NaN;
+    let decimals = -1;
+    if (valueText !== '') {
+      decimals = plainDecimals(valueText);
+      if (decimals < 0) return false;
+      value = Number(valueText);
+    }
+    let numerator = NaN;
+    let denominator = NaN;
+    if (numeratorText !== '' || denominatorText !== '') {
+      if (plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
+      numerator = Number(numeratorText);
+      denominator = Number(denominatorText);
+    }
+    return this.store(hit, region, year, s, value, decimals, numerator, denominator, line);
+  }
+
+  /** Sex and residence slots (-2: no such column) as one slot, or -1. */
+  private part(sex: number, residence: number): number {
+    if (sex === -1 || residence === -1) return -1;
+    return (sex === -2 ? 0 : sex) + (residence === -2 ? 0 : residence);
+  }
+
+  /**
+   * A row's numbers into the store: a value (decimals ≥ 0), a numerator and denominator
+   * (not NaN), or both when they agree. False for anything the row reader must say something about.
+   */
+  private store(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
+    let flags = 0;
+    if (decimals >= 0) flags |= CELL_VALUE_GIVEN;
+    if (!Number.isNaN(numerator)) {
+      if (hit.indicator.measure !== 'rate' || !(denominator > 0)) return false;
+      const computed = (numerator / denominator) * hit.scale;
+      if (flags & CELL_VALUE_GIVEN) {
+        // A given value agrees when it is the computed one rounded to the decimals it was written with.
+        if (Math.abs(value - computed) > 0.5 * 10 ** -decimals + 1e-9) return false;
+      } else value = computed;
+      flags |= CELL_RATIO;
+    } else if (!(flags & CELL_VALUE_GIVEN)) return false;
+    else numerator = denominator = 0;
+    return this.cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, Math.max(decimals, 0), this.source, line);
+  }
+
+  /**
+   * The lines of a piece of UTF-8 without quotes (and without a lone CR), read from its bytes.
+   * A line this path cannot store goes to `other` as its bytes' range, to be decoded and
+   * read as text.
+   */
+  bytes(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
+    (this.bytesReader ??= new BytesReader(this)).read(bytes, lineOffset, delimiter, other);
+  }
+
+  /** For BytesReader: the memos, keyed by bytes. */
+  byteMemos(decoder: TextDecoder) {
+    const by = <T>(memo: Memo<T>) => new ByteMemo(decoder, (text) => memo.get(text));
+    return { indicators: by(this.indicators), regions: by(this.regions), years: by(this.years), sexes: by(this.sexes), residences: by(this.residences), units: by(this.units) };
+  }
+
+  /** For BytesReader. */
+  columnsOf() {
+    const { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this;
+    return { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top };
+  }
+
+  /** For BytesReader. */
+  storeRow(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
+    return this.store(hit, region, year, s, value, decimals, numerator, denominator, line);
+  }
+
+  partOf(sex: number, residence: number): number {
+    return this.part(sex, residence);
+  }
+}
+
+/** 10^d, exact for every d a plain number here may have. */
+const POW10 = Array.from({ length: 16 }, (_, d) => 10 ** d);
+/** A plain number with more digits than this is left to Number(), which rounds it. */
+const MAX_DIGITS = 15;
+
+class BytesReader {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly memos: ReturnType<FastRows['byteMemos']>;
+  private readonly c: ReturnType<FastRows['columnsOf']>;
+  /** The last number read: its value and decimals (-1: not a plain number). */
+  private number = 0;
+  private decimals = 0;
+
+  constructor(private readonly rows: FastRows) {
+    this.c = rows.columnsOf();
+    this.starts = new Int32Array(this.c.width);
+    this.ends = new Int32Array(this.c.width);
+    // Only pieces that are valid UTF-8 come here; a BOM inside the file stays a character, as in the text path.
+    this.memos = rows.byteMemos(new TextDecoder('utf-8', { ignoreBOM: true }));
+  }
+
+  read(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
+    const { starts, ends } = this;
+    const width = this.c.width;
+    const n = bytes.length;
+    let line = lineOffset;
+    for (let pos = 0; pos < n; ) {
+      line++;
+      let field = 0;
+      let fieldStart = pos;
+      let extra = false;
+      let i = pos;
+      for (; i < n; i++) {
+        const b = bytes[i]!;
+        if (b === LF) break;
+        if (b === delimiter) {
+          if (field < width) {
+            starts[field] = fieldStart;
+            ends[field] = i;
+          } else if (i > fieldStart) extra = true;
+          field++;
+          fieldStart = i + 1;
+        }
+      }
+      let lineEnd = i;
+      if (lineEnd > pos && bytes[lineEnd - 1] === CR) lineEnd--;
+      if (field < width) {
+        starts[field] = fieldStart;
+        ends[field] = lineEnd;
+      } else if (lineEnd > fieldStart) extra = true;
+      for (let k = field + 1; k < width; k++) starts[k] = ends[k] = 0;
+      const start = pos;
+      pos = i + 1;
+      if (lineEnd === start) continue;
+      if (extra || !this.row(bytes, line)) other(line, start, lineEnd);
+    }
+  }
+
+  private row(bytes: Uint8Array, line: number): boolean {
+    const { starts, ends, memos } = this;
+    const { ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this.c;
+    const hit = memos.indicators.get(bytes, starts[ci]!, ends[ci]!);
+    if (!hit) return false;
+    const region = cr < 0 ? top : memos.regions.get(bytes, starts[cr]!, ends[cr]!);
+    const year = memos.years.get(bytes, starts[cy]!, ends[cy]!);
+    if (region < 0 || year === 0) return false;
+    const s = this.rows.partOf(cs < 0 ? -2 : memos.sexes.get(bytes, starts[cs]!, ends[cs]!), cz < 0 ? -2 : memos.residences.get(bytes, starts[cz]!, ends[cz]!));
+    if (s < 0) return false;
+    if (cnote >= 0 && !blank(bytes, starts[cnote]!, ends[cnote]!)) return false;
+    if (cu >= 0 && ends[cu]! > starts[cu]! && memos.units.get(bytes, starts[cu]!, ends[cu]!) !== hit.unit) return false;
+    let value = NaN;
+    let decimals = -1;
+    if (cv >= 0 && ends[cv]! > starts[cv]!) {
+      if (!this.plain(bytes, starts[cv]!, ends[cv]!)) return false;
+      value = this.number;
+      decimals = this.decimals;
+    }
+    let numerator = NaN;
+    let denominator = NaN;
+    if ((cn >= 0 && ends[cn]! > starts[cn]!) || (cd >= 0 && ends[cd]! > starts[cd]!)) {
+      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!)) return false;
+      numerator = this.number;
+      if (!this.plain(bytes, starts[cd]!, ends[cd]!)) return false;
+      denominator = this.number;
+    }
+    return this.rows.storeRow(hit, region, year, s, value, decimals, numerator, denominator, line);
+  }
+
+  /**
+   * A plain number (digits, perhaps a point and digits) into this.number and this.decimals;
+   * false for anything else. Read as Number() reads its text: an integer of at most 15
+   * digits divided by a power of ten is exact on both sides, so the one rounding of the
+   * division gives the same double.
+   */
+  private plain(bytes: Uint8Array, start: number, end: number): boolean {
+    let m = 0;
+    let i = start;
+    while (i < end) {
+      const d = bytes[i]! - 0x30;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+      i++;
+    }
+    const whole = i - start;
+    if (whole === 0) return false;
+    let decimals = 0;
+    if (i < end) {
+      if (bytes[i] !== 0x2e) return false;
+      i++;
+      while (i < end) {
+        const d = bytes[i]! - 0x30;
+        if (d < 0 || d > 9) return false;
+        m = m * 10 + d;
+        i++;
+        decimals++;
+      }
+      if (decimals === 0) return false;
+    }
+    if (whole + decimals > MAX_DIGITS) return false;
+    this.number = decimals === 0 ? m : m / POW10[decimals]!;
+    this.decimals = decimals;
+    return true;
+  }
+}
+
+/** Spaces and tabs only (a cell the text path would trim to nothing; anything else goes there). */
+function blank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
+  return true;
+}
+
+/** Decimals of a plain number (digits, perhaps a point and digits), or -1 for anything else. */
+export function plainDecimals(text: string): number {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return -1;
+  if (i === n) return 0;
+  if (text.charCodeAt(i) !== 0x2e) return -1;
+  const point = i++;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > point + 1 ? i - point - 1 : -1;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
