@@ -61,10 +61,14 @@ export function nodeIo(): Io {
 }
 
 /** A file's bytes, 1 MiB at a time, each chunk a fresh array (the reader may keep it); closes the file at the end. */
+/** A large file is read 4 MiB at a time, the size of a piece of src/ingest/pieces.ts. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
 function* fileChunks(fd: number): Generator<Uint8Array> {
   try {
     for (;;) {
-      const buf = new Uint8Array(1024 * 1024);
+      // Not zero-filled first: every byte of it read is overwritten by the file's.
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) return;
       yield n === buf.length ? buf : buf.subarray(0, n);

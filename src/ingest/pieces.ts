@@ -89,7 +89,35 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
     lineOffset += countLines(bytes);
     return piece;
   };
-  for (const chunk of chunks) {
+  for (let chunk of chunks) {
+    // A chunk without quotes after a carry without quotes is cut where it is, without copying
+    // it: the carried part of a line and the rest of that line make a piece of their own.
+    if (chunk.length >= size && chunk.indexOf(QUOTE) < 0 && held.every((h) => h.indexOf(QUOTE) < 0)) {
+      if (heldBytes > 0) {
+        const lineEnd = chunk.indexOf(LF);
+        if (lineEnd < 0) {
+          held.push(chunk);
+          heldBytes += chunk.length;
+          // No record ends in far more than a line may hold: out it goes, for the limits to refuse.
+          if (heldBytes > size + 2 * MAX_LINE_BYTES) {
+            yield emit(joinAll(held, heldBytes));
+            held = [];
+            heldBytes = 0;
+          }
+          continue;
+        }
+        yield emit(joinAll([...held, chunk.subarray(0, lineEnd + 1)]));
+        chunk = chunk.subarray(lineEnd + 1);
+        held = [];
+        heldBytes = 0;
+      }
+      const end = chunk.lastIndexOf(LF) + 1;
+      if (end > 0) yield emit(chunk.subarray(0, end));
+      const carry = chunk.subarray(end);
+      held = carry.length ? [carry] : [];
+      heldBytes = carry.length;
+      continue;
+    }
     held.push(chunk);
     heldBytes += chunk.length;
     if (heldBytes < size) continue;

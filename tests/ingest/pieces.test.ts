@@ -158,4 +158,24 @@ describe('record boundaries', () => {
     expect(pieces.map((p) => new TextDecoder().decode(p.bytes)).join('')).toBe('h\n1\n2\n3\n4\n5\n6');
     expect(pieces.map((p) => p.lineOffset)).toEqual(pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + [...p.bytes].filter((x) => x === 10).length, 0)));
   });
+  it('chunks as large as a piece are cut where they are, and still end at record boundaries (property)', () => {
+    const line = fc.oneof(fc.constantFrom('a,b', '"x\ny",z', '12"寸,w', '', '长长的一行,'.repeat(5), '"q""q",1'), fc.string({ maxLength: 12 }).map((t) => t.replace(/[\n"]/gu, '')));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (lines, chunk, size) => {
+        const b = utf8(lines.join('\n'));
+        const chunks = [];
+        for (let i = 0; i < b.length; i += chunk) chunks.push(b.slice(i, i + chunk));
+        const pieces = [...recordPieces(chunks, 0x2c, Math.min(size, chunk))];
+        expect(Buffer.concat(pieces.map((p) => p.bytes)).equals(Buffer.from(b))).toBe(true);
+        pieces.slice(0, -1).forEach((p) => expect(lastRecordEnd(p.bytes, 0x2c)).toBe(p.bytes.length));
+        let lines2 = 0;
+        for (const p of pieces) {
+          expect(p.lineOffset).toBe(lines2);
+          lines2 += p.bytes.filter((x) => x === 10).length;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
