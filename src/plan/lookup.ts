@@ -46,7 +46,7 @@ function shortName(name: string): string | undefined {
 }
 
 export class RegionIndex {
-  private readonly byKey = new Map<string, Region[]>();
+  private keys: Map<string, Region[]> | undefined;
   private readonly byCode = new Map<string, Region>();
   private readonly childrenOf = new Map<string, Region[]>();
   readonly all: readonly Region[];
@@ -56,12 +56,6 @@ export class RegionIndex {
     this.all = regions;
     for (const r of regions) {
       this.byCode.set(r.code, r);
-      const keys = new Set([r.code, r.name, ...r.aliases, ...(shortName(r.name) ? [shortName(r.name)!] : [])].map(normalizeName));
-      for (const k of keys) {
-        const list = this.byKey.get(k) ?? [];
-        list.push(r);
-        this.byKey.set(k, list);
-      }
       if (r.parent !== undefined) {
         const siblings = this.childrenOf.get(r.parent) ?? [];
         siblings.push(r);
@@ -108,7 +102,29 @@ export class RegionIndex {
     return hit;
   }
 
+  /**
+   * Regions by every name they go by (code, name, aliases, short name), normalised. Made
+   * when a name is first looked up: a regions file of 40,000 乡镇 named by code never needs it.
+   */
+  private get byKey(): Map<string, Region[]> {
+    if (this.keys) return this.keys;
+    const byKey = new Map<string, Region[]>();
+    for (const r of this.all) {
+      const short = shortName(r.name);
+      const keys = new Set([r.code, r.name, ...r.aliases, ...(short !== undefined ? [short] : [])].map(normalizeName));
+      for (const k of keys) {
+        const list = byKey.get(k);
+        if (list) list.push(r);
+        else byKey.set(k, [r]);
+      }
+    }
+    return (this.keys = byKey);
+  }
+
   private lookup(name: string): Lookup<Region> {
+    // A code is a region's own: no name lookup needed.
+    const coded = this.byCode.get(name);
+    if (coded) return { found: coded };
     const list = this.byKey.get(normalizeName(name));
     if (list && list.length === 1) return { found: list[0]! };
     if (list && list.length > 1) {
@@ -129,6 +145,9 @@ export function indexes(plan: Plan, extraRegions: readonly Region[] = []): { ind
 /** A regions file adds units below the plan's regions, or replaces one with the same code. */
 export function mergeRegions(base: readonly Region[], extra: readonly Region[]): Region[] {
   const byCode = new Map(base.map((r) => [r.code, r] as const));
-  for (const r of extra) byCode.set(r.code, { ...byCode.get(r.code), ...r, aliases: [...(byCode.get(r.code)?.aliases ?? []), ...r.aliases] });
+  for (const r of extra) {
+    const replaced = byCode.get(r.code);
+    byCode.set(r.code, replaced ? { ...replaced, ...r, aliases: [...replaced.aliases, ...r.aliases] } : r);
+  }
   return [...byCode.values()];
 }
