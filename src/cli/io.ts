@@ -68,7 +68,9 @@ function* fileChunks(fd: number): Generator<Uint8Array> {
   try {
     for (;;) {
       // Not zero-filled first: every byte of it read is overwritten by the file's.
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      // A plain Uint8Array over it: a Buffer's indexOf goes through a slower path for one byte.
+      const raw = Buffer.allocUnsafe(CHUNK_BYTES);
+      const buf = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) return;
       yield n === buf.length ? buf : buf.subarray(0, n);

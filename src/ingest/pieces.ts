@@ -77,13 +77,12 @@ export function checkPieceLimits(piece: Piece, file: string): Diagnostic[] {
 /**
  * Pieces of about `size` bytes from a stream of chunks, each ending at a record boundary
  * (the last piece at the end of the file). A record longer than any piece grows the
- * piece until it ends; the size limits then refuse it.
+ * piece until it ends; the size limits then refuse it. `lineOffset`: lines before the first chunk.
  */
-export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
+export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, size: number, lineOffset = 0): Generator<Piece> {
   // Chunks are gathered until there are `size` bytes, then joined once.
   let held: Uint8Array[] = [];
   let heldBytes = 0;
-  let lineOffset = 0;
   const emit = (bytes: Uint8Array): Piece => {
     const piece = { bytes, lineOffset };
     lineOffset += countLines(bytes);

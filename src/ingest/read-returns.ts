@@ -17,7 +17,7 @@ import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
 import { checkMixedEncoding, firstNonUtf8Line } from './limits.js';
 import type { Observation, RowRef } from './observation.js';
-import { checkPieceLimits, countLines, joinAll, recordPieces, type Piece } from './pieces.js';
+import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isZip } from './zip-magic.js';
 
@@ -187,7 +187,10 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
 
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
   const delimiter = detectDelimiter(new TextDecoder('utf-8').decode(first.subarray(0, Math.min(first.length, 64 * 1024)))) === '\t' ? 0x09 : 0x2c;
-  const pieces = recordPieces(prepend(first, rest), delimiter, size)[Symbol.iterator]();
+  // The first piece sets the layout: the header and the rows of the first 64 KiB. The rest
+  // goes on in pieces of `size`, most of them read from their bytes.
+  const headEnd = lastRecordEnd(first.subarray(0, Math.min(first.length, size, HEAD_BYTES)), delimiter);
+  const pieces = (headEnd > 0 ? afterHead(first, headEnd, rest, delimiter, size) : recordPieces(prepend(first, rest), delimiter, size))[Symbol.iterator]();
   const firstPiece = pieces.next();
   if (firstPiece.done) return;
   const text = new PieceText(file, bom);
@@ -282,6 +285,15 @@ class LineReader {
     const views = this.layout.viewsOf!({ line, texts });
     if (views) readViews(views, this.ctx, this.state);
   }
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The head of a file as its first piece, then the rest of it in pieces. */
+function* afterHead(first: Uint8Array, headEnd: number, rest: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
+  const head = first.subarray(0, headEnd);
+  yield { bytes: head, lineOffset: 0 };
+  yield* recordPieces(prepend(first.subarray(headEnd), rest), delimiter, size, countLines(head));
 }
 
 function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
