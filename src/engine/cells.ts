@@ -110,10 +110,23 @@ export interface SeriesKey {
 /** Series by year: entry [series × years.length + year index]; NaN where there is no usable number. */
 export interface SeriesTable {
   years: number[];
-  keys: SeriesKey[];
+  /** How many series. */
+  count: number;
+  /** A series' region and disaggregation, as an object made when asked for (for a finding). */
+  key(series: number): SeriesKey;
   value: Float64Array;
   numerator: Float64Array;
   denominator: Float64Array;
+}
+
+/** The typed arrays a SeriesTable is made in, which the next one may be made in again (seriesOf's `reuse`). */
+interface SeriesBuffers {
+  /** Series number by region × SLOTS + slot, -1 for none. */
+  index: Int32Array;
+  /** Each series' region × SLOTS + slot. */
+  series: Int32Array;
+  /** value, numerator and denominator, one after the other. */
+  numbers: Float64Array;
 }
 
 /** The sum of some cells of one block, for deriving a region from its sub-regions. */
@@ -459,45 +472,131 @@ export class CellStore {
    * One indicator's cells as series of numbers, for checks over every region: the years
    * it has, and for each series (a region and disaggregation) its value and numerator by
    * year, NaN where there is no usable number (none, reported missing, or invalid).
+   * Series are numbered in the order their first cell is met (block by block, a block's
+   * objects before its column entries); nothing is made per cell or per series.
+   * Given `reuse`, a table this method made before and that is no longer needed, the new
+   * table is made in its typed arrays (grown when too small): a check going through the
+   * indicators one by one then allocates and touches new memory once, not per indicator.
+   * `reuse` must not be read afterwards.
    */
-  seriesOf(indicatorId: string): SeriesTable {
+  seriesOf(indicatorId: string, reuse?: SeriesTable): SeriesTable {
     const blocks = [...(this.indicators.get(indicatorId)?.values() ?? [])];
     const years = [...new Set(blocks.map((b) => b.year))].sort((a, b) => a - b);
     const yearIndex = new Map(years.map((y, i) => [y, i] as const));
-    const index = new Map<number, number>();
-    const keys: SeriesKey[] = [];
+    const old = (reuse as (SeriesTable & { buffers?: SeriesBuffers }) | undefined)?.buffers;
+    if (blocks.length === 0) {
+      const none = new Float64Array(0);
+      const key = (): SeriesKey => {
+        throw new RangeError('no series');
+      };
+      return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none }, old ? { buffers: old } : {});
+    }
+    // The series number of each region × slot, -1 for none yet.
+    const cells = this.regionCodes.length * SLOTS;
+    const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
+    index.fill(-1, 0, cells);
+    let count = 0;
+    const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
     // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
-    const each = (visit: (r: number, s: number, y: number, v: number, n: number, d: number) => void) => {
-      for (const b of blocks) {
-        const y = yearIndex.get(b.year)!;
-        if (b.objects) for (const [r, o] of b.objects) if (typeof o.value === 'number' && !o.invalid) visit(r, b.slot, y, o.value, o.numerator ?? NaN, o.denominator ?? NaN);
-        const c = b.columns;
-        if (!c) continue;
-        for (let r = 0; r < c.capacity; r++) {
-          const flags = c.flags[r]!;
-          if (flags === 0 || flags & CELL_NULL || b.objects?.has(r)) continue;
-          const ratio = (flags & CELL_RATIO) !== 0;
-          visit(r, b.slot, y, c.value[r]!, ratio ? c.numerator[r]! : NaN, ratio ? c.denominator[r]! : NaN);
+    for (const b of blocks) {
+      const s = b.slot;
+      if (b.objects) for (const [r, o] of b.objects) if (usableObject(o) && index[r * SLOTS + s] === -1) index[r * SLOTS + s] = count++;
+      const c = b.columns;
+      if (!c) continue;
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f === 0 || f & CELL_NULL || index[r * SLOTS + s] !== -1 || b.objects?.has(r)) continue;
+        index[r * SLOTS + s] = count++;
+      }
+    }
+    const series = old && old.series.length >= count ? old.series : new Int32Array(count);
+    for (let i = 0; i < cells; i++) {
+      const k = index[i]!;
+      if (k !== -1) series[k] = i;
+    }
+    const width = years.length;
+    const n = count * width;
+    const numbers = old && old.numbers.length >= 3 * n ? old.numbers : new Float64Array(3 * n);
+    numbers.fill(NaN, 0, 3 * n);
+    const value = numbers.subarray(0, n);
+    const numerator = numbers.subarray(n, 2 * n);
+    const denominator = numbers.subarray(2 * n, 3 * n);
+    for (const b of blocks) {
+      const s = b.slot;
+      const y = yearIndex.get(b.year)!;
+      if (b.objects) {
+        for (const [r, o] of b.objects) {
+          if (!usableObject(o)) continue;
+          const at = index[r * SLOTS + s]! * width + y;
+          value[at] = o.value as number;
+          numerator[at] = o.numerator ?? NaN;
+          denominator[at] = o.denominator ?? NaN;
         }
       }
+      const c = b.columns;
+      if (!c) continue;
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f === 0 || f & CELL_NULL || b.objects?.has(r)) continue;
+        const at = index[r * SLOTS + s]! * width + y;
+        value[at] = c.value[r]!;
+        if (f & CELL_RATIO) {
+          numerator[at] = c.numerator[r]!;
+          denominator[at] = c.denominator[r]!;
+        }
+      }
+    }
+    const codes = this.regionCodes;
+    const key = (k: number): SeriesKey => {
+      const i = series[k]!;
+      const s = i % SLOTS;
+      return { regionCode: codes[(i - s) / SLOTS]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) };
     };
-    each((r, s) => {
-      const k = r * 16 + s;
-      if (index.has(k)) return;
-      index.set(k, keys.length);
-      keys.push({ regionCode: this.regionCodes[r]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) });
-    });
-    const width = years.length;
-    const value = new Float64Array(keys.length * width).fill(NaN);
-    const numerator = new Float64Array(keys.length * width).fill(NaN);
-    const denominator = new Float64Array(keys.length * width).fill(NaN);
-    each((r, s, y, v, n, d) => {
-      const at = index.get(r * 16 + s)! * width + y;
-      value[at] = v;
-      numerator[at] = n;
-      denominator[at] = d;
-    });
-    return { years, keys, value, numerator, denominator };
+    const buffers: SeriesBuffers = { index, series, numbers };
+    return { years, count, key, value, numerator, denominator, buffers } as SeriesTable;
+  }
+
+  /** The number standing for a region (as regionKey), without adding one: undefined for a region never seen. */
+  regionKeyOf(code: string): number | undefined {
+    return this.regionIndex.get(code);
+  }
+
+  /** What cellStates says of a cell, bit by bit. */
+  static readonly STATE = { present: 1, null: 2, ratio: 4, number: 8, invalid: 16 } as const;
+
+  /**
+   * What one block (an indicator, year and slot) holds for each region, by region number
+   * (regionKey, regionKeyOf), as CellStore.STATE bits: 0 for no cell; else present, with null
+   * (reported missing), ratio (a numerator and a denominator), number (a numeric value) and
+   * invalid. Undefined when the block has no cell. For checks that ask about many cells
+   * without making objects of them.
+   */
+  cellStates(indicatorId: string, year: number, s: number): Uint8Array | undefined {
+    const b = this.block(indicatorId, year, s);
+    if (!b) return undefined;
+    const { present, null: isNull, ratio, number, invalid } = CellStore.STATE;
+    const out = new Uint8Array(this.regionCodes.length);
+    const c = b.columns;
+    if (c) {
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f !== 0) out[r] = present | (f & CELL_NULL ? isNull : number) | (f & CELL_RATIO ? ratio : 0);
+      }
+    }
+    if (b.objects) {
+      for (const [r, o] of b.objects) {
+        out[r] =
+          present |
+          (o.value === null ? isNull : 0) |
+          (typeof o.value === 'number' ? number : 0) |
+          (o.numerator !== undefined && o.denominator !== undefined ? ratio : 0) |
+          (o.invalid ? invalid : 0);
+      }
+    }
+    return out;
   }
 
   /**

@@ -37,8 +37,8 @@ export function givenOf(cells: CellStore | Iterable<Observation> | Given): Given
   };
 }
 
-/** One indicator's cells as series of numbers. */
-export const seriesOfGiven = (given: Given, indicatorId: string): SeriesTable => given.store.seriesOf(indicatorId);
+/** One indicator's cells as series of numbers; made in the arrays of `reuse`, a table no longer needed, when given. */
+export const seriesOfGiven = (given: Given, indicatorId: string, reuse?: SeriesTable): SeriesTable => given.store.seriesOf(indicatorId, reuse);
 
 /** A cell of a series, as an object, for a finding about it. */
 export function cellsOfGiven(given: Given, indicatorId: string): (k: SeriesKey, year: number) => Observation {

@@ -13,6 +13,7 @@
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
 import type { Diagnostic, Where } from '../diagnostics.js';
+import type { SeriesTable } from '../engine/cells.js';
 import type { ReturnCells } from '../engine/evaluate.js';
 import type { Observation } from '../ingest/observation.js';
 // Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
@@ -21,11 +22,12 @@ import type { PlanWithChecks } from '../plan/load.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';
-import { givenOf } from './given.js';
+import { cellsOfGiven, givenOf, seriesOfGiven } from './given.js';
 import { checkConsistency } from './consistency.js';
 import { describer } from './describe.js';
-import { checkOutliers } from './outliers.js';
-import { checkUnits } from './units.js';
+import { outliersOf } from './outliers.js';
+import { Scratch } from './select.js';
+import { unitIndicators, unitsConverted, unitSuspects } from './units.js';
 
 export type { Completeness, CellState, ExpectedCell } from './completeness.js';
 export { OUTLIER_RULE } from './outliers.js';
@@ -46,10 +48,25 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const describe = describer(plan, regions);
   const given = givenOf(observations);
   const { completeness, findings: missing } = checkCompleteness(plan, regions, given, describe, options.where ?? {}, options.years);
+  // Each indicator's series are made once, for the unit check and the outlier check, and
+  // dropped before the next indicator's; the findings keep the order of one check after the other.
+  const scratch = new Scratch();
+  const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
+  const suspects: Diagnostic[] = [];
+  const outliers: Diagnostic[] = [];
+  let table: SeriesTable | undefined;
+  for (const indicator of plan.indicators) {
+    table = seriesOfGiven(given, indicator.id, table);
+    const cellAt = cellsOfGiven(given, indicator.id);
+    const rate = units.get(indicator.id);
+    if (rate && units.delete(indicator.id)) suspects.push(...unitSuspects(rate, table, cellAt, describe, scratch));
+    outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch));
+  }
   const findings = [
     ...checkConsistency(plan, (plan as PlanWithChecks).checks ?? [], given, describe),
-    ...checkUnits(plan, given, describe),
-    ...checkOutliers(plan, given, describe),
+    ...unitsConverted(given, describe),
+    ...suspects,
+    ...outliers,
     ...missing,
   ];
   return { findings: sortFindings(findings), completeness };

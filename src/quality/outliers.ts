@@ -31,97 +31,153 @@ import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
 import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
+import { medianInPlace, Scratch } from './select.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
 
+type Rule = { readonly zScore: number; readonly minChanges: number; readonly materiality: number };
 
-const median = (xs: readonly number[]): number => {
-  // A typed array sorts numbers without a comparator call per comparison.
-  const s = Float64Array.from(xs).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** What the rule judges each change of an indicator against. */
+class Yardstick {
+  private level: number | undefined;
 
-/** The changes flagged by the rule, from a set of changes of one indicator and its values. */
-export function flagged(deltas: readonly number[], levels: readonly number[], rule = OUTLIER_RULE): boolean[] {
-  if (deltas.length < rule.minChanges) return deltas.map(() => false);
-  const med = median(deltas);
-  const deviations = deltas.map((d) => Math.abs(d - med));
-  let scale = median(deviations) / 0.6745;
-  if (scale === 0) scale = (1.2533 * deviations.reduce((s, d) => s + d, 0)) / deviations.length;
-  if (!(scale > 0)) return deltas.map(() => false);
-  const level = median(levels.map(Math.abs));
-  return deviations.map((dev) => dev / scale > rule.zScore && dev >= rule.materiality * level);
+  constructor(
+    /** The median change. */
+    readonly median: number,
+    /** MAD / 0.6745, or its stand-in. */
+    readonly scale: number,
+    private readonly absLevels: Float64Array,
+    private readonly m: number,
+    private readonly rule: Rule,
+  ) {}
+
+  /** Whether the rule flags a change. */
+  flags(delta: number): boolean {
+    const dev = Math.abs(delta - this.median);
+    if (!(dev / this.scale > this.rule.zScore)) return false;
+    // The typical level (the median |x|) is worked out when a change first stands out.
+    this.level ??= medianInPlace(this.absLevels, this.m);
+    return dev >= this.rule.materiality * this.level;
+  }
 }
 
+/**
+ * The rule's yardstick for n changes (deltas[0 … n−1]) and m values (absLevels[0 … m−1], already
+ * |x|; reordered when needed): undefined when too few changes or no spread, so that nothing is flagged.
+ */
+function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: number, scratch: Scratch, rule: Rule): Yardstick | undefined {
+  if (n < rule.minChanges) return undefined;
+  const work = scratch.f64(WORK, n);
+  work.set(deltas.subarray(0, n));
+  const med = medianInPlace(work, n);
+  for (let i = 0; i < n; i++) work[i] = Math.abs(deltas[i]! - med);
+  let scale = medianInPlace(work, n) / 0.6745;
+  if (scale === 0) {
+    // The mean absolute deviation, summed in the order of the changes as before.
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += Math.abs(deltas[i]! - med);
+    scale = (1.2533 * sum) / n;
+  }
+  if (!(scale > 0)) return undefined;
+  return new Yardstick(med, scale, absLevels, m, rule);
+}
+
+/** The changes flagged by the rule, from a set of changes of one indicator and its values. */
+export function flagged(deltas: ArrayLike<number>, levels: ArrayLike<number>, rule: Rule = OUTLIER_RULE): boolean[] {
+  const d = Float64Array.from(deltas);
+  const l = Float64Array.from(levels, Math.abs);
+  const y = yardstick(d, d.length, l, l.length, new Scratch(), rule);
+  return Array.from(d, (delta) => (y ? y.flags(delta) : false));
+}
+
+// Scratch buffers: the changes, where each is from, the values, and a copy to take medians in.
+const DELTAS = 0;
+const LEVELS = 1;
+const WORK = 2;
+const AT = 3;
 
 export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
   const out: Diagnostic[] = [];
+  const scratch = new Scratch();
   // Indicator by indicator, as series of numbers: an object is made only for a change flagged.
+  let table: SeriesTable | undefined;
   for (const indicator of plan.indicators) {
-    out.push(...outliersOf(indicator.id, indicator.measure, seriesOfGiven(given, indicator.id), cellsOfGiven(given, indicator.id), describe));
+    table = seriesOfGiven(given, indicator.id, table);
+    out.push(...outliersOf(indicator.id, indicator.measure, table, cellsOfGiven(given, indicator.id), describe, scratch));
   }
   return out;
 }
 
-function outliersOf(
+export function outliersOf(
   indicatorId: string,
   measure: string,
   table: SeriesTable,
   cellAt: (k: SeriesKey, year: number) => Observation,
   describe: Describe,
+  scratch: Scratch,
 ): Diagnostic[] {
-  const { years, keys, value, numerator } = table;
+  const { years, value, numerator } = table;
   const width = years.length;
-  const levels: number[] = [];
-  // Each change: its series, the index of the year it is from (to the next year with a number), and its size.
-  const series: number[] = [];
-  const fromYear: number[] = [];
-  const deltas: number[] = [];
-  for (let k = 0; k < keys.length; k++) {
+  const cells = value.length;
+  const deltas = scratch.f64(DELTAS, cells);
+  const levels = scratch.f64(LEVELS, cells);
+  // Where each change is: series × width + the index of the year it is from (held exactly in a double).
+  const at = scratch.f64(AT, cells);
+  let n = 0;
+  let m = 0;
+  for (let k = 0; k < table.count; k++) {
+    const row = k * width;
     for (let y = 0; y < width; y++) {
-      const v = value[k * width + y]!;
+      const v = value[row + y]!;
       if (Number.isNaN(v)) continue;
-      levels.push(v);
+      levels[m++] = Math.abs(v);
       // The change from the last year with a number, when that is the year before.
       let p = y - 1;
-      while (p >= 0 && Number.isNaN(value[k * width + p]!)) p--;
+      while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
       if (p >= 0 && years[y] === years[p]! + 1) {
-        series.push(k);
-        fromYear.push(p);
-        deltas.push(v - value[k * width + p]!);
+        at[n] = row + p;
+        deltas[n++] = v - value[row + p]!;
       }
     }
   }
-  if (deltas.length === 0) return [];
+  if (n === 0) return [];
+  const rule = OUTLIER_RULE;
+  const yard = yardstick(deltas, n, levels, m, scratch, rule);
+  if (!yard) return [];
   const out: Diagnostic[] = [];
-  const flags = flagged(deltas, levels);
-  const typical = clean(median(deltas.map(Math.abs)));
-  flags.forEach((flag, i) => {
-    if (!flag) return;
-    const c = { series: series[i]!, from: fromYear[i]!, delta: deltas[i]! };
-    const at = c.series * width + c.from;
+  let typical: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const delta = deltas[i]!;
+    if (!yard.flags(delta)) continue;
+    const from = at[i]!;
+    const series = Math.floor(from / width);
+    const fromYear = from - series * width;
     // At most one counted unit: one death, one school, one centre.
-    const fromNumerator = numerator[at]!;
-    const toNumerator = numerator[at + 1]!;
-    if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(c.delta) <= 1) return;
-    const key = keys[c.series]!;
-    const from = cellAt(key, years[c.from]!);
-    const to = cellAt(key, years[c.from + 1]!);
+    const fromNumerator = numerator[from]!;
+    const toNumerator = numerator[from + 1]!;
+    if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) continue;
+    if (typical === undefined) {
+      const work = scratch.f64(WORK, n);
+      for (let j = 0; j < n; j++) work[j] = Math.abs(deltas[j]!);
+      typical = clean(medianInPlace(work, n));
+    }
+    const key = table.key(series);
+    const fromCell = cellAt(key, years[fromYear]!);
+    const to = cellAt(key, years[fromYear + 1]!);
     const explained = to.notes.length > 0;
     out.push(
       diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
         indicator: describe.indicator(indicatorId),
         cell: describeCell(describe, to),
-        fromYear: from.year,
-        fromValue: describe.value(from),
+        fromYear: fromCell.year,
+        fromValue: describe.value(fromCell),
         toValue: describe.value(to),
-        change: `${c.delta > 0 ? '+' : ''}${clean(c.delta)}`,
+        change: `${delta > 0 ? '+' : ''}${clean(delta)}`,
         typical,
         note: to.notes.join('；'),
       }, whereOf(to, 'value')),
     );
-  });
+  }
   return out;
 }

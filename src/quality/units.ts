@@ -8,11 +8,13 @@
 //   wrong.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { clean } from '../engine/numbers.js';
+import type { SeriesKey, SeriesTable } from '../engine/cells.js';
 import type { Observation } from '../ingest/observation.js';
-import type { Plan } from '../plan/model.js';
+import type { Indicator, Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, unitSuffix, type Describe } from './describe.js';
 import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
+import { medianInPlace, Scratch } from './select.js';
 
 /** A value at least this many times off the typical level is suspect … */
 const FAR = 5;
@@ -22,10 +24,24 @@ const MIN_VALUES = 3;
 
 export function checkUnits(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
+  const scratch = new Scratch();
+  const out = unitsConverted(given, describe);
+  let table: SeriesTable | undefined;
+  for (const indicator of unitIndicators(plan)) {
+    table = seriesOfGiven(given, indicator.id, table);
+    out.push(...unitSuspects(indicator, table, cellsOfGiven(given, indicator.id), describe, scratch));
+  }
+  return out;
+}
+
+/** The indicators whose values may look typed in the wrong unit: rates with a scale, each once. */
+export function unitIndicators(plan: Plan): Indicator[] {
+  return [...new Map(plan.indicators.filter((i) => i.measure === 'rate' && i.scale !== undefined).map((i) => [i.id, i] as const)).values()];
+}
+
+/** Values written in another unit and converted. */
+export function unitsConverted(given: Given, describe: Describe): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const rates = new Map(plan.indicators.filter((i) => i.measure === 'rate' && i.scale !== undefined).map((i) => [i.id, i] as const));
-  // Values as series of numbers; objects are made only for what a finding names.
-  const tables = new Map([...rates.keys()].map((id) => [id, seriesOfGiven(given, id)] as const));
   for (const o of given.objects()) {
     if (o.unitGiven !== undefined && typeof o.value === 'number') {
       out.push(
@@ -39,31 +55,34 @@ export function checkUnits(plan: Plan, cells: Given | Iterable<Observation>, des
       );
     }
   }
-  const typical = new Map<string, number>();
-  for (const [id, table] of tables) {
-    const positive = Float64Array.from(table.value.filter((v) => v > 0)).sort();
-    if (positive.length < MIN_VALUES) continue;
-    const m = positive.length >> 1;
-    typical.set(id, positive.length % 2 ? positive[m]! : (positive[m - 1]! + positive[m]!) / 2);
-  }
-  const suspects = function* (id: string): Generator<Observation> {
-    const level = typical.get(id)!;
-    const table = tables.get(id)!;
-    const cellAt = cellsOfGiven(given, id);
-    const width = table.years.length;
-    for (let i = 0; i < table.value.length; i++) {
-      const v = table.value[i]!;
-      // A value given with its numerator and denominator is what they say.
-      if (!(v > 0) || !Number.isNaN(table.numerator[i]!)) continue;
-      const ratio = level / v;
-      if (ratio < FAR && ratio > 1 / FAR) continue;
-      yield cellAt(table.keys[Math.floor(i / width)]!, table.years[i % width]!);
-    }
-  };
-  for (const id of typical.keys()) for (const o of suspects(id)) {
-    const indicator = rates.get(o.indicatorId);
-    const level = typical.get(o.indicatorId);
-    if (!indicator || level === undefined || typeof o.value !== 'number' || o.value <= 0 || o.invalid) continue;
+  return out;
+}
+
+/** One rate indicator's values that look typed in the wrong unit, from its series (values as series of numbers; objects only for what a finding names). */
+export function unitSuspects(
+  indicator: Indicator,
+  table: SeriesTable,
+  cellAt: (k: SeriesKey, year: number) => Observation,
+  describe: Describe,
+  scratch: Scratch,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const values = table.value;
+  // The typical level: the median of the positive values.
+  const positive = scratch.f64(0, values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) positive[n++] = values[i]!;
+  if (n < MIN_VALUES) return out;
+  const level = medianInPlace(positive, n);
+  const width = table.years.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // A value given with its numerator and denominator is what they say.
+    if (!(v > 0) || !Number.isNaN(table.numerator[i]!)) continue;
+    const quick = level / v;
+    if (quick < FAR && quick > 1 / FAR) continue;
+    const o = cellAt(table.key(Math.floor(i / width)), table.years[i % width]!);
+    if (o.indicatorId !== indicator.id || typeof o.value !== 'number' || o.value <= 0 || o.invalid) continue;
     if (o.numerator !== undefined || o.unitGiven !== undefined) continue;
     const ratio = level / o.value;
     if (ratio < FAR && ratio > 1 / FAR) continue;
