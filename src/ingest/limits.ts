@@ -51,15 +51,41 @@ export const limitMessages: Record<LimitCode, { zh: string; en: string }> = {
  */
 export function checkLimits(bytes: Uint8Array, file: string): Diagnostic[] {
   const unit = unitReader(bytes);
-  const { width, start, at } = unit;
-  const n = Math.floor((bytes.length - start) / width);
+  const n = Math.floor((bytes.length - unit.start) / unit.width);
   const delimiter = headerDelimiter(unit, n);
+  if (unit.width === 1 && bytes.indexOf(QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
+  return scanLimits(unit, 0, n, delimiter, 1, file);
+}
 
+/**
+ * Bytes without a quote, where every line is a record: a line can break a limit only by
+ * being long (MAX_CELLS_PER_ROW cells need as many delimiters; a cell or a line over its
+ * limit is longer still), so only lines of MAX_CELLS_PER_ROW bytes or more are walked byte
+ * by byte; the others are found with indexOf, natively, and never looked into. The
+ * findings are those of scanLimits over the whole, which this is a short cut of.
+ */
+function checkShortLines(bytes: Uint8Array, file: string, unit: UnitReader, delimiter: number): Diagnostic[] {
   let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(LF, start);
+    if (end < 0) end = bytes.length;
+    if (end - start >= MAX_CELLS_PER_ROW) {
+      const found = scanLimits(unit, start, end, delimiter, line, file);
+      if (found.length) return found;
+    }
+    start = end + 1;
+  }
+  return [];
+}
+
+/** The limits over code units [from, to), which start a record on line `firstLine`. */
+function scanLimits(unit: UnitReader, from: number, to: number, delimiter: number, firstLine: number, file: string): Diagnostic[] {
+  const { width, at } = unit;
+  let line = firstLine;
   let field = 1;
-  let lineStart = 0; // in code units
-  let cellStart = 0;
-  let cellLine = 1;
+  let lineStart = from; // in code units
+  let cellStart = from;
+  let cellLine = firstLine;
   let cellField = 1;
   let inQuotes = false;
   let atCellStart = true;
@@ -67,11 +93,11 @@ export function checkLimits(bytes: Uint8Array, file: string): Diagnostic[] {
     diag('error', code, params, { file, line: where.line, column: where.column }),
   ];
 
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = at(i);
     if (inQuotes) {
       if (c === QUOTE) {
-        if (i + 1 < n && at(i + 1) === QUOTE) i++;
+        if (i + 1 < to && at(i + 1) === QUOTE) i++;
         else inQuotes = false;
       } else if (c === LF) {
         line++;
