@@ -153,12 +153,14 @@ function asciiOnly(file) {
   if (escaped !== code) writeFileSync(file, escaped);
 }
 
-// The bundled plan, compiled: a run whose plan/ still hashes the same skips YAML and schema work.
-const { compilePlanCache, PLAN_CACHE } = await import('../dist/plan-cache.js');
-const cache = await compilePlanCache('plan');
-if (cache) {
-  writeFileSync(`dist/${PLAN_CACHE}`, JSON.stringify(cache));
+// The bundled plan, compiled: a run whose plan/ still holds the same bytes skips YAML and schema work.
+const { compilePlanCache, PLAN_CACHE, PLAN_CACHE_BYTES } = await import('../dist/plan-cache.js');
+const compiled = await compilePlanCache('plan');
+if (compiled) {
+  writeFileSync(`dist/${PLAN_CACHE}`, JSON.stringify(compiled.cache));
+  writeFileSync(`dist/${PLAN_CACHE_BYTES}`, compiled.bytes);
   written.add(resolve('dist', PLAN_CACHE));
+  written.add(resolve('dist', PLAN_CACHE_BYTES));
 } else console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
 
 // What older builds left: chunks are named by a hash of their content, so each build

@@ -1,9 +1,11 @@
 // Finding and reading the plan's rule files: the bundled plan/ unless --plan says otherwise.
 //
-// The bundled plan is also compiled at build time into dist/plan-cache.json, keyed by a
-// hash of the rule files' names and bytes. When the files still hash the same, the run
-// reads that JSON and never loads the YAML parser or the schema validator, which are most
-// of a short run's start-up. Any edit to plan/ changes the hash and falls back to a full load.
+// The bundled plan is also compiled at build time into dist/plan-cache.json, with the
+// rule files' names and sizes, and their bytes one after the other in
+// dist/plan-cache.bytes. When the files still hold exactly those bytes (one native
+// comparison), the run reads that JSON and never loads the YAML parser or the schema
+// validator, which are most of a short run's start-up. Any edit to plan/ falls back to a
+// full load.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,8 @@ import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
 
 export const PLAN_CACHE = 'plan-cache.json';
+/** The rule files' bytes the cache was compiled from, concatenated in name order. */
+export const PLAN_CACHE_BYTES = 'plan-cache.bytes';
 
 /** The folder holding plan/ and dist/, found from wherever this module was bundled to. */
 function packageRoot(): string {
@@ -28,30 +32,9 @@ export function bundledPlanDir(): string {
   return join(packageRoot(), 'plan');
 }
 
-/**
- * A 53-bit hash (cyrb53) of the files' names and bytes: enough to notice any edit,
- * and cheaper than loading node:crypto, which would cost more than the rest of the check.
- */
-export function planHash(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const mix = (b: number) => {
-    h1 = Math.imul(h1 ^ b, 2654435761);
-    h2 = Math.imul(h2 ^ b, 1597334677);
-  };
-  for (const f of files) {
-    for (let i = 0; i < f.name.length; i++) mix(f.name.charCodeAt(i));
-    mix(0);
-    for (let i = 0; i < f.bytes.length; i++) mix(f.bytes[i]!);
-    mix(0);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
-}
-
 interface PlanCache {
-  hash: string;
+  /** The rule files compiled, in name order, with their sizes in bytes. */
+  files: Array<{ name: string; size: number }>;
   plan: Plan;
   diagnostics: Diagnostic[];
 }
@@ -76,7 +59,7 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
     .map((name) => ({ name, bytes: io.readFile(join(dir, name)) }));
 
   if (bundled && !options.noCache) {
-    const cached = readCache(planHash(raw));
+    const cached = readCache(raw);
     if (cached) {
       for (const ind of cached.plan.indicators) ind.origin.file = shown(ind.origin.file);
       return { plan: { ...cached.plan, dir }, diagnostics: cached.diagnostics };
@@ -104,18 +87,26 @@ function decodeRuleFile(file: string, bytes: Uint8Array): { file: string; text: 
   return { file, text: '', diagnostics: [diag('error', 'plan/bad-bytes', { what: 'UTF-8' }, { file, line, column: 1 })] };
 }
 
-function readCache(hash: string): PlanCache | undefined {
-  const path = join(packageRoot(), 'dist', PLAN_CACHE);
+/** The compiled plan, if `raw` are exactly the files and bytes it was compiled from. */
+function readCache(raw: ReadonlyArray<{ name: string; bytes: Uint8Array }>): PlanCache | undefined {
+  const dist = join(packageRoot(), 'dist');
   try {
-    const cache = JSON.parse(readFileSync(path, 'utf8')) as PlanCache;
-    return cache.hash === hash ? cache : undefined;
+    const cache = JSON.parse(readFileSync(join(dist, PLAN_CACHE), 'utf8')) as PlanCache;
+    if (cache.files.length !== raw.length || cache.files.some((f, i) => f.name !== raw[i]!.name || f.size !== raw[i]!.bytes.length)) return undefined;
+    const bytes = readFileSync(join(dist, PLAN_CACHE_BYTES));
+    let at = 0;
+    for (const f of raw) {
+      if (bytes.compare(f.bytes, 0, f.bytes.length, at, at + f.bytes.length) !== 0) return undefined;
+      at += f.bytes.length;
+    }
+    return at === bytes.length ? cache : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** For the build: the cache entry of a plan folder, with origins relative to it. */
-export async function compilePlanCache(dir: string): Promise<PlanCache | undefined> {
+/** For the build: the cache entry of a plan folder, with origins relative to it, and the bytes it was compiled from (PLAN_CACHE_BYTES). */
+export async function compilePlanCache(dir: string): Promise<{ cache: PlanCache; bytes: Uint8Array } | undefined> {
   const { readdirSync } = await import('node:fs');
   const raw = readdirSync(dir)
     .filter((n) => /\.ya?ml$/i.test(n))
@@ -125,5 +116,8 @@ export async function compilePlanCache(dir: string): Promise<PlanCache | undefin
   const loaded = loadPlan(dir, raw.map((f) => ({ file: f.name, text: f.bytes.toString('utf8') })));
   if (!loaded.plan) return undefined;
   for (const ind of loaded.plan.indicators) ind.origin.file = basename(ind.origin.file);
-  return { hash: planHash(raw), plan: loaded.plan, diagnostics: loaded.diagnostics };
+  return {
+    cache: { files: raw.map((f) => ({ name: f.name, size: f.bytes.length })), plan: loaded.plan, diagnostics: loaded.diagnostics },
+    bytes: Buffer.concat(raw.map((f) => f.bytes)),
+  };
 }
