@@ -4,14 +4,16 @@
 // measured by display width here, since cli-table3 wraps by character count.
 // Colour only when asked for.
 //
-// cli-table3 draws the frame: the header, the borders, the padding and their
-// colours, from a header and one row of placeholders exactly as wide as the
+// In colour, cli-table3 draws the frame: the header, the borders, the padding and
+// their colours, from a header and one row of placeholders exactly as wide as the
 // columns; every text line is then set between that row's borders, measured
 // once here. cli-table3's own cost is per cell and per cell line (each line is
 // re-measured, padded, truncated and scanned for colour codes several times,
 // each cell's options merged one by one), and a whole-plan table has thousands
 // of cell lines: that was most of a run's time. Drawn this way it sees 14 cells
-// a section.
+// a section. Without colour (a pipe, a file, CI: most runs) the frame is plain box
+// drawing, drawn here as cli-table3 draws it (tests/format/table-frame.test.ts
+// holds the two to the same output), which costs a few string joins a section.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { t } from '../i18n/index.js';
@@ -27,20 +29,17 @@ const HEAD = ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/statu
 
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
-  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
-  const paint: Record<Status, (s: string) => string> = {
-    met: chalk.green,
-    'not-met': chalk.red,
-    'no-data': chalk.yellow,
-    invalid: chalk.magenta,
-    'not-applicable': chalk.gray,
-  };
+  const chalk = ctx.color ? new Chalk({ level: 1 }) : undefined;
+  const plain = (s: string) => s;
+  const paint: Record<Status, (s: string) => string> = chalk
+    ? { met: chalk.green, 'not-met': chalk.red, 'no-data': chalk.yellow, invalid: chalk.magenta, 'not-applicable': chalk.gray }
+    : { met: plain, 'not-met': plain, 'no-data': plain, invalid: plain, 'not-applicable': plain };
+  const bold = chalk ? chalk.bold : plain;
   const head = HEAD.map((k) => t(lang, k));
-  const style = { head: ctx.color ? ['cyan'] : [], border: ctx.color ? ['grey'] : [] };
   const out: string[] = [];
   for (const section of groupBy(e.results, (r) => `${r.year}\u0000${r.region.code}`)) {
     const first = section[0]!;
-    out.push(chalk.bold(t(lang, 'table/title', { plan: planTitle(ctx), region: first.region.name, year: first.year })));
+    out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: first.region.name, year: first.year })));
     // Per area, per column, the cell's lines.
     const rows: string[][][] = [];
     for (const results of groupBy(section, (r) => r.area)) {
@@ -65,7 +64,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
       }
       rows.push(columns);
     }
-    out.push(drawTable(head, rows, style));
+    out.push(drawTable(head, rows, ctx.color));
   }
   const s = e.summary;
   out.push(
@@ -88,8 +87,9 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
  * plus padding, lines left-aligned, a short cell filled with blank lines.
  * `rows[r][c]` holds the lines of row r's cell in column c.
  */
-function drawTable(head: string[], rows: string[][][], style: { head: string[]; border: string[] }): string {
-  const widths = head.map((h) => displayWidth(h));
+function drawTable(head: string[], rows: string[][][], color: boolean): string {
+  const headWidths = head.map((h) => displayWidth(h));
+  const widths = [...headWidths];
   const measured = rows.map((row) =>
     row.map((lines, c) =>
       lines.map((line) => {
@@ -99,16 +99,7 @@ function drawTable(head: string[], rows: string[][][], style: { head: string[]; 
       }),
     ),
   );
-  // Every row between the header and the bottom is framed alike, so cli-table3 draws
-  // the header and one row, whose cells hold a placeholder as wide as the column
-  // (a character the frame never holds: it has borders, spaces and colour codes).
-  const table = new Table({ head, style, colWidths: widths.map((w) => w + 2) });
-  table.push(widths.map((w) => 'x'.repeat(w)));
-  const frame = table.toString().split('\n');
-  if (frame.length !== 5) throw new Error(`a table head of one line was expected, not ${frame.length - 4}`);
-  const [top, header, separator, placeholder, bottom] = frame as [string, string, string, string, string];
-  // Around the placeholders: the left border and padding, the inner borders, the right border.
-  const edges = placeholder.split(/x+/);
+  const { top, header, separator, bottom, edges } = color ? colorFrame(head, widths) : plainFrame(head, headWidths, widths);
   const drawn = [top, header];
   rows.forEach((row, r) => {
     drawn.push(separator);
@@ -125,6 +116,42 @@ function drawTable(head: string[], rows: string[][][], style: { head: string[]; 
   });
   drawn.push(bottom);
   return drawn.join('\n');
+}
+
+/** The lines of a table's frame, and the text around each row's cells: the left border and padding, the inner borders, the right border. */
+export interface Frame {
+  top: string;
+  header: string;
+  separator: string;
+  bottom: string;
+  edges: string[];
+}
+
+/** The frame cli-table3 draws without colour (its default characters, one space of padding each side), for columns `widths` wide inside their padding. */
+export function plainFrame(head: readonly string[], headWidths: readonly number[], widths: readonly number[]): Frame {
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right;
+  return {
+    top: rule('┌', '┬', '┐'),
+    header: `│${head.map((h, c) => ` ${h}${' '.repeat(widths[c]! - headWidths[c]!)} `).join('│')}│`,
+    separator: rule('├', '┼', '┤'),
+    bottom: rule('└', '┴', '┘'),
+    edges: ['│ ', ...widths.slice(1).map(() => ' │ '), ' │'],
+  };
+}
+
+/**
+ * The frame as cli-table3 draws it in colour (cyan header, grey borders, as its colour
+ * library allows in this terminal), from a header and one row of placeholders: every row
+ * between the header and the bottom is framed alike. The placeholder is a character the
+ * frame never holds (it has borders, spaces and colour codes).
+ */
+export function colorFrame(head: string[], widths: readonly number[]): Frame {
+  const table = new Table({ head, style: { head: ['cyan'], border: ['grey'] }, colWidths: widths.map((w) => w + 2) });
+  table.push(widths.map((w) => 'x'.repeat(w)));
+  const frame = table.toString().split('\n');
+  if (frame.length !== 5) throw new Error(`a table head of one line was expected, not ${frame.length - 4}`);
+  const [top, header, separator, placeholder, bottom] = frame as [string, string, string, string, string];
+  return { top, header, separator, bottom, edges: placeholder.split(/x+/) };
 }
 
 /** Results sharing a key, in first-seen order. */
