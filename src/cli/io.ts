@@ -10,7 +10,11 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   readFile(path: string): Uint8Array;
-  /** A file in chunks, read as they are asked for; its size first. Optional: readFile serves where absent. */
+  /**
+   * A file in chunks, read as they are asked for; its size first. Optional: readFile serves
+   * where absent. The chunks' memory is reused: a chunk stays as it is until the next but
+   * one is asked for, and a reader that holds one longer keeps a copy.
+   */
   readChunks?(path: string): { size: number; chunks: Iterable<Uint8Array> };
   readStdin(): Uint8Array;
   listDir(path: string): string[];
@@ -60,17 +64,23 @@ export function nodeIo(): Io {
   };
 }
 
-/** A file's bytes, 1 MiB at a time, each chunk a fresh array (the reader may keep it); closes the file at the end. */
-/** A large file is read 4 MiB at a time, the size of a piece of src/ingest/pieces.ts. */
+/**
+ * A file's bytes 4 MiB at a time (the size of a piece of src/ingest/pieces.ts), read into
+ * two buffers in turn, so that a file of any size is read in 8 MiB; closes the file at the end.
+ */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
 function* fileChunks(fd: number): Generator<Uint8Array> {
+  // Not zero-filled: every byte handed out is one read. Plain Uint8Arrays over them: a
+  // Buffer's indexOf takes a slower path for one byte.
+  const buffers: Uint8Array[] = [];
   try {
-    for (;;) {
-      // Not zero-filled first: every byte of it read is overwritten by the file's.
-      // A plain Uint8Array over it: a Buffer's indexOf goes through a slower path for one byte.
-      const raw = Buffer.allocUnsafe(CHUNK_BYTES);
-      const buf = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+    for (let i = 0; ; i++) {
+      if (buffers.length < 2) {
+        const raw = Buffer.allocUnsafe(CHUNK_BYTES);
+        buffers.push(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
+      }
+      const buf = buffers[i % 2]!;
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) return;
       yield n === buf.length ? buf : buf.subarray(0, n);

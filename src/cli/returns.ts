@@ -55,7 +55,9 @@ function readReturn(io: Io, path: string): ReturnFile {
   try {
     const { size, chunks } = io.readChunks(resolve(io.cwd, path));
     if (size > WHOLE_FILE_BYTES) return { file: path, chunks };
-    const parts = [...chunks];
+    // Chunks are copied out as they come: their memory is reused.
+    const parts: Uint8Array[] = [];
+    for (const chunk of chunks) parts.push(chunk.slice());
     return { file: path, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts) };
   } catch (e) {
     throw fileError(e, path);

@@ -71,6 +71,8 @@ class ByteMemo<T> {
   get(bytes: Uint8Array, start: number, end: number): T {
     let h = 0x811c9dc5 ^ (end - start);
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    // A small integer, which a Map looks up without boxing it.
+    h &= 0x3fffffff;
     let list = this.known.get(h);
     if (list) {
       outer: for (const entry of list) {
@@ -213,7 +215,7 @@ export class FastRows {
       const computed = (numerator / denominator) * hit.scale;
       if (flags & CELL_VALUE_GIVEN) {
         // A given value agrees when it is the computed one rounded to the decimals it was written with.
-        if (Math.abs(value - computed) > 0.5 * 10 ** -decimals + 1e-9) return false;
+        if (Math.abs(value - computed) > (HALF_UNIT[decimals] ?? 0.5 * 10 ** -decimals) + 1e-9) return false;
       } else value = computed;
       flags |= CELL_RATIO;
     } else if (!(flags & CELL_VALUE_GIVEN)) return false;
@@ -251,6 +253,9 @@ export class FastRows {
     return this.part(sex, residence);
   }
 }
+
+/** Half a unit of the last digit written with d decimals, the same doubles 0.5 * 10 ** -d gives. */
+const HALF_UNIT = Array.from({ length: 16 }, (_, d) => 0.5 * 10 ** -d);
 
 /** 10^d, exact for every d a plain number here may have. */
 const POW10 = Array.from({ length: 16 }, (_, d) => 10 ** d);

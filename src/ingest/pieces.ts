@@ -80,7 +80,8 @@ export function checkPieceLimits(piece: Piece, file: string): Diagnostic[] {
  * piece until it ends; the size limits then refuse it. `lineOffset`: lines before the first chunk.
  */
 export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, size: number, lineOffset = 0): Generator<Piece> {
-  // Chunks are gathered until there are `size` bytes, then joined once.
+  // Chunks are gathered until there are `size` bytes, then joined once. What is held while
+  // the next chunk is read is a copy: a reader may reuse a chunk's memory (see Io.readChunks).
   let held: Uint8Array[] = [];
   let heldBytes = 0;
   const emit = (bytes: Uint8Array): Piece => {
@@ -95,7 +96,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
       if (heldBytes > 0) {
         const lineEnd = chunk.indexOf(LF);
         if (lineEnd < 0) {
-          held.push(chunk);
+          held.push(chunk.slice());
           heldBytes += chunk.length;
           // No record ends in far more than a line may hold: out it goes, for the limits to refuse.
           if (heldBytes > size + 2 * MAX_LINE_BYTES) {
@@ -113,13 +114,16 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
       const end = chunk.lastIndexOf(LF) + 1;
       if (end > 0) yield emit(chunk.subarray(0, end));
       const carry = chunk.subarray(end);
-      held = carry.length ? [carry] : [];
+      held = carry.length ? [carry.slice()] : [];
       heldBytes = carry.length;
       continue;
     }
     held.push(chunk);
     heldBytes += chunk.length;
-    if (heldBytes < size) continue;
+    if (heldBytes < size) {
+      held[held.length - 1] = chunk.slice();
+      continue;
+    }
     const buf = joinAll(held, heldBytes);
     const end = lastRecordEnd(buf, delimiter);
     if (end === 0) {
@@ -128,12 +132,12 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
         yield emit(buf);
         held = [];
         heldBytes = 0;
-      } else held = [buf];
+      } else held = [buf === chunk ? buf.slice() : buf];
       continue;
     }
     yield emit(buf.subarray(0, end));
     const carry = buf.subarray(end);
-    held = carry.length ? [carry] : [];
+    held = carry.length ? [carry.slice()] : [];
     heldBytes = carry.length;
   }
   if (heldBytes > 0) yield emit(joinAll(held, heldBytes));

@@ -171,6 +171,8 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
   let headBytes = 0;
   let done = false;
   while (headBytes < size) {
+    // A chunk held while the next is read is copied: a reader may reuse a chunk's memory (see Io.readChunks).
+    if (head.length > 0) head[head.length - 1] = head[head.length - 1]!.slice();
     const next = iterator.next();
     if (next.done) {
       done = true;
@@ -181,7 +183,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
   }
   const first = joinAll(head, headBytes);
   const rest: Iterable<Uint8Array> = { [Symbol.iterator]: () => iterator };
-  const whole = () => readWhole(file, done ? first : joinAll([first, ...rest]), ctx, options, state);
+  const whole = () => readWhole(file, done ? first : copyAll(first, rest), ctx, options, state);
   // UTF-16, workbooks, binary files and small files are read whole, as before.
   if (done || isUtf16(first) || isZip(first) || isOle(first) || first.indexOf(0) >= 0) return whole();
 
@@ -203,8 +205,8 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
   const layout = readLayout(grid, ctx.regions, options.layout ?? 'auto');
   if (layout.layout !== 'long' || !layout.viewsOf) {
     // A wide return (one row a year or a region) is never national-scale: read it whole.
-    const remaining = [firstPiece.value.bytes];
-    for (let p = pieces.next(); !p.done; p = pieces.next()) remaining.push(p.value.bytes);
+    const remaining = [firstPiece.value.bytes.slice()];
+    for (let p = pieces.next(); !p.done; p = pieces.next()) remaining.push(p.value.bytes.slice());
     return readWhole(file, joinAll(remaining), ctx, options, state);
   }
   state.encodings[file] = text.encoding;
@@ -288,6 +290,13 @@ class LineReader {
 }
 
 const HEAD_BYTES = 64 * 1024;
+
+/** The first chunk and all the rest, joined: each copied as it comes, as a reader may reuse a chunk's memory. */
+function copyAll(first: Uint8Array, rest: Iterable<Uint8Array>): Uint8Array {
+  const parts = [first.slice()];
+  for (const chunk of rest) parts.push(chunk.slice());
+  return joinAll(parts);
+}
 
 /** The head of a file as its first piece, then the rest of it in pieces. */
 function* afterHead(first: Uint8Array, headEnd: number, rest: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
