@@ -19,13 +19,15 @@ export function deriveCells(observations: Iterable<Observation> | CellStore, ind
   const depth = new Map(regions.all.map((r) => [r.code, regions.depth(r.code)] as const));
   const bottomUp = [...regions.all].sort((a, b) => depth.get(b.code)! - depth.get(a.code)!);
   const childCodes = new Map(bottomUp.map((r) => [r.code, regions.children(r.code).map((c) => c.code)] as const));
+  // Only a region with sub-regions is summed from them; the rest (thousands of 乡镇) only from their own parts.
+  const parents = bottomUp.filter((r) => childCodes.get(r.code)!.length > 0);
   for (const indicator of indicators) {
     if (indicator.measure !== 'rate' && indicator.measure !== 'count') continue;
     const years = store.indicatorYears(indicator.id);
     for (const year of years) {
       // Most returns give totals only: parts are looked for only where the year has some.
       const parts = store.hasParts(indicator.id, year);
-      for (const region of bottomUp) {
+      for (const region of parts ? bottomUp : parents) {
         const children = childCodes.get(region.code)!;
         if (children.length > 0) {
           for (let i = 0; i < SLOTS; i++) {

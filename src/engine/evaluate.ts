@@ -59,9 +59,11 @@ export function evaluate(
     : regionsInData(plan, regions, cells);
 
   const results: Result[] = [];
+  // A 乡镇 is judged once for its 市(区) and again for the city: the second time is remembered.
+  const memo: Memo = new Map();
   for (const year of years) {
     for (const region of regionList) {
-      for (const indicator of indicators) results.push(evaluateOne(plan, regions, cells, indicator, region, year));
+      for (const indicator of indicators) results.push(evaluateOne(plan, regions, cells, indicator, region, year, memo));
     }
   }
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -69,9 +71,12 @@ export function evaluate(
   return { plan: { id: plan.id, title: plan.title }, years, summary, results, diagnostics };
 }
 
-export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, indicator: Indicator, region: Region, year: number): Result {
+/** Verdicts of targets inside a target (a unit's, a part's), by target, then indicator, year and place. */
+type Memo = Map<Target, Map<string, Verdict>>;
+
+export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, indicator: Indicator, region: Region, year: number, memo: Memo = new Map()): Result {
   const target = indicator.target!;
-  const verdict = evaluateAt(plan, regions, cells, indicator, year, target, { region, sex: 'total', residence: 'total' });
+  const verdict = evaluateAt(plan, regions, cells, indicator, year, target, { region, sex: 'total', residence: 'total' }, memo);
   return {
     id: indicator.id,
     name: indicator.name,
@@ -93,6 +98,7 @@ function evaluateAt(
   year: number,
   target: Target,
   place: Place,
+  memo: Memo,
 ): Verdict {
   const ctx: TargetContext = {
     plan,
@@ -102,7 +108,15 @@ function evaluateAt(
     cells,
     ...place,
     cell: () => cells.get(indicator.id, place.region.code, year, place.sex, place.residence),
-    evaluateAt: (inner, where) => evaluateAt(plan, regions, cells, indicator, year, inner, { ...place, ...where }),
+    evaluateAt: (inner, where) => {
+      const at = { ...place, ...where };
+      let byPlace = memo.get(inner);
+      if (!byPlace) memo.set(inner, (byPlace = new Map()));
+      const key = `${indicator.id}\u0000${year}\u0000${at.region.code}\u0000${at.sex}\u0000${at.residence}`;
+      let verdict = byPlace.get(key);
+      if (!verdict) byPlace.set(key, (verdict = evaluateAt(plan, regions, cells, indicator, year, inner, at, memo)));
+      return verdict;
+    },
   };
   return kindOf(target).evaluate(target, ctx);
 }
