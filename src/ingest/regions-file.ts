@@ -84,7 +84,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
 }
 
 function aliasesOf(cell: { text: string } | undefined): string[] {
-  return (cell?.text ?? '').split(/[、;；|,，]/u).map((a) => a.trim()).filter((a) => a !== '');
+  if (!cell || cell.text === '') return [];
+  return cell.text.split(/[、;；|,，]/u).map((a) => a.trim()).filter((a) => a !== '');
 }
 
 /**
@@ -132,6 +133,8 @@ function readLevel(
 /** A head count: digits, thousands separators, or 万 (45.6万 = 456000). */
 function readPopulation(cell: { text: string; column: number } | undefined, problem: Problem): number | undefined {
   if (!cell || cell.text === '') return undefined;
+  // Plain digits, as most files give them.
+  if (/^\d{1,15}$/u.test(cell.text)) return Number(cell.text);
   const wan = /万人?$/u.test(cell.text);
   const parsed = parseNumber(cell.text.replace(/万?人?$/u, ''));
   const n = parsed.value?.number;
