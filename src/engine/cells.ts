@@ -121,7 +121,7 @@ export interface SeriesTable {
 
 /** The typed arrays a SeriesTable is made in, which the next one may be made in again (seriesOf's `reuse`). */
 interface SeriesBuffers {
-  /** Series number by region × SLOTS + slot, -1 for none. */
+  /** Series number + 1 by region × SLOTS + slot, 0 for none. */
   index: Int32Array;
   /** Each series' region × SLOTS + slot. */
   series: Int32Array;
@@ -491,34 +491,38 @@ export class CellStore {
       };
       return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none }, old ? { buffers: old } : {});
     }
-    // The series number of each region × slot, -1 for none yet.
+    // The series number + 1 of each region × slot, 0 for none yet (a fill with 0 is the fastest).
     const cells = this.regionCodes.length * SLOTS;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
-    index.fill(-1, 0, cells);
+    index.fill(0, 0, cells);
     let count = 0;
     const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
     // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
     for (const b of blocks) {
       const s = b.slot;
-      if (b.objects) for (const [r, o] of b.objects) if (usableObject(o) && index[r * SLOTS + s] === -1) index[r * SLOTS + s] = count++;
+      if (b.objects) for (const [r, o] of b.objects) if (usableObject(o) && index[r * SLOTS + s] === 0) index[r * SLOTS + s] = ++count;
       const c = b.columns;
       if (!c) continue;
       const flags = c.flags;
       for (let r = 0; r < flags.length; r++) {
         const f = flags[r]!;
-        if (f === 0 || f & CELL_NULL || index[r * SLOTS + s] !== -1 || b.objects?.has(r)) continue;
-        index[r * SLOTS + s] = count++;
+        if (f === 0 || f & CELL_NULL || index[r * SLOTS + s] !== 0 || b.objects?.has(r)) continue;
+        index[r * SLOTS + s] = ++count;
       }
     }
     const series = old && old.series.length >= count ? old.series : new Int32Array(count);
     for (let i = 0; i < cells; i++) {
       const k = index[i]!;
-      if (k !== -1) series[k] = i;
+      if (k !== 0) series[k - 1] = i;
     }
     const width = years.length;
     const n = count * width;
     const numbers = old && old.numbers.length >= 3 * n ? old.numbers : new Float64Array(3 * n);
-    numbers.fill(NaN, 0, 3 * n);
+    // NaN everywhere: TypedArray#fill takes a slow path for NaN, a doubling copyWithin does not.
+    if (n > 0) {
+      numbers[0] = NaN;
+      for (let done = 1; done < 3 * n; done *= 2) numbers.copyWithin(done, 0, Math.min(done, 3 * n - done));
+    }
     const value = numbers.subarray(0, n);
     const numerator = numbers.subarray(n, 2 * n);
     const denominator = numbers.subarray(2 * n, 3 * n);
@@ -528,7 +532,7 @@ export class CellStore {
       if (b.objects) {
         for (const [r, o] of b.objects) {
           if (!usableObject(o)) continue;
-          const at = index[r * SLOTS + s]! * width + y;
+          const at = (index[r * SLOTS + s]! - 1) * width + y;
           value[at] = o.value as number;
           numerator[at] = o.numerator ?? NaN;
           denominator[at] = o.denominator ?? NaN;
@@ -540,7 +544,7 @@ export class CellStore {
       for (let r = 0; r < flags.length; r++) {
         const f = flags[r]!;
         if (f === 0 || f & CELL_NULL || b.objects?.has(r)) continue;
-        const at = index[r * SLOTS + s]! * width + y;
+        const at = (index[r * SLOTS + s]! - 1) * width + y;
         value[at] = c.value[r]!;
         if (f & CELL_RATIO) {
           numerator[at] = c.numerator[r]!;
