@@ -562,6 +562,14 @@ export class CellStore {
     return { years, count, key, value, numerator, denominator, buffers } as SeriesTable;
   }
 
+  /** Whether any indicator has a cell for this region (read, reported missing or derived): regionsWithCells for one region. */
+  regionHasCells(code: string): boolean {
+    const r = this.regionIndex.get(code);
+    if (r === undefined) return false;
+    for (const blocks of this.indicators.values()) for (const b of blocks.values()) if (b.has(r)) return true;
+    return false;
+  }
+
   /** The number standing for a region (as regionKey), without adding one: undefined for a region never seen. */
   regionKeyOf(code: string): number | undefined {
     return this.regionIndex.get(code);

@@ -21,7 +21,7 @@ import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Part, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import { partText, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
-import { CellStore } from '../engine/cells.js';
+import { CellStore, SLOTS } from '../engine/cells.js';
 
 export type CellState = 'given' | 'derived' | 'reported-missing' | 'invalid' | 'missing';
 export const CELL_STATES: readonly CellState[] = ['given', 'derived', 'reported-missing', 'invalid', 'missing'];
@@ -61,12 +61,13 @@ export function checkCompleteness(
   where: Where,
   onlyYears?: readonly number[],
 ): { completeness: Completeness; findings: Diagnostic[] } {
-  const stateAt = presence(observations, plan.indicators, regions);
+  const states = new Presence(observations, plan.indicators, regions);
   const inData = observations.years();
   const years = [...inData].filter((y) => !onlyYears || onlyYears.includes(y)).sort((a, b) => a - b);
   const planCodes = new Set(plan.regions.map((r) => r.code));
   const covered = coverage(plan, regions, observations);
   const columns = plan.regions.filter((r) => regions.get(r.code) && covered.has(r.code)).map((r) => ({ code: r.code, name: r.name }));
+  /** The plan's region a unit is shown under: itself or the nearest above it that is the plan's, else the top. */
   const columnOf = (code: string): string => {
     for (let r = regions.get(code); r; r = r.parent !== undefined ? regions.get(r.parent) : undefined) if (planCodes.has(r.code)) return r.code;
     return regions.top.code;
@@ -77,18 +78,32 @@ export function checkCompleteness(
   const unknownUnits: string[] = [];
 
   for (const indicator of indicators) {
-    const units = unitsFor(indicator.target!, plan, regions).filter((u) => covered.has(columnOf(u.code)));
+    const units: Region[] = [];
+    const unitColumns: string[] = [];
+    const all = unitsFor(indicator.target!, plan, regions, planCodes, columnOf);
+    for (let u = 0; u < all.units.length; u++) {
+      if (!covered.has(all.columns[u]!)) continue;
+      units.push(all.units[u]!);
+      unitColumns.push(all.columns[u]!);
+    }
     if (units.length === 0) {
       unknownUnits.push(indicator.name);
       continue;
     }
     const parts = partsFor(indicator.target!);
+    const partSlots = parts.map((part) => {
+      const [sex, residence] = disaggregation(part);
+      return SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
+    });
+    const ids = Int32Array.from(units, (u) => states.id(u.code));
     for (const year of years) {
-      for (const region of units) {
-        for (const part of parts) {
-          const [sex, residence] = disaggregation(part);
-          const state = stateAt(indicator.id, region.code, year, sex, residence);
-          cells.push({ indicator: indicator.id, region: region.code, year, ...(part ? { part } : {}), state, column: columnOf(region.code) });
+      for (let u = 0; u < units.length; u++) {
+        const region = units[u]!.code;
+        const column = unitColumns[u]!;
+        for (let p = 0; p < parts.length; p++) {
+          const part = parts[p];
+          const state = states.state(indicator.id, ids[u]!, year, partSlots[p]!);
+          cells.push(part ? { indicator: indicator.id, region, year, part, state, column } : { indicator: indicator.id, region, year, state, column });
         }
       }
     }
@@ -96,17 +111,30 @@ export function checkCompleteness(
 
   // A region missing only because a unit below it is missing or reported missing cannot be
   // derived: the gap is the unit's, reported there (or explained by its 备注), not again here.
-  const expectedKey = (indicator: string, region: string, year: number, part: Part | undefined) => `${indicator}\u0000${region}\u0000${year}\u0000${part ?? ''}`;
-  const stateOf = new Map(cells.map((c) => [expectedKey(c.indicator, c.region, c.year, c.part), c.state] as const));
-  const blockedByUnit = (c: ExpectedCell) =>
-    regions.children(c.region).some((child) => {
-      const s = stateOf.get(expectedKey(c.indicator, child.code, c.year, c.part));
+  // The cells' states by indicator, year and part, then region: made only when a gap is found.
+  let stateOf: Map<string, Map<string, CellState>> | undefined;
+  const groupKey = (indicator: string, year: number, part: Part | undefined) => `${indicator}\u0000${year}\u0000${part ?? ''}`;
+  const blockedByUnit = (c: ExpectedCell) => {
+    if (!stateOf) {
+      stateOf = new Map();
+      for (const x of cells) {
+        const key = groupKey(x.indicator, x.year, x.part);
+        let group = stateOf.get(key);
+        if (!group) stateOf.set(key, (group = new Map()));
+        group.set(x.region, x.state);
+      }
+    }
+    const group = stateOf.get(groupKey(c.indicator, c.year, c.part));
+    return regions.children(c.region).some((child) => {
+      const s = group?.get(child.code);
       return s === 'missing' || s === 'reported-missing' || s === 'invalid';
     });
+  };
 
   // An indicator the return says nothing about is one note (a return may cover one
   // department's indicators); gaps in the indicators it does give are warnings.
-  const reported = new Set(cells.filter((c) => c.state !== 'missing').map((c) => c.indicator));
+  const reported = new Set<string>();
+  for (const c of cells) if (c.state !== 'missing') reported.add(c.indicator);
   const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.name));
   if (absent.length > 0 && years.length > 0) {
     findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: absent.map((i) => i.name).join('、') }, where));
@@ -151,7 +179,8 @@ export function checkCompleteness(
   };
 }
 
-type Usable = { state: CellState; summable: boolean };
+const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
+const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
 
 /**
  * The state of any cell, as the engine would find it (src/engine/derive.ts): given; or
@@ -160,81 +189,200 @@ type Usable = { state: CellState; summable: boolean };
  * derived from an invalid cell; else missing. Worked out only for the cells asked about,
  * so a check does not derive the whole return a second time.
  */
-const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
-const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
-
 function presence(source: Given | Iterable<Observation> | CellStore, indicators: readonly Indicator[], regions: RegionIndex) {
-  const { store } = givenOf(source);
-  // Cells by indicator, year and region, each with its nine 性别 × 城乡 slots, looked up in the
-  // store where they are asked for; one indicator's at a time, as the checks ask indicator by indicator.
-  let cells = new Map<string, { given: Array<Observation | undefined>; known: Array<Usable | undefined> }>();
-  let loaded: string | undefined;
-  const measure = new Map(indicators.map((i) => [i.id, i.measure] as const));
-  const MISSING: Usable = { state: 'missing', summable: false };
-  const DERIVED: Usable = { state: 'derived', summable: true };
-  const INVALID: Usable = { state: 'invalid', summable: false };
+  const states = new Presence(source, indicators, regions);
+  return (indicatorId: string, regionCode: string, year: number, sex: Sex, residence: Residence): CellState =>
+    states.state(indicatorId, states.id(regionCode), year, SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence]);
+}
 
-  /** Derived from every part, in the engine's order: all there, then any invalid, then all summable. */
-  const from = (parts: Array<() => Usable>): Usable | undefined => {
-    if (parts.length === 0) return undefined;
-    const got: Usable[] = [];
-    for (const part of parts) {
-      const p = part();
-      if (p.state === 'missing') return undefined;
-      got.push(p);
-    }
-    if (got.some((p) => p.state === 'invalid')) return INVALID;
-    return got.every((p) => p.summable) ? DERIVED : undefined;
-  };
+// What is known of a cell, in one byte: 0 not worked out yet, else 1 + its state's index in
+// CELL_STATES × 2 + 1 when it can be summed into a region above (Σ, or Σ/Σ for a rate).
+const known = (state: number, summable: boolean) => 1 + state * 2 + (summable ? 1 : 0);
+const stateOfKnown = (k: number) => (k - 1) >> 1;
+const summableKnown = (k: number) => ((k - 1) & 1) === 1;
+const GIVEN = 0;
+const REPORTED_MISSING = 2;
+const INVALID_STATE = 3;
+const MISSING_STATE = 4;
+const MISSING = known(MISSING_STATE, false);
+const DERIVED = known(1, true);
+const INVALID = known(INVALID_STATE, false);
+const { present: PRESENT, null: NULL, ratio: RATIO, number: NUMBER, invalid: INVALID_BIT } = CellStore.STATE;
 
-  let storeYears = new Set<number>();
-  const entryOf = (indicatorId: string, regionCode: string, year: number) => {
-    if (loaded !== indicatorId) {
-      loaded = indicatorId;
-      cells = new Map();
-      storeYears = store.indicatorYears(indicatorId);
+/** One year of the indicator looked at: what is known of each region × slot, and the store's blocks as read. */
+interface YearMemo {
+  known: Uint8Array;
+  blocks: Array<Uint8Array | null | undefined>;
+}
+
+/**
+ * presence() by numbers: regions are numbered as they are first asked about, and what is
+ * known of a cell is kept in a byte per region × slot, one indicator at a time (as the
+ * checks ask indicator by indicator) and year by year.
+ */
+class Presence {
+  private readonly store: CellStore;
+  private readonly measure: Map<string, Indicator['measure']>;
+  private readonly ids = new Map<string, number>();
+  private readonly codes: string[] = [];
+  private readonly kids: Array<Int32Array | undefined> = [];
+  private storeKeys = new Int32Array(0);
+  private loaded: string | undefined;
+  private loadedMeasure: Indicator['measure'] | undefined;
+  private storeYears = new Set<number>();
+  private memos = new Map<number, YearMemo>();
+  /** Memos of the indicator looked at before, to be cleared and used again rather than allocated anew. */
+  private spare: Uint8Array[] = [];
+
+  constructor(
+    source: Given | Iterable<Observation> | CellStore,
+    indicators: readonly Indicator[],
+    private readonly regions: RegionIndex,
+  ) {
+    this.store = givenOf(source).store;
+    this.measure = new Map(indicators.map((i) => [i.id, i.measure] as const));
+  }
+
+  /** The number standing for a region. */
+  id(code: string): number {
+    let i = this.ids.get(code);
+    if (i === undefined) {
+      i = this.codes.length;
+      this.ids.set(code, i);
+      this.codes.push(code);
     }
+    return i;
+  }
+
+  /** The state of a cell: an indicator, a region (by id), a year and a slot (sex × 3 + residence). */
+  state(indicatorId: string, region: number, year: number, slot: number): CellState {
+    if (this.loaded !== indicatorId) {
+      this.loaded = indicatorId;
+      this.loadedMeasure = this.measure.get(indicatorId);
+      this.storeYears = this.store.indicatorYears(indicatorId);
+      for (const m of this.memos.values()) this.spare.push(m.known);
+      this.memos = new Map();
+    }
+    return CELL_STATES[stateOfKnown(this.usable(region, year, slot))]!;
+  }
+
+  private memo(year: number): YearMemo | undefined {
     // A year without any cell of the indicator derives nothing: not searched.
-    if (!storeYears.has(year)) return undefined;
-    const key = `${indicatorId}\u0000${year}\u0000${regionCode}`;
-    let e = cells.get(key);
-    if (!e) {
-      const given = store.slotsFor(indicatorId, regionCode, year) ?? new Array<Observation | undefined>(9).fill(undefined);
-      cells.set(key, (e = { given, known: new Array<Usable | undefined>(9) }));
+    if (!this.storeYears.has(year)) return undefined;
+    let m = this.memos.get(year);
+    if (!m) {
+      const size = Math.max(this.codes.length, this.regions.all.length + 1) * SLOTS;
+      let known = this.spare.pop();
+      if (known && known.length >= size) known.fill(0);
+      else known = new Uint8Array(size);
+      this.memos.set(year, (m = { known, blocks: new Array<Uint8Array | null | undefined>(SLOTS).fill(null) }));
     }
-    return e;
-  };
-  const usable = (indicatorId: string, regionCode: string, year: number, sex: Sex, residence: Residence): Usable => {
-    const e = entryOf(indicatorId, regionCode, year);
-    if (!e) return MISSING;
-    const slot = SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
-    const known = e.known[slot];
-    if (known) return known;
-    e.known[slot] = MISSING; // a cycle cannot derive anything
-    const m = measure.get(indicatorId);
-    const o = e.given[slot];
-    let result: Usable = MISSING;
-    if (o) {
-      const state: CellState = o.invalid ? 'invalid' : o.value === null ? 'reported-missing' : 'given';
-      result = { state, summable: !o.invalid && (m === 'rate' ? o.numerator !== undefined && o.denominator !== undefined : m === 'count' && typeof o.value === 'number') };
-    } else if (m === 'rate' || m === 'count') {
+    return m;
+  }
+
+  /** What the store holds for a region in a block: CellStore.STATE bits, 0 for nothing. */
+  private given(m: YearMemo, year: number, region: number, slot: number): number {
+    let block = m.blocks[slot];
+    if (block === null) block = m.blocks[slot] = this.store.cellStates(this.loaded!, year, slot);
+    if (!block) return 0;
+    if (region >= this.storeKeys.length) {
+      const keys = new Int32Array(Math.max(region + 1, this.storeKeys.length * 2, 64)).fill(-2);
+      keys.set(this.storeKeys);
+      this.storeKeys = keys;
+    }
+    let key = this.storeKeys[region]!;
+    if (key === -2) key = this.storeKeys[region] = this.store.regionKeyOf(this.codes[region]!) ?? -1;
+    return key >= 0 && key < block.length ? block[key]! : 0;
+  }
+
+  private children(region: number): Int32Array {
+    let kids = this.kids[region];
+    if (!kids) kids = this.kids[region] = Int32Array.from(this.regions.children(this.codes[region]!), (c) => this.id(c.code));
+    return kids;
+  }
+
+  private usable(region: number, year: number, slot: number): number {
+    const m = this.memo(year);
+    if (!m) return MISSING;
+    const at = region * SLOTS + slot;
+    if (at >= m.known.length) {
+      const grown = new Uint8Array(Math.max(at + SLOTS, m.known.length * 2));
+      grown.set(m.known);
+      m.known = grown;
+    }
+    const k = m.known[at]!;
+    if (k) return k;
+    m.known[at] = MISSING; // a cycle cannot derive anything
+    const measure = this.loadedMeasure;
+    const bits = this.given(m, year, region, slot);
+    let result = MISSING;
+    if (bits & PRESENT) {
+      const invalid = (bits & INVALID_BIT) !== 0;
+      const state = invalid ? INVALID_STATE : bits & NULL ? REPORTED_MISSING : GIVEN;
+      result = known(state, !invalid && (measure === 'rate' ? (bits & RATIO) !== 0 : measure === 'count' && (bits & NUMBER) !== 0));
+    } else if (measure === 'rate' || measure === 'count') {
+      const sex = Math.floor(slot / 3);
+      const residence = slot % 3;
       result =
-        from(regions.children(regionCode).map((c) => () => usable(indicatorId, c.code, year, sex, residence))) ??
-        (residence === 'total' ? from((['urban', 'rural'] as const).map((r) => () => usable(indicatorId, regionCode, year, sex, r))) : undefined) ??
-        (sex === 'total' ? from((['male', 'female'] as const).map((x) => () => usable(indicatorId, regionCode, year, x, residence))) : undefined) ??
+        this.fromChildren(region, year, slot) ||
+        (residence === 0 ? this.fromParts(region, year, sex * 3 + 1, sex * 3 + 2) : 0) ||
+        (sex === 0 ? this.fromParts(region, year, 3 + residence, 6 + residence) : 0) ||
         MISSING;
     }
-    e.known[slot] = result;
+    // The memo may have grown meanwhile: write to the current one.
+    m.known[at] = result;
     return result;
-  };
-  return (indicatorId: string, regionCode: string, year: number, sex: Sex, residence: Residence): CellState => usable(indicatorId, regionCode, year, sex, residence).state;
+  }
+
+  /** Derived from every sub-region, in the engine's order: all there, then any invalid, then all summable; 0 for none. */
+  private fromChildren(region: number, year: number, slot: number): number {
+    const kids = this.children(region);
+    if (kids.length === 0) return 0;
+    let invalid = false;
+    let summable = true;
+    for (let i = 0; i < kids.length; i++) {
+      const k = this.usable(kids[i]!, year, slot);
+      const state = stateOfKnown(k);
+      if (state === MISSING_STATE) return 0;
+      if (state === INVALID_STATE) invalid = true;
+      if (!summableKnown(k)) summable = false;
+    }
+    return invalid ? INVALID : summable ? DERIVED : 0;
+  }
+
+  /** Derived from two parts of the same region (城市 and 农村, or 男 and 女), as fromChildren. */
+  private fromParts(region: number, year: number, a: number, b: number): number {
+    const ka = this.usable(region, year, a);
+    if (stateOfKnown(ka) === MISSING_STATE) return 0;
+    const kb = this.usable(region, year, b);
+    if (stateOfKnown(kb) === MISSING_STATE) return 0;
+    if (stateOfKnown(ka) === INVALID_STATE || stateOfKnown(kb) === INVALID_STATE) return INVALID;
+    return summableKnown(ka) && summableKnown(kb) ? DERIVED : 0;
+  }
 }
 
 /** The plan's own regions the returns cover (see the header of this file). */
 function coverage(plan: Plan, regions: RegionIndex, observations: Given): Set<string> {
-  const own = observations.regions();
-  const below = new Set<string>();
-  for (const code of own) for (let r = regions.get(code); r && !below.has(r.code); r = r.parent !== undefined ? regions.get(r.parent) : undefined) below.add(r.code);
+  const { store } = observations;
+  const own = { has: (code: string) => store.regionHasCells(code) };
+  // Whether the returns give anything for a region or a unit below it: searched downwards,
+  // stopping at the first unit found (the first 乡镇 of a 市(区), as a rule).
+  const below = {
+    has(code: string): boolean {
+      if (!regions.get(code)) return false;
+      const seen = new Set<string>();
+      const stack = [code];
+      while (stack.length > 0) {
+        const c = stack.pop()!;
+        if (seen.has(c)) continue;
+        seen.add(c);
+        if (store.regionHasCells(c)) return true;
+        const children = regions.children(c);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!.code);
+      }
+      return false;
+    },
+  };
   const covered = new Set<string>();
   const memo = new Map<string, boolean>();
   const covers = (code: string): boolean => {
@@ -250,10 +398,37 @@ function coverage(plan: Plan, regions: RegionIndex, observations: Given): Set<st
   return covered;
 }
 
-/** The units a target is judged on: every unit of its level, or the plan's own regions. */
-function unitsFor(target: Target, plan: Plan, regions: RegionIndex): Region[] {
-  if (target.kind === 'every-unit' || target.kind === 'conditional') return regions.unitsAt(regions.top.code, target.level);
-  return plan.regions.map((r) => regions.get(r.code)).filter((r): r is Region => r !== undefined);
+/**
+ * The units a target is judged on — every unit of its level (as regions.unitsAt lists them), or
+ * the plan's own regions — each with the plan's region it is shown under (columnOf).
+ */
+function unitsFor(target: Target, plan: Plan, regions: RegionIndex, planCodes: ReadonlySet<string>, columnOf: (code: string) => string): { units: Region[]; columns: string[] } {
+  const units: Region[] = [];
+  const columns: string[] = [];
+  if (target.kind === 'every-unit' || target.kind === 'conditional') {
+    // Down from the top, carrying the nearest of the plan's regions: no walk up per unit.
+    const level = target.level;
+    const visit = (code: string, column: string): void => {
+      const r = regions.get(code);
+      if (!r) return;
+      const here = planCodes.has(r.code) ? r.code : column;
+      if (r.level === level) {
+        units.push(r);
+        columns.push(here);
+        return;
+      }
+      for (const c of regions.children(code)) visit(c.code, here);
+    };
+    visit(regions.top.code, regions.top.code);
+  } else {
+    for (const p of plan.regions) {
+      const r = regions.get(p.code);
+      if (!r) continue;
+      units.push(r);
+      columns.push(columnOf(r.code));
+    }
+  }
+  return { units, columns };
 }
 
 /** The parts a split target judges; the total otherwise. */
