@@ -562,6 +562,40 @@ export class CellStore {
     return { years, count, key, value, numerator, denominator, buffers } as SeriesTable;
   }
 
+  /**
+   * The numbers cellsWhere tests, of every cell of one indicator, in cellsWhere's order: value,
+   * numerator and denominator of cell i at numbers[3i], [3i + 1] and [3i + 2], NaN where there is
+   * none. Written into `into` when it is long enough, so that a check can test them without a call
+   * per cell, and ask cellsWhere for the objects only when some pass.
+   */
+  cellNumbers(indicatorId: string, into?: Float64Array): { count: number; numbers: Float64Array } {
+    const blocks = [...(this.indicators.get(indicatorId)?.values() ?? [])];
+    let most = 0;
+    for (const b of blocks) most += (b.columns?.capacity ?? 0) + (b.objects?.size ?? 0);
+    const numbers = into && into.length >= 3 * most ? into : new Float64Array(3 * most);
+    let i = 0;
+    for (const b of blocks) {
+      if (b.objects) {
+        for (const o of b.objects.values()) {
+          numbers[i++] = typeof o.value === 'number' ? o.value : NaN;
+          numbers[i++] = o.numerator ?? NaN;
+          numbers[i++] = o.denominator ?? NaN;
+        }
+      }
+      const c = b.columns;
+      if (!c) continue;
+      for (let r = 0; r < c.capacity; r++) {
+        const flags = c.flags[r]!;
+        if (flags === 0 || b.objects?.has(r)) continue;
+        const ratio = (flags & CELL_RATIO) !== 0;
+        numbers[i++] = flags & CELL_NULL ? NaN : c.value[r]!;
+        numbers[i++] = ratio ? c.numerator[r]! : NaN;
+        numbers[i++] = ratio ? c.denominator[r]! : NaN;
+      }
+    }
+    return { count: i / 3, numbers };
+  }
+
   /** Whether any indicator has a cell for this region (read, reported missing or derived): regionsWithCells for one region. */
   regionHasCells(code: string): boolean {
     const r = this.regionIndex.get(code);

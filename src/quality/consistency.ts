@@ -64,7 +64,17 @@ function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
 function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const exceeds = (_: number, n: number, d: number) => !Number.isNaN(n) && !Number.isNaN(d) && above(n, d);
-  for (const id of new Set(c.indicators)) for (const o of given.where(id, exceeds)) {
+  // The same test over the cells' numbers first, without a call per cell: most indicators have no cell to report.
+  const any = (id: string) => {
+    const { count, numbers } = given.numbers(id);
+    for (let i = 0; i < count; i++) {
+      const n = numbers[3 * i + 1]!;
+      const d = numbers[3 * i + 2]!;
+      if (!Number.isNaN(n) && !Number.isNaN(d) && above(n, d)) return true;
+    }
+    return false;
+  };
+  for (const id of new Set(c.indicators)) for (const o of any(id) ? given.where(id, exceeds) : []) {
     if (o.numerator === undefined || o.denominator === undefined) continue;
     if (!above(o.numerator, o.denominator)) continue;
     flagged.add(cellKey(o));
@@ -87,7 +97,17 @@ function range(plan: Plan, c: RangeCheck, given: Given, describe: Describe, flag
   );
   const out: Diagnostic[] = [];
   const outside = (v: number) => !Number.isNaN(v) && ((c.min !== undefined && below(v, c.min)) || (c.max !== undefined && above(v, c.max)));
-  for (const id of ids) for (const o of given.where(id, outside)) {
+  // The same test over the cells' values first, without a call per cell: most indicators have no cell to report.
+  const { min, max } = c;
+  const any = (id: string) => {
+    const { count, numbers } = given.numbers(id);
+    for (let i = 0; i < count; i++) {
+      const v = numbers[3 * i]!;
+      if (!Number.isNaN(v) && ((min !== undefined && below(v, min)) || (max !== undefined && above(v, max)))) return true;
+    }
+    return false;
+  };
+  for (const id of ids) for (const o of any(id) ? given.where(id, outside) : []) {
     if (flagged.has(cellKey(o))) continue;
     const v = numberOf(o);
     if (v === undefined) continue;
