@@ -1,0 +1,195 @@
+// The column entries of one block of a CellStore (src/engine/cells.ts): the cells read from
+// ordinary rows of a long return, by region, in typed arrays. A national return holds
+// millions of them, so each takes as few bytes as its numbers allow, and every number
+// comes back exactly as it was stored (the same double):
+//
+// - a numerator or denominator: 4 bytes (Int32) while every one of the block is an integer
+//   that fits, else 8 (Float64);
+// - a value: nothing when its ratio gives it back (computed from the ratio, or written and
+//   equal to the ratio rounded to the decimals it was written with, give or take one in the
+//   last digit: a flag says which); else 4 bytes (the digits as an integer, value = m / 10^d)
+//   while that gives it back exactly, else 8;
+// - the line of its row (4 bytes), its flags and decimals (1 + 1), and its source (the
+//   return it came from: one for the block, 2 bytes each only once a second one appears).
+//
+// About 14 bytes a cell of a rate with numerator and denominator, against 32 for three
+// Float64 numbers, a line, a source, flags and decimals.
+
+/** What a column entry says besides its numbers. */
+export const CELL_PRESENT = 1;
+/** Reported missing: the value is null. */
+export const CELL_NULL = 2;
+/** It has a numerator and a denominator. */
+export const CELL_RATIO = 4;
+/** Its value cell was written (not computed from the ratio). */
+export const CELL_VALUE_GIVEN = 8;
+// How the value is kept (internal): given back by the ratio, perhaps one up or down in the last digit.
+const IMPLIED = 16;
+const UP = 32;
+const DOWN = 64;
+const PUBLIC_FLAGS = CELL_PRESENT | CELL_NULL | CELL_RATIO | CELL_VALUE_GIVEN;
+
+/** 10^d, exact as a double for d ≤ 22. */
+const POW10 = Array.from({ length: 23 }, (_, d) => 10 ** d);
+const INT32_MAX = 2 ** 31 - 1;
+
+type Numbers = Int32Array | Float64Array;
+
+const fitsInt32 = (x: number): boolean => Number.isInteger(x) && x >= -INT32_MAX && x <= INT32_MAX && !Object.is(x, -0);
+
+function widen<T extends Numbers | Uint8Array | Uint16Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+export class Columns {
+  flags: Uint8Array;
+  /** Decimals the value was written with, to quote it back as written. */
+  decimals: Uint8Array;
+  line: Int32Array;
+  private sources: Uint16Array | undefined;
+  private source = -1;
+  /** Values not given back by their ratio: mantissas while `mantissas`, else the values. */
+  private values: Numbers | undefined;
+  private mantissas = true;
+  private numerators: Numbers | undefined;
+  private denominators: Numbers | undefined;
+
+  /** `scale`: the indicator's unit per whole (100 for %), which turns a ratio into its value. */
+  constructor(
+    capacity: number,
+    readonly scale: number,
+  ) {
+    this.flags = new Uint8Array(capacity);
+    this.decimals = new Uint8Array(capacity);
+    this.line = new Int32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.flags.length;
+  }
+
+  /** Room for n regions. */
+  grow(n: number): void {
+    this.flags = widen(this.flags, n);
+    this.decimals = widen(this.decimals, n);
+    this.line = widen(this.line, n);
+    if (this.sources) this.sources = widen(this.sources, n);
+    if (this.values) this.values = widen(this.values, n);
+    if (this.numerators) this.numerators = widen(this.numerators, n);
+    if (this.denominators) this.denominators = widen(this.denominators, n);
+  }
+
+  /**
+   * Stores an entry. `flags`: CELL_RATIO and CELL_VALUE_GIVEN as they apply; a null value
+   * is reported missing. Numerator and denominator count only with CELL_RATIO.
+   */
+  set(r: number, flags: number, value: number | null, numerator: number, denominator: number, decimals: number, source: number, line: number): void {
+    let f = (flags & (CELL_RATIO | CELL_VALUE_GIVEN)) | CELL_PRESENT;
+    this.decimals[r] = decimals;
+    this.line[r] = line;
+    this.setSource(r, source);
+    if (f & CELL_RATIO) {
+      this.numerators = this.put(this.numerators, r, numerator);
+      this.denominators = this.put(this.denominators, r, denominator);
+    }
+    if (value === null) {
+      this.flags[r] = f | CELL_NULL;
+      return;
+    }
+    if (f & CELL_RATIO) {
+      // Read back from the stored numbers, as value() will.
+      const q = (this.numerators![r]! / this.denominators![r]!) * this.scale;
+      if (!(f & CELL_VALUE_GIVEN)) {
+        if (Object.is(q, value)) {
+          this.flags[r] = f | IMPLIED;
+          return;
+        }
+      } else if (decimals < POW10.length) {
+        const m = Math.round(q * POW10[decimals]!);
+        for (const [bits, delta] of [[0, 0], [UP, 1], [DOWN, -1]] as const) {
+          if (Object.is((m + delta) / POW10[decimals]!, value)) {
+            this.flags[r] = f | IMPLIED | bits;
+            return;
+          }
+        }
+      }
+    }
+    this.flags[r] = f;
+    this.storeValue(r, value, decimals);
+  }
+
+  /** The value of a present entry that is not null. */
+  value(r: number): number {
+    const f = this.flags[r]!;
+    if (f & IMPLIED) {
+      const q = (this.numerators![r]! / this.denominators![r]!) * this.scale;
+      if (!(f & CELL_VALUE_GIVEN)) return q;
+      const d = this.decimals[r]!;
+      return (Math.round(q * POW10[d]!) + (f & UP ? 1 : f & DOWN ? -1 : 0)) / POW10[d]!;
+    }
+    const v = this.values![r]!;
+    return this.mantissas ? v / POW10[this.decimals[r]!]! : v;
+  }
+
+  /** Numerator and denominator of an entry with CELL_RATIO. */
+  numerator(r: number): number {
+    return this.numerators![r]!;
+  }
+
+  denominator(r: number): number {
+    return this.denominators![r]!;
+  }
+
+  /** The entry's CELL_* flags (0: no entry). */
+  flagsOf(r: number): number {
+    return this.flags[r]! & PUBLIC_FLAGS;
+  }
+
+  sourceOf(r: number): number {
+    return this.sources ? this.sources[r]! : this.source;
+  }
+
+  private setSource(r: number, source: number): void {
+    if (this.source === -1) this.source = source;
+    if (!this.sources && source !== this.source) {
+      this.sources = new Uint16Array(this.capacity).fill(this.source);
+    }
+    if (this.sources) this.sources[r] = source;
+  }
+
+  /** x into an array of integers while it is one, else into doubles (the array widened). */
+  private put(a: Numbers | undefined, r: number, x: number): Numbers {
+    let out = a ?? new Int32Array(this.capacity);
+    if (out instanceof Int32Array && !fitsInt32(x)) out = Float64Array.from(out);
+    out[r] = x;
+    return out;
+  }
+
+  private storeValue(r: number, value: number, decimals: number): void {
+    if (this.mantissas) {
+      const m = decimals < POW10.length ? Math.round(value * POW10[decimals]!) : NaN;
+      if (fitsInt32(m) && Object.is(m / POW10[decimals]!, value)) {
+        (this.values ??= new Int32Array(this.capacity))[r] = m;
+        return;
+      }
+      // From here on the block keeps values as they are.
+      const values = new Float64Array(this.capacity);
+      if (this.values) {
+        for (let i = 0; i < this.capacity; i++) {
+          if (this.flags[i]! & CELL_PRESENT && !(this.flags[i]! & (IMPLIED | CELL_NULL)) && i !== r) values[i] = this.values[i]! / POW10[this.decimals[i]!]!;
+        }
+      }
+      this.values = values;
+      this.mantissas = false;
+    }
+    this.values![r] = value;
+  }
+
+  /** Bytes held, for the benchmark's account of memory. */
+  get bytes(): number {
+    const of = (a: { byteLength: number } | undefined) => a?.byteLength ?? 0;
+    return of(this.flags) + of(this.decimals) + of(this.line) + of(this.sources) + of(this.values) + of(this.numerators) + of(this.denominators);
+  }
+}
