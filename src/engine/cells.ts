@@ -495,25 +495,29 @@ export class CellStore {
     const cells = this.regionCodes.length * SLOTS;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
     index.fill(0, 0, cells);
+    // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
+    const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
     let count = 0;
     const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
     // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
     for (const b of blocks) {
       const s = b.slot;
-      if (b.objects) for (const [r, o] of b.objects) if (usableObject(o) && index[r * SLOTS + s] === 0) index[r * SLOTS + s] = ++count;
+      if (b.objects) {
+        for (const [r, o] of b.objects) {
+          if (!usableObject(o) || index[r * SLOTS + s] !== 0) continue;
+          series[count] = r * SLOTS + s;
+          index[r * SLOTS + s] = ++count;
+        }
+      }
       const c = b.columns;
       if (!c) continue;
       const flags = c.flags;
       for (let r = 0; r < flags.length; r++) {
         const f = flags[r]!;
         if (f === 0 || f & CELL_NULL || index[r * SLOTS + s] !== 0 || b.objects?.has(r)) continue;
+        series[count] = r * SLOTS + s;
         index[r * SLOTS + s] = ++count;
       }
-    }
-    const series = old && old.series.length >= count ? old.series : new Int32Array(count);
-    for (let i = 0; i < cells; i++) {
-      const k = index[i]!;
-      if (k !== 0) series[k - 1] = i;
     }
     const width = years.length;
     const n = count * width;
