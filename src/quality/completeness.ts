@@ -223,10 +223,11 @@ interface YearMemo {
 class Presence {
   private readonly store: CellStore;
   private readonly measure: Map<string, Indicator['measure']>;
-  private readonly ids = new Map<string, number>();
-  private readonly codes: string[] = [];
+  /** Regions the store has no cell for, by code: numbered 1, 3, 5 … */
+  private readonly others = new Map<string, number>();
+  /** By id: the region's code, and the ids of the regions below it once asked for (kept dense: no holes). */
+  private readonly codes: Array<string | undefined> = [];
   private readonly kids: Array<Int32Array | undefined> = [];
-  private storeKeys = new Int32Array(0);
   private loaded: string | undefined;
   private loadedMeasure: Indicator['measure'] | undefined;
   private storeYears = new Set<number>();
@@ -243,14 +244,23 @@ class Presence {
     this.measure = new Map(indicators.map((i) => [i.id, i.measure] as const));
   }
 
-  /** The number standing for a region. */
+  /**
+   * The number standing for a region: twice the store's own number for it (regionKeyOf), so
+   * that its cells are found without a second look-up; an odd number for a region the store
+   * does not know.
+   */
   id(code: string): number {
-    let i = this.ids.get(code);
+    const key = this.store.regionKeyOf(code);
+    let i: number | undefined = key === undefined ? undefined : 2 * key;
     if (i === undefined) {
-      i = this.codes.length;
-      this.ids.set(code, i);
-      this.codes.push(code);
+      i = this.others.get(code);
+      if (i === undefined) this.others.set(code, (i = 2 * this.others.size + 1));
     }
+    while (this.codes.length <= i) {
+      this.codes.push(undefined);
+      this.kids.push(undefined);
+    }
+    this.codes[i] ??= code;
     return i;
   }
 
@@ -271,7 +281,7 @@ class Presence {
     if (!this.storeYears.has(year)) return undefined;
     let m = this.memos.get(year);
     if (!m) {
-      const size = Math.max(this.codes.length, this.regions.all.length + 1) * SLOTS;
+      const size = Math.max(this.codes.length, 2 * this.regions.all.length + 2) * SLOTS;
       let known = this.spare.pop();
       if (known && known.length >= size) known.fill(0);
       else known = new Uint8Array(size);
@@ -284,15 +294,9 @@ class Presence {
   private given(m: YearMemo, year: number, region: number, slot: number): number {
     let block = m.blocks[slot];
     if (block === null) block = m.blocks[slot] = this.store.cellStates(this.loaded!, year, slot);
-    if (!block) return 0;
-    if (region >= this.storeKeys.length) {
-      const keys = new Int32Array(Math.max(region + 1, this.storeKeys.length * 2, 64)).fill(-2);
-      keys.set(this.storeKeys);
-      this.storeKeys = keys;
-    }
-    let key = this.storeKeys[region]!;
-    if (key === -2) key = this.storeKeys[region] = this.store.regionKeyOf(this.codes[region]!) ?? -1;
-    return key >= 0 && key < block.length ? block[key]! : 0;
+    if (!block || region & 1) return 0;
+    const key = region >> 1;
+    return key < block.length ? block[key]! : 0;
   }
 
   private children(region: number): Int32Array {
