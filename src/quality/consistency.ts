@@ -14,12 +14,60 @@ export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[]
   // The numerator rule says more than the range rule about the same value: report it alone.
   // Cells are named by key, as a store makes a new object each time a cell is asked for.
   const numeratorFlagged = new Set<string>();
-  for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged));
+  const mayFind = candidates(plan, checks, given);
+  for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged, mayFind));
   for (const c of checks) {
     if (c.kind === 'order') out.push(...order(c, given, describe));
-    if (c.kind === 'range') out.push(...range(plan, c, given, describe, numeratorFlagged));
+    if (c.kind === 'range') out.push(...range(plan, c, given, describe, numeratorFlagged, mayFind));
   }
   return out;
+}
+
+type Candidates = (c: ConsistencyCheck, indicatorId: string) => boolean;
+
+/**
+ * For the numerator and range rules, the indicators with a cell that fails the rule's test,
+ * found by running the test inline over each indicator's numbers (one pass an indicator for
+ * all its rules), without a call per cell: only those ask given.where for their cells.
+ */
+function candidates(plan: Plan, checks: readonly ConsistencyCheck[], given: Given): Candidates {
+  const rules = new Map<string, Array<NumeratorCheck | RangeCheck>>();
+  for (const c of checks) {
+    if (c.kind !== 'numerator-within-denominator' && c.kind !== 'range') continue;
+    for (const id of c.kind === 'range' ? rangeIds(plan, c) : c.indicators) {
+      const list = rules.get(id);
+      if (!list) rules.set(id, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
+  }
+  const found = new Set<string>();
+  const key = (c: ConsistencyCheck, id: string) => `${checks.indexOf(c)}\u0000${id}`;
+  for (const [id, list] of rules) {
+    const { count, numbers } = given.numbers(id);
+    for (const c of list) {
+      let hit = false;
+      if (c.kind === 'range') {
+        const { min, max } = c;
+        for (let i = 0; i < count && !hit; i++) {
+          const v = numbers[3 * i]!;
+          hit = !Number.isNaN(v) && ((min !== undefined && below(v, min)) || (max !== undefined && above(v, max)));
+        }
+      } else {
+        for (let i = 0; i < count && !hit; i++) {
+          const n = numbers[3 * i + 1]!;
+          const d = numbers[3 * i + 2]!;
+          hit = !Number.isNaN(n) && !Number.isNaN(d) && above(n, d);
+        }
+      }
+      if (hit) found.add(key(c, id));
+    }
+  }
+  return (c, id) => found.has(key(c, id));
+}
+
+/** The indicators a range rule applies to: those it names, else those of its unit but the exceptions. */
+function rangeIds(plan: Plan, c: RangeCheck): Set<string> {
+  return new Set(c.indicators ?? plan.indicators.filter((i) => i.unit === c.unit && !(c.except ?? []).includes(i.id)).map((i) => i.id));
 }
 
 const numberOf = (o: Observation): number | undefined => (typeof o.value === 'number' && !o.invalid ? o.value : undefined);
@@ -61,20 +109,11 @@ function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
   return out;
 }
 
-function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
+function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>, mayFind: Candidates): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // The test candidates() ran already, inline: the cells of the indicators it found are asked for.
   const exceeds = (_: number, n: number, d: number) => !Number.isNaN(n) && !Number.isNaN(d) && above(n, d);
-  // The same test over the cells' numbers first, without a call per cell: most indicators have no cell to report.
-  const any = (id: string) => {
-    const { count, numbers } = given.numbers(id);
-    for (let i = 0; i < count; i++) {
-      const n = numbers[3 * i + 1]!;
-      const d = numbers[3 * i + 2]!;
-      if (!Number.isNaN(n) && !Number.isNaN(d) && above(n, d)) return true;
-    }
-    return false;
-  };
-  for (const id of new Set(c.indicators)) for (const o of any(id) ? given.where(id, exceeds) : []) {
+  for (const id of new Set(c.indicators)) for (const o of mayFind(c, id) ? given.where(id, exceeds) : []) {
     if (o.numerator === undefined || o.denominator === undefined) continue;
     if (!above(o.numerator, o.denominator)) continue;
     flagged.add(cellKey(o));
@@ -91,23 +130,12 @@ function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: D
   return out;
 }
 
-function range(plan: Plan, c: RangeCheck, given: Given, describe: Describe, flagged: Set<string>): Diagnostic[] {
-  const ids = new Set(
-    c.indicators ?? plan.indicators.filter((i) => i.unit === c.unit && !(c.except ?? []).includes(i.id)).map((i) => i.id),
-  );
+function range(plan: Plan, c: RangeCheck, given: Given, describe: Describe, flagged: Set<string>, mayFind: Candidates): Diagnostic[] {
+  const ids = rangeIds(plan, c);
   const out: Diagnostic[] = [];
+  // The test candidates() ran already, inline: the cells of the indicators it found are asked for.
   const outside = (v: number) => !Number.isNaN(v) && ((c.min !== undefined && below(v, c.min)) || (c.max !== undefined && above(v, c.max)));
-  // The same test over the cells' values first, without a call per cell: most indicators have no cell to report.
-  const { min, max } = c;
-  const any = (id: string) => {
-    const { count, numbers } = given.numbers(id);
-    for (let i = 0; i < count; i++) {
-      const v = numbers[3 * i]!;
-      if (!Number.isNaN(v) && ((min !== undefined && below(v, min)) || (max !== undefined && above(v, max)))) return true;
-    }
-    return false;
-  };
-  for (const id of ids) for (const o of any(id) ? given.where(id, outside) : []) {
+  for (const id of ids) for (const o of mayFind(c, id) ? given.where(id, outside) : []) {
     if (flagged.has(cellKey(o))) continue;
     const v = numberOf(o);
     if (v === undefined) continue;
