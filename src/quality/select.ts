@@ -27,12 +27,24 @@ export function medianInPlace(a: Float64Array, n: number): number {
     if (Number.isNaN(a[i]!)) return sortedMedian(a.subarray(0, n).sort(), n);
   }
   const m = n >> 1;
-  const upper = select(a, n, m);
-  if (n % 2) return upper;
-  // The lower middle value is the largest of those left of m.
-  let lower = a[0]!;
-  for (let i = 1; i < m; i++) if (a[i]! > lower) lower = a[i]!;
-  return (lower + upper) / 2;
+  let upper = select(a, n, m);
+  let lower = upper;
+  if (n % 2 === 0) {
+    // The lower middle value is the largest of those left of m.
+    lower = a[0]!;
+    for (let i = 1; i < m; i++) if (a[i]! > lower) lower = a[i]!;
+  }
+  if (upper === 0 || lower === 0) {
+    // −0 and 0 compare equal: give the zero a sort would put there (−0 before 0).
+    let below = 0;
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      if (x < 0 || (x === 0 && 1 / x < 0)) below++;
+    }
+    if (upper === 0) upper = m < below ? -0 : 0;
+    if (lower === 0) lower = m - 1 < below ? -0 : 0;
+  }
+  return n % 2 ? upper : (lower + upper) / 2;
 }
 
 function sortedMedian(s: Float64Array, n: number): number {
