@@ -117,6 +117,8 @@ export interface SeriesTable {
   value: Float64Array;
   numerator: Float64Array;
   denominator: Float64Array;
+  /** Cells of the indicator not in the table: reported missing, invalid, or not a number. */
+  skipped: number;
 }
 
 /** The typed arrays a SeriesTable is made in, which the next one may be made in again (seriesOf's `reuse`). */
@@ -489,7 +491,7 @@ export class CellStore {
       const key = (): SeriesKey => {
         throw new RangeError('no series');
       };
-      return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none }, old ? { buffers: old } : {});
+      return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none, skipped: 0 }, old ? { buffers: old } : {});
     }
     // The series number + 1 of each region × slot, 0 for none yet (a fill with 0 is the fastest).
     const cells = this.regionCodes.length * SLOTS;
@@ -498,15 +500,18 @@ export class CellStore {
     // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
     const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
     let count = 0;
+    let skipped = 0;
     const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
     // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
     for (const b of blocks) {
       const s = b.slot;
       if (b.objects) {
         for (const [r, o] of b.objects) {
-          if (!usableObject(o) || index[r * SLOTS + s] !== 0) continue;
-          series[count] = r * SLOTS + s;
-          index[r * SLOTS + s] = ++count;
+          if (!usableObject(o)) skipped++;
+          else if (index[r * SLOTS + s] === 0) {
+            series[count] = r * SLOTS + s;
+            index[r * SLOTS + s] = ++count;
+          }
         }
       }
       const c = b.columns;
@@ -514,7 +519,12 @@ export class CellStore {
       const flags = c.flags;
       for (let r = 0; r < flags.length; r++) {
         const f = flags[r]!;
-        if (f === 0 || f & CELL_NULL || index[r * SLOTS + s] !== 0 || b.objects?.has(r)) continue;
+        if (f === 0 || b.objects?.has(r)) continue;
+        if (f & CELL_NULL) {
+          skipped++;
+          continue;
+        }
+        if (index[r * SLOTS + s] !== 0) continue;
         series[count] = r * SLOTS + s;
         index[r * SLOTS + s] = ++count;
       }
@@ -563,7 +573,7 @@ export class CellStore {
       return { regionCode: codes[(i - s) / SLOTS]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) };
     };
     const buffers: SeriesBuffers = { index, series, numbers };
-    return { years, count, key, value, numerator, denominator, buffers } as SeriesTable;
+    return { years, count, key, value, numerator, denominator, skipped, buffers } as SeriesTable;
   }
 
   /**

@@ -5,16 +5,24 @@ import { above, below, clean } from '../engine/numbers.js';
 import { cellKey, type Observation } from '../ingest/observation.js';
 import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
+import type { SeriesTable } from '../engine/cells.js';
 import { describeCell, placeOf, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
 
-export function checkConsistency(plan: Plan, checks: readonly ConsistencyCheck[], cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
+export function checkConsistency(
+  plan: Plan,
+  checks: readonly ConsistencyCheck[],
+  cells: Given | Iterable<Observation>,
+  describe: Describe,
+  candidates?: ConsistencyCandidates,
+): Diagnostic[] {
   const given = givenOf(cells);
   const out: Diagnostic[] = [];
   // The numerator rule says more than the range rule about the same value: report it alone.
   // Cells are named by key, as a store makes a new object each time a cell is asked for.
   const numeratorFlagged = new Set<string>();
-  const mayFind = candidates(plan, checks, given);
+  const scan = candidates ?? new ConsistencyCandidates(plan, checks, given);
+  const mayFind: Candidates = (c, id) => scan.has(c, id);
   for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged, mayFind));
   for (const c of checks) {
     if (c.kind === 'order') out.push(...order(c, given, describe));
@@ -29,40 +37,81 @@ type Candidates = (c: ConsistencyCheck, indicatorId: string) => boolean;
  * For the numerator and range rules, the indicators with a cell that fails the rule's test,
  * found by running the test inline over each indicator's numbers (one pass an indicator for
  * all its rules), without a call per cell: only those ask given.where for their cells.
+ * checkQuality hands over each indicator's series as it makes them (scan); any indicator not
+ * scanned so far is scanned from the store's numbers when a rule asks about it.
  */
-function candidates(plan: Plan, checks: readonly ConsistencyCheck[], given: Given): Candidates {
-  const rules = new Map<string, Array<NumeratorCheck | RangeCheck>>();
-  for (const c of checks) {
-    if (c.kind !== 'numerator-within-denominator' && c.kind !== 'range') continue;
-    for (const id of c.kind === 'range' ? rangeIds(plan, c) : c.indicators) {
-      const list = rules.get(id);
-      if (!list) rules.set(id, [c]);
-      else if (!list.includes(c)) list.push(c);
-    }
-  }
-  const found = new Set<string>();
-  const key = (c: ConsistencyCheck, id: string) => `${checks.indexOf(c)}\u0000${id}`;
-  for (const [id, list] of rules) {
-    const { count, numbers } = given.numbers(id);
-    for (const c of list) {
-      let hit = false;
-      if (c.kind === 'range') {
-        const { min, max } = c;
-        for (let i = 0; i < count && !hit; i++) {
-          const v = numbers[3 * i]!;
-          hit = !Number.isNaN(v) && ((min !== undefined && below(v, min)) || (max !== undefined && above(v, max)));
-        }
-      } else {
-        for (let i = 0; i < count && !hit; i++) {
-          const n = numbers[3 * i + 1]!;
-          const d = numbers[3 * i + 2]!;
-          hit = !Number.isNaN(n) && !Number.isNaN(d) && above(n, d);
-        }
+export class ConsistencyCandidates {
+  private readonly rules = new Map<string, Array<NumeratorCheck | RangeCheck>>();
+  private readonly scanned = new Set<string>();
+  private readonly foundFor = new Map<string, Set<NumeratorCheck | RangeCheck>>();
+
+  constructor(
+    plan: Plan,
+    checks: readonly ConsistencyCheck[],
+    private readonly given: Given,
+  ) {
+    for (const c of checks) {
+      if (c.kind !== 'numerator-within-denominator' && c.kind !== 'range') continue;
+      for (const id of c.kind === 'range' ? rangeIds(plan, c) : c.indicators) {
+        const list = this.rules.get(id);
+        if (!list) this.rules.set(id, [c]);
+        else if (!list.includes(c)) list.push(c);
       }
-      if (hit) found.add(key(c, id));
     }
   }
-  return (c, id) => found.has(key(c, id));
+
+  /**
+   * Runs the rules naming an indicator over its numbers: those of its series table when the
+   * table holds every cell (none skipped), else those the store gives (given.numbers).
+   */
+  scan(indicatorId: string, table?: SeriesTable): void {
+    if (this.scanned.has(indicatorId)) return;
+    this.scanned.add(indicatorId);
+    const rules = this.rules.get(indicatorId);
+    if (!rules) return;
+    let hits: Array<NumeratorCheck | RangeCheck>;
+    if (table && table.skipped === 0) {
+      // Where a table has no cell, its value, numerator and denominator are all NaN: no rule fails there.
+      const n = table.value.length;
+      hits = rules.filter((c) => (c.kind === 'range' ? rangeFails(c, table.value, 0, 1, n) : numeratorFails(table.numerator, 0, table.denominator, 0, 1, n)));
+    } else {
+      const { count, numbers } = this.given.numbers(indicatorId);
+      hits = rules.filter((c) => (c.kind === 'range' ? rangeFails(c, numbers, 0, 3, count) : numeratorFails(numbers, 1, numbers, 2, 3, count)));
+    }
+    if (hits.length > 0) this.foundFor.set(indicatorId, new Set(hits));
+  }
+
+  /** Whether the rule may find a cell of the indicator. */
+  has(c: ConsistencyCheck, indicatorId: string): boolean {
+    this.scan(indicatorId);
+    return this.foundFor.get(indicatorId)?.has(c as NumeratorCheck | RangeCheck) === true;
+  }
+}
+
+/** Whether a value at a[start + i × step] (i < count) fails a range rule, as range()'s test says. */
+function rangeFails(c: RangeCheck, a: Float64Array, start: number, step: number, count: number): boolean {
+  const { min, max } = c;
+  const lo = min ?? -Infinity;
+  const hi = max ?? Infinity;
+  for (let i = 0, at = start; i < count; i++, at += step) {
+    const v = a[at]!;
+    // below and above are stricter than < and >: a value within [min, max] passes without them.
+    if (v >= lo && v <= hi) continue;
+    if (!Number.isNaN(v) && ((min !== undefined && below(v, min)) || (max !== undefined && above(v, max)))) return true;
+  }
+  return false;
+}
+
+/** Whether a numerator exceeds its denominator (at num[ns + i × step], den[ds + i × step]), as numeratorWithinDenominator's test says. */
+function numeratorFails(num: Float64Array, ns: number, den: Float64Array, ds: number, step: number, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const n = num[ns + i * step]!;
+    const d = den[ds + i * step]!;
+    // above is stricter than >, and false with NaN.
+    if (!(n > d)) continue;
+    if (!Number.isNaN(n) && !Number.isNaN(d) && above(n, d)) return true;
+  }
+  return false;
 }
 
 /** The indicators a range rule applies to: those it names, else those of its unit but the exceptions. */

@@ -23,7 +23,7 @@ import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';
 import { cellsOfGiven, givenOf, seriesOfGiven } from './given.js';
-import { checkConsistency } from './consistency.js';
+import { checkConsistency, ConsistencyCandidates } from './consistency.js';
 import { describer } from './describe.js';
 import { outliersOf } from './outliers.js';
 import { Scratch } from './select.js';
@@ -48,9 +48,12 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const describe = describer(plan, regions);
   const given = givenOf(observations);
   const { completeness, findings: missing } = checkCompleteness(plan, regions, given, describe, options.where ?? {}, options.years);
-  // Each indicator's series are made once, for the unit check and the outlier check, and
-  // dropped before the next indicator's; the findings keep the order of one check after the other.
+  // Each indicator's series are made once, for the unit check, the outlier check and the
+  // consistency rules' first pass, and dropped before the next indicator's; the findings keep
+  // the order of one check after the other.
   const scratch = new Scratch();
+  const checks = (plan as PlanWithChecks).checks ?? [];
+  const candidates = new ConsistencyCandidates(plan, checks, given);
   const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
   const suspects: Diagnostic[] = [];
   const outliers: Diagnostic[] = [];
@@ -58,12 +61,13 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   for (const indicator of plan.indicators) {
     table = seriesOfGiven(given, indicator.id, table);
     const cellAt = cellsOfGiven(given, indicator.id);
+    candidates.scan(indicator.id, table);
     const rate = units.get(indicator.id);
     if (rate && units.delete(indicator.id)) suspects.push(...unitSuspects(rate, table, cellAt, describe, scratch));
     outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch));
   }
   const findings = [
-    ...checkConsistency(plan, (plan as PlanWithChecks).checks ?? [], given, describe),
+    ...checkConsistency(plan, checks, given, describe, candidates),
     ...unitsConverted(given, describe),
     ...suspects,
     ...outliers,

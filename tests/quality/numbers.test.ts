@@ -135,6 +135,8 @@ describe("the store's queries for the quality checks", () => {
               expect(t.denominator[at]).toBe(usable ? (o.denominator ?? NaN) : NaN);
             });
           }
+          const cells = store.cellsWhere(id, () => true).length;
+          expect(t.skipped).toBe(cells - t.value.filter((v) => !Number.isNaN(v)).length);
         }
       }),
       { numRuns: 200 },
