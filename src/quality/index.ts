@@ -27,7 +27,7 @@ import { checkConsistency, ConsistencyCandidates } from './consistency.js';
 import { describer } from './describe.js';
 import { outliersOf } from './outliers.js';
 import { Scratch } from './select.js';
-import { unitIndicators, unitsConverted, unitSuspects } from './units.js';
+import { typicalOf, unitIndicators, unitsConverted, unitSuspects } from './units.js';
 
 export type { Completeness, CellState, ExpectedCell } from './completeness.js';
 export { OUTLIER_RULE } from './outliers.js';
@@ -63,8 +63,14 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     const cellAt = cellsOfGiven(given, indicator.id);
     candidates.scan(indicator.id, table);
     const rate = units.get(indicator.id);
-    if (rate && units.delete(indicator.id)) suspects.push(...unitSuspects(rate, table, cellAt, describe, scratch));
-    outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch));
+    let level: number | undefined;
+    if (rate && units.delete(indicator.id)) {
+      const typical = typicalOf(table, scratch);
+      suspects.push(...unitSuspects(rate, table, cellAt, describe, scratch, typical));
+      // With every value positive, the median of the positive values is the outlier rule's median |x|.
+      if (typical.allPositive) level = typical.level;
+    }
+    outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch, level));
   }
   const findings = [
     ...checkConsistency(plan, checks, given, describe, candidates),

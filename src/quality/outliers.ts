@@ -39,8 +39,6 @@ type Rule = { readonly zScore: number; readonly minChanges: number; readonly mat
 
 /** What the rule judges each change of an indicator against. */
 class Yardstick {
-  private level: number | undefined;
-
   constructor(
     /** The median change. */
     readonly median: number,
@@ -49,6 +47,8 @@ class Yardstick {
     private readonly absLevels: Float64Array,
     private readonly m: number,
     private readonly rule: Rule,
+    /** The typical level, when known already. */
+    private level: number | undefined,
   ) {}
 
   /** Whether the rule flags a change. */
@@ -65,7 +65,7 @@ class Yardstick {
  * The rule's yardstick for n changes (deltas[0 … n−1]) and m values (absLevels[0 … m−1], already
  * |x|; reordered when needed): undefined when too few changes or no spread, so that nothing is flagged.
  */
-function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: number, scratch: Scratch, rule: Rule): Yardstick | undefined {
+function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: number, scratch: Scratch, rule: Rule, level?: number): Yardstick | undefined {
   if (n < rule.minChanges) return undefined;
   const work = scratch.f64(WORK, n);
   work.set(deltas.subarray(0, n));
@@ -79,7 +79,7 @@ function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: 
     scale = (1.2533 * sum) / n;
   }
   if (!(scale > 0)) return undefined;
-  return new Yardstick(med, scale, absLevels, m, rule);
+  return new Yardstick(med, scale, absLevels, m, rule, level);
 }
 
 /** The changes flagged by the rule, from a set of changes of one indicator and its values. */
@@ -116,6 +116,8 @@ export function outliersOf(
   cellAt: (k: SeriesKey, year: number) => Observation,
   describe: Describe,
   scratch: Scratch,
+  /** The median |x| of the table's values, when known already (the unit check's level, when every value is positive). */
+  level?: number,
 ): Diagnostic[] {
   const { years, value, numerator } = table;
   const width = years.length;
@@ -131,7 +133,7 @@ export function outliersOf(
     for (let y = 0; y < width; y++) {
       const v = value[row + y]!;
       if (Number.isNaN(v)) continue;
-      levels[m++] = Math.abs(v);
+      if (level === undefined) levels[m++] = Math.abs(v);
       // The change from the last year with a number, when that is the year before.
       let p = y - 1;
       while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
@@ -143,7 +145,7 @@ export function outliersOf(
   }
   if (n === 0) return [];
   const rule = OUTLIER_RULE;
-  const yard = yardstick(deltas, n, levels, m, scratch, rule);
+  const yard = yardstick(deltas, n, levels, m, scratch, rule, level);
   if (!yard) return [];
   const out: Diagnostic[] = [];
   let typical: number | undefined;

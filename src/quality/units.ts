@@ -59,21 +59,37 @@ export function unitsConverted(given: Given, describe: Describe): Diagnostic[] {
 }
 
 /** One rate indicator's values that look typed in the wrong unit, from its series (values as series of numbers; objects only for what a finding names). */
+/** An indicator's typical level, the median of its positive values (undefined for too few), and whether all its values are positive. */
+export interface Typical {
+  level: number | undefined;
+  allPositive: boolean;
+}
+
+export function typicalOf(table: SeriesTable, scratch: Scratch): Typical {
+  const values = table.value;
+  const positive = scratch.f64(0, values.length);
+  let n = 0;
+  let numbers = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v > 0) positive[n++] = v;
+    else if (!Number.isNaN(v)) numbers++;
+  }
+  return { level: n < MIN_VALUES ? undefined : medianInPlace(positive, n), allPositive: numbers === 0 };
+}
+
 export function unitSuspects(
   indicator: Indicator,
   table: SeriesTable,
   cellAt: (k: SeriesKey, year: number) => Observation,
   describe: Describe,
   scratch: Scratch,
+  typical: Typical = typicalOf(table, scratch),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const values = table.value;
-  // The typical level: the median of the positive values.
-  const positive = scratch.f64(0, values.length);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > 0) positive[n++] = values[i]!;
-  if (n < MIN_VALUES) return out;
-  const level = medianInPlace(positive, n);
+  const { level } = typical;
+  if (level === undefined) return out;
   const width = table.years.length;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
