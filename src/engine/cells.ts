@@ -2,9 +2,9 @@
 // (a block) → region. A block keeps its cells in one of two forms behind one interface:
 //
 // - columns: the cells read from ordinary rows of a long return (a number, perhaps a
-//   numerator and denominator, nothing else to say) sit in typed arrays by region:
-//   about 30 bytes a cell, so that a national return of millions of rows needs memory
-//   that grows with its cells, not with row objects;
+//   numerator and denominator, nothing else to say) sit in typed arrays by region
+//   (src/engine/columns.ts): about 14 bytes a cell of a rate, so that a national return
+//   of millions of rows needs memory that grows with its cells, not with row objects;
 // - objects: any other cell (derived, with a 备注, a repeated row, invalid, yes/no,
 //   converted from another unit …) is an Observation object.
 //
@@ -26,14 +26,9 @@ export const residenceOfSlot = (i: number): Residence => RESIDENCES[i % 3]!;
 
 export type Slots = Array<Observation | undefined>;
 
-/** What a column entry says besides its numbers. */
-export const CELL_PRESENT = 1;
-/** Reported missing: the value is null. */
-export const CELL_NULL = 2;
-/** It has a numerator and a denominator. */
-export const CELL_RATIO = 4;
-/** Its value cell was written (not computed from the ratio). */
-export const CELL_VALUE_GIVEN = 8;
+// Column entries and what they say besides their numbers: src/engine/columns.ts.
+import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from './columns.js';
+export { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN };
 
 /** A return a column entry was read from, and where its value, numerator and denominator columns are (1-based). */
 export interface CellSource {
@@ -41,47 +36,6 @@ export interface CellSource {
   value?: number;
   numerator?: number;
   denominator?: number;
-}
-
-class Columns {
-  value: Float64Array;
-  numerator: Float64Array;
-  denominator: Float64Array;
-  line: Int32Array;
-  source: Uint16Array;
-  flags: Uint8Array;
-  /** Decimals the value was written with, to quote it back as written. */
-  decimals: Uint8Array;
-
-  constructor(capacity: number) {
-    this.value = new Float64Array(capacity);
-    this.numerator = new Float64Array(capacity);
-    this.denominator = new Float64Array(capacity);
-    this.line = new Int32Array(capacity);
-    this.source = new Uint16Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.decimals = new Uint8Array(capacity);
-  }
-
-  get capacity(): number {
-    return this.flags.length;
-  }
-
-  /** Room for n regions. */
-  grow(n: number): void {
-    const widen = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.value = widen(this.value);
-    this.numerator = widen(this.numerator);
-    this.denominator = widen(this.denominator);
-    this.line = widen(this.line);
-    this.source = widen(this.source);
-    this.flags = widen(this.flags);
-    this.decimals = widen(this.decimals);
-  }
 }
 
 class Block {
@@ -316,21 +270,17 @@ export class CellStore {
     decimals: number,
     source: number,
     line: number,
+    /** The indicator's unit per whole (100 for %), which gives a value back from its ratio. */
+    scale = 1,
   ): boolean {
     const b = this.block(indicatorId, year, s, true);
     if (b.has(region)) return false;
     let c = b.columns;
     // Room for every region known: a block of a large return fills up, and growing it step by step copies it again and again.
-    if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length));
+    if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length), scale);
     // Room for every region known so far, as most blocks of a large return fill up.
     if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
-    c.flags[region] = flags | CELL_PRESENT | (value === null ? CELL_NULL : 0);
-    c.value[region] = value ?? 0;
-    c.numerator[region] = numerator;
-    c.denominator[region] = denominator;
-    c.decimals[region] = decimals;
-    c.source[region] = source;
-    c.line[region] = line;
+    c.set(region, flags, value, numerator, denominator, decimals, source, line);
     b.entries++;
     this.count++;
     if (value !== null) {
@@ -349,7 +299,7 @@ export class CellStore {
   }
 
   private materialize(b: Block, c: Columns, r: number): Observation {
-    const flags = c.flags[r]!;
+    const flags = c.flagsOf(r);
     const ratio = (flags & CELL_RATIO) !== 0;
     return new ColumnCell(
       b.indicatorId,
@@ -357,11 +307,11 @@ export class CellStore {
       b.year,
       sexOfSlot(b.slot),
       residenceOfSlot(b.slot),
-      flags & CELL_NULL ? null : c.value[r]!,
-      ratio ? c.numerator[r]! : undefined,
-      ratio ? c.denominator[r]! : undefined,
+      flags & CELL_NULL ? null : c.value(r),
+      ratio ? c.numerator(r) : undefined,
+      ratio ? c.denominator(r) : undefined,
       flags,
-      this.sources[c.source[r]!]!,
+      this.sources[c.sourceOf(r)]!,
       c.line[r]!,
     );
   }
@@ -372,10 +322,10 @@ export class CellStore {
     const r = this.regionIndex.get(regionCode);
     const c = b?.columns;
     if (!b || r === undefined || !c || r >= c.capacity || c.flags[r] === 0 || b.objects?.has(r)) return undefined;
-    const flags = c.flags[r]!;
-    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value[r]!.toFixed(c.decimals[r]!);
-    if (this.sources[c.source[r]!]!.value === undefined && flags & CELL_RATIO) return String(c.numerator[r]);
-    return String(Number(c.value[r]!.toPrecision(6)));
+    const flags = c.flagsOf(r);
+    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value(r).toFixed(c.decimals[r]!);
+    if (this.sources[c.sourceOf(r)]!.value === undefined && flags & CELL_RATIO) return String(c.numerator(r));
+    return String(Number(c.value(r).toPrecision(6)));
   }
 
   get(indicatorId: string, regionCode: string, year: number, sex: Sex = 'total', residence: Residence = 'total'): Observation | undefined {
@@ -457,13 +407,13 @@ export class CellStore {
         continue;
       }
       if (r === undefined || !c || r >= c.capacity || c.flags[r] === 0) return { ...out, complete: false };
-      const flags = c.flags[r]!;
-      out.row ??= { file: this.sources[c.source[r]!]!.file, line: c.line[r]! };
+      const flags = c.flagsOf(r);
+      out.row ??= { file: this.sources[c.sourceOf(r)]!.file, line: c.line[r]! };
       if (flags & CELL_NULL) out.allNumbers = false;
-      else out.value += c.value[r]!;
+      else out.value += c.value(r);
       if (flags & CELL_RATIO) {
-        out.numerator += c.numerator[r]!;
-        out.denominator += c.denominator[r]!;
+        out.numerator += c.numerator(r);
+        out.denominator += c.denominator(r);
       } else out.allRatios = false;
     }
     if (notes) out.notes = [...notes];
@@ -559,10 +509,10 @@ export class CellStore {
         const f = flags[r]!;
         if (f === 0 || f & CELL_NULL || b.objects?.has(r)) continue;
         const at = (index[r * SLOTS + s]! - 1) * width + y;
-        value[at] = c.value[r]!;
+        value[at] = c.value(r);
         if (f & CELL_RATIO) {
-          numerator[at] = c.numerator[r]!;
-          denominator[at] = c.denominator[r]!;
+          numerator[at] = c.numerator(r);
+          denominator[at] = c.denominator(r);
         }
       }
     }
@@ -599,12 +549,12 @@ export class CellStore {
       const c = b.columns;
       if (!c) continue;
       for (let r = 0; r < c.capacity; r++) {
-        const flags = c.flags[r]!;
+        const flags = c.flagsOf(r);
         if (flags === 0 || b.objects?.has(r)) continue;
         const ratio = (flags & CELL_RATIO) !== 0;
-        numbers[i++] = flags & CELL_NULL ? NaN : c.value[r]!;
-        numbers[i++] = ratio ? c.numerator[r]! : NaN;
-        numbers[i++] = ratio ? c.denominator[r]! : NaN;
+        numbers[i++] = flags & CELL_NULL ? NaN : c.value(r);
+        numbers[i++] = ratio ? c.numerator(r) : NaN;
+        numbers[i++] = ratio ? c.denominator(r) : NaN;
       }
     }
     return { count: i / 3, numbers };
@@ -670,10 +620,10 @@ export class CellStore {
       const c = b.columns;
       if (!c) continue;
       for (let r = 0; r < c.capacity; r++) {
-        const flags = c.flags[r]!;
+        const flags = c.flagsOf(r);
         if (flags === 0 || b.objects?.has(r)) continue;
         const ratio = (flags & CELL_RATIO) !== 0;
-        if (test(flags & CELL_NULL ? NaN : c.value[r]!, ratio ? c.numerator[r]! : NaN, ratio ? c.denominator[r]! : NaN)) out.push(this.materialize(b, c, r));
+        if (test(flags & CELL_NULL ? NaN : c.value(r), ratio ? c.numerator(r) : NaN, ratio ? c.denominator(r) : NaN)) out.push(this.materialize(b, c, r));
       }
     }
     return out;

@@ -220,7 +220,7 @@ export class FastRows {
       flags |= CELL_RATIO;
     } else if (!(flags & CELL_VALUE_GIVEN)) return false;
     else numerator = denominator = 0;
-    return this.cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, Math.max(decimals, 0), this.source, line);
+    return this.cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, Math.max(decimals, 0), this.source, line, hit.scale);
   }
 
   /**
