@@ -290,13 +290,34 @@ class Presence {
     return m;
   }
 
-  /** What the store holds for a region in a block: CellStore.STATE bits, 0 for nothing. */
-  private given(m: YearMemo, year: number, region: number, slot: number): number {
+  /** The store's states of one block of the year (cellStates), asked for once. */
+  private block(m: YearMemo, year: number, slot: number): Uint8Array | undefined {
     let block = m.blocks[slot];
     if (block === null) block = m.blocks[slot] = this.store.cellStates(this.loaded!, year, slot);
+    return block;
+  }
+
+  /** What the store holds for a region in a block: CellStore.STATE bits, 0 for nothing. */
+  private static bitsOf(block: Uint8Array | undefined, region: number): number {
     if (!block || region & 1) return 0;
     const key = region >> 1;
     return key < block.length ? block[key]! : 0;
+  }
+
+  /** What is known of a cell the store holds, from its bits. */
+  private givenKnown(bits: number): number {
+    const measure = this.loadedMeasure;
+    const invalid = (bits & INVALID_BIT) !== 0;
+    const state = invalid ? INVALID_STATE : bits & NULL ? REPORTED_MISSING : GIVEN;
+    return known(state, !invalid && (measure === 'rate' ? (bits & RATIO) !== 0 : measure === 'count' && (bits & NUMBER) !== 0));
+  }
+
+  /** Room in the memo for entry `at`. */
+  private static room(m: YearMemo, at: number): void {
+    if (at < m.known.length) return;
+    const grown = new Uint8Array(Math.max(at + SLOTS, m.known.length * 2));
+    grown.set(m.known);
+    m.known = grown;
   }
 
   private children(region: number): Int32Array {
@@ -309,21 +330,15 @@ class Presence {
     const m = this.memo(year);
     if (!m) return MISSING;
     const at = region * SLOTS + slot;
-    if (at >= m.known.length) {
-      const grown = new Uint8Array(Math.max(at + SLOTS, m.known.length * 2));
-      grown.set(m.known);
-      m.known = grown;
-    }
+    Presence.room(m, at);
     const k = m.known[at]!;
     if (k) return k;
     m.known[at] = MISSING; // a cycle cannot derive anything
     const measure = this.loadedMeasure;
-    const bits = this.given(m, year, region, slot);
+    const bits = Presence.bitsOf(this.block(m, year, slot), region);
     let result = MISSING;
     if (bits & PRESENT) {
-      const invalid = (bits & INVALID_BIT) !== 0;
-      const state = invalid ? INVALID_STATE : bits & NULL ? REPORTED_MISSING : GIVEN;
-      result = known(state, !invalid && (measure === 'rate' ? (bits & RATIO) !== 0 : measure === 'count' && (bits & NUMBER) !== 0));
+      result = this.givenKnown(bits);
     } else if (measure === 'rate' || measure === 'count') {
       const sex = Math.floor(slot / 3);
       const residence = slot % 3;
@@ -342,10 +357,24 @@ class Presence {
   private fromChildren(region: number, year: number, slot: number): number {
     const kids = this.children(region);
     if (kids.length === 0) return 0;
+    // The memo is there: usable() is asking for this region in this year.
+    const m = this.memo(year)!;
+    const block = this.block(m, year, slot);
     let invalid = false;
     let summable = true;
     for (let i = 0; i < kids.length; i++) {
-      const k = this.usable(kids[i]!, year, slot);
+      const kid = kids[i]!;
+      const at = kid * SLOTS + slot;
+      let k = at < m.known.length ? m.known[at]! : 0;
+      if (k === 0) {
+        // What usable() would do, without a call for the common case: a unit the store holds.
+        const bits = Presence.bitsOf(block, kid);
+        if (bits & PRESENT) {
+          k = this.givenKnown(bits);
+          Presence.room(m, at);
+          m.known[at] = k;
+        } else k = this.usable(kid, year, slot);
+      }
       const state = stateOfKnown(k);
       if (state === MISSING_STATE) return 0;
       if (state === INVALID_STATE) invalid = true;
