@@ -86,7 +86,7 @@ export class Columns {
    * is reported missing. Numerator and denominator count only with CELL_RATIO.
    */
   set(r: number, flags: number, value: number | null, numerator: number, denominator: number, decimals: number, source: number, line: number): void {
-    let f = (flags & (CELL_RATIO | CELL_VALUE_GIVEN)) | CELL_PRESENT;
+    const f = (flags & (CELL_RATIO | CELL_VALUE_GIVEN)) | CELL_PRESENT;
     this.decimals[r] = decimals;
     this.line[r] = line;
     this.setSource(r, source);
@@ -107,12 +107,12 @@ export class Columns {
           return;
         }
       } else if (decimals < POW10.length) {
-        const m = Math.round(q * POW10[decimals]!);
-        for (const [bits, delta] of [[0, 0], [UP, 1], [DOWN, -1]] as const) {
-          if (Object.is((m + delta) / POW10[decimals]!, value)) {
-            this.flags[r] = f | IMPLIED | bits;
-            return;
-          }
+        const p = POW10[decimals]!;
+        const m = Math.round(q * p);
+        const bits = Object.is(m / p, value) ? IMPLIED : Object.is((m + 1) / p, value) ? IMPLIED | UP : Object.is((m - 1) / p, value) ? IMPLIED | DOWN : 0;
+        if (bits) {
+          this.flags[r] = f | bits;
+          return;
         }
       }
     }
