@@ -68,7 +68,36 @@ class ByteMemo<T> {
     private readonly decoder: TextDecoder,
     private readonly compute: (text: string) => T,
   ) {}
+  // The cell looked up last: a sorted return repeats its indicator and unit row after row.
+  private lastBytes: Uint8Array | undefined;
+  private lastStart = 0;
+  private lastEnd = 0;
+  private lastValue: T | undefined;
+
   get(bytes: Uint8Array, start: number, end: number): T {
+    const n = end - start;
+    const last = this.lastBytes;
+    if (last !== undefined && this.lastEnd - this.lastStart === n) {
+      const from = this.lastStart;
+      let i = 0;
+      while (i < n && last[from + i] === bytes[start + i]) i++;
+      if (i === n) return this.lastValue as T;
+    }
+    const value = this.lookUp(bytes, start, end);
+    this.lastBytes = bytes;
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastValue = value;
+    return value;
+  }
+
+  /** Forgets the last cell: the bytes it lay in may be reused for the next piece. */
+  forget(): void {
+    this.lastBytes = undefined;
+    this.lastValue = undefined;
+  }
+
+  private lookUp(bytes: Uint8Array, start: number, end: number): T {
     let h = 0x811c9dc5 ^ (end - start);
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     // A small integer, which a Map looks up without boxing it.
@@ -280,6 +309,7 @@ class BytesReader {
   }
 
   read(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
+    for (const memo of Object.values(this.memos)) memo.forget();
     const { starts, ends } = this;
     const width = this.c.width;
     const n = bytes.length;

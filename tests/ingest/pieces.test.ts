@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReturns, type ReturnsRead } from '../../src/ingest/read-returns.js';
 import { lastRecordEnd, recordPieces } from '../../src/ingest/pieces.js';
+import { FastRows } from '../../src/ingest/fast-rows.js';
+import type { LayoutRead } from '../../src/ingest/layout.js';
+import { CellStore } from '../../src/engine/cells.js';
 import { bytesOf, realContext } from '../quality/real-plan.js';
 
 const ctx = realContext(true);
@@ -132,6 +135,24 @@ describe('the lines of a later piece, read from their bytes, read as the whole f
     const got = check('新生儿死亡率,泰兴市,2021,1.005,,,,\n');
     expect(got.diagnostics).toEqual([]);
     expect(got.observations.find((o) => o[2] === 2021)?.[5]).toBe(Number('1.005'));
+  });
+
+  it('a cell remembered from one piece is not taken for what the reused memory holds in the next', () => {
+    const cells = new CellStore();
+    const layout = { columns: { indicator: 0, region: 1, year: 2, value: 3 }, width: 4 } as unknown as LayoutRead;
+    const rows = FastRows.of(cells, 'r.csv', layout, ctx)!;
+    const buffer = utf8('婴儿死亡率,泰兴市,2021,1.5\n');
+    const other: number[] = [];
+    rows.bytes(buffer, 1, 0x2c, (line) => other.push(line));
+    // The same memory, read again for the next piece: another indicator of as many bytes.
+    buffer.set(utf8('儿童肥胖率,泰兴市,2022,1.5\n'));
+    rows.bytes(buffer, 2, 0x2c, (line) => other.push(line));
+    expect(other).toEqual([]);
+    expect(cells.get('infant-mortality', '321283', 2022)).toBeUndefined();
+    expect([...cells.all()].map((o) => [o.indicatorId, o.year])).toEqual([
+      ['infant-mortality', 2021],
+      ['child-obesity', 2022],
+    ]);
   });
 
   it('any mix of plain and messy cells (property)', () => {
