@@ -8,7 +8,7 @@ import { readReturns } from '../../src/ingest/read-returns.js';
 import type { Observation } from '../../src/ingest/observation.js';
 import type { Residence, Sex } from '../../src/plan/model.js';
 import { checkCompleteness } from '../../src/quality/completeness.js';
-import { checkConsistency } from '../../src/quality/consistency.js';
+import { checkConsistency, ConsistencyCandidates } from '../../src/quality/consistency.js';
 import { describer } from '../../src/quality/describe.js';
 import { givenOf } from '../../src/quality/given.js';
 import { checkQuality } from '../../src/quality/index.js';
@@ -225,5 +225,52 @@ describe('checkQuality', () => {
     const texts = (ds: unknown[]) => ds.map((d) => JSON.stringify(d)).sort();
     expect(together.length).toBeGreaterThan(0);
     expect(texts(together)).toEqual(texts(alone));
+  });
+});
+
+describe('the consistency rules, first pass or not', () => {
+  const ctx = realContext();
+  const checks = (ctx.plan as PlanWithChecks).checks ?? [];
+  const ids = ['quality-kindergarten-coverage', 'immunization-rate', 'neonatal-mortality', 'infant-mortality', 'under5-mortality', 'special-schools'];
+  const codes = ctx.plan.regions.map((r) => r.code);
+  const cellArb = fc.record({
+    object: fc.boolean(),
+    id: fc.constantFrom(...ids),
+    region: fc.constantFrom(...codes),
+    year: fc.integer({ min: 2023, max: 2025 }),
+    value: fc.oneof(fc.constant(null), fc.double({ min: -5, max: 1100, noNaN: true }), fc.constantFrom(0, 100, 100.0000001, 1000)),
+    ratio: fc.option(fc.tuple(fc.integer({ min: 0, max: 1010 }), fc.integer({ min: 1, max: 1000 }))),
+    invalid: fc.boolean(),
+  });
+
+  it('finds what testing every cell finds, from the series tables or the store', () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 60 }), (cells) => {
+        const store = new CellStore();
+        const source = store.addSource({ file: 'x.csv', value: 4, numerator: 5, denominator: 6 });
+        cells.forEach((c, line) => {
+          const [n, d] = c.ratio ?? [NaN, NaN];
+          if (!c.object) {
+            store.addRead(c.id, store.regionKey(c.region), c.year, 0, c.value, n, d, c.ratio ? CELL_RATIO : 0, 2, source, line + 2);
+          } else {
+            store.put({
+              indicatorId: c.id, regionCode: c.region, year: c.year, sex: 'total', residence: 'total', value: c.value,
+              ...(c.ratio ? { numerator: n, denominator: d } : {}),
+              notes: [], derived: false, rows: [{ file: 'x.csv', line: line + 2 }], ...(c.invalid ? { invalid: 'conflict' } : {}),
+            });
+          }
+        });
+        const given = givenOf(store);
+        const describe = describer(ctx.plan, ctx.regions);
+        const everyCell = { scan: () => undefined, has: () => true } as unknown as ConsistencyCandidates;
+        const want = checkConsistency(ctx.plan, checks, given, describe, everyCell);
+        expect(checkConsistency(ctx.plan, checks, given, describe)).toEqual(want);
+        const fromTables = new ConsistencyCandidates(ctx.plan, checks, given);
+        let table: SeriesTable | undefined;
+        for (const id of ids) fromTables.scan(id, (table = store.seriesOf(id, table)));
+        expect(checkConsistency(ctx.plan, checks, given, describe, fromTables)).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
