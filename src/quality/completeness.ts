@@ -216,14 +216,14 @@ interface YearMemo {
 }
 
 /**
- * presence() by numbers: regions are numbered as they are first asked about, and what is
- * known of a cell is kept in a byte per region × slot, one indicator at a time (as the
- * checks ask indicator by indicator) and year by year.
+ * presence() by numbers: a region is numbered after the store's own number for it (id), and
+ * what is known of a cell is kept in a byte per region × slot, one indicator at a time (as
+ * the checks ask indicator by indicator) and year by year.
  */
 class Presence {
   private readonly store: CellStore;
   private readonly measure: Map<string, Indicator['measure']>;
-  /** Regions the store has no cell for, by code: numbered 1, 3, 5 … */
+  /** Regions the store has never seen, by code: numbered 1, 3, 5 … */
   private readonly others = new Map<string, number>();
   /** By id: the region's code, and the ids of the regions below it once asked for (kept dense: no holes). */
   private readonly codes: Array<string | undefined> = [];
