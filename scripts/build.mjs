@@ -1,7 +1,9 @@
 // Build: bundle the CLI and the API with esbuild, so that a run loads few files
 // (startup is part of the job: a whole-plan evaluation should cost < 2× `node -e 0`).
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // cli-table3's Cell.draw() truncates a cell's whole content to 10 columns on every
@@ -103,25 +105,13 @@ await bundle({
 // The CLI, in CommonJS: Node loads a CommonJS file with one read and one compile, where an
 // ES module graph costs a resolve, a read, a compile and a link per chunk, and its loader
 // brings node:fs/promises, readline and more with it.
-// dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
-// dist/main.cjs, the rest of the CLI in one file. Inside it the commands, the formatters
-// and the plan loader stay lazy (esbuild defers a dynamically imported module until it
-// is first imported), so a run executes only the code of its own command.
-// bin/plancheck imports dist/cli.js, an ES module (the package is "type": "module"),
-// which only requires dist/cli.cjs.
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-await bundle({
-  ...shared,
-  format: 'cjs',
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: 'dist/cli.cjs',
-  define: { PLANCHECK_VERSION: JSON.stringify(version) },
-  // bin.ts imports main.ts and io.ts: both are in main.cjs, required when first imported.
-  plugins: [{ name: 'main-cjs', setup: (b) => b.onResolve({ filter: /^\.\/(main|io)\.js$/ }, () => ({ path: './main.cjs', external: true })) }],
-  supported: { 'dynamic-import': false },
-});
-writeFileSync('dist/cli.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n");
-written.add(resolve('dist/cli.js'));
+// dist/main.cjs is the CLI in one file. Inside it the commands, the formatters and the plan
+// loader stay lazy (esbuild defers a dynamically imported module until it is first
+// imported), so a run executes only the code of its own command.
+// dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise loads
+// dist/main.cjs with V8's code cache (src/cli/bin.ts, loadMain), keyed by a hash of
+// main.cjs that this build writes into cli.cjs: hence main.cjs first.
+// bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
 await bundle({
   ...shared,
   plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection, vendorExternal],
@@ -131,8 +121,24 @@ await bundle({
   // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__pcModuleUrl' },
   banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The libraries in dist/vendor are required, not imported: main.cjs runs as a script
+  // (compiled with the code cache), which has no loader for import().
+  supported: { 'dynamic-import': false },
 });
-for (const file of ['dist/cli.cjs', 'dist/main.cjs']) asciiOnly(file);
+asciiOnly('dist/main.cjs');
+const mainId = createHash('sha256').update(readFileSync('dist/main.cjs')).digest('hex').slice(0, 16);
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+await bundle({
+  ...shared,
+  format: 'cjs',
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: 'dist/cli.cjs',
+  define: { PLANCHECK_VERSION: JSON.stringify(version), PLANCHECK_MAIN_ID: JSON.stringify(mainId) },
+  supported: { 'dynamic-import': false },
+});
+asciiOnly('dist/cli.cjs');
+writeFileSync('dist/cli.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n");
+written.add(resolve('dist/cli.js'));
 for (const [name, specifier] of Object.entries(VENDOR)) {
   await bundle({ ...shared, format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
 }
@@ -167,6 +173,7 @@ if (compiled) {
 // adds its own beside the old ones. Removed only now, so that a binary started while
 // this build ran never meets a half-empty dist/. (dist/types is tsc's, below.)
 removeStale('dist');
+codeCache();
 function removeStale(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = resolve(dir, entry.name);
@@ -178,8 +185,21 @@ function removeStale(dir) {
   }
 }
 
+/**
+ * V8's code cache of dist/main.cjs (src/cli/bin.ts, loadMain), made by an evaluation of the
+ * shipped sample, so that it holds the functions of a whole-plan run. The run writes it as
+ * it exits, since there is none for this main.cjs yet (removeStale took any older one).
+ * Without the sample, the first run of plancheck makes it instead.
+ */
+function codeCache() {
+  const sample = ['samples/taizhou-2020-2025.csv', 'samples/townships.csv'];
+  if (!sample.every((f) => existsSync(f))) return;
+  const run = spawnSync(process.execPath, ['bin/plancheck', 'evaluate', sample[0], '--regions', sample[1]], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) console.warn(`the sample evaluation that makes the code cache exited ${run.status}:\n${run.stderr}`);
+  else if (!existsSync('dist/main.cjs.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.v8-cache)');
+}
+
 // Type declarations for the programmatic API (import { loadPlan, readReturns, evaluate } from 'plancheck').
-const { spawnSync } = await import('node:child_process');
 const { createRequire } = await import('node:module');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = spawnSync(

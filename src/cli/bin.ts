@@ -3,11 +3,18 @@
 //
 // `plancheck --version` is answered here, before anything else loads: the CLI
 // itself (commander, the commands, the messages) is most of the start-up of a
-// run that only asks for the version. Every other argument list goes to main().
-import { statSync } from 'node:fs';
+// run that only asks for the version. Every other argument list goes to main(),
+// in dist/main.cjs, which is compiled from V8's code cache when there is a valid
+// one (see loadMain below).
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
 
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const PLANCHECK_VERSION: string;
+/** A hash of dist/main.cjs as the build wrote it, set by the same build. */
+declare const PLANCHECK_MAIN_ID: string;
 
 /** A reader that stops early (`plancheck … | head`) is not an error. */
 function exitOnBrokenPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
@@ -55,12 +62,101 @@ async function run(argv: string[]): Promise<void> {
   exitOnBrokenPipe(process.stderr);
   try {
     tuneForShortRun(argv);
-    const [{ main }, { nodeIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
+    const { main, nodeIo } = loadMain();
     process.exitCode = await main(argv, nodeIo());
   } catch (e) {
     process.stderr.write(`plancheck: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the command that caused it; set PLANCHECK_DEBUG=1 for details)\n`);
     if (process.env.PLANCHECK_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = 70;
+  }
+}
+
+/** What dist/main.cjs exports: the CLI and the real process's Io. */
+type Main = typeof import('./main.js') & typeof import('./io.js');
+
+/** V8's code cache of dist/main.cjs, beside it: a key line, then V8's data. */
+const CODE_CACHE = 'main.cjs.v8-cache';
+
+/**
+ * dist/main.cjs, run as Node runs a CommonJS file, but compiled with V8's code cache:
+ * the bytecode of every function a run used, saved by an earlier run. Without it V8
+ * parses the 350 KB file at every start and compiles each function the first time it
+ * runs, a thousand functions in an evaluation: a fifth of the run.
+ *
+ * The cache is only used for the very file it was made from. Its key is the build's hash
+ * of main.cjs (PLANCHECK_MAIN_ID, written into this file by the same build), main.cjs's
+ * size and modification time (for a hand edit of dist/), and Node's version and platform;
+ * V8 then checks its own version and flags, and rejects the data on any difference. When
+ * there is no valid cache, the run makes one as it exits, if dist/ is writable (a
+ * temporary file, then a rename, so that no run reads half a cache); otherwise it does
+ * without. The build makes the first one with an evaluation of the sample
+ * (scripts/build.mjs).
+ */
+function loadMain(): Main {
+  const file = join(__dirname, 'main.cjs');
+  const fd = openSync(file, 'r');
+  let source: string;
+  let key: string | undefined;
+  try {
+    const before = fstatSync(fd);
+    source = readFileSync(fd, 'utf8');
+    const after = fstatSync(fd);
+    // A file rewritten while it was read (a build running beside this run) has no key.
+    if (sameFile(before, after)) key = `${PLANCHECK_MAIN_ID} ${after.size} ${after.mtimeMs} ${process.version} ${process.platform} ${process.arch}`;
+  } finally {
+    closeSync(fd);
+  }
+  const cachePath = join(__dirname, CODE_CACHE);
+  const cachedData = key === undefined ? undefined : readCodeCache(cachePath, key);
+  // Node's CommonJS wrapper, on a line of its own: lineOffset keeps the file's line numbers in stack traces.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+    filename: file,
+    lineOffset: -1,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  if (key !== undefined && (!cachedData || script.cachedDataRejected)) {
+    const cacheKey = key;
+    // As the run exits: the cache then holds every function it compiled.
+    process.once('exit', (code) => {
+      if (code <= 2) writeCodeCache(script, cachePath, cacheKey);
+    });
+  }
+  const module = { exports: {} as Main };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, __dirname);
+  return module.exports;
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** The cache's V8 data, if its key is `key`. */
+function readCodeCache(path: string, key: string): Buffer | undefined {
+  try {
+    const bytes = readFileSync(path);
+    const end = bytes.indexOf(0x0a);
+    if (end < 0 || bytes.toString('latin1', 0, end).trimEnd() !== key) return undefined;
+    return bytes.subarray(end + 1);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCodeCache(script: Script, path: string, key: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    accessSync(__dirname, constants.W_OK);
+    // The key line padded to a multiple of 16 bytes, so that V8's data starts aligned and is used where it was read.
+    const line = `${key} `.padEnd(Math.ceil((key.length + 2) / 16) * 16 - 1);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${line}\n`, 'latin1'), script.createCachedData()]));
+    renameSync(tmp, path);
+  } catch {
+    // dist/ read-only or full: the next run compiles as usual.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }
 

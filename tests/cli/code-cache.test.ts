@@ -1,0 +1,86 @@
+// dist/main.cjs runs from V8's code cache (src/cli/bin.ts, loadMain): a cache is used only
+// for the main.cjs it was made from, and a run without a valid one makes one. Each test
+// works on a copy of the built package, so that the tests running beside it keep theirs.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseEnv, BIN, ROOT, SAMPLE, tempDir, TOWNSHIPS } from './helpers.js';
+
+const CACHE = 'main.cjs.v8-cache';
+const ARGS = ['evaluate', join(ROOT, SAMPLE), '--regions', join(ROOT, TOWNSHIPS), '--format', 'json'];
+const copies: string[] = [];
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** bin/, dist/ (without its types and, unless asked, its code cache) and plan/, in a temporary folder. */
+function copyPackage(withCache = false): string {
+  const dir = tempDir('plancheck-code-cache-');
+  copies.push(dir);
+  for (const part of ['bin', 'plan', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), {
+    recursive: true,
+    filter: (src) => !src.startsWith(join(ROOT, 'dist', 'types')) && (withCache || !src.endsWith(CACHE)),
+  });
+  return dir;
+}
+
+function run(bin: string) {
+  const r = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, env: baseEnv(), encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the code cache of dist/main.cjs', () => {
+  it('is made by the build', () => {
+    expect(existsSync(join(ROOT, 'dist', CACHE))).toBe(true);
+  });
+
+  it('is made by a run that finds none, and then used as it is: the output is the same either way', () => {
+    const expected = run(BIN);
+    const dir = copyPackage();
+    const cache = join(dir, 'dist', CACHE);
+    expect(existsSync(cache)).toBe(false);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
+    const made = readFileSync(cache);
+    expect(made.length).toBeGreaterThan(10_000);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
+    expect(readFileSync(cache).equals(made)).toBe(true);
+    // No temporary file is left behind.
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('is not used for a main.cjs that changed since it was made, and is made again', () => {
+    const expected = run(BIN);
+    const dir = copyPackage(true);
+    const cache = join(dir, 'dist', CACHE);
+    const before = readFileSync(cache);
+    // An edit by hand that keeps the size (which V8 alone would not notice): a comment.
+    const main = join(dir, 'dist', 'main.cjs');
+    const source = readFileSync(main, 'latin1');
+    expect(source).toMatch(/sourceMappingURL=main\.cjs\.map\s*$/);
+    writeFileSync(main, source.replace(/main\.cjs\.map(\s*)$/, 'main.cjs.MAP$1'), 'latin1');
+    expect(statSync(main).size).toBe(source.length);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
+    const after = readFileSync(cache);
+    expect(after.equals(before)).toBe(false);
+    const key = after.subarray(0, after.indexOf(0x0a)).toString('latin1').trim().split(' ');
+    expect(Number(key[2])).toBe(statSync(main).mtimeMs);
+  }, 60_000);
+
+  it('is not read when its key is another one', () => {
+    const expected = run(BIN);
+    const dir = copyPackage(true);
+    const cache = join(dir, 'dist', CACHE);
+    const bytes = readFileSync(cache);
+    // Another build's hash in the key: the data must not be used, and is replaced.
+    const other = Buffer.from(bytes);
+    other.write('0000000000000000', 0, 'latin1');
+    rmSync(cache);
+    appendFileSync(cache, other);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
+    const remade = readFileSync(cache);
+    expect(remade.subarray(0, 17).toString('latin1')).toBe(bytes.subarray(0, 17).toString('latin1'));
+  }, 60_000);
+});
