@@ -77,7 +77,7 @@ export interface SeriesTable {
 
 /** The typed arrays a SeriesTable is made in, which the next one may be made in again (seriesOf's `reuse`). */
 interface SeriesBuffers {
-  /** Series number + 1 by region × SLOTS + slot, 0 for none. */
+  /** Series number + 1 by region × (slots used) + the slot's place among them, 0 for none. */
   index: Int32Array;
   /** Each series' region × SLOTS + slot. */
   series: Int32Array;
@@ -443,8 +443,13 @@ export class CellStore {
       };
       return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none, skipped: 0 }, old ? { buffers: old } : {});
     }
-    // The series number + 1 of each region × slot, 0 for none yet (a fill with 0 is the fastest).
-    const cells = this.regionCodes.length * SLOTS;
+    // The slots the indicator uses, in a row: most use the total alone, and memory touched for
+    // the first time costs a page fault a page, so the index is no larger than it needs.
+    const place = new Int8Array(SLOTS).fill(-1);
+    let used = 0;
+    for (const b of blocks) if (place[b.slot] === -1) place[b.slot] = used++;
+    // The series number + 1 of each region × slot used, 0 for none yet (a fill with 0 is the fastest).
+    const cells = this.regionCodes.length * used;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
     index.fill(0, 0, cells);
     // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
@@ -455,12 +460,13 @@ export class CellStore {
     // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
     for (const b of blocks) {
       const s = b.slot;
+      const p = place[s]!;
       if (b.objects) {
         for (const [r, o] of b.objects) {
           if (!usableObject(o)) skipped++;
-          else if (index[r * SLOTS + s] === 0) {
+          else if (index[r * used + p] === 0) {
             series[count] = r * SLOTS + s;
-            index[r * SLOTS + s] = ++count;
+            index[r * used + p] = ++count;
           }
         }
       }
@@ -474,9 +480,9 @@ export class CellStore {
           skipped++;
           continue;
         }
-        if (index[r * SLOTS + s] !== 0) continue;
+        if (index[r * used + p] !== 0) continue;
         series[count] = r * SLOTS + s;
-        index[r * SLOTS + s] = ++count;
+        index[r * used + p] = ++count;
       }
     }
     const width = years.length;
@@ -491,12 +497,12 @@ export class CellStore {
     const numerator = numbers.subarray(n, 2 * n);
     const denominator = numbers.subarray(2 * n, 3 * n);
     for (const b of blocks) {
-      const s = b.slot;
+      const p = place[b.slot]!;
       const y = yearIndex.get(b.year)!;
       if (b.objects) {
         for (const [r, o] of b.objects) {
           if (!usableObject(o)) continue;
-          const at = (index[r * SLOTS + s]! - 1) * width + y;
+          const at = (index[r * used + p]! - 1) * width + y;
           value[at] = o.value as number;
           numerator[at] = o.numerator ?? NaN;
           denominator[at] = o.denominator ?? NaN;
@@ -508,7 +514,7 @@ export class CellStore {
       for (let r = 0; r < flags.length; r++) {
         const f = flags[r]!;
         if (f === 0 || f & CELL_NULL || b.objects?.has(r)) continue;
-        const at = (index[r * SLOTS + s]! - 1) * width + y;
+        const at = (index[r * used + p]! - 1) * width + y;
         value[at] = c.value(r);
         if (f & CELL_RATIO) {
           numerator[at] = c.numerator(r);
