@@ -39,33 +39,33 @@ type Rule = { readonly zScore: number; readonly minChanges: number; readonly mat
 
 /** What the rule judges each change of an indicator against. */
 class Yardstick {
+  private level: number | undefined;
+
   constructor(
     /** The median change. */
     readonly median: number,
     /** MAD / 0.6745, or its stand-in. */
     readonly scale: number,
-    private readonly absLevels: Float64Array,
-    private readonly m: number,
+    /** The typical level, the median |x| of the indicator's values: asked for once, when needed. */
+    private readonly levelOf: () => number,
     private readonly rule: Rule,
-    /** The typical level, when known already. */
-    private level: number | undefined,
   ) {}
 
   /** Whether the rule flags a change. */
   flags(delta: number): boolean {
     const dev = Math.abs(delta - this.median);
     if (!(dev / this.scale > this.rule.zScore)) return false;
-    // The typical level (the median |x|) is worked out when a change first stands out.
-    this.level ??= medianInPlace(this.absLevels, this.m);
+    // The typical level is worked out when a change first stands out.
+    this.level ??= this.levelOf();
     return dev >= this.rule.materiality * this.level;
   }
 }
 
 /**
- * The rule's yardstick for n changes (deltas[0 … n−1]) and m values (absLevels[0 … m−1], already
- * |x|; reordered when needed): undefined when too few changes or no spread, so that nothing is flagged.
+ * The rule's yardstick for n changes (deltas[0 … n−1]), the typical level coming from levelOf:
+ * undefined when too few changes or no spread, so that nothing is flagged.
  */
-function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: number, scratch: Scratch, rule: Rule, level?: number): Yardstick | undefined {
+function yardstick(deltas: Float64Array, n: number, levelOf: () => number, scratch: Scratch, rule: Rule): Yardstick | undefined {
   if (n < rule.minChanges) return undefined;
   const work = scratch.f64(WORK, n);
   work.set(deltas.subarray(0, n));
@@ -79,22 +79,21 @@ function yardstick(deltas: Float64Array, n: number, absLevels: Float64Array, m: 
     scale = (1.2533 * sum) / n;
   }
   if (!(scale > 0)) return undefined;
-  return new Yardstick(med, scale, absLevels, m, rule, level);
+  return new Yardstick(med, scale, levelOf, rule);
 }
 
 /** The changes flagged by the rule, from a set of changes of one indicator and its values. */
 export function flagged(deltas: ArrayLike<number>, levels: ArrayLike<number>, rule: Rule = OUTLIER_RULE): boolean[] {
   const d = Float64Array.from(deltas);
   const l = Float64Array.from(levels, Math.abs);
-  const y = yardstick(d, d.length, l, l.length, new Scratch(), rule);
+  const y = yardstick(d, d.length, () => medianInPlace(l, l.length), new Scratch(), rule);
   return Array.from(d, (delta) => (y ? y.flags(delta) : false));
 }
 
-// Scratch buffers: the changes, where each is from, the values, and a copy to take medians in.
-const DELTAS = 0;
-const LEVELS = 1;
-const WORK = 2;
-const AT = 3;
+// Scratch buffers: one to take medians in (the unit check's too), and the changes. Memory
+// touched for the first time costs a page fault a page: the fewer buffers, the better.
+const WORK = 0;
+const DELTAS = 1;
 
 export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
@@ -123,63 +122,70 @@ export function outliersOf(
   const width = years.length;
   const cells = value.length;
   const deltas = scratch.f64(DELTAS, cells);
-  const levels = scratch.f64(LEVELS, cells);
-  // Where each change is: series × width + the index of the year it is from (held exactly in a double).
-  const at = scratch.f64(AT, cells);
+  // The changes, series by series and year by year: the change from the last year with a
+  // number, when that is the year before. The same walk finds where a flagged one is, below.
   let n = 0;
-  let m = 0;
   for (let k = 0; k < table.count; k++) {
     const row = k * width;
     for (let y = 0; y < width; y++) {
       const v = value[row + y]!;
       if (Number.isNaN(v)) continue;
-      if (level === undefined) levels[m++] = Math.abs(v);
-      // The change from the last year with a number, when that is the year before.
       let p = y - 1;
       while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
-      if (p >= 0 && years[y] === years[p]! + 1) {
-        at[n] = row + p;
-        deltas[n++] = v - value[row + p]!;
-      }
+      if (p >= 0 && years[y] === years[p]! + 1) deltas[n++] = v - value[row + p]!;
     }
   }
   if (n === 0) return [];
   const rule = OUTLIER_RULE;
-  const yard = yardstick(deltas, n, levels, m, scratch, rule, level);
+  const levelOf = () => {
+    if (level !== undefined) return level;
+    const levels = scratch.f64(WORK, cells);
+    let m = 0;
+    for (let i = 0; i < cells; i++) if (!Number.isNaN(value[i]!)) levels[m++] = Math.abs(value[i]!);
+    return medianInPlace(levels, m);
+  };
+  const yard = yardstick(deltas, n, levelOf, scratch, rule);
   if (!yard) return [];
   const out: Diagnostic[] = [];
   let typical: number | undefined;
-  for (let i = 0; i < n; i++) {
-    const delta = deltas[i]!;
-    if (!yard.flags(delta)) continue;
-    const from = at[i]!;
-    const series = Math.floor(from / width);
-    const fromYear = from - series * width;
-    // At most one counted unit: one death, one school, one centre.
-    const fromNumerator = numerator[from]!;
-    const toNumerator = numerator[from + 1]!;
-    if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) continue;
-    if (typical === undefined) {
-      const work = scratch.f64(WORK, n);
-      for (let j = 0; j < n; j++) work[j] = Math.abs(deltas[j]!);
-      typical = clean(medianInPlace(work, n));
+  let i = 0;
+  for (let series = 0; series < table.count; series++) {
+    const row = series * width;
+    for (let y = 0; y < width; y++) {
+      if (Number.isNaN(value[row + y]!)) continue;
+      let p = y - 1;
+      while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
+      if (!(p >= 0 && years[y] === years[p]! + 1)) continue;
+      const delta = deltas[i++]!;
+      if (!yard.flags(delta)) continue;
+      const from = row + p;
+      const fromYear = p;
+      // At most one counted unit: one death, one school, one centre.
+      const fromNumerator = numerator[from]!;
+      const toNumerator = numerator[from + 1]!;
+      if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) continue;
+      if (typical === undefined) {
+        const work = scratch.f64(WORK, n);
+        for (let j = 0; j < n; j++) work[j] = Math.abs(deltas[j]!);
+        typical = clean(medianInPlace(work, n));
+      }
+      const key = table.key(series);
+      const fromCell = cellAt(key, years[fromYear]!);
+      const to = cellAt(key, years[fromYear + 1]!);
+      const explained = to.notes.length > 0;
+      out.push(
+        diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
+          indicator: describe.indicator(indicatorId),
+          cell: describeCell(describe, to),
+          fromYear: fromCell.year,
+          fromValue: describe.value(fromCell),
+          toValue: describe.value(to),
+          change: `${delta > 0 ? '+' : ''}${clean(delta)}`,
+          typical,
+          note: to.notes.join('；'),
+        }, whereOf(to, 'value')),
+      );
     }
-    const key = table.key(series);
-    const fromCell = cellAt(key, years[fromYear]!);
-    const to = cellAt(key, years[fromYear + 1]!);
-    const explained = to.notes.length > 0;
-    out.push(
-      diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
-        indicator: describe.indicator(indicatorId),
-        cell: describeCell(describe, to),
-        fromYear: fromCell.year,
-        fromValue: describe.value(fromCell),
-        toValue: describe.value(to),
-        change: `${delta > 0 ? '+' : ''}${clean(delta)}`,
-        typical,
-        note: to.notes.join('；'),
-      }, whereOf(to, 'value')),
-    );
   }
   return out;
 }

@@ -67,6 +67,7 @@ export interface Typical {
 
 export function typicalOf(table: SeriesTable, scratch: Scratch): Typical {
   const values = table.value;
+  // Scratch buffer 0: the one the outlier check takes its medians in, free again by then.
   const positive = scratch.f64(0, values.length);
   let n = 0;
   let numbers = 0;
