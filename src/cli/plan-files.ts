@@ -61,7 +61,14 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
   if (bundled && !options.noCache) {
     const cached = readCache(raw);
     if (cached) {
-      for (const ind of cached.plan.indicators) ind.origin.file = shown(ind.origin.file);
+      // Indicators share a few files: each file's name is made relative once.
+      const names = new Map<string, string>();
+      for (const ind of cached.plan.indicators) {
+        const file = ind.origin.file;
+        let name = names.get(file);
+        if (name === undefined) names.set(file, (name = shown(file)));
+        ind.origin.file = name;
+      }
       return { plan: { ...cached.plan, dir }, diagnostics: cached.diagnostics };
     }
   }
