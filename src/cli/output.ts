@@ -5,7 +5,7 @@ import { PlancheckError } from '../diagnostics.js';
 import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { FORMAT_NAMES, formatForPath, formatters, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, formatForPath, formatterFor, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
 import type { Io } from './io.js';
 
 export function checkFormat(name: string | undefined): FormatName | undefined {
@@ -31,10 +31,11 @@ export async function writeOutputs(
   ctx: FormatContext,
   opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
 ): Promise<void> {
-  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), (await formatters[f.format]())(evaluation, { ...ctx, color: false }));
+  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }));
   if (opts.quiet) return;
   const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
-  io.stdout((await formatters[stdoutFormat]())(evaluation, stdoutFormat === 'table' ? ctx : { ...ctx, color: false }));
+  const color = stdoutFormat === 'table' && ctx.color;
+  io.stdout((await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color }));
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {

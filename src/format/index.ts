@@ -7,7 +7,11 @@ import type { FormatContext } from './records.js';
 export type Formatter = (evaluation: Evaluation, ctx: FormatContext) => string;
 
 export const formatters = {
-  table: async () => (await import('./table.js')).formatTable,
+  table: async () => {
+    const table = await import('./table.js');
+    await table.loadColor();
+    return table.formatTable;
+  },
   json: async () => (await import('./json.js')).formatJson,
   csv: async () => (await import('./csv.js')).formatCsv,
   md: async () => (await import('./markdown.js')).formatMarkdown,
@@ -16,6 +20,15 @@ export const formatters = {
 } satisfies Record<string, () => Promise<Formatter>>;
 
 export type FormatName = keyof typeof formatters;
+
+/**
+ * The formatter of a name, for output with or without colour: a table without colour
+ * does not load chalk and cli-table3 (formatters.table loads them, for either).
+ */
+export async function formatterFor(name: FormatName, color: boolean): Promise<Formatter> {
+  if (name !== 'table' || color) return formatters[name]();
+  return (await import('./table.js')).formatTable;
+}
 
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 

@@ -14,8 +14,8 @@
 // a section. Without colour (a pipe, a file, CI: most runs) the frame is plain box
 // drawing, drawn here as cli-table3 draws it (tests/format/table-frame.test.ts
 // holds the two to the same output), which costs a few string joins a section.
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type CliTable3 from 'cli-table3';
 import { t } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import type { Status } from '../engine/verdict.js';
@@ -27,9 +27,20 @@ import { displayWidth, wrap } from './width.js';
 const WIDTH = { area: 10, indicator: 30, target: 16, detail: 40 };
 const HEAD = ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'];
 
+/** What colour takes: chalk and cli-table3, loaded by loadColor() only for a table in colour. */
+let colorKit: { chalk: ChalkInstance; Table: typeof CliTable3 } | undefined;
+
+/** Load what a table in colour needs; formatTable asks for it before it draws one. */
+export async function loadColor(): Promise<void> {
+  if (colorKit) return;
+  const [{ Chalk }, { default: Table }] = await Promise.all([import('chalk'), import('cli-table3')]);
+  colorKit = { chalk: new Chalk({ level: 1 }), Table };
+}
+
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
-  const chalk = ctx.color ? new Chalk({ level: 1 }) : undefined;
+  if (ctx.color && !colorKit) throw new Error('a table in colour needs loadColor() first (src/format/index.ts loads it)');
+  const chalk = ctx.color ? colorKit!.chalk : undefined;
   const plain = (s: string) => s;
   const paint: Record<Status, (s: string) => string> = chalk
     ? { met: chalk.green, 'not-met': chalk.red, 'no-data': chalk.yellow, invalid: chalk.magenta, 'not-applicable': chalk.gray }
@@ -146,7 +157,8 @@ export function plainFrame(head: readonly string[], headWidths: readonly number[
  * frame never holds (it has borders, spaces and colour codes).
  */
 export function colorFrame(head: string[], widths: readonly number[]): Frame {
-  const table = new Table({ head, style: { head: ['cyan'], border: ['grey'] }, colWidths: widths.map((w) => w + 2) });
+  if (!colorKit) throw new Error('a table in colour needs loadColor() first (src/format/index.ts loads it)');
+  const table = new colorKit.Table({ head, style: { head: ['cyan'], border: ['grey'] }, colWidths: widths.map((w) => w + 2) });
   table.push(widths.map((w) => 'x'.repeat(w)));
   const frame = table.toString().split('\n');
   if (frame.length !== 5) throw new Error(`a table head of one line was expected, not ${frame.length - 4}`);

@@ -2,7 +2,7 @@
 // it must be the frame cli-table3 draws, character for character.
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { colorFrame, plainFrame } from '../../src/format/table.js';
+import { colorFrame, loadColor, plainFrame } from '../../src/format/table.js';
 import { displayWidth } from '../../src/format/width.js';
 
 const HEADS = [
@@ -31,7 +31,8 @@ describe('the plain table frame', () => {
     }
   });
 
-  it('has the same layout as the coloured frame once its colour codes are taken out', () => {
+  it('has the same layout as the coloured frame once its colour codes are taken out', async () => {
+    await loadColor();
     const head = HEADS[0]!;
     const headWidths = head.map(displayWidth);
     const widths = headWidths.map((w) => w + 3);
