@@ -226,17 +226,18 @@ export class FastRows {
     return this.store(hit, region, year, s, value, decimals, numerator, denominator, line);
   }
 
-  /** Sex and residence slots (-2: no such column) as one slot, or -1. */
-  private part(sex: number, residence: number): number {
+  /** Sex and residence slots (-2: no such column) as one slot, or -1. Also the byte reader's. */
+  part(sex: number, residence: number): number {
     if (sex === -1 || residence === -1) return -1;
     return (sex === -2 ? 0 : sex) + (residence === -2 ? 0 : residence);
   }
 
   /**
    * A row's numbers into the store: a value (decimals ≥ 0), a numerator and denominator
-   * (not NaN), or both when they agree. False for anything the row reader must say something about.
+   * (not NaN), or both when they agree. False for anything the row reader must say something
+   * about. Also the byte reader's.
    */
-  private store(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
+  store(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
     let flags = 0;
     if (decimals >= 0) flags |= CELL_VALUE_GIVEN;
     if (!Number.isNaN(numerator)) {
@@ -258,29 +259,42 @@ export class FastRows {
    * read as text.
    */
   bytes(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
-    (this.bytesReader ??= new BytesReader(this)).read(bytes, lineOffset, delimiter, other);
+    if (!this.bytesReader) {
+      // Only pieces that are valid UTF-8 come here; a BOM inside the file stays a character, as in the text path.
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      const by = <T>(memo: Memo<T>) => new ByteMemo(decoder, (text) => memo.get(text));
+      const memos = { indicators: by(this.indicators), regions: by(this.regions), years: by(this.years), sexes: by(this.sexes), residences: by(this.residences), units: by(this.units) };
+      const { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this;
+      this.bytesReader = new BytesReader(this, { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top }, memos);
+    }
+    this.bytesReader.read(bytes, lineOffset, delimiter, other);
   }
+}
 
-  /** For BytesReader: the memos, keyed by bytes. */
-  byteMemos(decoder: TextDecoder) {
-    const by = <T>(memo: Memo<T>) => new ByteMemo(decoder, (text) => memo.get(text));
-    return { indicators: by(this.indicators), regions: by(this.regions), years: by(this.years), sexes: by(this.sexes), residences: by(this.residences), units: by(this.units) };
-  }
+/** Where each cell of a row is (-1: no such column), and the row's parts looked up by their bytes. */
+interface ByteColumns {
+  width: number;
+  ci: number;
+  cr: number;
+  cy: number;
+  cv: number;
+  cn: number;
+  cd: number;
+  cs: number;
+  cz: number;
+  cu: number;
+  cnote: number;
+  /** The top region's key in the store, for a return without a region column. */
+  top: number;
+}
 
-  /** For BytesReader. */
-  columnsOf() {
-    const { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this;
-    return { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top };
-  }
-
-  /** For BytesReader. */
-  storeRow(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
-    return this.store(hit, region, year, s, value, decimals, numerator, denominator, line);
-  }
-
-  partOf(sex: number, residence: number): number {
-    return this.part(sex, residence);
-  }
+interface ByteMemos {
+  indicators: ByteMemo<IndicatorHit | null>;
+  regions: ByteMemo<number>;
+  years: ByteMemo<number>;
+  sexes: ByteMemo<number>;
+  residences: ByteMemo<number>;
+  units: ByteMemo<string>;
 }
 
 /** Half a unit of the last digit written with d decimals, the same doubles 0.5 * 10 ** -d gives. */
@@ -294,18 +308,17 @@ const MAX_DIGITS = 15;
 class BytesReader {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly memos: ReturnType<FastRows['byteMemos']>;
-  private readonly c: ReturnType<FastRows['columnsOf']>;
   /** The last number read: its value and decimals (-1: not a plain number). */
   private number = 0;
   private decimals = 0;
 
-  constructor(private readonly rows: FastRows) {
-    this.c = rows.columnsOf();
-    this.starts = new Int32Array(this.c.width);
-    this.ends = new Int32Array(this.c.width);
-    // Only pieces that are valid UTF-8 come here; a BOM inside the file stays a character, as in the text path.
-    this.memos = rows.byteMemos(new TextDecoder('utf-8', { ignoreBOM: true }));
+  constructor(
+    private readonly rows: FastRows,
+    private readonly c: ByteColumns,
+    private readonly memos: ByteMemos,
+  ) {
+    this.starts = new Int32Array(c.width);
+    this.ends = new Int32Array(c.width);
   }
 
   read(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
@@ -354,7 +367,7 @@ class BytesReader {
     const region = cr < 0 ? top : memos.regions.get(bytes, starts[cr]!, ends[cr]!);
     const year = memos.years.get(bytes, starts[cy]!, ends[cy]!);
     if (region < 0 || year === 0) return false;
-    const s = this.rows.partOf(cs < 0 ? -2 : memos.sexes.get(bytes, starts[cs]!, ends[cs]!), cz < 0 ? -2 : memos.residences.get(bytes, starts[cz]!, ends[cz]!));
+    const s = this.rows.part(cs < 0 ? -2 : memos.sexes.get(bytes, starts[cs]!, ends[cs]!), cz < 0 ? -2 : memos.residences.get(bytes, starts[cz]!, ends[cz]!));
     if (s < 0) return false;
     if (cnote >= 0 && !blank(bytes, starts[cnote]!, ends[cnote]!)) return false;
     if (cu >= 0 && ends[cu]! > starts[cu]! && memos.units.get(bytes, starts[cu]!, ends[cu]!) !== hit.unit) return false;
@@ -373,7 +386,7 @@ class BytesReader {
       if (!this.plain(bytes, starts[cd]!, ends[cd]!)) return false;
       denominator = this.number;
     }
-    return this.rows.storeRow(hit, region, year, s, value, decimals, numerator, denominator, line);
+    return this.rows.store(hit, region, year, s, value, decimals, numerator, denominator, line);
   }
 
   /**
