@@ -7,7 +7,6 @@
 // in dist/main.cjs, which is compiled from V8's code cache when there is a valid
 // one (see loadMain below).
 import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -122,7 +121,8 @@ function loadMain(): Main {
     });
   }
   const module = { exports: {} as Main };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, __dirname);
+  // This file's own require: main.cjs is beside it, so its requires (./vendor/…, node:…) resolve alike.
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);
   return module.exports;
 }
 
