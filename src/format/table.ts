@@ -22,7 +22,7 @@ import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
-import { displayWidth, wrap } from './width.js';
+import { displayWidth, wrapLines } from './width.js';
 
 const WIDTH = { area: 10, indicator: 30, target: 16, detail: 40 };
 const HEAD = ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'];
@@ -56,16 +56,16 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
     for (const results of groupBy(section, (r) => r.area)) {
       const area = ctx.plan.areas.find((a) => a.id === results[0]!.area);
       const areaName = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
-      const columns: string[][] = [wrap(areaName, WIDTH.area).split('\n'), [], [], [], [], [], []];
+      const columns: string[][] = [wrapLines(areaName, WIDTH.area), [], [], [], [], [], []];
       for (const r of results) {
-        const name = wrap(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`, WIDTH.indicator - 2).split('\n');
+        const name = wrapLines(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`, WIDTH.indicator - 2);
         const cells = [
           name.map((line, i) => (i === 0 ? line : `  ${line}`)),
-          wrap(targetText(r, ctx), WIDTH.target).split('\n'),
+          wrapLines(targetText(r, ctx), WIDTH.target),
           [`${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`],
           [paint[r.status](statusLabel(r.status, lang))],
           [formatGap(r, lang)],
-          wrap(detail(r, ctx), WIDTH.detail).split('\n'),
+          wrapLines(detail(r, ctx), WIDTH.detail),
         ];
         const height = Math.max(...cells.map((c) => c.length));
         cells.forEach((lines, i) => {
@@ -119,7 +119,7 @@ function drawTable(head: string[], rows: string[][][], color: boolean): string {
       let line = edges[0]!;
       for (let c = 0; c < widths.length; c++) {
         const text = row[c]![n];
-        line += text === undefined ? ' '.repeat(widths[c]!) : text + ' '.repeat(widths[c]! - measured[r]![c]![n]!);
+        line += text === undefined ? spaces(widths[c]!) : text + spaces(widths[c]! - measured[r]![c]![n]!);
         line += edges[c + 1]!;
       }
       drawn.push(line);
@@ -127,6 +127,13 @@ function drawTable(head: string[], rows: string[][][], color: boolean): string {
   });
   drawn.push(bottom);
   return drawn.join('\n');
+}
+
+const SPACES: string[] = [];
+
+/** n spaces, made once for each n a table pads with. */
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
 }
 
 /** The lines of a table's frame, and the text around each row's cells: the left border and padding, the inner borders, the right border. */

@@ -55,6 +55,13 @@ export function displayWidth(s: string): number {
 
 /** Break text into lines of at most `width` columns: Chinese anywhere, English at the last space. */
 export function wrap(s: string, width: number): string {
+  return wrapLines(s, width).join('\n');
+}
+
+/** The lines of wrap(s, width). */
+export function wrapLines(s: string, width: number): string[] {
+  // No character takes more than two columns: a short line fits as it is.
+  if (s.length * 2 <= width && !s.includes('\n')) return [s];
   const lines: string[] = [];
   for (const paragraph of s.split('\n')) {
     // No character takes more than two columns: a short paragraph fits as it is.
@@ -91,5 +98,5 @@ export function wrap(s: string, width: number): string {
     }
     lines.push(paragraph.slice(start));
   }
-  return lines.join('\n');
+  return lines;
 }

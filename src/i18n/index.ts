@@ -16,9 +16,22 @@ export type Catalog = Record<string, { zh: string; en: string }>;
 // all the lookups of a run.
 const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages];
 
+/** Codes looked up so far: a table asks for the same few words hundreds of times. */
+const found = new Map<string, { zh: string; en: string } | null>();
+
 function entryOf(code: string): { zh: string; en: string } | undefined {
-  for (const catalog of catalogs) if (Object.hasOwn(catalog, code)) return catalog[code];
-  return undefined;
+  let entry = found.get(code);
+  if (entry === undefined) {
+    entry = null;
+    for (const catalog of catalogs) {
+      if (Object.hasOwn(catalog, code)) {
+        entry = catalog[code]!;
+        break;
+      }
+    }
+    found.set(code, entry);
+  }
+  return entry ?? undefined;
 }
 
 export function t(lang: Lang, code: string, params: Params = {}): string {
