@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 // cli-table3's Cell.draw() truncates a cell's whole content to 10 columns on every
@@ -187,16 +188,23 @@ function removeStale(dir) {
 
 /**
  * V8's code cache of dist/main.cjs (src/cli/bin.ts, loadMain), made by an evaluation of the
- * shipped sample, so that it holds the functions of a whole-plan run. The run writes it as
- * it exits, since there is none for this main.cjs yet (removeStale took any older one).
- * Without the sample, the first run of plancheck makes it instead.
+ * shipped sample, so that it holds the functions of a whole-plan run: the table on standard
+ * output and JSON in a file, the two formats a run mostly asks for. The run writes it as it
+ * exits, since there is none for this main.cjs yet (removeStale took any older one).
+ * Without the sample, the first evaluation plancheck runs makes it instead.
  */
 function codeCache() {
   const sample = ['samples/taizhou-2020-2025.csv', 'samples/townships.csv'];
   if (!sample.every((f) => existsSync(f))) return;
-  const run = spawnSync(process.execPath, ['bin/plancheck', 'evaluate', sample[0], '--regions', sample[1]], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 1) console.warn(`the sample evaluation that makes the code cache exited ${run.status}:\n${run.stderr}`);
-  else if (!existsSync('dist/main.cjs.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.v8-cache)');
+  const dir = mkdtempSync(join(tmpdir(), 'plancheck-build-'));
+  try {
+    const args = ['bin/plancheck', 'evaluate', sample[0], '--regions', sample[1], '-o', join(dir, 'sample.json')];
+    const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) console.warn(`the sample evaluation that makes the code cache exited ${run.status}:\n${run.stderr}`);
+    else if (!existsSync('dist/main.cjs.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.v8-cache)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Type declarations for the programmatic API (import { loadPlan, readReturns, evaluate } from 'plancheck').

@@ -61,7 +61,7 @@ async function run(argv: string[]): Promise<void> {
   exitOnBrokenPipe(process.stderr);
   try {
     tuneForShortRun(argv);
-    const { main, nodeIo } = loadMain();
+    const { main, nodeIo } = loadMain(argv[0] === 'evaluate' ? 'evaluate' : 'other');
     process.exitCode = await main(argv, nodeIo());
   } catch (e) {
     process.stderr.write(`plancheck: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the command that caused it; set PLANCHECK_DEBUG=1 for details)\n`);
@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<void> {
 /** What dist/main.cjs exports: the CLI and the real process's Io. */
 type Main = typeof import('./main.js') & typeof import('./io.js');
 
-/** V8's code cache of dist/main.cjs, beside it: a key line, then V8's data. */
+/** V8's code cache of dist/main.cjs, beside it: a line with its key and the command that made it, then V8's data. */
 const CODE_CACHE = 'main.cjs.v8-cache';
 
 /**
@@ -89,9 +89,11 @@ const CODE_CACHE = 'main.cjs.v8-cache';
  * there is no valid cache, the run makes one as it exits, if dist/ is writable (a
  * temporary file, then a rename, so that no run reads half a cache); otherwise it does
  * without. The build makes the first one with an evaluation of the sample
- * (scripts/build.mjs).
+ * (scripts/build.mjs). A cache holds the functions of the command that made it: one made
+ * by another command (an installed package's first run may be `plancheck --help`) is
+ * made again by the first evaluation.
  */
-function loadMain(): Main {
+function loadMain(command: 'evaluate' | 'other'): Main {
   const file = join(__dirname, 'main.cjs');
   const fd = openSync(file, 'r');
   let source: string;
@@ -106,18 +108,19 @@ function loadMain(): Main {
     closeSync(fd);
   }
   const cachePath = join(__dirname, CODE_CACHE);
-  const cachedData = key === undefined ? undefined : readCodeCache(cachePath, key);
+  const cached = key === undefined ? undefined : readCodeCache(cachePath, key);
+  const cachedData = cached?.data;
   // Node's CommonJS wrapper, on a line of its own: lineOffset keeps the file's line numbers in stack traces.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
     filename: file,
     lineOffset: -1,
     ...(cachedData ? { cachedData } : {}),
   });
-  if (key !== undefined && (!cachedData || script.cachedDataRejected)) {
-    const cacheKey = key;
+  if (key !== undefined && (!cached || script.cachedDataRejected || (cached.command !== 'evaluate' && command === 'evaluate'))) {
+    const line = `${key} ${command}`;
     // As the run exits: the cache then holds every function it compiled.
     process.once('exit', (code) => {
-      if (code <= 2) writeCodeCache(script, cachePath, cacheKey);
+      if (code <= 2) writeCodeCache(script, cachePath, line);
     });
   }
   const module = { exports: {} as Main };
@@ -130,25 +133,27 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
-/** The cache's V8 data, if its key is `key`. */
-function readCodeCache(path: string, key: string): Buffer | undefined {
+/** The cache's V8 data and the command that made it, if its key is `key`. */
+function readCodeCache(path: string, key: string): { data: Buffer; command: string } | undefined {
   try {
     const bytes = readFileSync(path);
     const end = bytes.indexOf(0x0a);
-    if (end < 0 || bytes.toString('latin1', 0, end).trimEnd() !== key) return undefined;
-    return bytes.subarray(end + 1);
+    const line = end < 0 ? '' : bytes.toString('latin1', 0, end).trimEnd();
+    if (!line.startsWith(`${key} `)) return undefined;
+    return { data: bytes.subarray(end + 1), command: line.slice(key.length + 1) };
   } catch {
     return undefined;
   }
 }
 
-function writeCodeCache(script: Script, path: string, key: string): void {
+/** `line` (the key and the command), then the data, written whole or not at all. */
+function writeCodeCache(script: Script, path: string, line: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     accessSync(__dirname, constants.W_OK);
-    // The key line padded to a multiple of 16 bytes, so that V8's data starts aligned and is used where it was read.
-    const line = `${key} `.padEnd(Math.ceil((key.length + 2) / 16) * 16 - 1);
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${line}\n`, 'latin1'), script.createCachedData()]));
+    // The line padded to a multiple of 16 bytes, so that V8's data starts aligned and is used where it was read.
+    const padded = `${line} `.padEnd(Math.ceil((line.length + 2) / 16) * 16 - 1);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${padded}\n`, 'latin1'), script.createCachedData()]));
     renameSync(tmp, path);
   } catch {
     // dist/ read-only or full: the next run compiles as usual.

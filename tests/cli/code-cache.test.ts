@@ -27,14 +27,21 @@ function copyPackage(withCache = false): string {
   return dir;
 }
 
-function run(bin: string) {
-  const r = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, env: baseEnv(), encoding: 'utf8', timeout: 60_000 });
+function run(bin: string, args = ARGS) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: baseEnv(), encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The line before V8's data: the key's fields, then the command that made it. */
+function header(cache: string): string[] {
+  const bytes = readFileSync(cache);
+  return bytes.subarray(0, bytes.indexOf(0x0a)).toString('latin1').trim().split(' ');
+}
+
 describe('the code cache of dist/main.cjs', () => {
-  it('is made by the build', () => {
+  it('is made by the build, with an evaluation', () => {
     expect(existsSync(join(ROOT, 'dist', CACHE))).toBe(true);
+    expect(header(join(ROOT, 'dist', CACHE)).at(-1)).toBe('evaluate');
   });
 
   it('is made by a run that finds none, and then used as it is: the output is the same either way', () => {
@@ -65,8 +72,7 @@ describe('the code cache of dist/main.cjs', () => {
     expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
     const after = readFileSync(cache);
     expect(after.equals(before)).toBe(false);
-    const key = after.subarray(0, after.indexOf(0x0a)).toString('latin1').trim().split(' ');
-    expect(Number(key[2])).toBe(statSync(main).mtimeMs);
+    expect(Number(header(cache)[2])).toBe(statSync(main).mtimeMs);
   }, 60_000);
 
   it('is not read when its key is another one', () => {
@@ -82,5 +88,19 @@ describe('the code cache of dist/main.cjs', () => {
     expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
     const remade = readFileSync(cache);
     expect(remade.subarray(0, 17).toString('latin1')).toBe(bytes.subarray(0, 17).toString('latin1'));
+  }, 60_000);
+
+  it('made by another command, is made again by the first evaluation, and then kept', () => {
+    const dir = copyPackage();
+    const bin = join(dir, 'bin', 'plancheck');
+    const cache = join(dir, 'dist', CACHE);
+    expect(run(bin, ['indicators']).code).toBe(0);
+    expect(header(cache).at(-1)).toBe('other');
+    const expected = run(BIN);
+    expect(run(bin)).toEqual(expected);
+    expect(header(cache).at(-1)).toBe('evaluate');
+    const made = readFileSync(cache);
+    expect(run(bin, ['indicators']).code).toBe(0);
+    expect(readFileSync(cache).equals(made)).toBe(true);
   }, 60_000);
 });
