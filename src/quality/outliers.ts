@@ -65,13 +65,14 @@ class Yardstick {
  * The rule's yardstick for n changes (deltas[0 … n−1]), the typical level coming from levelOf:
  * undefined when too few changes or no spread, so that nothing is flagged.
  */
-function yardstick(deltas: Float64Array, n: number, levelOf: () => number, scratch: Scratch, rule: Rule): Yardstick | undefined {
+function yardstick(deltas: Float64Array, n: number, levelOf: () => number, scratch: Scratch, rule: Rule, noNaN = false): Yardstick | undefined {
   if (n < rule.minChanges) return undefined;
   const work = scratch.f64(WORK, n);
   work.set(deltas.subarray(0, n));
-  const med = medianInPlace(work, n);
+  const med = medianInPlace(work, n, noNaN);
   for (let i = 0; i < n; i++) work[i] = Math.abs(deltas[i]! - med);
-  let scale = medianInPlace(work, n) / 0.6745;
+  // |Δ − median| is NaN only with a NaN Δ, or with an infinite median and a Δ as infinite.
+  let scale = medianInPlace(work, n, noNaN && Number.isFinite(med)) / 0.6745;
   if (scale === 0) {
     // The mean absolute deviation, summed in the order of the changes as before.
     let sum = 0;
@@ -125,6 +126,8 @@ export function outliersOf(
   // The changes, series by series and year by year: the change from the last year with a
   // number, when that is the year before. The same walk finds where a flagged one is, below.
   let n = 0;
+  // A change of two numbers is NaN only from two infinities of one sign.
+  let noNaN = true;
   for (let k = 0; k < table.count; k++) {
     const row = k * width;
     for (let y = 0; y < width; y++) {
@@ -132,7 +135,11 @@ export function outliersOf(
       if (Number.isNaN(v)) continue;
       let p = y - 1;
       while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
-      if (p >= 0 && years[y] === years[p]! + 1) deltas[n++] = v - value[row + p]!;
+      if (p >= 0 && years[y] === years[p]! + 1) {
+        const d = v - value[row + p]!;
+        if (d !== d) noNaN = false;
+        deltas[n++] = d;
+      }
     }
   }
   if (n === 0) return [];
@@ -142,9 +149,9 @@ export function outliersOf(
     const levels = scratch.f64(WORK, cells);
     let m = 0;
     for (let i = 0; i < cells; i++) if (!Number.isNaN(value[i]!)) levels[m++] = Math.abs(value[i]!);
-    return medianInPlace(levels, m);
+    return medianInPlace(levels, m, true);
   };
-  const yard = yardstick(deltas, n, levelOf, scratch, rule);
+  const yard = yardstick(deltas, n, levelOf, scratch, rule, noNaN);
   if (!yard) return [];
   const out: Diagnostic[] = [];
   let typical: number | undefined;
@@ -167,7 +174,7 @@ export function outliersOf(
       if (typical === undefined) {
         const work = scratch.f64(WORK, n);
         for (let j = 0; j < n; j++) work[j] = Math.abs(deltas[j]!);
-        typical = clean(medianInPlace(work, n));
+        typical = clean(medianInPlace(work, n, noNaN));
       }
       const key = table.key(series);
       const fromCell = cellAt(key, years[fromYear]!);

@@ -76,7 +76,8 @@ export function typicalOf(table: SeriesTable, scratch: Scratch): Typical {
     if (v > 0) positive[n++] = v;
     else if (!Number.isNaN(v)) numbers++;
   }
-  return { level: n < MIN_VALUES ? undefined : medianInPlace(positive, n), allPositive: numbers === 0 };
+  // Positive numbers are not NaN.
+  return { level: n < MIN_VALUES ? undefined : medianInPlace(positive, n, true), allPositive: numbers === 0 };
 }
 
 export function unitSuspects(

@@ -35,6 +35,7 @@ describe('medianInPlace', () => {
     fc.assert(
       fc.property(fc.array(number, { minLength: 1, maxLength: 3000 }), (xs) => {
         expect(medianInPlace(Float64Array.from(xs), xs.length)).toBe(sortedMedian(xs));
+        expect(medianInPlace(Float64Array.from(xs), xs.length, true)).toBe(sortedMedian(xs));
       }),
       { numRuns: 300 },
     );
