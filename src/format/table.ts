@@ -58,20 +58,22 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
       const areaName = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
       const columns: string[][] = [wrapLines(areaName, WIDTH.area), [], [], [], [], [], []];
       for (const r of results) {
+        // A wrapped name continues indented; the other cells of its lines are blank.
         const name = wrapLines(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`, WIDTH.indicator - 2);
-        const cells = [
-          name.map((line, i) => (i === 0 ? line : `  ${line}`)),
-          wrapLines(targetText(r, ctx), WIDTH.target),
-          [`${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`],
-          [paint[r.status](statusLabel(r.status, lang))],
-          [formatGap(r, lang)],
-          wrapLines(detail(r, ctx), WIDTH.detail),
-        ];
-        const height = Math.max(...cells.map((c) => c.length));
-        cells.forEach((lines, i) => {
-          const column = columns[i + 1]!;
-          for (let n = 0; n < height; n++) column.push(lines[n] ?? '');
-        });
+        const target = wrapLines(targetText(r, ctx), WIDTH.target);
+        const value = `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`;
+        const status = paint[r.status](statusLabel(r.status, lang));
+        const gap = formatGap(r, lang);
+        const why = wrapLines(detail(r, ctx), WIDTH.detail);
+        const height = Math.max(name.length, target.length, why.length);
+        for (let n = 0; n < height; n++) {
+          columns[1]!.push(n === 0 ? name[0]! : n < name.length ? `  ${name[n]}` : '');
+          columns[2]!.push(target[n] ?? '');
+          columns[3]!.push(n === 0 ? value : '');
+          columns[4]!.push(n === 0 ? status : '');
+          columns[5]!.push(n === 0 ? gap : '');
+          columns[6]!.push(why[n] ?? '');
+        }
       }
       rows.push(columns);
     }
