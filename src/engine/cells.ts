@@ -81,7 +81,7 @@ interface SeriesBuffers {
   index: Int32Array;
   /** Each series' region × SLOTS + slot. */
   series: Int32Array;
-  /** value, numerator and denominator, one after the other. */
+  /** value, numerator and denominator, a third each. */
   numbers: Float64Array;
 }
 
@@ -447,81 +447,96 @@ export class CellStore {
     // the first time costs a page fault a page, so the index is no larger than it needs.
     const place = new Int8Array(SLOTS).fill(-1);
     let used = 0;
-    for (const b of blocks) if (place[b.slot] === -1) place[b.slot] = used++;
+    let cellCount = 0;
+    for (const b of blocks) {
+      if (place[b.slot] === -1) place[b.slot] = used++;
+      cellCount += b.entries + (b.objects?.size ?? 0);
+    }
     // The series number + 1 of each region × slot used, 0 for none yet (a fill with 0 is the fastest).
     const cells = this.regionCodes.length * used;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
-    index.fill(0, 0, cells);
     // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
     const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
+    const width = years.length;
+    const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
+    // Room for as many series as there can be (no more than entries of the index, nor than
+    // cells), so that one pass numbers the series and writes their numbers: value, numerator
+    // and denominator of series k, year y at k × width + y of each third. Should the cells be
+    // more than counted, the pass starts again with room for every entry of the index.
+    let most = Math.min(cells, cellCount);
+    let room = 0;
+    let numbers = old?.numbers ?? new Float64Array(0);
     let count = 0;
     let skipped = 0;
-    const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
-    // Two passes over the blocks: the series first, then their numbers, straight into typed arrays.
-    for (const b of blocks) {
-      const s = b.slot;
-      const p = place[s]!;
-      if (b.objects) {
-        for (const [r, o] of b.objects) {
-          if (!usableObject(o)) skipped++;
-          else if (index[r * used + p] === 0) {
+    fill: for (;;) {
+      room = most * width;
+      if (numbers.length < 3 * room) numbers = new Float64Array(3 * room);
+      // NaN everywhere: TypedArray#fill takes a slow path for NaN, a doubling copyWithin does not.
+      if (room > 0) {
+        numbers[0] = NaN;
+        for (let done = 1; done < 3 * room; done *= 2) numbers.copyWithin(done, 0, Math.min(done, 3 * room - done));
+      }
+      index.fill(0, 0, cells);
+      count = 0;
+      skipped = 0;
+      for (const b of blocks) {
+        const s = b.slot;
+        const p = place[s]!;
+        const y = yearIndex.get(b.year)!;
+        if (b.objects) {
+          for (const [r, o] of b.objects) {
+            if (!usableObject(o)) {
+              skipped++;
+              continue;
+            }
+            let k = index[r * used + p]!;
+            if (k === 0) {
+              if (count === most) {
+                most = cells;
+                continue fill;
+              }
+              series[count] = r * SLOTS + s;
+              k = index[r * used + p] = ++count;
+            }
+            const at = (k - 1) * width + y;
+            numbers[at] = o.value as number;
+            numbers[room + at] = o.numerator ?? NaN;
+            numbers[2 * room + at] = o.denominator ?? NaN;
+          }
+        }
+        const c = b.columns;
+        if (!c) continue;
+        const flags = c.flags;
+        for (let r = 0; r < flags.length; r++) {
+          const f = flags[r]!;
+          if (f === 0 || b.objects?.has(r)) continue;
+          if (f & CELL_NULL) {
+            skipped++;
+            continue;
+          }
+          let k = index[r * used + p]!;
+          if (k === 0) {
+            if (count === most) {
+              most = cells;
+              continue fill;
+            }
             series[count] = r * SLOTS + s;
-            index[r * used + p] = ++count;
+            k = index[r * used + p] = ++count;
+          }
+          const at = (k - 1) * width + y;
+          numbers[at] = c.value(r);
+          if (f & CELL_RATIO) {
+            numbers[room + at] = c.numerator(r);
+            numbers[2 * room + at] = c.denominator(r);
           }
         }
       }
-      const c = b.columns;
-      if (!c) continue;
-      const flags = c.flags;
-      for (let r = 0; r < flags.length; r++) {
-        const f = flags[r]!;
-        if (f === 0 || b.objects?.has(r)) continue;
-        if (f & CELL_NULL) {
-          skipped++;
-          continue;
-        }
-        if (index[r * used + p] !== 0) continue;
-        series[count] = r * SLOTS + s;
-        index[r * used + p] = ++count;
-      }
+      break;
     }
-    const width = years.length;
     const n = count * width;
-    const numbers = old && old.numbers.length >= 3 * n ? old.numbers : new Float64Array(3 * n);
-    // NaN everywhere: TypedArray#fill takes a slow path for NaN, a doubling copyWithin does not.
-    if (n > 0) {
-      numbers[0] = NaN;
-      for (let done = 1; done < 3 * n; done *= 2) numbers.copyWithin(done, 0, Math.min(done, 3 * n - done));
-    }
     const value = numbers.subarray(0, n);
-    const numerator = numbers.subarray(n, 2 * n);
-    const denominator = numbers.subarray(2 * n, 3 * n);
-    for (const b of blocks) {
-      const p = place[b.slot]!;
-      const y = yearIndex.get(b.year)!;
-      if (b.objects) {
-        for (const [r, o] of b.objects) {
-          if (!usableObject(o)) continue;
-          const at = (index[r * used + p]! - 1) * width + y;
-          value[at] = o.value as number;
-          numerator[at] = o.numerator ?? NaN;
-          denominator[at] = o.denominator ?? NaN;
-        }
-      }
-      const c = b.columns;
-      if (!c) continue;
-      const flags = c.flags;
-      for (let r = 0; r < flags.length; r++) {
-        const f = flags[r]!;
-        if (f === 0 || f & CELL_NULL || b.objects?.has(r)) continue;
-        const at = (index[r * used + p]! - 1) * width + y;
-        value[at] = c.value(r);
-        if (f & CELL_RATIO) {
-          numerator[at] = c.numerator(r);
-          denominator[at] = c.denominator(r);
-        }
-      }
-    }
+    const numerator = numbers.subarray(room, room + n);
+    const denominator = numbers.subarray(2 * room, 2 * room + n);
     const codes = this.regionCodes;
     const key = (k: number): SeriesKey => {
       const i = series[k]!;
