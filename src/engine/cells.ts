@@ -263,9 +263,8 @@ export class CellStore {
     region: number,
     year: number,
     s: number,
-    value: number | null,
-    numerator: number,
-    denominator: number,
+    /** [value, numerator, denominator]: an array the caller reuses (see Columns.setNumbers); CELL_NULL in flags for a missing value. */
+    numbers: Float64Array,
     flags: number,
     decimals: number,
     source: number,
@@ -280,10 +279,10 @@ export class CellStore {
     if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length), scale);
     // Room for every region known so far, as most blocks of a large return fill up.
     if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
-    c.set(region, flags, value, numerator, denominator, decimals, source, line);
+    c.setNumbers(region, flags, numbers, decimals, source, line);
     b.entries++;
     this.count++;
-    if (value !== null) {
+    if (!(flags & CELL_NULL)) {
       this.yearsWithValue.add(year);
       this.regionsWithData.add(this.regionCodes[region]!);
     }

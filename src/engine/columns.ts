@@ -35,6 +35,9 @@ const INT32_MAX = 2 ** 31 - 1;
 
 type Numbers = Int32Array | Float64Array;
 
+/** Object.is for numbers: the same double, 0 and −0 apart, NaN itself. */
+const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
 const fitsInt32 = (x: number): boolean => Number.isInteger(x) && x >= -INT32_MAX && x <= INT32_MAX && !Object.is(x, -0);
 
 function widen<T extends Numbers | Uint8Array | Uint16Array>(a: T, n: number): T {
@@ -55,6 +58,7 @@ export class Columns {
   private mantissas = true;
   private numerators: Numbers | undefined;
   private denominators: Numbers | undefined;
+  private scratch: Float64Array | undefined;
 
   /** `scale`: the indicator's unit per whole (100 for %), which turns a ratio into its value. */
   constructor(
@@ -86,30 +90,46 @@ export class Columns {
    * is reported missing. Numerator and denominator count only with CELL_RATIO.
    */
   set(r: number, flags: number, value: number | null, numerator: number, denominator: number, decimals: number, source: number, line: number): void {
+    const numbers = (this.scratch ??= new Float64Array(3));
+    numbers[0] = value ?? 0;
+    numbers[1] = numerator;
+    numbers[2] = denominator;
+    this.setNumbers(r, value === null ? flags | CELL_NULL : flags, numbers, decimals, source, line);
+  }
+
+  /**
+   * set() with the numbers in an array, [value, numerator, denominator], and CELL_NULL in
+   * `flags` for a value reported missing: a reader of millions of rows passes its numbers
+   * in one array it reuses, where numbers passed one by one would each be a new object.
+   */
+  setNumbers(r: number, flags: number, numbers: Float64Array, decimals: number, source: number, line: number): void {
+    // Numbers stay in locals and typed arrays: a double passed to a call or kept beside null
+    // would be boxed, an object per row.
     const f = (flags & (CELL_RATIO | CELL_VALUE_GIVEN)) | CELL_PRESENT;
     this.decimals[r] = decimals;
     this.line[r] = line;
     this.setSource(r, source);
     if (f & CELL_RATIO) {
-      this.numerators = this.put(this.numerators, r, numerator);
-      this.denominators = this.put(this.denominators, r, denominator);
+      this.numerators = this.put(this.numerators, r, numbers[1]!);
+      this.denominators = this.put(this.denominators, r, numbers[2]!);
     }
-    if (value === null) {
+    if (flags & CELL_NULL) {
       this.flags[r] = f | CELL_NULL;
       return;
     }
+    const value = numbers[0]!;
     if (f & CELL_RATIO) {
       // Read back from the stored numbers, as value() will.
       const q = (this.numerators![r]! / this.denominators![r]!) * this.scale;
       if (!(f & CELL_VALUE_GIVEN)) {
-        if (Object.is(q, value)) {
+        if (same(q, value)) {
           this.flags[r] = f | IMPLIED;
           return;
         }
       } else if (decimals < POW10.length) {
         const p = POW10[decimals]!;
         const m = Math.round(q * p);
-        const bits = Object.is(m / p, value) ? IMPLIED : Object.is((m + 1) / p, value) ? IMPLIED | UP : Object.is((m - 1) / p, value) ? IMPLIED | DOWN : 0;
+        const bits = same(m / p, value) ? IMPLIED : same((m + 1) / p, value) ? IMPLIED | UP : same((m - 1) / p, value) ? IMPLIED | DOWN : 0;
         if (bits) {
           this.flags[r] = f | bits;
           return;
@@ -117,7 +137,7 @@ export class Columns {
       }
     }
     this.flags[r] = f;
-    this.storeValue(r, value, decimals);
+    this.storeValue(r, numbers, decimals);
   }
 
   /** The value of a present entry that is not null. */
@@ -167,10 +187,12 @@ export class Columns {
     return out;
   }
 
-  private storeValue(r: number, value: number, decimals: number): void {
+  /** numbers[0], the value, into the values kept. */
+  private storeValue(r: number, numbers: Float64Array, decimals: number): void {
+    const value = numbers[0]!;
     if (this.mantissas) {
       const m = decimals < POW10.length ? Math.round(value * POW10[decimals]!) : NaN;
-      if (fitsInt32(m) && Object.is(m / POW10[decimals]!, value)) {
+      if (fitsInt32(m) && same(m / POW10[decimals]!, value)) {
         (this.values ??= new Int32Array(this.capacity))[r] = m;
         return;
       }

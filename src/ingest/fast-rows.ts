@@ -139,6 +139,8 @@ export class FastRows {
   private readonly residences: Memo<number>;
   private readonly units: Memo<string>;
   private bytesReader: BytesReader | undefined;
+  /** The numbers of the row being read: value, numerator, denominator (NaN: none). */
+  readonly numbers = new Float64Array(3);
 
   /** The reader for a file's layout, or undefined when its rows cannot take this path. */
   static of(cells: CellStore, file: string, layout: LayoutRead, ctx: ReturnsContext): FastRows | undefined {
@@ -209,21 +211,20 @@ export class FastRows {
     const valueText = cv < 0 ? '' : (texts[cv] ?? '');
     const numeratorText = cn < 0 ? '' : (texts[cn] ?? '');
     const denominatorText = cd < 0 ? '' : (texts[cd] ?? '');
-    let value = NaN;
+    const numbers = this.numbers;
     let decimals = -1;
+    numbers[0] = numbers[1] = numbers[2] = NaN;
     if (valueText !== '') {
       decimals = plainDecimals(valueText);
       if (decimals < 0) return false;
-      value = Number(valueText);
+      numbers[0] = Number(valueText);
     }
-    let numerator = NaN;
-    let denominator = NaN;
     if (numeratorText !== '' || denominatorText !== '') {
       if (plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
-      numerator = Number(numeratorText);
-      denominator = Number(denominatorText);
+      numbers[1] = Number(numeratorText);
+      numbers[2] = Number(denominatorText);
     }
-    return this.store(hit, region, year, s, value, decimals, numerator, denominator, line);
+    return this.store(hit, region, year, s, decimals, line);
   }
 
   /** Sex and residence slots (-2: no such column) as one slot, or -1. Also the byte reader's. */
@@ -233,24 +234,27 @@ export class FastRows {
   }
 
   /**
-   * A row's numbers into the store: a value (decimals ≥ 0), a numerator and denominator
-   * (not NaN), or both when they agree. False for anything the row reader must say something
-   * about. Also the byte reader's.
+   * A row's numbers, in `numbers` (value, numerator, denominator; NaN where none), into
+   * the store: a value (decimals ≥ 0), a numerator and denominator, or both when they
+   * agree. False for anything the row reader must say something about. Also the byte reader's.
    */
-  store(hit: IndicatorHit, region: number, year: number, s: number, value: number, decimals: number, numerator: number, denominator: number, line: number): boolean {
+  store(hit: IndicatorHit, region: number, year: number, s: number, decimals: number, line: number): boolean {
+    const numbers = this.numbers;
     let flags = 0;
     if (decimals >= 0) flags |= CELL_VALUE_GIVEN;
+    const numerator = numbers[1]!;
     if (!Number.isNaN(numerator)) {
+      const denominator = numbers[2]!;
       if (hit.indicator.measure !== 'rate' || !(denominator > 0)) return false;
       const computed = (numerator / denominator) * hit.scale;
       if (flags & CELL_VALUE_GIVEN) {
         // A given value agrees when it is the computed one rounded to the decimals it was written with.
-        if (Math.abs(value - computed) > (HALF_UNIT[decimals] ?? 0.5 * 10 ** -decimals) + 1e-9) return false;
-      } else value = computed;
+        if (Math.abs(numbers[0]! - computed) > (HALF_UNIT[decimals] ?? 0.5 * 10 ** -decimals) + 1e-9) return false;
+      } else numbers[0] = computed;
       flags |= CELL_RATIO;
     } else if (!(flags & CELL_VALUE_GIVEN)) return false;
-    else numerator = denominator = 0;
-    return this.cells.addRead(hit.indicator.id, region, year, s, value, numerator, denominator, flags, Math.max(decimals, 0), this.source, line, hit.scale);
+    else numbers[1] = numbers[2] = 0;
+    return this.cells.addRead(hit.indicator.id, region, year, s, numbers, flags, Math.max(decimals, 0), this.source, line, hit.scale);
   }
 
   /**
@@ -308,8 +312,7 @@ const MAX_DIGITS = 15;
 class BytesReader {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  /** The last number read: its value and decimals (-1: not a plain number). */
-  private number = 0;
+  /** The decimals of the last number read. */
   private decimals = 0;
 
   constructor(
@@ -371,31 +374,26 @@ class BytesReader {
     if (s < 0) return false;
     if (cnote >= 0 && !blank(bytes, starts[cnote]!, ends[cnote]!)) return false;
     if (cu >= 0 && ends[cu]! > starts[cu]! && memos.units.get(bytes, starts[cu]!, ends[cu]!) !== hit.unit) return false;
-    let value = NaN;
+    const numbers = this.rows.numbers;
+    numbers[0] = numbers[1] = numbers[2] = NaN;
     let decimals = -1;
     if (cv >= 0 && ends[cv]! > starts[cv]!) {
-      if (!this.plain(bytes, starts[cv]!, ends[cv]!)) return false;
-      value = this.number;
+      if (!this.plain(bytes, starts[cv]!, ends[cv]!, 0)) return false;
       decimals = this.decimals;
     }
-    let numerator = NaN;
-    let denominator = NaN;
     if ((cn >= 0 && ends[cn]! > starts[cn]!) || (cd >= 0 && ends[cd]! > starts[cd]!)) {
-      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!)) return false;
-      numerator = this.number;
-      if (!this.plain(bytes, starts[cd]!, ends[cd]!)) return false;
-      denominator = this.number;
+      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!, 1) || !this.plain(bytes, starts[cd]!, ends[cd]!, 2)) return false;
     }
-    return this.rows.store(hit, region, year, s, value, decimals, numerator, denominator, line);
+    return this.rows.store(hit, region, year, s, decimals, line);
   }
 
   /**
-   * A plain number (digits, perhaps a point and digits) into this.number and this.decimals;
-   * false for anything else. Read as Number() reads its text: an integer of at most 15
+   * A plain number (digits, perhaps a point and digits) into the row's numbers at `k`, and
+   * its decimals into this.decimals; false for anything else. Read as Number() reads its text: an integer of at most 15
    * digits divided by a power of ten is exact on both sides, so the one rounding of the
    * division gives the same double.
    */
-  private plain(bytes: Uint8Array, start: number, end: number): boolean {
+  private plain(bytes: Uint8Array, start: number, end: number, k: number): boolean {
     let m = 0;
     let i = start;
     while (i < end) {
@@ -420,7 +418,7 @@ class BytesReader {
       if (decimals === 0) return false;
     }
     if (whole + decimals > MAX_DIGITS) return false;
-    this.number = decimals === 0 ? m : m / POW10[decimals]!;
+    this.rows.numbers[k] = decimals === 0 ? m : m / POW10[decimals]!;
     this.decimals = decimals;
     return true;
   }

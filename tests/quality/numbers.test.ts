@@ -3,7 +3,7 @@
 // regionHasCells). Each must say exactly what the slower way it replaced says.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot, type SeriesTable } from '../../src/engine/cells.js';
+import { CELL_NULL, CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot, type SeriesTable } from '../../src/engine/cells.js';
 import { readReturns } from '../../src/ingest/read-returns.js';
 import type { Observation } from '../../src/ingest/observation.js';
 import type { Residence, Sex } from '../../src/plan/model.js';
@@ -92,7 +92,7 @@ const storeArb = fc
       const code = `R${c.region}`;
       if (!c.object) {
         const [n, d] = c.ratio ?? [NaN, NaN];
-        store.addRead(c.indicator, store.regionKey(code), c.year, slot(c.sex, c.residence), c.value, n, d, (c.ratio ? CELL_RATIO : 0) | (c.flag ? CELL_VALUE_GIVEN : 0), 2, source, line + 2);
+        store.addRead(c.indicator, store.regionKey(code), c.year, slot(c.sex, c.residence), Float64Array.of(c.value ?? 0, n, d), (c.value === null ? CELL_NULL : 0) | (c.ratio ? CELL_RATIO : 0) | (c.flag ? CELL_VALUE_GIVEN : 0), 2, source, line + 2);
         return;
       }
       const o: Observation = {
@@ -252,7 +252,7 @@ describe('the consistency rules, first pass or not', () => {
         cells.forEach((c, line) => {
           const [n, d] = c.ratio ?? [NaN, NaN];
           if (!c.object) {
-            store.addRead(c.id, store.regionKey(c.region), c.year, 0, c.value, n, d, c.ratio ? CELL_RATIO : 0, 2, source, line + 2);
+            store.addRead(c.id, store.regionKey(c.region), c.year, 0, Float64Array.of(c.value ?? 0, n, d), (c.value === null ? CELL_NULL : 0) | (c.ratio ? CELL_RATIO : 0), 2, source, line + 2);
           } else {
             store.put({
               indicatorId: c.id, regionCode: c.region, year: c.year, sex: 'total', residence: 'total', value: c.value,
