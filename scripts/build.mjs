@@ -187,11 +187,12 @@ function removeStale(dir) {
 }
 
 /**
- * V8's code cache of dist/main.cjs (src/cli/bin.ts, loadMain), made by an evaluation of the
- * shipped sample, so that it holds the functions of a whole-plan run: the table on standard
+ * V8's code cache of dist/main.cjs for short runs (src/cli/bin.ts, loadMain), made by an
+ * evaluation of the shipped sample, so that it holds the functions of a whole-plan run: the table on standard
  * output and JSON in a file, the two formats a run mostly asks for. The run writes it as it
  * exits, since there is none for this main.cjs yet (removeStale took any older one).
- * Without the sample, the first evaluation plancheck runs makes it instead.
+ * Without the sample, the first evaluation plancheck runs makes it instead; the cache for
+ * runs over large inputs is made by the first of them.
  */
 function codeCache() {
   const sample = ['samples/taizhou-2020-2025.csv', 'samples/townships.csv'];
@@ -201,7 +202,7 @@ function codeCache() {
     const args = ['bin/plancheck', 'evaluate', sample[0], '--regions', sample[1], '-o', join(dir, 'sample.json')];
     const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (run.status !== 0 && run.status !== 1) console.warn(`the sample evaluation that makes the code cache exited ${run.status}:\n${run.stderr}`);
-    else if (!existsSync('dist/main.cjs.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.v8-cache)');
+    else if (!existsSync('dist/main.cjs.short.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.short.v8-cache)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,38 +30,50 @@ function exitOnBrokenPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
 const SHORT_RUN_BYTES = 1024 * 1024;
 
 /**
- * V8 hands a function to its optimizing compiler (TurboFan) once a fixed amount of its
- * bytecode has run: a few interrupt budgets of 66 KB. In a run over a small return that
- * is dozens of compile jobs for functions about to stop running anyway, and on a 2-core
- * machine they cost the run a good part of its time (their thread and the memory they
- * touch compete with it). A run whose inputs are small raises the budget, so that only
- * code that is really hot is optimized. A large return keeps V8's default: there
- * optimizing early pays (the raised budget made a 20 MB return 20–30% slower).
- * The inputs are the files named on the command line, whatever the option; standard
- * input (`-`), of unknown size, keeps the default.
+ * V8 as tuned for a short run:
+ * - its interrupt budget raised. V8 hands a function to its optimizing compiler (TurboFan)
+ *   once a fixed amount of its bytecode has run, a few budgets of 66 KB. In a run over a
+ *   small return that is dozens of compile jobs for functions about to stop running
+ *   anyway, and on a 2-core machine they cost the run a good part of its time (their
+ *   thread and the memory they touch compete with it). Raised, only code that is really
+ *   hot is optimized.
+ * - its young generation kept at its first size (no growth factor), where V8 would double
+ *   it as the run allocates: on a short run the fresh pages of a bigger one cost more than
+ *   the extra scavenges of a small one (each page's first touch is a fault, which is slow
+ *   on a virtual machine).
+ * A large return keeps V8's defaults: there optimizing early and a large young generation
+ * pay (the raised budget alone made a 20 MB return 20–30% slower).
  */
-function tuneForShortRun(args: readonly string[]): void {
+const SHORT_RUN_FLAGS = '--interrupt-budget=1000000 --semi-space-growth-factor=1';
+
+/**
+ * Whether this is a short run, and if so V8 tuned for it (SHORT_RUN_FLAGS). The inputs are
+ * the files named on the command line, whatever the option; standard input (`-`), of
+ * unknown size, makes a run that is not known to be short.
+ */
+function tuneForShortRun(args: readonly string[]): boolean {
   let bytes = 0;
   for (const arg of args) {
-    if (arg === '-') return;
+    if (arg === '-') return false;
     try {
       const stat = statSync(arg, { throwIfNoEntry: false });
       if (stat?.isFile()) bytes += stat.size;
     } catch {
       // Not a file name (a NUL, too long, no access): main() says what is wrong with it.
     }
-    if (bytes > SHORT_RUN_BYTES) return;
+    if (bytes > SHORT_RUN_BYTES) return false;
   }
   // Required here, not imported: `plancheck --version` does without it.
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--interrupt-budget=1000000');
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(SHORT_RUN_FLAGS);
+  return true;
 }
 
 async function run(argv: string[]): Promise<void> {
   exitOnBrokenPipe(process.stdout);
   exitOnBrokenPipe(process.stderr);
   try {
-    tuneForShortRun(argv);
-    const { main, nodeIo } = loadMain(argv[0] === 'evaluate' ? 'evaluate' : 'other');
+    const short = tuneForShortRun(argv);
+    const { main, nodeIo } = loadMain(short ? 'short' : 'long', argv[0] === 'evaluate' ? 'evaluate' : 'other');
     process.exitCode = await main(argv, nodeIo());
     exitWhenWritten();
   } catch (e) {
@@ -85,8 +97,12 @@ function exitWhenWritten(): void {
 /** What dist/main.cjs exports: the CLI and the real process's Io. */
 type Main = typeof import('./main.js') & typeof import('./io.js');
 
-/** V8's code cache of dist/main.cjs, beside it: a line with its key and the command that made it, then V8's data. */
-const CODE_CACHE = 'main.cjs.v8-cache';
+/**
+ * V8's code cache of dist/main.cjs, beside it: a line with its key and the command that
+ * made it, then V8's data. One for short runs and one for the others: V8 only takes a
+ * cache made under the same flags, and short runs set some (SHORT_RUN_FLAGS).
+ */
+const codeCacheFile = (flags: 'short' | 'long') => `main.cjs.${flags}.v8-cache`;
 
 /**
  * dist/main.cjs, run as Node runs a CommonJS file, but compiled with V8's code cache:
@@ -97,7 +113,8 @@ const CODE_CACHE = 'main.cjs.v8-cache';
  * The cache is only used for the very file it was made from. Its key is the build's hash
  * of main.cjs (PLANCHECK_MAIN_ID, written into this file by the same build), main.cjs's
  * size and modification time (for a hand edit of dist/), and Node's version and platform;
- * V8 then checks its own version and flags, and rejects the data on any difference. When
+ * V8 then checks its own version and flags (hence one cache for short runs and one for the
+ * others), and rejects the data on any difference. When
  * there is no valid cache, the run makes one as it exits, if dist/ is writable (a
  * temporary file, then a rename, so that no run reads half a cache); otherwise it does
  * without. The build makes the first one with an evaluation of the sample
@@ -105,7 +122,7 @@ const CODE_CACHE = 'main.cjs.v8-cache';
  * by another command (an installed package's first run may be `plancheck --help`) is
  * made again by the first evaluation.
  */
-function loadMain(command: 'evaluate' | 'other'): Main {
+function loadMain(flags: 'short' | 'long', command: 'evaluate' | 'other'): Main {
   const file = join(__dirname, 'main.cjs');
   const fd = openSync(file, 'r');
   let source: string;
@@ -119,7 +136,7 @@ function loadMain(command: 'evaluate' | 'other'): Main {
   } finally {
     closeSync(fd);
   }
-  const cachePath = join(__dirname, CODE_CACHE);
+  const cachePath = join(__dirname, codeCacheFile(flags));
   const cached = key === undefined ? undefined : readCodeCache(cachePath, key);
   const cachedData = cached?.data;
   // Node's CommonJS wrapper, on a line of its own: lineOffset keeps the file's line numbers in stack traces.

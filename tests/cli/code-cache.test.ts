@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseEnv, BIN, ROOT, SAMPLE, tempDir, TOWNSHIPS } from './helpers.js';
 
-const CACHE = 'main.cjs.v8-cache';
+/** The cache of short runs (inputs up to 1 MiB), as the sample's. */
+const CACHE = 'main.cjs.short.v8-cache';
+const LONG_CACHE = 'main.cjs.long.v8-cache';
 const ARGS = ['evaluate', join(ROOT, SAMPLE), '--regions', join(ROOT, TOWNSHIPS), '--format', 'json'];
 const copies: string[] = [];
 
@@ -15,20 +17,23 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** bin/, dist/ (without its types and, unless asked, its code cache) and plan/, in a temporary folder. */
-function copyPackage(withCache = false): string {
+/**
+ * bin/, dist/ (without its types and its code caches) and plan/, in a temporary folder. A
+ * copied cache would not be used anyway: the copy of main.cjs is newer than its key says.
+ */
+function copyPackage(): string {
   const dir = tempDir('plancheck-code-cache-');
   copies.push(dir);
   for (const part of ['bin', 'plan', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   cpSync(join(ROOT, 'dist'), join(dir, 'dist'), {
     recursive: true,
-    filter: (src) => !src.startsWith(join(ROOT, 'dist', 'types')) && (withCache || !src.endsWith(CACHE)),
+    filter: (src) => !src.startsWith(join(ROOT, 'dist', 'types')) && !src.endsWith('.v8-cache'),
   });
   return dir;
 }
 
 function run(bin: string, args = ARGS) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: baseEnv(), encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: baseEnv(), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -60,8 +65,9 @@ describe('the code cache of dist/main.cjs', () => {
 
   it('is not used for a main.cjs that changed since it was made, and is made again', () => {
     const expected = run(BIN);
-    const dir = copyPackage(true);
+    const dir = copyPackage();
     const cache = join(dir, 'dist', CACHE);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
     const before = readFileSync(cache);
     // An edit by hand that keeps the size (which V8 alone would not notice): a comment.
     const main = join(dir, 'dist', 'main.cjs');
@@ -77,8 +83,9 @@ describe('the code cache of dist/main.cjs', () => {
 
   it('is not read when its key is another one', () => {
     const expected = run(BIN);
-    const dir = copyPackage(true);
+    const dir = copyPackage();
     const cache = join(dir, 'dist', CACHE);
+    expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
     const bytes = readFileSync(cache);
     // Another build's hash in the key: the data must not be used, and is replaced.
     const other = Buffer.from(bytes);
@@ -86,8 +93,8 @@ describe('the code cache of dist/main.cjs', () => {
     rmSync(cache);
     appendFileSync(cache, other);
     expect(run(join(dir, 'bin', 'plancheck'))).toEqual(expected);
-    const remade = readFileSync(cache);
-    expect(remade.subarray(0, 17).toString('latin1')).toBe(bytes.subarray(0, 17).toString('latin1'));
+    // Made again, with this main.cjs's key.
+    expect(readFileSync(cache).subarray(0, 80).toString('latin1')).toBe(bytes.subarray(0, 80).toString('latin1'));
   }, 60_000);
 
   it('made by another command, is made again by the first evaluation, and then kept', () => {
@@ -102,5 +109,21 @@ describe('the code cache of dist/main.cjs', () => {
     const made = readFileSync(cache);
     expect(run(bin, ['indicators']).code).toBe(0);
     expect(readFileSync(cache).equals(made)).toBe(true);
+  }, 60_000);
+
+  it('is one for short runs and one for runs over large inputs, each kept by the other kind', () => {
+    const dir = copyPackage();
+    const bin = join(dir, 'bin', 'plancheck');
+    expect(run(bin).code).toBe(1);
+    const short = readFileSync(join(dir, 'dist', CACHE));
+    expect(existsSync(join(dir, 'dist', LONG_CACHE))).toBe(false);
+    // The sample eight times over: more than 1 MiB of input (and every cell given eight times).
+    const long = ['evaluate', ...Array<string>(8).fill(join(ROOT, SAMPLE)), '--format', 'json'];
+    expect(run(bin, long).code).toBeLessThanOrEqual(2);
+    const made = readFileSync(join(dir, 'dist', LONG_CACHE));
+    expect(run(bin).code).toBe(1);
+    expect(run(bin, long).code).toBeLessThanOrEqual(2);
+    expect(readFileSync(join(dir, 'dist', CACHE)).equals(short)).toBe(true);
+    expect(readFileSync(join(dir, 'dist', LONG_CACHE)).equals(made)).toBe(true);
   }, 60_000);
 });
