@@ -3,8 +3,8 @@
 // millions of them, so each takes as few bytes as its numbers allow, and every number
 // comes back exactly as it was stored (the same double):
 //
-// - a numerator or denominator: 4 bytes (Int32) while every one of the block is an integer
-//   that fits, else 8 (Float64);
+// - a numerator or denominator: 2 bytes (Uint16) while every one of the block is a count
+//   below 65,536 (a 乡镇's children are), 4 (Int32) while an integer that fits, else 8;
 // - a value: nothing when its ratio gives it back (computed from the ratio, or written and
 //   equal to the ratio rounded to the decimals it was written with, give or take one in the
 //   last digit: a flag says which); else 4 bytes (the digits as an integer, value = m / 10^d)
@@ -12,7 +12,7 @@
 // - the line of its row (4 bytes), its flags and decimals (1 + 1), and its source (the
 //   return it came from: one for the block, 2 bytes each only once a second one appears).
 //
-// About 14 bytes a cell of a rate with numerator and denominator, against 32 for three
+// 10 to 14 bytes a cell of a rate with numerator and denominator, against 32 for three
 // Float64 numbers, a line, a source, flags and decimals.
 
 /** What a column entry says besides its numbers. */
@@ -33,10 +33,12 @@ const PUBLIC_FLAGS = CELL_PRESENT | CELL_NULL | CELL_RATIO | CELL_VALUE_GIVEN;
 const POW10 = Array.from({ length: 23 }, (_, d) => 10 ** d);
 const INT32_MAX = 2 ** 31 - 1;
 
-type Numbers = Int32Array | Float64Array;
+type Numbers = Uint16Array | Int32Array | Float64Array;
 
 /** Object.is for numbers: the same double, 0 and −0 apart, NaN itself. */
 const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
+const fitsUint16 = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xffff && !Object.is(x, -0);
 
 const fitsInt32 = (x: number): boolean => Number.isInteger(x) && x >= -INT32_MAX && x <= INT32_MAX && !Object.is(x, -0);
 
@@ -179,10 +181,14 @@ export class Columns {
     if (this.sources) this.sources[r] = source;
   }
 
-  /** x into an array of integers while it is one, else into doubles (the array widened). */
+  /**
+   * x into the narrowest array that holds it and what the block holds already: small
+   * counts (a 乡镇's children, below 65,536) in Uint16, other integers in Int32, else doubles.
+   */
   private put(a: Numbers | undefined, r: number, x: number): Numbers {
-    let out = a ?? new Int32Array(this.capacity);
-    if (out instanceof Int32Array && !fitsInt32(x)) out = Float64Array.from(out);
+    let out = a ?? new Uint16Array(this.capacity);
+    if (out instanceof Uint16Array && !fitsUint16(x)) out = fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
+    else if (out instanceof Int32Array && !fitsInt32(x)) out = Float64Array.from(out);
     out[r] = x;
     return out;
   }

@@ -82,7 +82,7 @@ describe('column entries', () => {
     );
   });
 
-  it('keep a rate given with numerator and denominator in 14 bytes a cell', () => {
+  it('keep a rate given with numerator and denominator in 10 bytes a cell, 14 once they pass 65,535', () => {
     const n = 1000;
     const c = new Columns(n, 100);
     for (let r = 0; r < n; r++) {
@@ -90,9 +90,15 @@ describe('column entries', () => {
       const denominator = 1000 + (r % 13);
       c.set(r, CELL_RATIO | CELL_VALUE_GIVEN, Number((((numerator / denominator) * 100)).toFixed(2)), numerator, denominator, 2, 0, r + 2);
     }
-    expect(c.bytes).toBe(14 * n);
+    expect(c.bytes).toBe(10 * n);
     expect(c.value(5)).toBe(Number(((905 / 1005) * 100).toFixed(2)));
     expect(c.flagsOf(5)).toBe(CELL_PRESENT | CELL_RATIO | CELL_VALUE_GIVEN);
+    // A city's denominator in the same block: its integers move to Int32, every one kept.
+    c.set(0, CELL_RATIO, null, 65535, 65536, 0, 0, 2);
+    expect(c.bytes).toBe(12 * n);
+    c.set(1, CELL_RATIO, null, 65536, 70000, 0, 0, 3);
+    expect(c.bytes).toBe(14 * n);
+    expect([c.numerator(0), c.denominator(0), c.numerator(1), c.denominator(1), c.numerator(7), c.denominator(7)]).toEqual([65535, 65536, 65536, 70000, 907, 1007]);
   });
 
   it('widen a block to doubles when a number does not fit, keeping what it held', () => {
