@@ -106,7 +106,8 @@ await bundle({
 // The CLI, in CommonJS: Node loads a CommonJS file with one read and one compile, where an
 // ES module graph costs a resolve, a read, a compile and a link per chunk, and its loader
 // brings node:fs/promises, readline and more with it.
-// dist/main.cjs is the CLI in one file. Inside it the commands, the formatters and the plan
+// dist/main.cjs is the CLI in one file, written as the function Node wraps a CommonJS module
+// in (it is not required, but run by cli.cjs). Inside it the commands, the formatters and the plan
 // loader stay lazy (esbuild defers a dynamically imported module until it is first
 // imported), so a run executes only the code of its own command.
 // dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise loads
@@ -121,7 +122,10 @@ await bundle({
   outfile: 'dist/main.cjs',
   // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__pcModuleUrl' },
-  banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The file is the function Node wraps a CommonJS module in, which src/cli/bin.ts compiles
+  // as a script (with the code cache) and calls: no copy of the file to wrap it at each start.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nconst __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '})' },
   // The libraries in dist/vendor are required, not imported: main.cjs runs as a script
   // (compiled with the code cache), which has no loader for import().
   supported: { 'dynamic-import': false },
