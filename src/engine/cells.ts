@@ -390,8 +390,9 @@ export class CellStore {
     if (!b || regionCodes.length === 0) return { ...out, complete: false };
     const c = b.columns;
     let notes: Set<string> | undefined;
-    for (const code of regionCodes) {
-      const r = this.regionIndex.get(code);
+    // An index loop: for…of made an iterator result per region here (a million at 1 M rows).
+    for (let i = 0; i < regionCodes.length; i++) {
+      const r = this.regionIndex.get(regionCodes[i]!);
       const o = r === undefined ? undefined : b.objects?.get(r);
       if (o) {
         out.row ??= o.rows[0];
