@@ -44,7 +44,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const i = columns[id];
     return i === undefined ? undefined : { text: (row.cells[i] ?? '').trim(), column: i + 1 };
   };
-  const known = new KnownRegions(plan.regions, read.table.rows.map((row) => nameOnly(row, cellOf, plan.regions)));
+  const rows = read.table.rows;
+  const known = new KnownRegions(plan.regions, () => rows.map((row) => nameOnly(row, cellOf, plan.regions)));
   const regions: Region[] = [];
   for (const row of read.table.rows) {
     const cell = (id: RegionColumn) => cellOf(row, id);
@@ -144,21 +145,31 @@ function readPopulation(cell: { text: string; column: number } | undefined, prob
 
 /**
  * Regions a parent may name: the plan's, and rows of this file accepted before
- * the current one. One name index over the plan and every row of the file is
- * built once, so a file of thousands of townships stays fast; a hit on a row
- * not yet accepted (a later or a bad one) is not a parent.
+ * the current one. A parent named by code is found among them directly; for one
+ * named otherwise, one name index over the plan and every row of the file is built
+ * (once, when first needed), so a file of thousands of townships stays fast; a hit
+ * on a row not yet accepted (a later or a bad one) is not a parent.
  */
 class KnownRegions {
-  private readonly index: RegionIndex;
+  private index: RegionIndex | undefined;
   private readonly accepted = new Map<string, Region>();
   private readonly lines = new Map<string, number>();
 
-  constructor(planRegions: readonly Region[], rows: readonly Region[]) {
-    // The first row of a code is the one a later row may name (a repeat is an error).
-    const firsts = new Map<string, Region>();
-    for (const r of rows) if (!firsts.has(r.code)) firsts.set(r.code, r);
-    this.index = new RegionIndex(mergeRegions(planRegions, [...firsts.values()]));
+  constructor(
+    private readonly planRegions: readonly Region[],
+    private readonly rows: () => readonly Region[],
+  ) {
     for (const r of planRegions) this.accepted.set(r.code, r);
+  }
+
+  private get names(): RegionIndex {
+    if (!this.index) {
+      // The first row of a code is the one a later row may name (a repeat is an error).
+      const firsts = new Map<string, Region>();
+      for (const r of this.rows()) if (!firsts.has(r.code)) firsts.set(r.code, r);
+      this.index = new RegionIndex(mergeRegions(this.planRegions, [...firsts.values()]));
+    }
+    return this.index;
   }
 
   add(region: Region, line: number): void {
@@ -175,7 +186,7 @@ class KnownRegions {
   find(text: string): ReturnType<RegionIndex['find']> {
     const byCode = this.accepted.get(text);
     if (byCode) return { found: byCode };
-    const hit = this.index.find(text);
+    const hit = this.names.find(text);
     if (!hit.found) return hit;
     const accepted = this.accepted.get(hit.found.code);
     return accepted ? { found: accepted } : {};
