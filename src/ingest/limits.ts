@@ -49,10 +49,11 @@ export const limitMessages: Record<LimitCode, { zh: string; en: string }> = {
  * Lengths are reported and limited in bytes. The delimiter is the one the header line
  * suggests: tab when it has a tab and no comma, else comma (as src/ingest/table.ts reads it).
  */
-export function checkLimits(bytes: Uint8Array, file: string): Diagnostic[] {
+export function checkLimits(bytes: Uint8Array, file: string, knownDelimiter?: number): Diagnostic[] {
   const unit = unitReader(bytes);
   const n = Math.floor((bytes.length - unit.start) / unit.width);
-  const delimiter = headerDelimiter(unit, n);
+  // A piece of a file after its first has no header of its own: its delimiter is the file's.
+  const delimiter = knownDelimiter ?? headerDelimiter(unit, n);
   if (unit.width === 1 && bytes.indexOf(QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
   return scanLimits(unit, 0, n, delimiter, 1, file);
 }

@@ -3,7 +3,7 @@
 // never held whole. Works on bytes of UTF-8 and GB18030/GBK, whose multi-byte
 // sequences never contain `"`, `,`, tab or line feed.
 import type { Diagnostic } from '../diagnostics.js';
-import { checkLimits, MAX_CELLS_PER_ROW, MAX_LINE_BYTES } from './limits.js';
+import { checkLimits, MAX_LINE_BYTES } from './limits.js';
 
 const LF = 0x0a;
 const QUOTE = 0x22;
@@ -50,28 +50,10 @@ export function countLines(bytes: Uint8Array): number {
   return n;
 }
 
-/**
- * The size limits of src/ingest/limits.ts for one piece, located in the whole file.
- * A line without quotes can break them only by being long, so only long lines are
- * looked at closely.
- */
-export function checkPieceLimits(piece: Piece, file: string): Diagnostic[] {
-  const { bytes, lineOffset } = piece;
-  const shift = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, line: (d.line ?? 1) + lineOffset }));
-  if (bytes.indexOf(QUOTE) >= 0) return shift(checkLimits(bytes, file));
-  // A row of more than MAX_CELLS_PER_ROW cells or a cell of 128 KiB is longer than this.
-  const close = Math.min(MAX_CELLS_PER_ROW, MAX_LINE_BYTES);
-  let line = 0;
-  for (let start = 0; start < bytes.length; line++) {
-    let end = bytes.indexOf(LF, start);
-    if (end < 0) end = bytes.length;
-    if (end - start > close) {
-      const found = checkLimits(bytes.subarray(start, end), file);
-      if (found.length) return found.map((d) => ({ ...d, line: lineOffset + line + (d.line ?? 1) }));
-    }
-    start = end + 1;
-  }
-  return [];
+/** The size limits of src/ingest/limits.ts for one piece, located in the whole file. */
+export function checkPieceLimits(piece: Piece, file: string, delimiter: number): Diagnostic[] {
+  const found = checkLimits(piece.bytes, file, delimiter);
+  return piece.lineOffset === 0 ? found : found.map((d) => ({ ...d, line: (d.line ?? 1) + piece.lineOffset }));
 }
 
 /**

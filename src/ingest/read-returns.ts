@@ -217,7 +217,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
   const lines = new LineReader(file, tableDelimiter, fast, layout, ctx, state);
   for (let p = pieces.next(); !p.done; p = pieces.next()) {
     const piece = p.value;
-    const limits = checkPieceLimits(piece, file);
+    const limits = checkPieceLimits(piece, file, tableDelimiter === '\t' ? 0x09 : 0x2c);
     if (limits.length) {
       state.diagnostics.push(...limits);
       return;

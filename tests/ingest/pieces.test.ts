@@ -155,6 +155,20 @@ describe('the lines of a later piece, read from their bytes, read as the whole f
     ]);
   });
 
+  it("a later piece is held to the size limits with the file's delimiter, as the whole file is", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `新生儿死亡率,海陵区,${1990 + i},1.5\n`).join('');
+    // 1,001 cells: exactly 1,000 delimiters, one more cell than a row may have.
+    const wide = utf8(`指标,地区,年份,数值\n${rows}${','.repeat(1000)}\n`);
+    const refused = seen(inPieces('w.csv', wide, 64, 256)).diagnostics;
+    expect(refused).toEqual(seen(whole('w.csv', wide)).diagnostics);
+    expect(refused.some((d) => d.includes('error') && d.includes(':32:'))).toBe(true);
+    // Tab-separated, with a 备注 of 1,200 commas: one row of five cells, not of 1,201.
+    const tabRows = Array.from({ length: 30 }, (_, i) => `新生儿死亡率\t海陵区\t${1990 + i}\t1.5\t\n`).join('');
+    const tab = utf8(`指标\t地区\t年份\t数值\t备注\n${tabRows}新生儿死亡率\t海陵区\t2020\t1.5\t${','.repeat(1200)}\n`);
+    expect(seen(inPieces('t.tsv', tab, 64, 256))).toEqual(seen(whole('t.tsv', tab)));
+    expect(seen(inPieces('t.tsv', tab, 64, 256)).diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
+  });
+
   it('any mix of plain and messy cells (property)', () => {
     const cell = fc.oneof(
       fc.constantFrom('', ' ', '1', '1.5', '0.50', '100', '.5', '5.', '-1', '1e2', '１', '%', '12%', '0.2‰', '1,5', '999999999999999', '1234567890123456'),
