@@ -89,7 +89,19 @@ function splitTable(body: string, delimiter: ',' | '\t', file: string, offset: n
 
 /** Tab when the header line has a tab and no comma outside quotes. */
 export function detectDelimiter(text: string): ',' | '\t' {
-  const header = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  // The first line that is not blank, found line by line: splitting the whole text would
+  // make an array of all its lines to look at one.
+  let header = '';
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') {
+      header = line;
+      break;
+    }
+    start = end + 1;
+  }
   const unquoted = header.replace(/"(?:[^"]|"")*"/gu, '');
   return unquoted.includes('\t') && !unquoted.includes(',') ? '\t' : ',';
 }

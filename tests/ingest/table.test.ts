@@ -61,4 +61,12 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('"a,b"\tc\n')).toBe('\t');
     expect(detectDelimiter('\n\na\tb\n')).toBe('\t');
   });
+
+  it('reads the first line that is not blank, and only that one', () => {
+    expect(detectDelimiter(' \t \n\na\tb\nc,d\n')).toBe('\t');
+    expect(detectDelimiter('\t\n   \na,b\nc\td')).toBe(',');
+    expect(detectDelimiter('a\tb')).toBe('\t');
+    expect(detectDelimiter('')).toBe(',');
+    expect(detectDelimiter('\n \n')).toBe(',');
+  });
 });
