@@ -459,79 +459,64 @@ export class CellStore {
     const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
     const width = years.length;
     const usableObject = (o: Observation) => typeof o.value === 'number' && !o.invalid;
-    // Room for as many series as there can be (no more than entries of the index, nor than
-    // cells), so that one pass numbers the series and writes their numbers: value, numerator
-    // and denominator of series k, year y at k × width + y of each third. Should the cells be
-    // more than counted, the pass starts again with room for every entry of the index.
-    let most = Math.min(cells, cellCount);
-    let room = 0;
+    // Room for as many series as there can be: no more than entries of the index, nor than
+    // cells (each series has at least one). Value, numerator and denominator of series k,
+    // year y at k × width + y of each third.
+    const most = Math.min(cells, cellCount);
+    const room = most * width;
     let numbers = old?.numbers ?? new Float64Array(0);
+    if (numbers.length < 3 * room) numbers = new Float64Array(3 * room);
+    // NaN everywhere: TypedArray#fill takes a slow path for NaN, a doubling copyWithin does not.
+    if (room > 0) {
+      numbers[0] = NaN;
+      for (let done = 1; done < 3 * room; done *= 2) numbers.copyWithin(done, 0, Math.min(done, 3 * room - done));
+    }
+    index.fill(0, 0, cells);
     let count = 0;
     let skipped = 0;
-    fill: for (;;) {
-      room = most * width;
-      if (numbers.length < 3 * room) numbers = new Float64Array(3 * room);
-      // NaN everywhere: TypedArray#fill takes a slow path for NaN, a doubling copyWithin does not.
-      if (room > 0) {
-        numbers[0] = NaN;
-        for (let done = 1; done < 3 * room; done *= 2) numbers.copyWithin(done, 0, Math.min(done, 3 * room - done));
+    /** Where a cell of region r, slot s goes for year index y: its series numbered as first met. */
+    const at = (r: number, s: number, y: number): number => {
+      const i = r * used + place[s]!;
+      let k = index[i]!;
+      if (k === 0) {
+        series[count] = r * SLOTS + s;
+        k = index[i] = ++count;
       }
-      index.fill(0, 0, cells);
-      count = 0;
-      skipped = 0;
-      for (const b of blocks) {
-        const s = b.slot;
-        const p = place[s]!;
-        const y = yearIndex.get(b.year)!;
-        if (b.objects) {
-          for (const [r, o] of b.objects) {
-            if (!usableObject(o)) {
-              skipped++;
-              continue;
-            }
-            let k = index[r * used + p]!;
-            if (k === 0) {
-              if (count === most) {
-                most = cells;
-                continue fill;
-              }
-              series[count] = r * SLOTS + s;
-              k = index[r * used + p] = ++count;
-            }
-            const at = (k - 1) * width + y;
-            numbers[at] = o.value as number;
-            numbers[room + at] = o.numerator ?? NaN;
-            numbers[2 * room + at] = o.denominator ?? NaN;
-          }
-        }
-        const c = b.columns;
-        if (!c) continue;
-        const flags = c.flags;
-        for (let r = 0; r < flags.length; r++) {
-          const f = flags[r]!;
-          if (f === 0 || b.objects?.has(r)) continue;
-          if (f & CELL_NULL) {
+      return (k - 1) * width + y;
+    };
+    // One pass numbers the series and writes their numbers.
+    for (const b of blocks) {
+      const s = b.slot;
+      const y = yearIndex.get(b.year)!;
+      if (b.objects) {
+        for (const [r, o] of b.objects) {
+          if (!usableObject(o)) {
             skipped++;
             continue;
           }
-          let k = index[r * used + p]!;
-          if (k === 0) {
-            if (count === most) {
-              most = cells;
-              continue fill;
-            }
-            series[count] = r * SLOTS + s;
-            k = index[r * used + p] = ++count;
-          }
-          const at = (k - 1) * width + y;
-          numbers[at] = c.value(r);
-          if (f & CELL_RATIO) {
-            numbers[room + at] = c.numerator(r);
-            numbers[2 * room + at] = c.denominator(r);
-          }
+          const a = at(r, s, y);
+          numbers[a] = o.value as number;
+          numbers[room + a] = o.numerator ?? NaN;
+          numbers[2 * room + a] = o.denominator ?? NaN;
         }
       }
-      break;
+      const c = b.columns;
+      if (!c) continue;
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f === 0 || b.objects?.has(r)) continue;
+        if (f & CELL_NULL) {
+          skipped++;
+          continue;
+        }
+        const a = at(r, s, y);
+        numbers[a] = c.value(r);
+        if (f & CELL_RATIO) {
+          numbers[room + a] = c.numerator(r);
+          numbers[2 * room + a] = c.denominator(r);
+        }
+      }
     }
     const n = count * width;
     const value = numbers.subarray(0, n);
