@@ -214,10 +214,11 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
   const fast = FastRows.of(state.book.cells, file, layout, ctx);
   readGrid(grid, ctx, options, state, layout, fast);
   const tableDelimiter = read.table.delimiter;
+  const delimiterByte = tableDelimiter.charCodeAt(0);
   const lines = new LineReader(file, tableDelimiter, fast, layout, ctx, state);
   for (let p = pieces.next(); !p.done; p = pieces.next()) {
     const piece = p.value;
-    const limits = checkPieceLimits(piece, file, tableDelimiter === '\t' ? 0x09 : 0x2c);
+    const limits = checkPieceLimits(piece, file, delimiterByte);
     if (limits.length) {
       state.diagnostics.push(...limits);
       return;
@@ -225,8 +226,8 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     const { bytes } = piece;
     // Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too).
     const plain = bytes.indexOf(QUOTE) < 0 && !hasLoneCr(bytes);
-    if (plain && fast && tableDelimiter.length === 1 && text.isUtf8(piece)) {
-      fast.bytes(bytes, piece.lineOffset, tableDelimiter.charCodeAt(0), (line, start, end) => lines.line(UTF8.decode(bytes.subarray(start, end)), line));
+    if (plain && fast && text.isUtf8(piece)) {
+      fast.bytes(bytes, piece.lineOffset, delimiterByte, (line, start, end) => lines.line(UTF8.decode(bytes.subarray(start, end)), line));
       continue;
     }
     const pieceText = text.decode(piece, state.diagnostics);
