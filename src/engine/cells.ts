@@ -68,6 +68,8 @@ export interface SeriesTable {
   count: number;
   /** A series' region and disaggregation, as an object made when asked for (for a finding). */
   key(series: number): SeriesKey;
+  /** A series' region number × SLOTS + slot: the same cell of another indicator's table has the same. */
+  position(series: number): number;
   value: Float64Array;
   numerator: Float64Array;
   denominator: Float64Array;
@@ -441,7 +443,7 @@ export class CellStore {
       const key = (): SeriesKey => {
         throw new RangeError('no series');
       };
-      return Object.assign({ years, count: 0, key, value: none, numerator: none, denominator: none, skipped: 0 }, old ? { buffers: old } : {});
+      return Object.assign({ years, count: 0, key, position: key as unknown as (k: number) => number, value: none, numerator: none, denominator: none, skipped: 0 }, old ? { buffers: old } : {});
     }
     // The slots the indicator uses, in a row: most use the total alone, and memory touched for
     // the first time costs a page fault a page, so the index is no larger than it needs.
@@ -528,8 +530,9 @@ export class CellStore {
       const s = i % SLOTS;
       return { regionCode: codes[(i - s) / SLOTS]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) };
     };
+    const position = (k: number): number => series[k]!;
     const buffers: SeriesBuffers = { index, series, numbers };
-    return { years, count, key, value, numerator, denominator, skipped, buffers } as SeriesTable;
+    return { years, count, key, position, value, numerator, denominator, skipped, buffers } as SeriesTable;
   }
 
   /**

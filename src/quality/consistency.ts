@@ -5,7 +5,7 @@ import { above, below, clean } from '../engine/numbers.js';
 import { cellKey, type Observation } from '../ingest/observation.js';
 import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
-import type { SeriesTable } from '../engine/cells.js';
+import type { SeriesKey, SeriesTable } from '../engine/cells.js';
 import { describeCell, placeOf, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
 
@@ -121,41 +121,63 @@ function rangeIds(plan: Plan, c: RangeCheck): Set<string> {
 
 const numberOf = (o: Observation): number | undefined => (typeof o.value === 'number' && !o.invalid ? o.value : undefined);
 
-/** Each indicator at least the next one, in one region, year and disaggregation. */
+/**
+ * Each indicator at least the next one, in one region, year and disaggregation. Compared over
+ * the indicators' series tables (numbers by region × disaggregation and year, NaN where a cell
+ * has no usable number): only a breach makes its two cells into objects, to cite them.
+ */
 function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const key = (o: Observation) => `${o.regionCode}\u0000${o.year}\u0000${o.sex}\u0000${o.residence}`;
-  const byIndicator = new Map<string, Map<string, Observation>>();
-  for (const id of c.indicators) byIndicator.set(id, new Map());
-  for (const id of c.indicators) for (const o of given.of(id)) byIndicator.get(o.indicatorId)?.set(key(o), o);
-  for (let i = 0; i + 1 < c.indicators.length; i++) {
-    const larger = byIndicator.get(c.indicators[i]!)!;
-    // Compare with the next indicator present for that cell (a chain a ≥ b ≥ c skips a missing b).
-    for (const [k, big] of larger) {
-      const a = numberOf(big);
-      if (a === undefined) continue;
-      for (let j = i + 1; j < c.indicators.length; j++) {
-        const small = byIndicator.get(c.indicators[j]!)!.get(k);
-        const b = small ? numberOf(small) : undefined;
-        if (!small || b === undefined) continue;
-        if (below(a, b)) {
-          out.push(
-            diag(c.severity, 'quality/order', {
-              check: c.id,
-              larger: describe.indicator(big.indicatorId),
-              largerValue: describe.value(big),
-              smaller: describe.indicator(small.indicatorId),
-              smallerValue: describe.value(small),
-              cell: describeCell(describe, big),
-              other: placeOf(small),
-            }, whereOf(big, 'value')),
-          );
+  const tables = c.indicators.map((id) => given.store.seriesOf(id));
+  // For each table, its series by position (region × SLOTS + slot), + 1, 0 for none.
+  const seriesAt = tables.map(byPosition);
+  const yearAt = tables.map((t) => new Map(t.years.map((y, i) => [y, i] as const)));
+  for (let i = 0; i + 1 < tables.length; i++) {
+    const larger = tables[i]!;
+    const width = larger.years.length;
+    for (let k = 0; k < larger.count; k++) {
+      const position = larger.position(k);
+      for (let y = 0; y < width; y++) {
+        const a = larger.value[k * width + y]!;
+        if (Number.isNaN(a)) continue;
+        const year = larger.years[y]!;
+        // Compare with the next indicator that has a number for that cell (a chain a ≥ b ≥ c skips a missing b).
+        for (let j = i + 1; j < tables.length; j++) {
+          const small = tables[j]!;
+          const sk = (seriesAt[j]![position] ?? 0) - 1;
+          const sy = yearAt[j]!.get(year);
+          if (sk < 0 || sy === undefined) continue;
+          const b = small.value[sk * small.years.length + sy]!;
+          if (Number.isNaN(b)) continue;
+          if (below(a, b)) out.push(orderFinding(c, given, describe, c.indicators[i]!, larger.key(k), c.indicators[j]!, year));
+          break;
         }
-        break;
       }
     }
   }
   return out;
+}
+
+function byPosition(t: SeriesTable): Int32Array {
+  let most = -1;
+  for (let k = 0; k < t.count; k++) most = Math.max(most, t.position(k));
+  const at = new Int32Array(most + 1);
+  for (let k = 0; k < t.count; k++) at[t.position(k)] = k + 1;
+  return at;
+}
+
+function orderFinding(c: OrderCheck, given: Given, describe: Describe, largerId: string, k: SeriesKey, smallerId: string, year: number): Diagnostic {
+  const big = given.store.get(largerId, k.regionCode, year, k.sex, k.residence)!;
+  const small = given.store.get(smallerId, k.regionCode, year, k.sex, k.residence)!;
+  return diag(c.severity, 'quality/order', {
+    check: c.id,
+    larger: describe.indicator(big.indicatorId),
+    largerValue: describe.value(big),
+    smaller: describe.indicator(small.indicatorId),
+    smallerValue: describe.value(small),
+    cell: describeCell(describe, big),
+    other: placeOf(small),
+  }, whereOf(big, 'value'));
 }
 
 function numeratorWithinDenominator(c: NumeratorCheck, given: Given, describe: Describe, flagged: Set<string>, mayFind: Candidates): Diagnostic[] {
