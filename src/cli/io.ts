@@ -1,6 +1,6 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
@@ -21,6 +21,8 @@ export interface Io {
   isDir(path: string): boolean;
   /** Whole or not at all: a temporary file beside the target, then a rename. */
   writeFileAtomic(path: string, data: string | Uint8Array): void;
+  /** The same, for a text given in pieces (never held whole). Optional: writeFileAtomic serves, joined, where absent. */
+  writeFilePieces?(path: string, pieces: Iterable<string>): void;
 }
 
 export function nodeIo(): Io {
@@ -49,19 +51,31 @@ export function nodeIo(): Io {
         return false;
       }
     },
-    writeFileAtomic: (path, data) => {
-      const target = resolve(path);
-      // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
-      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-      try {
-        writeFileSync(tmp, data);
-        renameSync(tmp, target);
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw e;
-      }
-    },
+    writeFileAtomic: (path, data) => writeAtomic(path, (tmp) => writeFileSync(tmp, data)),
+    writeFilePieces: (path, pieces) =>
+      writeAtomic(path, (tmp) => {
+        const fd = openSync(tmp, 'w');
+        try {
+          for (const piece of pieces) writeSync(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
+      }),
   };
+}
+
+/** Whole or not at all: `write` fills a temporary file beside the target, then it is renamed. */
+function writeAtomic(path: string, write: (tmp: string) => void): void {
+  const target = resolve(path);
+  // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    write(tmp);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /**

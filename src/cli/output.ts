@@ -31,10 +31,19 @@ export async function writeOutputs(
   ctx: FormatContext,
   opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
 ): Promise<void> {
-  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }));
+  for (const f of opts.files) {
+    const path = resolve(io.cwd, f.path);
+    // JSON of a national return runs to tens of MB: written in pieces where the Io can.
+    if (f.format === 'json' && io.writeFilePieces) io.writeFilePieces(path, (await import('../format/json.js')).formatJsonPieces(evaluation, { ...ctx, color: false }));
+    else io.writeFileAtomic(path, (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }));
+  }
   if (opts.quiet) return;
   const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
   const color = stdoutFormat === 'table' && ctx.color;
+  if (stdoutFormat === 'json') {
+    for (const piece of (await import('../format/json.js')).formatJsonPieces(evaluation, { ...ctx, color })) io.stdout(piece);
+    return;
+  }
   io.stdout((await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color }));
 }
 
