@@ -2,9 +2,7 @@
 // (startup is part of the job: a whole-plan evaluation should cost < 2× `node -e 0`).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // cli-table3's Cell.draw() truncates a cell's whole content to 10 columns on every
@@ -106,14 +104,11 @@ await bundle({
 // The CLI, in CommonJS: Node loads a CommonJS file with one read and one compile, where an
 // ES module graph costs a resolve, a read, a compile and a link per chunk, and its loader
 // brings node:fs/promises, readline and more with it.
-// dist/main.cjs is the CLI in one file, written as the function Node wraps a CommonJS module
-// in (it is not required, but run by cli.cjs). Inside it the commands, the formatters and the plan
+// dist/main.cjs is the CLI in one file. Inside it the commands, the formatters and the plan
 // loader stay lazy (esbuild defers a dynamically imported module until it is first
 // imported), so a run executes only the code of its own command.
-// dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise loads
-// dist/main.cjs with V8's code cache (src/cli/bin.ts, loadMain), keyed by a hash of
-// main.cjs that this build writes into cli.cjs: hence main.cjs first.
-// bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
+// dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
+// dist/main.cjs. bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
 await bundle({
   ...shared,
   plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection, vendorExternal],
@@ -122,23 +117,18 @@ await bundle({
   outfile: 'dist/main.cjs',
   // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__pcModuleUrl' },
-  // The file is the function Node wraps a CommonJS module in, which src/cli/bin.ts compiles
-  // as a script (with the code cache) and calls: no copy of the file to wrap it at each start.
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nconst __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  footer: { js: '})' },
-  // The libraries in dist/vendor are required, not imported: main.cjs runs as a script
-  // (compiled with the code cache), which has no loader for import().
+  banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The libraries in dist/vendor are required, not imported: one loader, CommonJS's.
   supported: { 'dynamic-import': false },
 });
 asciiOnly('dist/main.cjs');
-const mainId = createHash('sha256').update(readFileSync('dist/main.cjs')).digest('hex').slice(0, 16);
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await bundle({
   ...shared,
   format: 'cjs',
   entryPoints: ['src/cli/bin.ts'],
   outfile: 'dist/cli.cjs',
-  define: { PLANCHECK_VERSION: JSON.stringify(version), PLANCHECK_MAIN_ID: JSON.stringify(mainId) },
+  define: { PLANCHECK_VERSION: JSON.stringify(version) },
   supported: { 'dynamic-import': false },
 });
 asciiOnly('dist/cli.cjs');
@@ -178,7 +168,6 @@ if (compiled) {
 // adds its own beside the old ones. Removed only now, so that a binary started while
 // this build ran never meets a half-empty dist/. (dist/types is tsc's, below.)
 removeStale('dist');
-codeCache();
 function removeStale(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = resolve(dir, entry.name);
@@ -187,28 +176,6 @@ function removeStale(dir) {
       removeStale(path);
       if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
     } else if (!written.has(path)) rmSync(path);
-  }
-}
-
-/**
- * V8's code cache of dist/main.cjs for short runs (src/cli/bin.ts, loadMain), made by an
- * evaluation of the shipped sample, so that it holds the functions of a whole-plan run: the table on standard
- * output and JSON in a file, the two formats a run mostly asks for. The run writes it as it
- * exits, since there is none for this main.cjs yet (removeStale took any older one).
- * Without the sample, the first evaluation plancheck runs makes it instead; the cache for
- * runs over large inputs is made by the first of them.
- */
-function codeCache() {
-  const sample = ['samples/taizhou-2020-2025.csv', 'samples/townships.csv'];
-  if (!sample.every((f) => existsSync(f))) return;
-  const dir = mkdtempSync(join(tmpdir(), 'plancheck-build-'));
-  try {
-    const args = ['bin/plancheck', 'evaluate', sample[0], '--regions', sample[1], '-o', join(dir, 'sample.json')];
-    const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (run.status !== 0 && run.status !== 1) console.warn(`the sample evaluation that makes the code cache exited ${run.status}:\n${run.stderr}`);
-    else if (!existsSync('dist/main.cjs.short.v8-cache')) console.warn('the sample evaluation wrote no code cache (dist/main.cjs.short.v8-cache)');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
