@@ -3,30 +3,38 @@
 //
 // 1. Start-up: a whole-plan evaluation of the shipped sample, as a ratio to a bare `node -e 0`
 //    measured in the same run, runs interleaved so that machine load falls on both alike.
-//    Median of BENCH_RUNS (15) runs each. Goal: ≤ 2.00× node -e 0.
-// 2. Scale: a generated return of BENCH_ROWS rows (default 1000000; a comma list such as
-//    250000,1000000,4000000 gives the scaling table), ≈ 18,000 townships (scripts/gen-large.mjs),
-//    through plancheck's full evaluation, Miller's group-sum (the command of issue #5), a bare
-//    csv-parse read with `columns: true` and a naive split(',') loop, interleaved, median of
-//    BENCH_SCALE_RUNS (3) rounds; wall time and peak RSS as the operating system reports them
-//    (GNU time's %M). Goals: plancheck ≤ 1.0× Miller, peak RSS ≤ 200 MB, and flat from 1 M rows up.
+//    Median of BENCH_RUNS (15) runs each. Goal: ≤ 2.50× node -e 0.
+// 2. Scale: the reference return (../shared/bench/gen-big.mjs: nine rate indicators, the three
+//    mortality ones among them, one township per 54 rows) at BENCH_ROWS rows (default
+//    1000000,4000000), through plancheck's full evaluation, Miller's group-sum (the command of
+//    issue #5), DuckDB's read_csv + GROUP BY where @duckdb/node-api can be found (see
+//    docs/performance.md), a bare csv-parse read with `columns: true` and a naive split(',')
+//    loop, interleaved, median of BENCH_SCALE_RUNS (3) rounds; wall time and peak RSS as the
+//    operating system reports them (GNU time's %M). Goals: plancheck ≤ 1.0× Miller, peak RSS
+//    ≤ 200 MB at 1 M rows and ≤ +10 % from 1 M to 4 M rows; the ratio to DuckDB is printed
+//    (aim ≤ 2.0×).
 //
 // Environment:
 //   BENCH_RUNS=15            start-up runs per case
-//   BENCH_ROWS=1000000       row counts for the scale part, comma-separated
+//   BENCH_ROWS=1000000,4000000   row counts for the scale part, comma-separated
 //   BENCH_SCALE_RUNS=3       rounds per size
 //   BENCH_TIMEOUT=600        seconds before a single scale run is killed
 //   BENCH_DIR=<tmp>/plancheck-bench   where generated files are kept between runs
+//   BENCH_GENERATOR=../shared/bench/gen-big.mjs   the reference return's generator;
+//                            BENCH_GENERATOR=project takes scripts/gen-large.mjs instead
+//   BENCH_DUCKDB_DIR=<dir>   a folder whose node_modules holds @duckdb/node-api (default: BENCH_DIR, then this repository)
 //   BENCH_PLANCHECK_ARGS=""  extra arguments for the plancheck run (e.g. "--year 2025")
 //   BENCH_SKIP_STARTUP=1 / BENCH_SKIP_SCALE=1   run one part only
 // Ends with Markdown tables ready to paste into docs/performance.md (also written to
 // BENCH_DIR/results.md). Exits 1 when a run crashed or timed out, 2 when plancheck rejected
 // the generated input (exit 2) — the figures would be meaningless.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateLarge } from './gen-large.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,12 +44,13 @@ const flag = (name) => env[name] !== undefined && env[name] !== '' && env[name] 
 const runs = Number(env.BENCH_RUNS ?? 15);
 const scaleRuns = Number(env.BENCH_SCALE_RUNS ?? 3);
 const timeoutMs = Number(env.BENCH_TIMEOUT ?? 600) * 1000;
-const sizes = String(env.BENCH_ROWS ?? '1000000').split(',').map((s) => Number(s.trim().replace(/_/gu, ''))).filter((n) => n > 0);
+const sizes = String(env.BENCH_ROWS ?? '1000000,4000000').split(',').map((s) => Number(s.trim().replace(/_/gu, ''))).filter((n) => n > 0);
 const benchDir = env.BENCH_DIR ?? join(tmpdir(), 'plancheck-bench');
 const extraArgs = (env.BENCH_PLANCHECK_ARGS ?? '').split(/\s+/u).filter(Boolean);
 
-/** Goals of issue #5. */
-const GOALS = { startup: 2.0, vsMiller: 1.0, rssMB: 200, flat: 1.25 };
+/** Goals of issues #14 and #15 (vsDuckDB is an aim, printed, not a pass/fail). */
+const GOALS = { startup: 2.5, vsMiller: 1.0, vsDuckDB: 2.0, rssMB: 200, flat: 1.1 };
+const generatorPath = env.BENCH_GENERATOR === 'project' ? undefined : resolve(root, env.BENCH_GENERATOR ?? '../shared/bench/gen-big.mjs');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -207,6 +216,59 @@ function warm(path) {
   closeSync(fd);
 }
 
+/**
+ * The reference return at `rows` rows, in BENCH_DIR/reference-ROWS/ (returns.csv, regions.csv),
+ * written by the generator unless a meta file there says the same generator (by its hash)
+ * wrote it for the same rows. With BENCH_GENERATOR=project, scripts/gen-large.mjs's return.
+ */
+function referenceReturn(rows) {
+  if (!generatorPath) return generateLarge({ rows, out: benchDir, log: (s) => console.log(`  ${s}`) });
+  if (!existsSync(generatorPath)) {
+    console.error(`the reference return's generator is not at ${generatorPath}: set BENCH_GENERATOR (or BENCH_GENERATOR=project)`);
+    process.exit(1);
+  }
+  const dir = join(benchDir, `reference-${rows}`);
+  const returns = join(dir, 'returns.csv');
+  const townships = join(dir, 'regions.csv');
+  const metaPath = join(dir, 'meta.json');
+  const generator = createHash('sha256').update(readFileSync(generatorPath)).digest('hex').slice(0, 16);
+  let meta;
+  try {
+    meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+  } catch {
+    meta = undefined;
+  }
+  const cached = meta?.generator === generator && meta.requested === rows && existsSync(returns) && existsSync(townships) && statSync(returns).size === meta.returnsBytes;
+  if (!cached) {
+    mkdirSync(dir, { recursive: true });
+    console.log(`  writing the reference return: node ${generatorPath} ${dir} ${rows}`);
+    const r = spawnSync(process.execPath, [generatorPath, dir, String(rows)], { encoding: 'utf8' });
+    const m = /(\d+) rows, (\d+) units/u.exec(r.stderr ?? '');
+    if (r.status !== 0 || !m) {
+      console.error(`the generator failed (exit ${r.status}):\n${r.stderr}`);
+      process.exit(1);
+    }
+    meta = { generator, requested: rows, rows: Number(m[1]), units: Number(m[2]), returnsBytes: statSync(returns).size };
+    writeFileSync(metaPath, `${JSON.stringify(meta)}\n`);
+  }
+  return { returns, townships, rows: meta.rows, units: meta.units, returnsBytes: meta.returnsBytes, townshipsBytes: statSync(townships).size, cached };
+}
+
+/**
+ * DuckDB's Node client (@duckdb/node-api, which ships DuckDB itself) where it can be found:
+ * in BENCH_DUCKDB_DIR, in BENCH_DIR, or in this repository (it is not one of its dependencies).
+ */
+function findDuckDb() {
+  for (const dir of [env.BENCH_DUCKDB_DIR, benchDir, root].filter(Boolean)) {
+    try {
+      return pathToFileURL(createRequire(join(resolve(dir), 'noop.js')).resolve('@duckdb/node-api')).href;
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+}
+
 let rssPreload;
 const scale = []; // { size, rows, bytes, tool, wall, rssMB, runs, note }
 let scaleRef = 'Miller';
@@ -265,6 +327,22 @@ for (const [n, d] of sums.values()) { numerator += n; denominator += d; }
 console.log(JSON.stringify({ groups: sums.size, numerator, denominator }));
 `,
   );
+  const duckdbUrl = findDuckDb();
+  const duckdbScript = join(benchDir, 'duckdb-sum.mjs');
+  if (duckdbUrl)
+    writeFileSync(
+      duckdbScript,
+      `// DuckDB: read_csv, then the sums by indicator, year (its own threads, as it runs by default).
+import { DuckDBInstance } from ${JSON.stringify(duckdbUrl)};
+const connection = await (await DuckDBInstance.create(':memory:')).connect();
+const file = process.argv[2].replaceAll("'", "''");
+const reader = await connection.runAndReadAll(\`SELECT indicator, year, sum(numerator) AS n, sum(denominator) AS d FROM read_csv('\${file}') GROUP BY indicator, year\`);
+let numerator = 0, denominator = 0;
+const rows = reader.getRows();
+for (const [, , n, d] of rows) { numerator += Number(n); denominator += Number(d); }
+console.log(JSON.stringify({ groups: rows.length, numerator, denominator }));
+`,
+    );
   rssPreload = join(benchDir, 'rss-preload.cjs');
   writeFileSync(rssPreload, "process.on('exit', () => { try { require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n");
 
@@ -274,11 +352,17 @@ console.log(JSON.stringify({ groups: sums.size, numerator, denominator }));
     console.log('Install it to compare with the goal: `sudo apt-get install miller` (Debian/Ubuntu), `brew install miller` (macOS).');
     console.log('');
   }
+  if (!duckdbUrl) {
+    console.log('DuckDB (@duckdb/node-api) not found: its rows are skipped. To compare with it, install it outside this repository:');
+    console.log(`  mkdir -p ${benchDir} && cd ${benchDir} && npm install @duckdb/node-api   (or BENCH_DUCKDB_DIR=a folder where it is installed)`);
+    console.log('');
+  }
   if (!gnuTime) console.log('GNU time (/usr/bin/time) not found: peak RSS is read by the node processes themselves, and is missing for Miller.\n');
 
   const tools = [
     { name: 'plancheck', isNode: true, run: (f, t) => [process.execPath, [bin, 'evaluate', f, '--regions', t, '--format', 'json', ...extraArgs]], out: 'null' },
     ...(machine.miller ? [{ name: 'Miller', isNode: false, run: (f) => ['mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'numerator,denominator', '-g', 'indicator,year', f]], out: 'file' }] : []),
+    ...(duckdbUrl ? [{ name: 'DuckDB', isNode: true, run: (f) => [process.execPath, [duckdbScript, f]], out: 'file' }] : []),
     { name: 'csv-parse', isNode: true, run: (f) => [process.execPath, [csvParseScript, f]], out: 'file' },
     { name: 'split loop', isNode: true, run: (f) => [process.execPath, [splitScript, f]], out: 'file' },
   ];
@@ -301,8 +385,8 @@ console.log(JSON.stringify({ groups: sums.size, numerator, denominator }));
   console.log(`scale: ${sizes.join(', ')} rows, median of ${scaleRuns} interleaved rounds, time-out ${timeoutMs / 1000} s a run, files in ${benchDir}`);
   console.log(`plancheck evaluate FILE --regions TOWNSHIPS --format json${extraArgs.length ? ` ${extraArgs.join(' ')}` : ''} > /dev/null`);
   for (const size of sizes) {
-    const gen = generateLarge({ rows: size, out: benchDir, log: (s) => console.log(`  ${s}`) });
-    console.log(`\n${size} rows requested: ${gen.returns} — ${gen.rows} rows, ${gen.units} units, ${gen.indicators.length} indicators, ${fmt(mb(gen.returnsBytes), 1)} MB${gen.cached ? ' (cached)' : ''}`);
+    const gen = referenceReturn(size);
+    console.log(`\n${size} rows requested: ${gen.returns} — ${gen.rows} rows, ${gen.units} units, ${gen.indicators ? `${gen.indicators.length} indicators, ` : ''}${fmt(mb(gen.returnsBytes), 1)} MB${gen.cached ? ' (cached)' : ''}`);
     warm(gen.returns);
     const results = Object.fromEntries(tools.map((t) => [t.name, []]));
     const notes = {};
@@ -380,6 +464,9 @@ console.log(JSON.stringify({ groups: sums.size, numerator, denominator }));
     const m = scale.find((s) => s.size === size && s.tool === 'Miller');
     const ratio = p && m ? p.wall / m.wall : NaN;
     console.log(`goal at ${p?.rows ?? size} rows: plancheck ≤ ${fmt(GOALS.vsMiller, 1)}× Miller — ${Number.isFinite(ratio) ? `${ratio <= GOALS.vsMiller ? 'met' : 'not met'} (${fmt(ratio)}×)` : `not measured${machine.miller ? '' : ' (Miller not installed)'}`}`);
+    const d = scale.find((s) => s.size === size && s.tool === 'DuckDB');
+    const vsDuck = p && d && d.runs ? p.wall / d.wall : NaN;
+    console.log(`aim at ${p?.rows ?? size} rows: plancheck ≤ ${fmt(GOALS.vsDuckDB, 1)}× DuckDB — ${Number.isFinite(vsDuck) ? `${vsDuck <= GOALS.vsDuckDB ? 'met' : 'not met'} (${fmt(vsDuck)}×)` : 'not measured (DuckDB not found)'}`);
     console.log(`goal at ${p?.rows ?? size} rows: plancheck peak RSS ≤ ${GOALS.rssMB} MB — ${Number.isFinite(p?.rssMB) ? `${p.rssMB <= GOALS.rssMB ? 'met' : 'not met'} (${fmt(p.rssMB, 0)} MB)` : 'not measured'}`);
   }
   const measured = scale.filter((s) => s.tool === 'plancheck' && Number.isFinite(s.rssMB));
@@ -388,7 +475,7 @@ console.log(JSON.stringify({ groups: sums.size, numerator, denominator }));
     const top = measured.at(-1);
     if (baseSize && top && top !== baseSize) {
       const flat = top.rssMB / baseSize.rssMB;
-      console.log(`goal: peak RSS flat from ${baseSize.rows} to ${top.rows} rows (≤ ${fmt(GOALS.flat)}×) — ${flat <= GOALS.flat ? 'met' : 'not met'} (${fmt(flat)}×: ${fmt(baseSize.rssMB, 0)} → ${fmt(top.rssMB, 0)} MB)`);
+      console.log(`goal: peak RSS ≤ +${fmt((GOALS.flat - 1) * 100, 0)} % from ${baseSize.rows} to ${top.rows} rows (≤ ${fmt(GOALS.flat)}×) — ${flat <= GOALS.flat ? 'met' : 'not met'} (${fmt(flat)}×: ${fmt(baseSize.rssMB, 0)} → ${fmt(top.rssMB, 0)} MB)`);
     } else console.log('goal: peak RSS flat — not measured (plancheck ran at fewer than two sizes)');
   }
   // The runs' outputs and stderr are kept only when something failed.
@@ -413,6 +500,18 @@ if (scale.length) {
     const figures = s.runs ? `${fmt(s.wall)} | ${fmt(s.rssMB, 0)} | ${fmt(ref && ref.runs ? s.wall / ref.wall : NaN)}` : `${s.note ?? 'not run'} | – | –`;
     md.push(`| ${s.rows.toLocaleString('en-US')} | ${fmt(mb(s.bytes), 1)} | ${s.tool} | ${figures} |`);
   }
+}
+if (scale.length) {
+  md.push('');
+  for (const size of sizes) {
+    const at = (tool) => scale.find((s) => s.size === size && s.tool === tool && s.runs);
+    const p = at('plancheck');
+    if (!p) continue;
+    const ratio = (tool) => (at(tool) ? `${fmt(p.wall / at(tool).wall)}× ${tool}` : `${tool} not measured`);
+    md.push(`- ${p.rows.toLocaleString('en-US')} rows: plancheck ${fmt(p.wall)} s, peak RSS ${fmt(p.rssMB, 0)} MB; ${ratio('Miller')}, ${ratio('DuckDB')}.`);
+  }
+  const ps = sizes.map((size) => scale.find((s) => s.size === size && s.tool === 'plancheck' && s.runs)).filter(Boolean);
+  if (ps.length >= 2) md.push(`- peak RSS from ${ps[0].rows.toLocaleString('en-US')} to ${ps.at(-1).rows.toLocaleString('en-US')} rows: ${fmt(ps.at(-1).rssMB / ps[0].rssMB)}× (goal ≤ ${fmt(GOALS.flat)}×).`);
 }
 if (startup.length || scale.length) {
   const text = md.join('\n');
