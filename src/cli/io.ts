@@ -54,9 +54,14 @@ export function nodeIo(): Io {
     writeFileAtomic: (path, data) => writeAtomic(path, (tmp) => writeFileSync(tmp, data)),
     writeFilePieces: (path, pieces) =>
       writeAtomic(path, (tmp) => {
-        const fd = openSync(tmp, 'w');
+        // The temporary file is made as writeFileAtomic makes it (writeFileSync), then added to.
+        const iterator = pieces[Symbol.iterator]();
+        const first = iterator.next();
+        writeFileSync(tmp, first.done ? '' : first.value);
+        if (first.done) return;
+        const fd = openSync(tmp, 'a');
         try {
-          for (const piece of pieces) writeSync(fd, piece);
+          for (let p = iterator.next(); !p.done; p = iterator.next()) writeSync(fd, p.value);
         } finally {
           closeSync(fd);
         }
