@@ -1,6 +1,6 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
@@ -19,8 +19,14 @@ export interface Io {
   readStdin(): Uint8Array;
   listDir(path: string): string[];
   isDir(path: string): boolean;
-  /** Whole or not at all: a temporary file beside the target, then a rename. */
+  /**
+   * Whole or not at all: a temporary file beside the target, then a rename. A link is
+   * followed (the file it names is replaced, the link kept); a device or a FIFO is written
+   * in place, never replaced.
+   */
   writeFileAtomic(path: string, data: string | Uint8Array): void;
+  /** The path with every link resolved, also for a file not there yet. Optional: the path itself where absent. */
+  realPath?(path: string): string;
 }
 
 export function nodeIo(): Io {
@@ -49,8 +55,15 @@ export function nodeIo(): Io {
         return false;
       }
     },
+    realPath: (p) => realPathOf(resolve(p)),
     writeFileAtomic: (path, data) => {
-      const target = resolve(path);
+      const target = realPathOf(resolve(path));
+      const stat = statSync(target, { throwIfNoEntry: false });
+      // A device or a FIFO (-o /dev/stdout, a pipe) is written to, never renamed over.
+      if (stat && !stat.isFile() && !stat.isDirectory()) {
+        writeFileSync(target, data);
+        return;
+      }
       // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
       const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
       try {
@@ -62,6 +75,27 @@ export function nodeIo(): Io {
       }
     },
   };
+}
+
+/**
+ * `path` with its links resolved; for a path not there yet (or a link to one), its folder
+ * resolved and the name kept, so that the write lands where the link points.
+ */
+function realPathOf(path: string, hops = 0): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Not there: a dangling link names where it would be; otherwise resolve the folder.
+  }
+  if (hops < 40) {
+    try {
+      return realPathOf(resolve(dirname(path), readlinkSync(path)), hops + 1);
+    } catch {
+      // not a link
+    }
+  }
+  const parent = dirname(path);
+  return parent === path ? path : join(realPathOf(parent, hops), basename(path));
 }
 
 /**

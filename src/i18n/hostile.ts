@@ -1,0 +1,29 @@
+// Messages about hostile or careless input (issue 16): loops of parents, outputs that
+// are links, devices or the same file twice, numbers out of range, workbooks over the
+// limits, YAML tags, and files that are not what their name says.
+import type { Catalog } from './index.js';
+
+export const hostileMessages: Catalog = {
+  'plan/parent-cycle': {
+    zh: '地区“{name}”（{code}）的上级 {parent} 最终又回到它自己：上级关系不能成环；请把其中一个 parent 改为它真正的上级',
+    en: 'the parents of region "{name}" ({code}) lead from {parent} back to itself: parents cannot form a loop; give one of them its real parent',
+  },
+  'plan/duplicate-area': {
+    zh: '领域“{area}”已由 {first} 声明；每个领域只能有一个规则文件，请合并这两个文件或改正 area',
+    en: 'area "{area}" is already declared by {first}; an area has one rule file: merge the two files or correct area',
+  },
+  'regions/parent-cycle': {
+    zh: '上级“{value}”是“{name}”自己的下级：上级关系不能成环；请填写它真正的上级',
+    en: 'the parent "{value}" lies below "{name}" itself: parents cannot form a loop; give its real parent',
+  },
+  'cli/output-twice': {
+    zh: '-o {path} 与 -o {other} 是同一个文件；每个输出请用不同的文件名',
+    en: '-o {path} and -o {other} are the same file; give each output its own name',
+  },
+  'cli/write-failed': {
+    zh: '无法写入{stream}（{detail}）：结果不完整；请检查磁盘空间或输出去向',
+    en: 'cannot write to {stream} ({detail}): the output is incomplete; check the disk space or where the output goes',
+  },
+  'cli/stream-stdout': { zh: '标准输出', en: 'standard output' },
+  'cli/stream-stderr': { zh: '标准错误', en: 'standard error' },
+};
