@@ -26,4 +26,8 @@ export const hostileMessages: Catalog = {
   },
   'cli/stream-stdout': { zh: '标准输出', en: 'standard output' },
   'cli/stream-stderr': { zh: '标准错误', en: 'standard error' },
+  'data/split-number': {
+    zh: '这一行比表头多出单元格，“{value}”像是一个带千分位逗号的数被逗号拆成了两列，无法判断原值；请给这个数加上英文引号（"1,234.5"）或去掉千分位逗号',
+    en: 'this row has more cells than the header, and "{value}" looks like one number split in two by its thousands separator, so its value cannot be told; quote it ("1,234.5") or drop the separator',
+  },
 };
