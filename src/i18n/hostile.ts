@@ -30,4 +30,12 @@ export const hostileMessages: Catalog = {
     zh: '这一行比表头多出单元格，“{value}”像是一个带千分位逗号的数被逗号拆成了两列，无法判断原值；请给这个数加上英文引号（"1,234.5"）或去掉千分位逗号',
     en: 'this row has more cells than the header, and "{value}" looks like one number split in two by its thousands separator, so its value cannot be told; quote it ("1,234.5") or drop the separator',
   },
+  'plan/yaml-tag': {
+    zh: '规则文件不接受 YAML 标签 {tag}：这里只能写普通的文字、数字、列表和映射；请删去标签',
+    en: 'a rule file takes no YAML tag such as {tag}: only plain text, numbers, lists and mappings; remove the tag',
+  },
+  'plan/yaml-non-finite': {
+    zh: '“{value}”不是一个有限的数（YAML 的无穷大或 NaN）；目标值、基线值等须写普通数字，如 95 或 0.85',
+    en: '"{value}" is not a finite number (YAML infinity or NaN); targets, baselines and other figures must be plain numbers such as 95 or 0.85',
+  },
 };
