@@ -38,4 +38,20 @@ export const hostileMessages: Catalog = {
     zh: '“{value}”不是一个有限的数（YAML 的无穷大或 NaN）；目标值、基线值等须写普通数字，如 95 或 0.85',
     en: '"{value}" is not a finite number (YAML infinity or NaN); targets, baselines and other figures must be plain numbers such as 95 or 0.85',
   },
+  'data/bad-utf8-byte': {
+    zh: '文件是 UTF-8，但这一行第 {byte} 个字节（0x{hex}）不是有效的 UTF-8（可能是复制时截断的字符或多余的字节）；请在这一行重新输入该处的文字',
+    en: 'the file is UTF-8, but byte {byte} of this line (0x{hex}) is not valid UTF-8 (a character cut in a copy, or a stray byte); type the text at that place again',
+  },
+  'data/ods-workbook': {
+    zh: '这是 OpenDocument 表格（.ods），不是 .xlsx；请在 WPS 或 LibreOffice 中另存为 .xlsx 或 CSV（UTF-8）后再检查',
+    en: 'this is an OpenDocument spreadsheet (.ods), not .xlsx; save it as .xlsx or CSV (UTF-8) in LibreOffice or WPS and check that file',
+  },
+  'cli/unknown-region-no-suggestion': {
+    zh: '不认识的地区“{name}”；请填写规划中的地区名称、简称或行政区划代码，乡镇（街道）请用 --regions 提供',
+    en: 'unknown region "{name}"; give a region of the plan by name, short name or code, and townships with --regions',
+  },
+  'cli/unknown-indicator-no-suggestion': {
+    zh: '不认识的指标“{name}”；用 plancheck indicators 查看全部指标',
+    en: 'unknown indicator "{name}"; plancheck indicators lists them all',
+  },
 };
