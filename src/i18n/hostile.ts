@@ -54,4 +54,8 @@ export const hostileMessages: Catalog = {
     zh: '不认识的指标“{name}”；用 plancheck indicators 查看全部指标',
     en: 'unknown indicator "{name}"; plancheck indicators lists them all',
   },
+  'plan/control-character': {
+    zh: '“{value}”含有控制字符（如 ␛ 所示）；规则文件中的文字只能是可见字符，请删去它们',
+    en: '"{value}" holds control characters (shown like ␛); text in a rule file must be visible characters: remove them',
+  },
 };

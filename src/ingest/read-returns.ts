@@ -20,6 +20,7 @@ import type { Observation, RowRef } from './observation.js';
 import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
+import { escapeControls } from '../text/controls.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
 export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> };
@@ -469,7 +470,8 @@ function readRow(view: RowView, ctx: ReturnsContext): RowResult {
   const unusable = diagnostics.some((d) => d.severity === 'error' && d.code !== 'data/ratio-mismatch') || view.problems.length > 0;
   if (unusable || !indicator || !region || year === undefined || !sex || !residence || !measured) return { diagnostics, shown };
 
-  const note = cells.note?.text ?? '';
+  // Shown in every format and on the terminal: its control characters made visible (src/text/controls.ts).
+  const note = escapeControls(cells.note?.text ?? '');
   const at: NonNullable<Observation['at']> = {};
   if (cells.value && cells.value.text !== '') at.value = cells.value.at;
   if (measured.numerator !== undefined && cells.numerator) at.numerator = cells.numerator.at;

@@ -4,6 +4,7 @@ import { diag, type Diagnostic } from '../diagnostics.js';
 import { mergeRegions, RegionIndex } from '../plan/lookup.js';
 import type { Level, Plan, Region } from '../plan/model.js';
 import { normalizeName } from '../text/normalize.js';
+import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
@@ -74,8 +75,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const aliases = aliasesOf(cell('aliases'));
     const region: Region = {
       code: code.text,
-      name: name.text,
-      aliases,
+      name: escapeControls(name.text),
+      aliases: aliases.map(escapeControls),
       level: level.id,
       ...(parent ? { parent: parent.code } : {}),
       ...(population !== undefined ? { population } : {}),
