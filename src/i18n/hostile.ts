@@ -58,4 +58,24 @@ export const hostileMessages: Catalog = {
     zh: '“{value}”含有控制字符（如 ␛ 所示）；规则文件中的文字只能是可见字符，请删去它们',
     en: '"{value}" holds control characters (shown like ␛); text in a rule file must be visible characters: remove them',
   },
+  'data/xlsx-limit-rows': {
+    zh: '工作表有 {value} 行，超出限制（至多 {limit} 行），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the sheet has {value} rows, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-cells': {
+    zh: '工作表声明的范围有 {value} 个单元格，超出限制（至多 {limit} 个），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the sheet declares {value} cells, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-part': {
+    zh: '工作簿的部件 {value} 解压后超出限制（每个部件至多 {limit}），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook part {value} is over the limit once decompressed (at most {limit} a part); not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-total': {
+    zh: '工作簿解压后共 {value}，超出限制（至多 {limit}），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook is {value} once decompressed, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-ratio': {
+    zh: '工作簿解压后是文件大小的 {value} 倍，超出限制（至多 {limit} 倍），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook decompresses to {value} times its size, over the limit of {limit} times; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
 };
