@@ -35,7 +35,9 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | un
     if (bytes[i + 1] === 0) odd++;
   }
   const pairs = n / 2;
-  if (odd >= pairs * 0.2 && even <= odd * 0.05) return 'utf-16le';
-  if (even >= pairs * 0.2 && odd <= even * 0.05) return 'utf-16be';
+  // A few NULs are a binary file, not text: at least 4, and in 30% of the pairs (a CSV's
+  // digits, commas and line ends); a CJK character may have a zero byte too (U+4E00 一), rarely.
+  if (odd >= Math.max(4, pairs * 0.3) && even <= odd * 0.1) return 'utf-16le';
+  if (even >= Math.max(4, pairs * 0.3) && odd <= even * 0.1) return 'utf-16be';
   return undefined;
 }
