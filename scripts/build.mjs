@@ -113,7 +113,7 @@ await bundle({
   ...shared,
   plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection, vendorExternal],
   format: 'cjs',
-  stdin: { contents: "export { main } from './src/cli/main.ts';\nexport { nodeIo } from './src/cli/io.ts';\n", resolveDir: '.', sourcefile: 'main-entry.ts', loader: 'ts' },
+  stdin: { contents: "export { main } from './src/cli/main.ts';\nexport { nodeIo } from './src/cli/io.ts';\nexport { writeFailure } from './src/cli/write-failure.ts';\n", resolveDir: '.', sourcefile: 'main-entry.ts', loader: 'ts' },
   outfile: 'dist/main.cjs',
   // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__pcModuleUrl' },

@@ -8,12 +8,30 @@
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const PLANCHECK_VERSION: string;
 
-/** A reader that stops early (`plancheck … | head`) is not an error. */
+/** Words for a failed write of stdout or stderr, once dist/main.cjs is loaded (in the user's language). */
+let describeWriteFailure: ((stream: 'stdout' | 'stderr', e: unknown) => string) | undefined;
+
+/**
+ * A reader that stops early (`plancheck … | head`) is not an error; any other failed write
+ * (`> /dev/full`) is said on stderr, if stderr still works, and the run exits 2.
+ */
 function exitOnBrokenPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   return stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    failedWrite(stream === process.stderr ? 'stderr' : 'stdout', e);
   });
+}
+
+function failedWrite(name: 'stdout' | 'stderr', e: unknown): never {
+  if (name === 'stdout' && !process.stderr.errored) {
+    const text = describeWriteFailure?.(name, e) ?? `plancheck: cannot write to standard output (${(e as NodeJS.ErrnoException)?.code ?? String(e)})\n`;
+    try {
+      process.stderr.write(text);
+    } catch {
+      // stderr is gone too: the exit status says it
+    }
+  }
+  process.exit(2);
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -24,7 +42,8 @@ async function run(argv: string[]): Promise<void> {
     // folder, never the package's); older Node compiles every start.
     const module = require('node:module') as { enableCompileCache?: () => unknown };
     if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
-    const { main, nodeIo } = require('./main.cjs') as typeof import('./main.js') & typeof import('./io.js');
+    const { main, nodeIo, writeFailure } = require('./main.cjs') as typeof import('./main.js') & typeof import('./io.js') & typeof import('./write-failure.js');
+    describeWriteFailure = (stream, e) => writeFailure(argv, process.env, stream, e);
     process.exitCode = await main(argv, nodeIo());
     exitWhenWritten();
   } catch (e) {
@@ -41,6 +60,9 @@ async function run(argv: string[]): Promise<void> {
  * on Windows): with anything queued, the run ends as usual, once it is written.
  */
 function exitWhenWritten(): void {
+  // A write that failed at once (a full disk) is known before its 'error' event comes.
+  if (process.stdout.errored) failedWrite('stdout', process.stdout.errored);
+  if (process.stderr.errored) failedWrite('stderr', process.stderr.errored);
   if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 

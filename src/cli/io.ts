@@ -1,6 +1,6 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
@@ -19,10 +19,16 @@ export interface Io {
   readStdin(): Uint8Array;
   listDir(path: string): string[];
   isDir(path: string): boolean;
-  /** Whole or not at all: a temporary file beside the target, then a rename. */
+  /**
+   * Whole or not at all: a temporary file beside the target, then a rename. A link is
+   * followed (the file it names is replaced, the link kept); a device or a FIFO is written
+   * in place, never replaced.
+   */
   writeFileAtomic(path: string, data: string | Uint8Array): void;
   /** The same, for a text given in pieces (never held whole). Optional: writeFileAtomic serves, joined, where absent. */
   writeFilePieces?(path: string, pieces: Iterable<string>): void;
+  /** The path with every link resolved, also for a file not there yet. Optional: the path itself where absent. */
+  realPath?(path: string): string;
 }
 
 export function nodeIo(): Io {
@@ -51,15 +57,16 @@ export function nodeIo(): Io {
         return false;
       }
     },
-    writeFileAtomic: (path, data) => writeAtomic(path, (tmp) => writeFileSync(tmp, data)),
+    realPath: (p) => realPathOf(resolve(p)),
+    writeFileAtomic: (path, data) => writeAtomic(path, (file) => writeFileSync(file, data)),
     writeFilePieces: (path, pieces) =>
-      writeAtomic(path, (tmp) => {
-        // The temporary file is made as writeFileAtomic makes it (writeFileSync), then added to.
+      writeAtomic(path, (file) => {
+        // The file is made as writeFileAtomic makes it (writeFileSync), then added to.
         const iterator = pieces[Symbol.iterator]();
         const first = iterator.next();
-        writeFileSync(tmp, first.done ? '' : first.value);
+        writeFileSync(file, first.done ? '' : first.value);
         if (first.done) return;
-        const fd = openSync(tmp, 'a');
+        const fd = openSync(file, 'a');
         try {
           for (let p = iterator.next(); !p.done; p = iterator.next()) writeSync(fd, p.value);
         } finally {
@@ -70,8 +77,14 @@ export function nodeIo(): Io {
 }
 
 /** Whole or not at all: `write` fills a temporary file beside the target, then it is renamed. */
-function writeAtomic(path: string, write: (tmp: string) => void): void {
-  const target = resolve(path);
+function writeAtomic(path: string, write: (file: string) => void): void {
+  const target = realPathOf(resolve(path));
+  const stat = statSync(target, { throwIfNoEntry: false });
+  // A device or a FIFO (-o /dev/stdout, a pipe) is written to, never renamed over.
+  if (stat && !stat.isFile() && !stat.isDirectory()) {
+    write(target);
+    return;
+  }
   // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
@@ -81,6 +94,27 @@ function writeAtomic(path: string, write: (tmp: string) => void): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * `path` with its links resolved; for a path not there yet (or a link to one), its folder
+ * resolved and the name kept, so that the write lands where the link points.
+ */
+function realPathOf(path: string, hops = 0): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Not there: a dangling link names where it would be; otherwise resolve the folder.
+  }
+  if (hops < 40) {
+    try {
+      return realPathOf(resolve(dirname(path), readlinkSync(path)), hops + 1);
+    } catch {
+      // not a link
+    }
+  }
+  const parent = dirname(path);
+  return parent === path ? path : join(realPathOf(parent, hops), basename(path));
 }
 
 /**

@@ -36,7 +36,10 @@ export function resolveRegions(values: string[] | undefined, index: RegionIndex)
   return names(values).map((name) => {
     const hit = index.find(name);
     if (hit.found) return hit.found.code;
-    throw new PlancheckError('cli/unknown-region', { name, suggestion: hit.suggestion ?? hit.ambiguous?.join('、') ?? '—' });
+    const suggestion = hit.suggestion ?? hit.ambiguous?.join('、');
+    // No near name: say so, rather than "did you mean: —".
+    if (suggestion === undefined) throw new PlancheckError('cli/unknown-region-no-suggestion', { name });
+    throw new PlancheckError('cli/unknown-region', { name, suggestion });
   });
 }
 
@@ -46,6 +49,7 @@ export function resolveIndicators(values: string[] | undefined, index: Indicator
   return names(values).map((name) => {
     const hit = index.find(name);
     if (hit.found) return hit.found.id;
-    throw new PlancheckError('cli/unknown-indicator', { name, suggestion: hit.suggestion ?? '—' });
+    if (hit.suggestion === undefined) throw new PlancheckError('cli/unknown-indicator-no-suggestion', { name });
+    throw new PlancheckError('cli/unknown-indicator', { name, suggestion: hit.suggestion });
   });
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { FORMAT_NAMES, formatForPath, formatterFor, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
 import type { Io } from './io.js';
+import { checkOutputPaths } from './output-paths.js';
 
 export function checkFormat(name: string | undefined): FormatName | undefined {
   if (name === undefined) return undefined;
@@ -16,9 +17,8 @@ export function checkFormat(name: string | undefined): FormatName | undefined {
 
 /** Plan the outputs before anything is computed, so a bad -o fails before work is done. */
 export function planOutputs(io: Io, outputs: string[], format: FormatName | undefined, inputPaths: string[]): Array<{ path: string; format: FormatName }> {
+  checkOutputPaths(io, outputs, inputPaths);
   return outputs.map((path) => {
-    const abs = resolve(io.cwd, path);
-    if (inputPaths.includes(abs)) throw new PlancheckError('cli/output-is-input', { path });
     const f = format ?? formatForPath(path);
     if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt' });
     return { path, format: f };

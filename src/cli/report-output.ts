@@ -1,8 +1,8 @@
 // Where a report goes: every -o file in the format its extension names (.html, .md, .json),
 // checked before any work is done; an -o that names an input is refused.
-import { resolve } from 'node:path';
 import { PlancheckError } from '../diagnostics.js';
 import type { Io } from './io.js';
+import { checkOutputPaths } from './output-paths.js';
 
 export type ReportFormat = 'html' | 'md' | 'json';
 
@@ -14,8 +14,8 @@ export function reportFormatForPath(path: string): ReportFormat | undefined {
 }
 
 export function planReportOutputs(io: Io, outputs: readonly string[], inputPaths: readonly string[]): Array<{ path: string; format: ReportFormat }> {
+  checkOutputPaths(io, outputs, inputPaths);
   return outputs.map((path) => {
-    if (inputPaths.includes(resolve(io.cwd, path))) throw new PlancheckError('cli/output-is-input', { path });
     const format = reportFormatForPath(path);
     if (!format) throw new PlancheckError('report/bad-extension', { path, allowed: '.html .md .json' });
     return { path, format };

@@ -8,13 +8,15 @@ import { cliMessages } from './cli.js';
 import { formatMessages } from './format.js';
 import { qualityMessages } from './quality.js';
 import { reportMessages } from './report.js';
+import { escapeControls } from '../text/controls.js';
+import { hostileMessages } from './hostile.js';
 
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.
-const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages];
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages];
 
 /** Codes looked up so far: a table asks for the same few words hundreds of times. */
 const found = new Map<string, { zh: string; en: string } | null>();
@@ -41,7 +43,8 @@ export function t(lang: Lang, code: string, params: Params = {}): string {
   if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined ? `{${k}}` : String(v);
+    // A parameter may quote a return's cell: its control characters are shown, never sent.
+    return v === undefined ? `{${k}}` : typeof v === 'string' ? escapeControls(v) : String(v);
   });
 }
 
@@ -62,9 +65,10 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
 
 function whereOf(d: Diagnostic): string {
   if (!d.file) return '';
+  const file = escapeControls(d.file);
   if (d.sheet !== undefined) {
-    const name = d.cell !== undefined ? cellReference(d.sheet, d.cell) : cellReference(d.sheet, '').slice(0, -1);
-    return `${d.file}:${name}: `;
+    const name = escapeControls(d.cell !== undefined ? cellReference(d.sheet, d.cell) : cellReference(d.sheet, '').slice(0, -1));
+    return `${file}:${name}: `;
   }
-  return `${d.file}${d.line ? `:${d.line}` : ''}${d.line && d.column ? `:${d.column}` : ''}: `;
+  return `${file}${d.line ? `:${d.line}` : ''}${d.line && d.column ? `:${d.column}` : ''}: `;
 }

@@ -111,7 +111,7 @@ const value: Catalog = {
   },
   'data/number-out-of-range': {
     zh: '{label}“{value}”超出了可处理的数值范围；请检查是否写错',
-    en: 'the {field} "{value}" is too large to handle; check it',
+    en: 'the {field} "{value}" is outside the range of numbers plancheck handles; check it',
   },
   'data/bad-boolean': {
     zh: '这是“是/否”指标，“{value}”无法识别；请填写 是 或 否（也可写 有/无、1/0）',

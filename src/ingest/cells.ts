@@ -38,9 +38,25 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 
 const SIMPLE = /^\d+(?:\.(\d+))?$/u;
 
+/**
+ * The largest magnitude a number of a return may have, and 1 / it the smallest one not
+ * zero: far beyond any real figure, and where every sum, ratio, gap and pace computed
+ * from such numbers stays finite (1e-320 as a denominator would make a rate Infinity,
+ * 1.5e-400 would silently be 0). Outside them a number is out of range, never rounded.
+ */
+export const NUMBER_LIMIT = 1e100;
+
+/** Whether the number `n`, read from `written` (its digits before any exponent), is within NUMBER_LIMIT. */
+export function inNumberRange(n: number, written: string): boolean {
+  const size = Math.abs(n);
+  if (!(size <= NUMBER_LIMIT)) return false;
+  // Zero is fine when it was written as zero; not when non-zero digits underflowed to it.
+  return size >= 1 / NUMBER_LIMIT || (size === 0 && !/[1-9]/u.test(written));
+}
+
 export function parseNumber(raw: string): Parsed<CellNumber, NumberProblem> {
-  // Most cells are plain ASCII numbers: read them without normalising.
-  const simple = SIMPLE.exec(raw);
+  // Most cells are plain ASCII numbers: read them without normalising (a short one is in range).
+  const simple = raw.length <= 20 ? SIMPLE.exec(raw) : null;
   if (simple) return { value: { number: Number(raw), decimals: simple[1]?.length ?? 0 } };
   if (isMissing(raw)) return { value: { number: null, decimals: 0 } };
   let s = clean(raw);
@@ -63,8 +79,9 @@ export function parseNumber(raw: string): Parsed<CellNumber, NumberProblem> {
   }
   if (!PLAIN.test(s)) return { problem: 'not-a-number' };
   const n = Number(s);
-  if (!Number.isFinite(n)) return { problem: 'number-out-of-range' };
-  const fraction = /\.(\d+)/u.exec(s.split(/e/iu)[0] ?? '');
+  const mantissa = s.split(/e/iu)[0] ?? '';
+  if (!inNumberRange(n, mantissa)) return { problem: 'number-out-of-range' };
+  const fraction = /\.(\d+)/u.exec(mantissa);
   const exponent = /e([+-]?\d+)$/iu.exec(s);
   const decimals = Math.max(0, (fraction?.[1]?.length ?? 0) - Number(exponent?.[1] ?? 0));
   return { value: { number: sign * n + 0, decimals, ...(unit ? { unit } : {}) } };

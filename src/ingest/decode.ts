@@ -3,6 +3,7 @@
 // a BOM ("Unicode 文本"). Detected by BOM, else by whether strict UTF-8 holds.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { checkLimits, checkMixedEncoding } from './limits.js';
+import { utf16WithoutBom } from './zip-magic.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -33,6 +34,15 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     return { diagnostics: [diag('error', 'data/excel-workbook', {}, { file, line: 1, column: 1 })] };
   }
   const nul = bytes.indexOf(0);
+  // NUL bytes in every other place: UTF-16 text that lost (or never had) its BOM, not binary.
+  const utf16 = nul >= 0 ? utf16WithoutBom(bytes) : undefined;
+  if (utf16) {
+    // Read as the same text with its BOM: the same limits and decoding.
+    const withBom = new Uint8Array(bytes.length + 2);
+    withBom.set(utf16 === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+    withBom.set(bytes, 2);
+    return decode(withBom, file);
+  }
   if (nul >= 0) return { diagnostics: [diag('error', 'data/binary-file', {}, { file, line: lineAt(bytes, nul), column: 1 })] };
 
   // A 100 MB "cell" or line is refused in one pass, before anything is decoded or split.

@@ -211,6 +211,8 @@ export class FastRows {
     const valueText = cv < 0 ? '' : (texts[cv] ?? '');
     const numeratorText = cn < 0 ? '' : (texts[cn] ?? '');
     const denominatorText = cd < 0 ? '' : (texts[cd] ?? '');
+    // A long number may be out of range (src/ingest/cells.ts, NUMBER_LIMIT): the text path says so.
+    if (valueText.length > 20 || numeratorText.length > 20 || denominatorText.length > 20) return false;
     const numbers = this.numbers;
     let decimals = -1;
     numbers[0] = numbers[1] = numbers[2] = NaN;

@@ -337,6 +337,10 @@ function unknownColumn(text: string, layout: Layout, regions: RegionIndex, at: W
   return diag('warning', 'data/unknown-column', { name: text, accepted: RETURN_COLUMNS.map((s) => s.names[0]).join('、') }, at);
 }
 
+/** The two halves of a number whose thousands separator split it into two cells: `1` and `234.5`. */
+const SPLIT_HEAD = /^\s*[+-]?\d{1,3}\s*$/u;
+const SPLIT_TAIL = /^\s*\d{3}(?:\.\d+)?\s*[%‰]?\s*$/u;
+
 class View implements RowView {
   constructor(
     private readonly grid: Pick<Grid, 'file' | 'sheet'>,
@@ -410,6 +414,16 @@ function rowViews(
       }
     }
     const extra = extraIndex < 0 ? undefined : take(extraIndex, false);
+    if (extra && grid.sheet === undefined) {
+      // `1,234.5` unquoted is two cells, 1 and 234.5, and the row one cell too long: which
+      // number was meant cannot be told, so the number is an error, never read as 1.
+      const measures = [columns.value, columns.numerator, columns.denominator, ...groups.flatMap((g) => [g.columns.value, g.columns.numerator, g.columns.denominator])];
+      for (const i of measures) {
+        if (i === undefined || !SPLIT_HEAD.test(row.texts[i] ?? '') || !SPLIT_TAIL.test(row.texts[i + 1] ?? '')) continue;
+        if (problems === NONE) problems = [];
+        problems.push(diag('error', 'data/split-number', { value: `${row.texts[i]!.trim()},${row.texts[i + 1]!.trim()}` }, cellAt(grid, row, i).at));
+      }
+    }
     const line = row.line;
     const refOf = (cell: Cell | undefined): RowRef => {
       if (!cell) return { file: grid.file, line };

@@ -201,6 +201,8 @@ export function checkMixedEncoding(bytes: Uint8Array, file: string): Diagnostic[
     start = end + 1;
   }
   if (utf8Lines === 0 || otherLines === 0) return [];
+  const damaged = utf8Damage(bytes, firstOther);
+  if (damaged) return [diag('error', 'data/bad-utf8-byte', damaged, { file, line: firstOther, column: 1 })];
   const at = otherLines <= utf8Lines ? firstOther : firstUtf8;
   return [diag('error', 'data/mixed-encoding', { utf8Line: firstUtf8, gbkLine: firstOther }, { file, line: at, column: 1 })];
 }
@@ -250,4 +252,53 @@ function classifyLine(b: Uint8Array, start: number, end: number): 'ascii' | 'utf
   }
   if (ascii) return 'ascii';
   return wide >= 2 ? 'utf8' : 'weak';
+}
+
+/**
+ * Line `line` of `bytes` as UTF-8 with a byte or two broken (a copy cut mid-character, a
+ * stray byte), rather than a GBK line: its first bad byte (1-based in the line, and in
+ * hex), or undefined when the line reads as another encoding.
+ */
+export function utf8Damage(bytes: Uint8Array, line: number): { byte: number; hex: string } | undefined {
+  let start = 0;
+  for (let l = 1; l < line && start <= bytes.length; l++) {
+    const lf = bytes.indexOf(LF, start);
+    if (lf < 0) return undefined;
+    start = lf + 1;
+  }
+  let end = bytes.indexOf(LF, start);
+  if (end < 0) end = bytes.length;
+  let valid = 0;
+  let invalid = 0;
+  let first = -1;
+  for (let i = start; i < end; ) {
+    const n = utf8Length(bytes, i, end);
+    if (n === 0) {
+      if (first < 0) first = i;
+      invalid++;
+      i++;
+    } else {
+      if (n > 1) valid++;
+      i += n;
+    }
+  }
+  return first >= 0 && valid >= 1 && invalid <= 2 ? { byte: first - start + 1, hex: bytes[first]!.toString(16).toUpperCase().padStart(2, '0') } : undefined;
+}
+
+/** Bytes of the UTF-8 character at i (1 for ASCII), or 0 when none starts there. */
+function utf8Length(b: Uint8Array, i: number, end: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+  if (need < 0) return 0;
+  let cp = c & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= end) return 0;
+    const cc = b[i + k]!;
+    if ((cc & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3f);
+  }
+  const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return need + 1;
 }

@@ -15,11 +15,12 @@ import { decode } from './decode.js';
 import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
-import { checkMixedEncoding, firstNonUtf8Line } from './limits.js';
+import { checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
 import type { Observation, RowRef } from './observation.js';
 import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
-import { isOle, isZip } from './zip-magic.js';
+import { isOle, isOpenDocument, isZip } from './zip-magic.js';
+import { escapeControls } from '../text/controls.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
 export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> };
@@ -71,6 +72,8 @@ export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext,
     const head = 'bytes' in f ? f.bytes : undefined;
     if (head && isOle(head)) {
       state.diagnostics.push(diag('error', 'data/xls-workbook', {}, { file, line: 1, column: 1 }));
+    } else if (head && isOpenDocument(head)) {
+      state.diagnostics.push(diag('error', 'data/ods-workbook', {}, { file, line: 1, column: 1 }));
     } else if (head && isZip(head)) {
       // Loaded only now: a run on CSV files never loads the workbook reader.
       const { readWorkbook } = await import('./xlsx.js');
@@ -363,6 +366,8 @@ class PieceText {
           // UTF-8 Chinese earlier in the file, and now lines that are not UTF-8: pasted from another file.
           const gbkLine = lineOffset + bad;
           if (this.encoding === 'utf-8-bom') return void diagnostics.push(diag('error', 'data/bad-encoding', { encoding: 'utf-8-bom' }, { file: this.file, line: gbkLine, column: 1 }));
+          const damaged = utf8Damage(bytes, bad);
+          if (damaged) return void diagnostics.push(diag('error', 'data/bad-utf8-byte', damaged, { file: this.file, line: gbkLine, column: 1 }));
           return void diagnostics.push(diag('error', 'data/mixed-encoding', { utf8Line: this.utf8Line, gbkLine }, { file: this.file, line: gbkLine, column: 1 }));
         }
         // Plain ASCII so far, which reads the same in GB18030: from here on the file is GB18030.
@@ -465,7 +470,8 @@ function readRow(view: RowView, ctx: ReturnsContext): RowResult {
   const unusable = diagnostics.some((d) => d.severity === 'error' && d.code !== 'data/ratio-mismatch') || view.problems.length > 0;
   if (unusable || !indicator || !region || year === undefined || !sex || !residence || !measured) return { diagnostics, shown };
 
-  const note = cells.note?.text ?? '';
+  // Shown in every format and on the terminal: its control characters made visible (src/text/controls.ts).
+  const note = escapeControls(cells.note?.text ?? '');
   const at: NonNullable<Observation['at']> = {};
   if (cells.value && cells.value.text !== '') at.value = cells.value.at;
   if (measured.numerator !== undefined && cells.numerator) at.numerator = cells.numerator.at;

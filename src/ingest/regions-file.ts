@@ -4,6 +4,7 @@ import { diag, type Diagnostic } from '../diagnostics.js';
 import { mergeRegions, RegionIndex } from '../plan/lookup.js';
 import type { Level, Plan, Region } from '../plan/model.js';
 import { normalizeName } from '../text/normalize.js';
+import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
@@ -67,13 +68,15 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const parent = keepsPlace ? (planRegion.parent !== undefined ? known.find(planRegion.parent).found : undefined) : findParent(parentCell, known, code.text, problem);
     const level = keepsPlace ? plan.levels.find((l) => l.id === planRegion.level) : readLevel(cell('level'), parent, parentCell.column, plan.levels, problem);
     const population = readPopulation(cell('population'), problem);
+    // A plan region placed under one of its own units would close a loop of parents.
+    if (parent && known.isBelow(parent.code, code.text)) problem('regions/parent-cycle', { value: parentCell.text, name: name.text }, parentCell.column);
     if (diagnostics.length > before || (!parent && !keepsPlace) || !level) continue;
 
     const aliases = aliasesOf(cell('aliases'));
     const region: Region = {
       code: code.text,
-      name: name.text,
-      aliases,
+      name: escapeControls(name.text),
+      aliases: aliases.map(escapeControls),
       level: level.id,
       ...(parent ? { parent: parent.code } : {}),
       ...(population !== undefined ? { population } : {}),
@@ -177,6 +180,17 @@ class KnownRegions {
     const replaced = this.accepted.get(region.code);
     this.accepted.set(region.code, replaced ? { ...replaced, ...region, aliases: [...replaced.aliases, ...region.aliases] } : region);
     this.lines.set(region.code, line);
+  }
+
+  /** Whether `code` is `ancestor` or lies below it, among the regions accepted so far. */
+  isBelow(code: string, ancestor: string): boolean {
+    // Bounded by the count of regions: what is accepted has no loop, but a walk never trusts that.
+    let r = this.accepted.get(code);
+    for (let steps = 0; r && steps <= this.accepted.size; steps++) {
+      if (r.code === ancestor) return true;
+      r = r.parent === undefined ? undefined : this.accepted.get(r.parent);
+    }
+    return false;
   }
 
   lineOf(code: string): number | undefined {

@@ -16,6 +16,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { diag } from '../diagnostics.js';
 import type { CellMark, Grid, GridRow } from './grid.js';
+import { checkWorkbookLimits } from './xlsx-limits.js';
 
 type ExcelJsModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -39,6 +40,9 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
  */
 export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: string): Promise<WorkbookRead> {
   const at1 = { file, line: 1, column: 1 };
+  // Before exceljs builds anything: a workbook over the limits is refused as such, not read for minutes.
+  const limits = checkWorkbookLimits(bytes, file);
+  if (limits.length) return { sheets: [], diagnostics: limits };
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {

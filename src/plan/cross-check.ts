@@ -24,6 +24,10 @@ export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource
       out.push(diag('error', 'plan/unknown-parent', { code: r.parent }, at(head, ['regions', i], 'parent')));
     }
   });
+  regionCycles(plan.regions).forEach((i) => {
+    const r = plan.regions[i]!;
+    out.push(diag('error', 'plan/parent-cycle', { name: r.name, code: r.code, parent: r.parent ?? '' }, at(head, ['regions', i], 'parent')));
+  });
   const tops = plan.regions.filter((r) => r.parent === undefined);
   if (tops.length !== 1) out.push(diag('error', 'plan/top-region', { count: tops.length }, at(head, ['regions'])));
 
@@ -31,9 +35,14 @@ export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource
   const byId = new Map<string, Indicator>();
   const names = new Map<string, string>();
   const mains = new Map<number, string>();
+  const areaFiles = new Map<string, string>();
   for (const source of areaSources) {
     const area = (source.value as { area: string }).area;
     if (!areaIds.has(area)) out.push(diag('error', 'plan/unknown-area', { area }, at(source, [], 'area')));
+    // Two files of one area would each look complete on its own: the second one is a mistake.
+    const first = areaFiles.get(area);
+    if (first !== undefined) out.push(diag('error', 'plan/duplicate-area', { area, first }, at(source, [], 'area')));
+    else areaFiles.set(area, source.file);
   }
   for (const ind of plan.indicators) {
     const source = areaSources.find((s) => s.file === ind.origin.file);
@@ -66,6 +75,30 @@ export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource
     out.push(diag('error', 'plan/unknown-indicator-ref', { id: plan.populationIndicator }, at(head, [], 'populationIndicator')));
   }
   return out;
+}
+
+/**
+ * The regions (by index) whose chain of parents comes back to itself, each cycle reported
+ * once, at its first region: a cycle would make every walk up the tree endless.
+ */
+export function regionCycles(regions: ReadonlyArray<{ code: string; parent?: string }>): number[] {
+  const index = new Map(regions.map((r, i) => [r.code, i] as const));
+  // 0 unseen, 1 on the walk being made, 2 known to end at the top (or at an unknown parent).
+  const state = new Uint8Array(regions.length);
+  const found: number[] = [];
+  for (let start = 0; start < regions.length; start++) {
+    const walk: number[] = [];
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0) {
+      state[i] = 1;
+      walk.push(i);
+      const parent: string | undefined = regions[i]!.parent;
+      i = parent === undefined ? undefined : index.get(parent);
+    }
+    if (i !== undefined && state[i] === 1) found.push(Math.min(...walk.slice(walk.indexOf(i))));
+    for (const w of walk) state[w] = 2;
+  }
+  return found.sort((a, b) => a - b);
 }
 
 function targetProblems(

@@ -1,6 +1,7 @@
 // Reading one YAML file so that any later finding can point at its line and column.
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics.js';
+import { tagProblems } from './yaml-tags.js';
 
 export interface YamlSource {
   file: string;
@@ -24,6 +25,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dia
       diag('error', 'plan/yaml-syntax', { detail: firstLine(error.message) }, { file, line: pos.line, column: pos.col }),
     );
   }
+  if (diagnostics.length === 0) diagnostics.push(...tagProblems(file, doc, lines));
   let value: unknown;
   if (diagnostics.length === 0) {
     try {

@@ -149,9 +149,16 @@ describe('readReturns: errors', () => {
     expect(read.diagnostics.map(where)).toEqual([['error', 'data/missing-column', 1, 1]]);
   });
 
-  it('warns about content beyond the header, such as an unquoted thousands separator', () => {
-    const read = readReturns([csv('指标,地区,年份,数值\n特殊教育学校数,海陵,2023,1,234\n')], ctx);
-    expect(read.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.params.value])).toEqual([['warning', 'data/extra-cells', 2, 5, '234']]);
+  // Issue 16: an unquoted thousands separator that splits the value is an error at the value
+  // (it was a warning, and the value read as 1); other content beyond the header still warns.
+  it('refuses a value split by an unquoted thousands separator, and warns about other content beyond the header', () => {
+    const read = readReturns([csv('指标,地区,年份,数值\n特殊教育学校数,海陵,2023,1,234\n特殊教育学校数,高港,2023,1,见附表\n')], ctx);
+    expect(read.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.params.value])).toEqual([
+      ['error', 'data/split-number', 2, 4, '1,234'],
+      ['warning', 'data/extra-cells', 2, 5, '234'],
+      ['warning', 'data/extra-cells', 3, 5, '见附表'],
+    ]);
+    expect(read.observations.map((o) => o.regionCode)).toEqual(['321203']);
   });
 
   it('never throws on bytes that are not a return', () => {

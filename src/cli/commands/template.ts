@@ -2,7 +2,7 @@
 // a blank return form, a row per indicator × region (× part for split targets), with
 // the unit and the plan's wording of the target as context and numerator/denominator
 // columns for rates. Filled in, it is read back by `check` and `evaluate` unchanged.
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { PlancheckError } from '../../diagnostics.js';
 import { csvText } from '../../format/csv.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -13,6 +13,7 @@ import type { Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { parseLang, resolveRegions } from '../options.js';
 import { printDiagnostics } from '../output.js';
+import { checkOutputPaths } from '../output-paths.js';
 import { readPlan } from '../plan-files.js';
 import type { CommonOptions } from './common.js';
 
@@ -48,9 +49,11 @@ export async function runTemplate(io: Io, opts: TemplateOptions): Promise<number
   const kind = output === undefined ? 'csv' : extname(output).toLowerCase() === '.xlsx' ? 'xlsx' : extname(output).toLowerCase() === '.csv' ? 'csv' : undefined;
   if (!kind) throw new PlancheckError('template/bad-output', { path: output ?? '' });
 
+  // Never over an input: the regions file or a rule file, also through a link.
+  const ruleFiles = io.listDir(plan.dir).filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(plan.dir, n));
+  if (output !== undefined) checkOutputPaths(io, [output], [...(opts.regions !== undefined ? [resolve(io.cwd, opts.regions)] : []), ...ruleFiles]);
   let extra: Plan['regions'] = [];
   if (opts.regions !== undefined) {
-    if (output !== undefined && resolve(io.cwd, output) === resolve(io.cwd, opts.regions)) throw new PlancheckError('cli/output-is-input', { path: output });
     let bytes: Uint8Array;
     try {
       bytes = io.readFile(resolve(io.cwd, opts.regions));

@@ -1,0 +1,81 @@
+// Messages about hostile or careless input (issue 16): loops of parents, outputs that
+// are links, devices or the same file twice, numbers out of range, workbooks over the
+// limits, YAML tags, and files that are not what their name says.
+import type { Catalog } from './index.js';
+
+export const hostileMessages: Catalog = {
+  'plan/parent-cycle': {
+    zh: '地区“{name}”（{code}）的上级 {parent} 最终又回到它自己：上级关系不能成环；请把其中一个 parent 改为它真正的上级',
+    en: 'the parents of region "{name}" ({code}) lead from {parent} back to itself: parents cannot form a loop; give one of them its real parent',
+  },
+  'plan/duplicate-area': {
+    zh: '领域“{area}”已由 {first} 声明；每个领域只能有一个规则文件，请合并这两个文件或改正 area',
+    en: 'area "{area}" is already declared by {first}; an area has one rule file: merge the two files or correct area',
+  },
+  'regions/parent-cycle': {
+    zh: '上级“{value}”是“{name}”自己的下级：上级关系不能成环；请填写它真正的上级',
+    en: 'the parent "{value}" lies below "{name}" itself: parents cannot form a loop; give its real parent',
+  },
+  'cli/output-twice': {
+    zh: '-o {path} 与 -o {other} 是同一个文件；每个输出请用不同的文件名',
+    en: '-o {path} and -o {other} are the same file; give each output its own name',
+  },
+  'cli/write-failed': {
+    zh: '无法写入{stream}（{detail}）：结果不完整；请检查磁盘空间或输出去向',
+    en: 'cannot write to {stream} ({detail}): the output is incomplete; check the disk space or where the output goes',
+  },
+  'cli/stream-stdout': { zh: '标准输出', en: 'standard output' },
+  'cli/stream-stderr': { zh: '标准错误', en: 'standard error' },
+  'data/split-number': {
+    zh: '这一行比表头多出单元格，“{value}”像是一个带千分位逗号的数被逗号拆成了两列，无法判断原值；请给这个数加上英文引号（"1,234.5"）或去掉千分位逗号',
+    en: 'this row has more cells than the header, and "{value}" looks like one number split in two by its thousands separator, so its value cannot be told; quote it ("1,234.5") or drop the separator',
+  },
+  'plan/yaml-tag': {
+    zh: '规则文件不接受 YAML 标签 {tag}：这里只能写普通的文字、数字、列表和映射；请删去标签',
+    en: 'a rule file takes no YAML tag such as {tag}: only plain text, numbers, lists and mappings; remove the tag',
+  },
+  'plan/yaml-non-finite': {
+    zh: '“{value}”不是一个有限的数（YAML 的无穷大或 NaN）；目标值、基线值等须写普通数字，如 95 或 0.85',
+    en: '"{value}" is not a finite number (YAML infinity or NaN); targets, baselines and other figures must be plain numbers such as 95 or 0.85',
+  },
+  'data/bad-utf8-byte': {
+    zh: '文件是 UTF-8，但这一行第 {byte} 个字节（0x{hex}）不是有效的 UTF-8（可能是复制时截断的字符或多余的字节）；请在这一行重新输入该处的文字',
+    en: 'the file is UTF-8, but byte {byte} of this line (0x{hex}) is not valid UTF-8 (a character cut in a copy, or a stray byte); type the text at that place again',
+  },
+  'data/ods-workbook': {
+    zh: '这是 OpenDocument 表格（.ods），不是 .xlsx；请在 WPS 或 LibreOffice 中另存为 .xlsx 或 CSV（UTF-8）后再检查',
+    en: 'this is an OpenDocument spreadsheet (.ods), not .xlsx; save it as .xlsx or CSV (UTF-8) in LibreOffice or WPS and check that file',
+  },
+  'cli/unknown-region-no-suggestion': {
+    zh: '不认识的地区“{name}”；请填写规划中的地区名称、简称或行政区划代码，乡镇（街道）请用 --regions 提供',
+    en: 'unknown region "{name}"; give a region of the plan by name, short name or code, and townships with --regions',
+  },
+  'cli/unknown-indicator-no-suggestion': {
+    zh: '不认识的指标“{name}”；用 plancheck indicators 查看全部指标',
+    en: 'unknown indicator "{name}"; plancheck indicators lists them all',
+  },
+  'plan/control-character': {
+    zh: '“{value}”含有控制字符（如 ␛ 所示）；规则文件中的文字只能是可见字符，请删去它们',
+    en: '"{value}" holds control characters (shown like ␛); text in a rule file must be visible characters: remove them',
+  },
+  'data/xlsx-limit-rows': {
+    zh: '工作表有 {value} 行，超出限制（至多 {limit} 行），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the sheet has {value} rows, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-cells': {
+    zh: '工作表声明的范围有 {value} 个单元格，超出限制（至多 {limit} 个），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the sheet declares {value} cells, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-part': {
+    zh: '工作簿的部件 {value} 解压后超出限制（每个部件至多 {limit}），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook part {value} is over the limit once decompressed (at most {limit} a part); not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-total': {
+    zh: '工作簿解压后共 {value}，超出限制（至多 {limit}），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook is {value} once decompressed, over the limit of {limit}; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'data/xlsx-limit-ratio': {
+    zh: '工作簿解压后是文件大小的 {value} 倍，超出限制（至多 {limit} 倍），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook decompresses to {value} times its size, over the limit of {limit} times; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+};
