@@ -43,6 +43,7 @@ export const findingsMessages: Catalog = {
   'gap/on-ceiling': { zh: '恰在上限', en: 'on the ceiling' },
   'gap/above-target': { zh: '超过目标 {amount}', en: '{amount} above the target' },
   'gap/short-of-target': { zh: '距目标还差 {amount}', en: '{amount} short of the target' },
+  'gap/beyond-target': { zh: '超额完成 {amount}', en: '{amount} beyond the target' },
   'gap/on-target': { zh: '恰好达到目标', en: 'exactly on the target' },
   'gap/in-band': { zh: '在目标区间内', en: 'within the target band' },
   'gap/above-band': { zh: '超出区间上沿 {amount}', en: '{amount} above the band' },
