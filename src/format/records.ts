@@ -10,6 +10,10 @@ export interface FormatContext {
   lang: Lang;
   /** Colour in terminal output. */
   color: boolean;
+  /** The terminal table's width in columns (default 100); wider text wraps inside its column. */
+  width?: number;
+  /** The terminal table with one line a result, however wide (--wide). */
+  wide?: boolean;
 }
 
 export function resultRecord(r: Result, ctx: FormatContext) {
