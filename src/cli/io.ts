@@ -7,6 +7,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  stdoutColumns?: number;
   env: Record<string, string | undefined>;
   cwd: string;
   readFile(path: string): Uint8Array;
@@ -36,6 +38,7 @@ export function nodeIo(): Io {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),
     env: process.env,
     cwd: process.cwd(),
     readFile: (p) => readFileSync(p),

@@ -46,7 +46,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option('--indicator <indicator>', 'indicator id or name (repeatable, or comma-separated)', collect)
       .option('--format <format>', 'table | json | csv | md | junit | github')
       .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
-      .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met'),
+      .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met')
+      .option('--wide', 'one line per result in the terminal table, however wide')
+      .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
   ).action(async (data: string[], opts) => setCode(await runEvaluate(io, data, opts)));
 
   common(
@@ -61,7 +63,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
       .option('--region <region>', 'region name, short name or code (repeatable)', collect)
       .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
-      .option('-o, --output <file>', 'write the report: .html, .md or .json (repeatable)', collect),
+      .option('-o, --output <file>', 'write the report: .html, .md or .json (repeatable)', collect)
+      .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
   ).action(async (data: string[], opts) => setCode(await runReport(io, data, opts)));
 
   common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action(async (opts) => setCode(await runValidate(io, opts)));
@@ -75,7 +78,8 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
       .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
       .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']))
-      .option('--strict', 'exit 2 on warnings too, not only on errors'),
+      .option('--strict', 'exit 2 on warnings too, not only on errors')
+      .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
   ).action(async (data: string[], opts) => setCode(await runCheck(io, data, opts)));
 
   common(

@@ -2,7 +2,8 @@
 // its extension (or --format) names, each written whole or not at all.
 import { resolve } from 'node:path';
 import { PlancheckError } from '../diagnostics.js';
-import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
+import { renderFindings } from '../format/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { FORMAT_NAMES, formatForPath, formatterFor, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
@@ -48,10 +49,9 @@ export async function writeOutputs(
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {
-  for (const d of diagnostics) {
-    if (quiet && d.severity !== 'error') continue;
-    io.stderr(`${formatDiagnostic(d, lang)}\n`);
-  }
+  // Grouped: one kind of finding shows a few located examples, the count and the fix once.
+  const lines = renderFindings(quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, lang);
+  if (lines.length) io.stderr(`${lines.join('\n')}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors > 0) io.stderr(`plancheck: ${t(lang, 'cli/input-errors', { errors, warnings })}\n`);

@@ -60,8 +60,27 @@ export function describeTarget(r: Result, ctx: FormatContext): string {
   return say(r.target.description, r, ctx);
 }
 
-/** The plan's wording when it is short enough to read in a column, else the target in symbols. */
+/**
+ * The target as a column shows it, with its unit: ≤4‰, ≥95%, 每个乡镇（街道） ≥95%; other
+ * kinds in the plan's wording when it is short enough to read in a column, else in symbols.
+ */
 export function targetText(r: Result, ctx: FormatContext): string {
+  const d = r.target.description;
+  const own = boundText(d, r.unit, ctx);
+  if (own !== undefined) return own;
+  const inner = d.inner && boundText(d.inner, r.unit, ctx);
+  if (inner !== undefined) return say({ ...d, inner: { code: 'target/literal', params: { text: inner } } }, r, ctx);
   if (ctx.lang === 'en') return describeTarget(r, ctx);
   return [...r.target.text].length <= 10 ? r.target.text : describeTarget(r, ctx);
+}
+
+/** ≤4‰, ≥95% (and, in English, about 0.85人 (≥ 0.81人)): a bound with its unit; undefined for other kinds. */
+function boundText(d: Reason, unit: string, ctx: FormatContext): string | undefined {
+  const value = d.params.value;
+  if (typeof value !== 'number') return undefined;
+  if (d.code === 'target/at-most' || d.code === 'target/at-least') return `${d.code === 'target/at-most' ? '≤' : '≥'}${formatValue(value, unit, ctx.lang)}`;
+  if (ctx.lang === 'en' && (d.code === 'target/about-higher' || d.code === 'target/about-lower') && typeof d.params.line === 'number') {
+    return t(ctx.lang, d.code, { value: formatValue(value, unit, ctx.lang), line: formatValue(d.params.line, unit, ctx.lang) });
+  }
+  return undefined;
 }

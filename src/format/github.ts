@@ -3,10 +3,11 @@
 // met an annotation naming indicator, region, target, value and gap, placed on the
 // indicator's rule in the plan. Everything from data or plan is escaped as the runner
 // wants it, so a 备注 or a name can never end an annotation or start another command.
-import { t } from '../i18n/index.js';
+import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import { detail, indicatorName, targetText } from './detail.js';
+import { groupFindings } from './findings.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 
@@ -41,7 +42,7 @@ function diagnosticLine(d: Diagnostic, ctx: FormatContext): string {
     col: d.sheet === undefined ? d.column : undefined,
     title: `plancheck ${d.code}`,
   };
-  return command(LEVEL[d.severity], props, `${where}${t(ctx.lang, d.code, d.params)}`);
+  return command(LEVEL[d.severity], props, `${where}${diagnosticMessage(d, ctx.lang)}`);
 }
 
 function resultLine(r: Result, ctx: FormatContext): string {
@@ -62,9 +63,23 @@ function resultLine(r: Result, ctx: FormatContext): string {
   return command('error', { file: origin?.file, line: origin?.line, title }, `${name} — ${r.region.name} ${r.year}: ${bits.join(sep)}`);
 }
 
+/**
+ * Annotations a kind of finding gets: GitHub shows at most 10 error and 10 warning
+ * annotations of a step, so 2,000 of one kind would only bury the log. The rest are counted
+ * in one more annotation on the file; every finding is in --diagnostics and JSON.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
 export function formatGithub(e: Evaluation, ctx: FormatContext): string {
   const lines: string[] = [];
-  for (const d of e.diagnostics) lines.push(diagnosticLine(d, ctx));
+  for (const group of groupFindings(e.diagnostics, ctx.lang)) {
+    for (const d of group.findings.slice(0, ANNOTATIONS_PER_KIND)) lines.push(diagnosticLine(d, ctx));
+    const more = group.findings.length - ANNOTATIONS_PER_KIND;
+    if (more > 0) {
+      const message = t(ctx.lang, 'findings/github-more', { count: more, code: group.code });
+      lines.push(command(LEVEL[group.severity], { file: group.findings[0]!.file, title: `plancheck ${group.code}` }, message));
+    }
+  }
   for (const r of e.results) if (r.status === 'not-met' || r.status === 'invalid') lines.push(resultLine(r, ctx));
   const s = e.summary;
   const summary = t(ctx.lang, 'table/summary', { total: e.results.length, met: s.met, notMet: s['not-met'], noData: s['no-data'], invalid: s.invalid, na: s['not-applicable'] });

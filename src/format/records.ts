@@ -1,6 +1,6 @@
 // The serialisable form of an evaluation, shared by the JSON, CSV, Markdown and
 // JUnit formatters (see src/schema/results.schema.json).
-import { t, type Lang } from '../i18n/index.js';
+import { diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import type { Plan } from '../plan/model.js';
 import { describeTarget, detail } from './detail.js';
@@ -10,6 +10,10 @@ export interface FormatContext {
   lang: Lang;
   /** Colour in terminal output. */
   color: boolean;
+  /** The terminal table's width in columns (default 100); wider text wraps inside its column. */
+  width?: number;
+  /** The terminal table with one line a result, however wide (--wide). */
+  wide?: boolean;
 }
 
 export function resultRecord(r: Result, ctx: FormatContext) {
@@ -58,7 +62,7 @@ export function evaluationRecord(e: Evaluation, ctx: FormatContext) {
       column: d.column ?? null,
       ...(d.sheet !== undefined ? { sheet: d.sheet } : {}),
       ...(d.cell !== undefined ? { cell: d.cell } : {}),
-      message: t(ctx.lang, d.code, d.params),
+      message: diagnosticMessage(d, ctx.lang),
     })),
   };
 }

@@ -1,6 +1,6 @@
 // The report's data as JSON (src/schema/report.schema.json): per indicator and region the
 // status, the values by year and `progress` with every figure behind its class.
-import { t } from '../i18n/index.js';
+import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Progress } from '../engine/progress.js';
 import type { Report } from '../report/model.js';
 import type { FormatContext } from './records.js';
@@ -75,7 +75,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
       file: d.file ?? null,
       line: d.line ?? null,
       column: d.column ?? null,
-      message: t(lang, d.code, d.params),
+      message: diagnosticMessage(d, lang),
     })),
   };
 }

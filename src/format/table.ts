@@ -22,9 +22,13 @@ import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
-import { displayWidth, wrapLines } from './width.js';
+import { DEFAULT_WIDTH, displayWidth, wrapLines } from './width.js';
 
-const WIDTH = { area: 10, indicator: 30, target: 16, detail: 40 };
+/** The widest the wrapped columns get, and the narrowest they shrink to on a narrow terminal. */
+const WIDTH = { area: 10, indicator: 30, target: 16, gap: 30, detail: 40 };
+const NARROWEST = { area: 6, indicator: 14, target: 10, gap: 12, detail: 24 };
+/** Where 指标 and 目标 stop giving way to the other columns, before every column goes to its narrowest. */
+const COMFORTABLE = { indicator: 20, target: 12 };
 const HEAD = ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'];
 
 /** What colour takes: chalk and cli-table3, loaded by loadColor() only for a table in colour. */
@@ -37,6 +41,29 @@ export async function loadColor(): Promise<void> {
   colorKit = { chalk: new Chalk({ level: 1 }), Table };
 }
 
+/** A result's cells before they are wrapped. */
+interface Cells {
+  name: string;
+  target: string;
+  value: string;
+  status: string;
+  statusWidth: number;
+  gap: string;
+  detail: string;
+}
+
+/** How a section is laid out: the wrap width of each wrapped column, and whether 说明 has a column or goes under its row. */
+interface Layout {
+  area: number;
+  indicator: number;
+  target: number;
+  gap: number;
+  detail: number;
+  detailUnder: boolean;
+  /** --wide: nothing wrapped. */
+  wide: boolean;
+}
+
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
   if (ctx.color && !colorKit) throw new Error('a table in colour needs loadColor() first (src/format/index.ts loads it)');
@@ -46,38 +73,63 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
     ? { met: chalk.green, 'not-met': chalk.red, 'no-data': chalk.yellow, invalid: chalk.magenta, 'not-applicable': chalk.gray }
     : { met: plain, 'not-met': plain, 'no-data': plain, invalid: plain, 'not-applicable': plain };
   const bold = chalk ? chalk.bold : plain;
-  const head = HEAD.map((k) => t(lang, k));
+  const heads = HEAD.map((k) => t(lang, k));
   const out: string[] = [];
   for (const section of groupBy(e.results, (r) => `${r.year}\u0000${r.region.code}`)) {
     const first = section[0]!;
     out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: first.region.name, year: first.year })));
-    // Per area, per column, the cell's lines.
-    const rows: string[][][] = [];
-    for (const results of groupBy(section, (r) => r.area)) {
+    const areas = groupBy(section, (r) => r.area).map((results) => {
       const area = ctx.plan.areas.find((a) => a.id === results[0]!.area);
-      const areaName = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
-      const columns: string[][] = [wrapLines(areaName, WIDTH.area), [], [], [], [], [], []];
-      for (const r of results) {
+      const name = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
+      const cells = results.map((r): Cells => {
+        const status = statusLabel(r.status, lang);
+        return {
+          name: `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
+          target: targetText(r, ctx),
+          value: `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
+          status: paint[r.status](status),
+          statusWidth: displayWidth(status),
+          gap: formatGap(r, lang),
+          detail: detail(r, ctx),
+        };
+      });
+      return { name, cells };
+    });
+    const layout = layoutOf(areas, heads, ctx);
+    const head = layout.detailUnder ? heads.slice(0, -1) : heads;
+    // Under its row, 说明 spans every column but the area's: their widths and the borders between them.
+    const spanWidth = layout.detailUnder ? layout.indicator + layout.target + layout.gap + fixedWidths(areas, heads).reduce((a, b) => a + b, 0) + 3 * 4 : 0;
+    // Per area, per column, the cell's lines; and the lines drawn across the columns after the first.
+    const rows: Block[] = [];
+    for (const { name: areaName, cells } of areas) {
+      const columns: string[][] = [wrapAt(areaName, layout.area, layout), [], [], [], [], [], ...(layout.detailUnder ? [] : [[]])];
+      const spans: Array<string | undefined> = [];
+      for (const c of cells) {
         // A wrapped name continues indented; the other cells of its lines are blank.
-        const name = wrapLines(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`, WIDTH.indicator - 2);
-        const target = wrapLines(targetText(r, ctx), WIDTH.target);
-        const value = `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`;
-        const status = paint[r.status](statusLabel(r.status, lang));
-        const gap = formatGap(r, lang);
-        const why = wrapLines(detail(r, ctx), WIDTH.detail);
-        const height = Math.max(name.length, target.length, why.length);
+        const name = wrapAt(c.name, layout.indicator - 2, layout);
+        const target = wrapAt(c.target, layout.target, layout);
+        const gap = wrapAt(c.gap, layout.gap, layout);
+        const why = layout.detailUnder ? [] : wrapAt(c.detail, layout.detail, layout);
+        const height = Math.max(name.length, target.length, gap.length, why.length);
         for (let n = 0; n < height; n++) {
           columns[1]!.push(n === 0 ? name[0]! : n < name.length ? `  ${name[n]}` : '');
           columns[2]!.push(target[n] ?? '');
-          columns[3]!.push(n === 0 ? value : '');
-          columns[4]!.push(n === 0 ? status : '');
-          columns[5]!.push(n === 0 ? gap : '');
-          columns[6]!.push(why[n] ?? '');
+          columns[3]!.push(n === 0 ? c.value : '');
+          columns[4]!.push(n === 0 ? c.status : '');
+          columns[5]!.push(gap[n] ?? '');
+          if (!layout.detailUnder) columns[6]!.push(why[n] ?? '');
+          spans.push(undefined);
+        }
+        if (layout.detailUnder && c.detail) {
+          for (const line of wrapLines(c.detail, spanWidth - 2)) {
+            for (let k = 1; k < columns.length; k++) columns[k]!.push('');
+            spans.push(`  ${line}`);
+          }
         }
       }
-      rows.push(columns);
+      rows.push({ columns, spans });
     }
-    out.push(drawTable(head, rows, ctx.color));
+    out.push(drawTable(head, rows, ctx.color, layout.detailUnder ? [layout.area, layout.indicator, layout.target, 0, 0, layout.gap] : undefined));
   }
   const s = e.summary;
   out.push(
@@ -94,18 +146,103 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   return `${out.join('\n')}\n`;
 }
 
+function wrapAt(s: string, width: number, layout: Layout): string[] {
+  return layout.wide ? [s] : wrapLines(s, width);
+}
+
+/** The widths of the columns that are never wrapped: 数值, 状态. */
+function fixedWidths(areas: ReadonlyArray<{ cells: readonly Cells[] }>, heads: readonly string[]): [number, number] {
+  let value = displayWidth(heads[3]!);
+  let status = displayWidth(heads[4]!);
+  for (const { cells } of areas) {
+    for (const c of cells) {
+      value = Math.max(value, displayWidth(c.value));
+      status = Math.max(status, c.statusWidth);
+    }
+  }
+  return [value, status];
+}
+
+/**
+ * Columns as wide as their text up to WIDTH, narrowed to the terminal's width: 说明 first,
+ * then whichever column has the most to give; when the narrowest leave no room for 说明, it
+ * goes under its row. --wide: one line a result, however wide.
+ */
+function layoutOf(areas: ReadonlyArray<{ name: string; cells: readonly Cells[] }>, heads: readonly string[], ctx: FormatContext): Layout {
+  const natural = { area: displayWidth(heads[0]!), indicator: displayWidth(heads[1]!), target: displayWidth(heads[2]!), gap: displayWidth(heads[5]!), detail: displayWidth(heads[6]!) };
+  for (const { name, cells } of areas) {
+    natural.area = Math.max(natural.area, displayWidth(name));
+    for (const c of cells) {
+      natural.indicator = Math.max(natural.indicator, displayWidth(c.name) + 2);
+      natural.target = Math.max(natural.target, displayWidth(c.target));
+      natural.gap = Math.max(natural.gap, displayWidth(c.gap));
+      natural.detail = Math.max(natural.detail, displayWidth(c.detail));
+    }
+  }
+  if (ctx.wide) return { ...natural, detailUnder: false, wide: true };
+  const want = {
+    area: Math.min(natural.area, WIDTH.area),
+    indicator: Math.min(natural.indicator, WIDTH.indicator),
+    target: Math.min(natural.target, WIDTH.target),
+    gap: Math.min(natural.gap, WIDTH.gap),
+    detail: Math.min(natural.detail, WIDTH.detail),
+  };
+  const fixed = fixedWidths(areas, heads).reduce((a, b) => a + b, 0);
+  const width = ctx.width ?? DEFAULT_WIDTH;
+  // 7 columns: "│ " + 6 × " │ " + " │" = 22 columns of frame; 6 columns: 19.
+  const withDetail = shrink(want, width - 22 - fixed, [{ detail: NARROWEST.detail }, COMFORTABLE]);
+  if (withDetail) return { ...withDetail, detailUnder: false, wide: false };
+  const { detail: _, ...rest } = want;
+  const without = shrink(rest, width - 19 - fixed, [COMFORTABLE, { area: NARROWEST.area, indicator: NARROWEST.indicator, target: NARROWEST.target, gap: NARROWEST.gap }]) ?? {
+    area: Math.min(rest.area, NARROWEST.area),
+    indicator: Math.min(rest.indicator, NARROWEST.indicator),
+    target: Math.min(rest.target, NARROWEST.target),
+    gap: Math.min(rest.gap, NARROWEST.gap),
+  };
+  return { ...without, detail: 0, detailUnder: true, wide: false };
+}
+
+/**
+ * Widths narrowed until they fit in `room`, stage by stage: in each, the columns it names
+ * down to the floor it gives them, the column with the most to give first, a column at a
+ * time. Undefined when the last stage leaves them too wide.
+ */
+function shrink<K extends string>(want: Record<K, number>, room: number, stages: ReadonlyArray<Partial<Record<K, number>>>): Record<K, number> | undefined {
+  const w = { ...want };
+  let over = (Object.values(w) as number[]).reduce((a, b) => a + b, 0) - room;
+  for (const floors of stages) {
+    const keys = Object.keys(floors) as K[];
+    while (over > 0) {
+      let most: K | undefined;
+      for (const k of keys) if (w[k] > floors[k]! && (most === undefined || w[k] - floors[k]! > w[most] - floors[most]!)) most = k;
+      if (most === undefined) break;
+      w[most]--;
+      over--;
+    }
+  }
+  return over <= 0 ? w : undefined;
+}
+
+/** A row of the table: per column, its cell's lines; by line, text drawn across every column but the first. */
+interface Block {
+  columns: string[][];
+  spans: Array<string | undefined>;
+}
+
 /**
  * A cli-table3 table of multi-line cells, drawn as cli-table3 draws it: each
  * column as wide as its widest line (display width, colour codes not counted)
- * plus padding, lines left-aligned, a short cell filled with blank lines.
- * `rows[r][c]` holds the lines of row r's cell in column c.
+ * plus padding, or `least` wide where given, lines left-aligned, a short cell
+ * filled with blank lines. `rows[r].columns[c]` holds the lines of row r's cell in
+ * column c; a line with a span is drawn across every column but the first.
  */
-function drawTable(head: string[], rows: string[][][], color: boolean): string {
+function drawTable(head: string[], rows: Block[], color: boolean, least?: readonly number[]): string {
   const headWidths = head.map((h) => displayWidth(h));
-  const widths = [...headWidths];
+  const widths = headWidths.map((w, c) => Math.max(w, least?.[c] ?? 0));
   const measured = rows.map((row) =>
-    row.map((lines, c) =>
-      lines.map((line) => {
+    row.columns.map((lines, c) =>
+      lines.map((line, n) => {
+        if (c > 0 && row.spans[n] !== undefined) return 0;
         const w = displayWidth(line);
         if (w > widths[c]!) widths[c] = w;
         return w;
@@ -113,14 +250,21 @@ function drawTable(head: string[], rows: string[][][], color: boolean): string {
     ),
   );
   const { top, header, separator, bottom, edges } = color ? colorFrame(head, widths) : plainFrame(head, headWidths, widths);
+  // A span covers the columns after the first and the borders between them.
+  const spanWidth = widths.slice(1).reduce((a, b) => a + b, 0) + 3 * (widths.length - 2);
   const drawn = [top, header];
   rows.forEach((row, r) => {
     drawn.push(separator);
-    const height = Math.max(...row.map((lines) => lines.length));
+    const height = Math.max(...row.columns.map((lines) => lines.length));
     for (let n = 0; n < height; n++) {
+      const span = row.spans[n];
       let line = edges[0]!;
       for (let c = 0; c < widths.length; c++) {
-        const text = row[c]![n];
+        if (c > 0 && span !== undefined) {
+          line += span + spaces(Math.max(0, spanWidth - displayWidth(span))) + edges[widths.length]!;
+          break;
+        }
+        const text = row.columns[c]![n];
         line += text === undefined ? spaces(widths[c]!) : text + spaces(widths[c]! - measured[r]![c]![n]!);
         line += edges[c + 1]!;
       }

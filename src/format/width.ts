@@ -3,6 +3,9 @@
 // string-width uses, so both measure a cell alike. cli-table3 wraps by character
 // count, so text is wrapped here instead.
 
+/** The terminal table's width when the terminal's is not known (a pipe, a file, CI) and COLUMNS is not set. */
+export const DEFAULT_WIDTH = 100;
+
 function isWide(cp: number): boolean {
   return (
     cp >= 0x1100 &&

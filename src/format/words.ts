@@ -2,6 +2,7 @@
 import { t, type Lang } from '../i18n/index.js';
 import type { Status } from '../engine/verdict.js';
 import type { Result } from '../engine/evaluate.js';
+import { gapWords } from './gap.js';
 
 /** Two decimals; three for small values of other units (0.867 人), where two say too little. */
 export function formatNumber(x: number, unit?: string): string {
@@ -30,13 +31,18 @@ export function gapUnit(unit: string, lang: Lang): string {
   return lang === 'zh' ? unitSuffix(unit) : ` ${unitSuffix(unit)}`;
 }
 
-/** 差 0.1 个百分点 / 超出 0.5‰ / 达标线上 */
-export function formatGap(result: Pick<Result, 'gap' | 'unit'>, lang: Lang): string {
+/**
+ * 低于上限 1.27个千分点 / 距目标还差 0.1个百分点 / 在目标区间内, by the side of the target's
+ * line (src/format/gap.ts); without the target, 差 0.1个百分点 / 超出 0.5个千分点.
+ */
+export function formatGap(result: Pick<Result, 'gap' | 'unit'> & Partial<Pick<Result, 'value' | 'target'>>, lang: Lang): string {
   const { gap, unit } = result;
   if (gap === null) return '';
+  const words = gapWords(gap, result.value, result.target?.description);
+  const amountOf = (x: number) => `${formatNumber(Math.abs(x), unit)}${gapUnit(unit, lang)}`;
+  if (words) return t(lang, words.code, words.amount === undefined ? {} : { amount: amountOf(words.amount) });
   if (gap === 0) return t(lang, 'gap/on-line');
-  const amount = `${formatNumber(Math.abs(gap), unit)}${gapUnit(unit, lang)}`;
-  return t(lang, gap > 0 ? 'gap/short' : 'gap/ahead', { amount });
+  return t(lang, gap > 0 ? 'gap/short' : 'gap/ahead', { amount: amountOf(gap) });
 }
 
 export function statusLabel(status: Status, lang: Lang): string {

@@ -10,13 +10,15 @@ import { qualityMessages } from './quality.js';
 import { reportMessages } from './report.js';
 import { escapeControls } from '../text/controls.js';
 import { hostileMessages } from './hostile.js';
+import { findingsMessages } from './findings.js';
+import { displayParams } from './display.js';
 
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.
-const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages];
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages, findingsMessages];
 
 /** Codes looked up so far: a table asks for the same few words hundreds of times. */
 const found = new Map<string, { zh: string; en: string } | null>();
@@ -38,7 +40,17 @@ function entryOf(code: string): { zh: string; en: string } | undefined {
 
 export function t(lang: Lang, code: string, params: Params = {}): string {
   const entry = entryOf(code);
-  const template = entry ? entry[lang] : code;
+  return fill(entry ? entry[lang] : code, params);
+}
+
+/** A message's template, in a language: the code itself when no catalog has it. */
+export function templateOf(lang: Lang, code: string): string {
+  const entry = entryOf(code);
+  return entry ? entry[lang] : code;
+}
+
+/** A template with its {param}s filled in. */
+export function fill(template: string, params: Params = {}): string {
   // Most words (statuses, column heads, units) have no parameter.
   if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
@@ -58,12 +70,17 @@ export function cellReference(sheet: string, cell: string): string {
   return `${name}!${cell}`;
 }
 
-/** `file:line:column: 错误 message` — the form editors and CI logs understand; `book.xlsx:Sheet1!D7: …` in a workbook. */
-export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
-  return `${whereOf(d)}${t(lang, `severity/${d.severity}`)}: ${t(lang, d.code, d.params)} [${d.code}]`;
+/** A finding's message, its numbers rounded for display (the diagnostic keeps them whole). */
+export function diagnosticMessage(d: Diagnostic, lang: Lang): string {
+  return t(lang, d.code, displayParams(d.code, d.params));
 }
 
-function whereOf(d: Diagnostic): string {
+/** `file:line:column: 错误 message` — the form editors and CI logs understand; `book.xlsx:Sheet1!D7: …` in a workbook. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+  return `${whereOf(d)}${t(lang, `severity/${d.severity}`)}: ${diagnosticMessage(d, lang)} [${d.code}]`;
+}
+
+export function whereOf(d: Diagnostic): string {
   if (!d.file) return '';
   const file = escapeControls(d.file);
   if (d.sheet !== undefined) {

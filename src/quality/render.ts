@@ -2,7 +2,7 @@
 // Pure: the report in, a string out.
 import type { Diagnostic } from '../diagnostics.js';
 import { displayWidth } from '../format/width.js';
-import { cellReference, t, type Lang } from '../i18n/index.js';
+import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { CellState, Completeness, ExpectedCell } from './completeness.js';
 
 export interface FileSummary {
@@ -171,7 +171,7 @@ export function checkJson(r: CheckReport, lang: Lang): string {
       sheet: d.sheet ?? null,
       cell: d.cell ?? null,
       ref: d.sheet !== undefined && d.cell !== undefined ? `${d.file ?? ''}:${cellReference(d.sheet, d.cell)}` : null,
-      message: t(lang, d.code, d.params),
+      message: diagnosticMessage(d, lang),
       params: d.params,
     })),
   };

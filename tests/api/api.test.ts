@@ -108,7 +108,7 @@ describe('the API from the built package entry (dist/index.js: what `import … 
     expect(fromDist.summary).toEqual(SUMMARY);
     expect(fromDist.results).toEqual(fromSrc.results);
     const ctx = { plan: pipeline(built).plan, lang: 'en' as const, color: false };
-    expect((await built.formatters.table())(fromDist, ctx)).toMatch(/Neonatal mortality rate/);
+    expect((await built.formatters.table())(fromDist, ctx)).toMatch(/★1 Neonatal/);
   });
 });
 

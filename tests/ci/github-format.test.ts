@@ -74,7 +74,7 @@ describe('formatGithub', () => {
     expect(message).toContain('覆盖率 — North District 2023');
     expect(message).toContain('目标 ≥98');
     expect(message).toContain('数值 97.9%25');
-    expect(message).toContain('差距 差 0.1个百分点');
+    expect(message).toContain('差距 距目标还差 0.1个百分点');
     expect(message).toContain('备注 100%25 核实%0A第二行');
   });
 
@@ -96,6 +96,6 @@ describe('formatGithub', () => {
     const { lines } = setup('en');
     const l = lines.find((x) => x.startsWith('::error file=plan/health.yaml,line=12,'))!;
     expect(l).toContain('title=not met%3A Coverage — North District 2023::');
-    expect(l).toMatch(/Target ≥ 98; Value 97\.9%25; Gap 0\.1 pp short/);
+    expect(l).toMatch(/Target ≥98%25; Value 97\.9%25; Gap 0\.1 pp short of the target/);
   });
 });

@@ -9,6 +9,7 @@ import { checkJson, checkText, passes, type CheckReport } from '../../quality/re
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { printDiagnostics } from '../output.js';
+import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
@@ -19,6 +20,7 @@ export interface CheckOptions extends CommonOptions {
   layout?: string;
   strict?: boolean;
   format?: string;
+  diagnostics?: string;
 }
 
 export async function runCheck(io: Io, data: string[], opts: CheckOptions): Promise<number> {
@@ -30,6 +32,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
   });
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs) });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
   const report: CheckReport = {
@@ -46,6 +49,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
     strict: opts.strict === true,
   };
   printDiagnostics(io, diagnostics, lang, opts.quiet === true);
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, lang);
   if (!opts.quiet) io.stdout(format === 'json' ? checkJson(report, lang) : checkText(report, lang));
   return passes(report) ? 0 : 2;
 }

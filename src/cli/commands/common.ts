@@ -1,4 +1,5 @@
 import type { FormatContext } from '../../format/index.js';
+import { DEFAULT_WIDTH } from '../../format/width.js';
 import type { Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
@@ -8,10 +9,24 @@ export interface CommonOptions {
   lang?: string;
   quiet?: boolean;
   color?: boolean;
+  wide?: boolean;
 }
 
 /** Colour only on a terminal, never under NO_COLOR or --no-color. */
 export function formatContext(io: Io, plan: Plan, opts: CommonOptions): FormatContext {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  return { plan, lang: parseLang(opts.lang, io.env), color: io.stdoutIsTTY && !noColor && opts.color !== false };
+  return {
+    plan,
+    lang: parseLang(opts.lang, io.env),
+    color: io.stdoutIsTTY && !noColor && opts.color !== false,
+    width: tableWidth(io),
+    ...(opts.wide ? { wide: true } : {}),
+  };
+}
+
+/** The terminal table's width: the terminal's, else COLUMNS, else 100. */
+export function tableWidth(io: Io): number {
+  if (io.stdoutIsTTY && io.stdoutColumns) return io.stdoutColumns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : DEFAULT_WIDTH;
 }

@@ -6,6 +6,7 @@ import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
+import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
@@ -21,6 +22,8 @@ export interface EvaluateOptions extends CommonOptions {
   failOn?: string;
   sheet?: string;
   layout?: string;
+  diagnostics?: string;
+  wide?: boolean;
 }
 
 export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
@@ -30,6 +33,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
@@ -40,6 +44,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
 
   const ctx = formatContext(io, plan, opts);
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
   await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
   if (hasErrors(diagnostics)) return 2;
   return failed(evaluation, failOn) ? 1 : 0;

@@ -15,6 +15,7 @@ import type { FormatContext } from '../../format/index.js';
 import type { Io } from '../io.js';
 import { parseYear, resolveRegions } from '../options.js';
 import { printDiagnostics } from '../output.js';
+import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
@@ -31,6 +32,7 @@ export interface ReportOptions extends CommonOptions {
   output?: string[];
   sheet?: string;
   layout?: LayoutChoice;
+  diagnostics?: string;
 }
 
 const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson };
@@ -43,10 +45,12 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
   const ctx = { ...formatContext(io, plan, opts), color: false };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
   if (hasErrors(diagnostics)) return 2;
 
   const report = buildReport(plan, inputs.regions, inputs.cells, {
