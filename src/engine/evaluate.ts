@@ -10,13 +10,14 @@ import type { CellStore } from './cells.js';
 export type ReturnCells = CellStore | readonly Observation[];
 import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
+import { regionsGivenOrImplied } from './implied-regions.js';
 import { kindOf } from './kinds/index.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
 
 export interface EvaluateOptions {
   /** A year, every year in the data ('all'), or the latest year in the data (undefined). */
   year?: number | 'all';
-  /** Region codes to evaluate; default: every plan region in the data or derivable from it. */
+  /** Region codes to evaluate; default: every plan region the returns give or imply (implied-regions.ts). */
   regions?: string[];
   /** Indicator ids to evaluate; default: every indicator with a target. */
   indicators?: string[];
@@ -56,7 +57,7 @@ export function evaluate(
     .sort((a, b) => areaOrder(a.area) - areaOrder(b.area));
   const regionList = options.regions
     ? options.regions.map((c) => regions.get(c)).filter((r): r is Region => r !== undefined)
-    : regionsInData(plan, regions, cells);
+    : regionsGivenOrImplied(plan, regions, cells.regionsWithData);
 
   const results: Result[] = [];
   // A 乡镇 is judged once for its 市(区) and again for the city: the second time is remembered.
@@ -126,16 +127,4 @@ function yearsToEvaluate(cells: CellStore, year: number | 'all' | undefined): nu
   const sorted = [...cells.yearsWithValue].sort((a, b) => a - b);
   if (year === 'all') return sorted;
   return sorted.length ? [sorted[sorted.length - 1]!] : [];
-}
-
-/**
- * The plan's own regions (not the units a regions file adds, which are read as
- * the units of every-unit targets) that the returns give or imply, top first.
- */
-function regionsInData(plan: Plan, regions: RegionIndex, cells: CellStore): Region[] {
-  const present = cells.regionsWithData;
-  const planCodes = new Set(plan.regions.map((r) => r.code));
-  return regions.all
-    .filter((r) => planCodes.has(r.code) && present.has(r.code))
-    .sort((a, b) => regions.depth(a.code) - regions.depth(b.code));
 }
