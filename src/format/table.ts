@@ -23,6 +23,7 @@ import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 import { displayWidth, wrapLines } from './width.js';
+import { emptyRunMessages } from './empty-run.js';
 
 const WIDTH = { area: 10, indicator: 30, target: 16, detail: 40 };
 const HEAD = ['col/area', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'];
@@ -39,6 +40,8 @@ export async function loadColor(): Promise<void> {
 
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
+  // A run that evaluated nothing says why, not “共 0 项”.
+  if (e.results.length === 0) return `${emptyRunMessages(e, ctx).map((m) => `${t(lang, 'severity/error')}: ${m.message} [${m.code}]`).join('\n')}\n`;
   if (ctx.color && !colorKit) throw new Error('a table in colour needs loadColor() first (src/format/index.ts loads it)');
   const chalk = ctx.color ? colorKit!.chalk : undefined;
   const plain = (s: string) => s;
