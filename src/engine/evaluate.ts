@@ -39,6 +39,8 @@ export interface Evaluation {
   years: number[];
   summary: Record<Status, number>;
   results: Result[];
+  /** Indicators asked whose target the returns give nothing for in the years evaluated (no cell, not even one marked missing). */
+  absentIndicators?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -69,7 +71,8 @@ export function evaluate(
   }
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of results) summary[r.status]++;
-  return { plan: { id: plan.id, title: plan.title }, years, summary, results, diagnostics };
+  const absentIndicators = indicators.filter((i) => !years.some((y) => cells.indicatorYears(i.id).has(y))).map((i) => i.id);
+  return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
 /** Verdicts of targets inside a target (a unit's, a part's), by target, then indicator, year and place. */
