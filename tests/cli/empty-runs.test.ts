@@ -23,6 +23,8 @@ const SHORT = file('short.csv', [HEAD, '新生儿死亡率,海陵区,2025', '婴
 const ERRORS = file('errors.csv', [HEAD, '新生儿死忘率,海陵区,2025,1.5,,,', '新生儿死亡率,海陵县,2025,1.5,,,']);
 /** One indicator, one district, two years: enough for each option to miss. */
 const ONE = file('one.csv', [HEAD, '新生儿死亡率,海陵区,2024,1.6,,,', '新生儿死亡率,海陵区,2025,1.5,,,']);
+/** Each indicator in its own district. */
+const CROSSED = file('crossed.csv', [HEAD, '新生儿死亡率,海陵区,2025,1.5,,,', '婴儿死亡率,高港区,2025,2.5,,,']);
 /** The same indicator in 2023 only, and another in 2025. */
 const SPLIT_YEARS = file('split-years.csv', [HEAD, '婴儿死亡率,海陵区,2023,2.1,,,', '新生儿死亡率,海陵区,2025,1.5,,,']);
 
@@ -45,7 +47,8 @@ const CASES: Case[] = [
   { name: '--region with no data', args: [ONE, '--region', '高港区'], code: 'run/regions-absent', zh: /所选地区（高港区）及其下级单位 2025 年的数据；请检查 --region/, en: /regions asked \(高港区\)/ },
   { name: '--indicator with no data', args: [ONE, '--indicator', 'infant-mortality'], code: 'run/indicators-absent', zh: /没有所选指标（婴儿死亡率）的数据；请检查 --indicator/, en: /nothing for the indicators asked \(Infant mortality rate\)/ },
   { name: '--indicator with data in another year only', args: [SPLIT_YEARS, '--indicator', 'infant-mortality'], code: 'run/indicators-not-in-year', zh: /所选指标（婴儿死亡率）没有 2025 年的数据，只有 2023 年的；请用 --year/, en: /have no data for 2025, only for 2023/ },
-  { name: '--region and --indicator that each match, but not together', args: [SPLIT_YEARS, '--indicator', 'infant-mortality', '--year', '2023', '--region', '高港区'], code: 'run/regions-absent', zh: /所选地区（高港区）/, en: /regions asked/ },
+  { name: '--indicator and --region each with data, but not together', args: [CROSSED, '--indicator', 'infant-mortality', '--region', '海陵区'], code: 'run/nothing-in-scope', zh: /没有所选指标、地区在 2025 年的数据；请放宽/, en: /nothing for the indicators and regions asked in 2025/ },
+  { name: '--indicator with data that year, --region without any', args: [SPLIT_YEARS, '--indicator', 'infant-mortality', '--year', '2023', '--region', '高港区'], code: 'run/regions-absent', zh: /所选地区（高港区）/, en: /regions asked/ },
 ];
 
 describe.each(CASES)('evaluate: $name', (c) => {
