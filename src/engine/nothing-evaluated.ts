@@ -5,7 +5,8 @@
 //   indicator/region/year) or every row dropped for its errors;
 // - every value is blank or marked missing (—);
 // - the year asked is not in the data (naming the years it has);
-// - the indicators asked have no value at all, or none in the year(s) evaluated;
+// - the indicators asked have no target (context indicators), no value at all, or none in the
+//   year(s) evaluated;
 // - the regions asked (with the units below them) have no value in the year(s) evaluated;
 // - otherwise nothing in the combination asked.
 // Only an indicator absent from a return that evaluates something else is 无数据.
@@ -71,6 +72,10 @@ export function nothingEvaluated(
     return diag('error', 'run/year-absent', { year: scope.year, ...yearsParams(dataYears), latest: dataYears[dataYears.length - 1] }, where);
   }
   const yearsAsked = yearsParams(years.length ? [...years] : dataYears);
+  if (scope.indicators && indicatorIds.length === 0) {
+    // Context indicators (a population): read for a condition, never judged.
+    return diag('error', 'run/indicators-without-target', namesOf(plan, scope.indicators), where);
+  }
   if (scope.indicators) {
     const names = namesOf(plan, indicatorIds);
     const withCells = [...new Set(indicatorIds.flatMap((id) => [...cells.indicatorYears(id)]))].sort((a, b) => a - b);

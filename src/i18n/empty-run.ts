@@ -23,6 +23,10 @@ export const emptyRunMessages: Catalog = {
     zh: '报告没有评估任何指标：报告评估 {year} 年，但数据中没有 {year} 年，只有 {years} 年；请用 --year 指定其中一年（不指定时 --stage midterm 评估 {midterm} 年，final 评估 {final} 年）',
     en: 'the report evaluated nothing: it looks at {year}, but the data has no {year}, only {yearsEn}; name one of those with --year (without it, --stage midterm looks at {midterm} and final at {final})',
   },
+  'run/indicators-without-target': {
+    zh: '没有评估任何指标：所选指标（{indicators}）在规划中没有目标，只作为其他目标的条件读取（如人口）；请选择有目标的指标（plancheck indicators 可列出）',
+    en: 'nothing was evaluated: the indicators asked ({indicatorsEn}) have no target in the plan and are only read for other targets\' conditions (a population, say); choose indicators with a target (plancheck indicators lists them)',
+  },
   'run/indicators-absent': {
     zh: '没有评估任何指标：报表中没有所选指标（{indicators}）的数据；请检查 --indicator（plancheck check 可列出报表涉及的指标），或去掉它评估报表中的全部指标',
     en: 'nothing was evaluated: the returns give nothing for the indicators asked ({indicatorsEn}); check --indicator (plancheck check lists the indicators a return gives), or leave it out to evaluate every indicator of the returns',
