@@ -10,13 +10,14 @@ import type { CellStore } from './cells.js';
 export type ReturnCells = CellStore | readonly Observation[];
 import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
+import { regionsGivenOrImplied } from './implied-regions.js';
 import { kindOf } from './kinds/index.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
 
 export interface EvaluateOptions {
   /** A year, every year in the data ('all'), or the latest year in the data (undefined). */
   year?: number | 'all';
-  /** Region codes to evaluate; default: every plan region in the data or derivable from it. */
+  /** Region codes to evaluate; default: every plan region the returns give or imply (implied-regions.ts). */
   regions?: string[];
   /** Indicator ids to evaluate; default: every indicator with a target. */
   indicators?: string[];
@@ -38,6 +39,8 @@ export interface Evaluation {
   years: number[];
   summary: Record<Status, number>;
   results: Result[];
+  /** Indicators asked whose target the returns give nothing for in the years evaluated (no cell, not even one marked missing). */
+  absentIndicators?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -56,7 +59,7 @@ export function evaluate(
     .sort((a, b) => areaOrder(a.area) - areaOrder(b.area));
   const regionList = options.regions
     ? options.regions.map((c) => regions.get(c)).filter((r): r is Region => r !== undefined)
-    : regionsInData(plan, regions, cells);
+    : regionsGivenOrImplied(plan, regions, cells.regionsWithData);
 
   const results: Result[] = [];
   // A 乡镇 is judged once for its 市(区) and again for the city: the second time is remembered.
@@ -68,7 +71,8 @@ export function evaluate(
   }
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of results) summary[r.status]++;
-  return { plan: { id: plan.id, title: plan.title }, years, summary, results, diagnostics };
+  const absentIndicators = indicators.filter((i) => !years.some((y) => cells.indicatorYears(i.id).has(y))).map((i) => i.id);
+  return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
 /** Verdicts of targets inside a target (a unit's, a part's), by target, then indicator, year and place. */
@@ -126,16 +130,4 @@ function yearsToEvaluate(cells: CellStore, year: number | 'all' | undefined): nu
   const sorted = [...cells.yearsWithValue].sort((a, b) => a - b);
   if (year === 'all') return sorted;
   return sorted.length ? [sorted[sorted.length - 1]!] : [];
-}
-
-/**
- * The plan's own regions (not the units a regions file adds, which are read as
- * the units of every-unit targets) that the returns give or imply, top first.
- */
-function regionsInData(plan: Plan, regions: RegionIndex, cells: CellStore): Region[] {
-  const present = cells.regionsWithData;
-  const planCodes = new Set(plan.regions.map((r) => r.code));
-  return regions.all
-    .filter((r) => planCodes.has(r.code) && present.has(r.code))
-    .sort((a, b) => regions.depth(a.code) - regions.depth(b.code));
 }

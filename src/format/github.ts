@@ -81,6 +81,11 @@ export function formatGithub(e: Evaluation, ctx: FormatContext): string {
     }
   }
   for (const r of e.results) if (r.status === 'not-met' || r.status === 'invalid') lines.push(resultLine(r, ctx));
+  // A run that evaluated nothing ends on its error, not on a “共 0 项” notice.
+  if (e.results.length === 0) {
+    if (!e.diagnostics.some((d) => d.severity === 'error')) lines.push(command('error', { title: 'plancheck run/nothing' }, t(ctx.lang, 'run/nothing')));
+    return `${lines.join('\n')}\n`;
+  }
   const s = e.summary;
   const summary = t(ctx.lang, 'table/summary', { total: e.results.length, met: s.met, notMet: s['not-met'], noData: s['no-data'], invalid: s.invalid, na: s['not-applicable'] });
   lines.push(command('notice', { title: e.plan.title }, summary));

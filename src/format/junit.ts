@@ -3,6 +3,7 @@
 import { t } from '../i18n/index.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
+import { emptyRunMessages } from './empty-run.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue } from './words.js';
 
@@ -20,6 +21,8 @@ export function formatJunit(e: Evaluation, ctx: FormatContext): string {
     suites.set(k, [...(suites.get(k) ?? []), r]);
   }
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  // A run that evaluated nothing is an error a CI job sees, never tests="0" (read as a pass).
+  if (e.results.length === 0) return emptyRunJunit(e, ctx, out);
   const s = e.summary;
   // junit-10.xsd allows no `skipped` on <testsuites>; each <testsuite> carries its own.
   out.push(`<testsuites name="${xml(planTitle(ctx))}" tests="${e.results.length}" failures="${s['not-met']}" errors="${s.invalid}">`);
@@ -39,5 +42,17 @@ export function formatJunit(e: Evaluation, ctx: FormatContext): string {
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+function emptyRunJunit(e: Evaluation, ctx: FormatContext, out: string[]): string {
+  const errors = emptyRunMessages(e, ctx);
+  out.push(`<testsuites name="${xml(planTitle(ctx))}" tests="${errors.length}" failures="0" errors="${errors.length}">`);
+  out.push(`  <testsuite name="${xml(planTitle(ctx))}" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`);
+  for (const m of errors) {
+    out.push(`    <testcase classname="${xml(e.plan.id)}" name="${xml(`${t(ctx.lang, 'run/junit-case')} — ${m.code}`)}">`);
+    out.push(`      <error message="${xml(m.message)}" type="${xml(m.code)}">${xml(m.message)}</error>`, '    </testcase>');
+  }
+  out.push('  </testsuite>', '</testsuites>');
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
 import { t } from '../i18n/index.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
+import { absentIndicatorsLine, emptyRunMessages } from './empty-run.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 
@@ -14,6 +15,8 @@ export function mdCell(s: string): string {
 export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
   const out: string[] = [`# ${mdCell(planTitle(ctx))}`, ''];
+  // A run that evaluated nothing says why, not an empty table.
+  if (e.results.length === 0) return `${[...out, ...emptyRunMessages(e, ctx).map((m) => `**${t(lang, 'severity/error')}**: ${mdCell(m.message)} [${m.code}]`)].join('\n')}\n`;
   const s = e.summary;
   out.push(t(lang, 'table/summary', { total: e.results.length, met: s.met, notMet: s['not-met'], noData: s['no-data'], invalid: s.invalid, na: s['not-applicable'] }), '');
   const cols = ['col/region', 'col/year', 'col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'].map((k) => t(lang, k));
@@ -35,5 +38,7 @@ export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
     );
   }
   if (e.results.some((r) => r.derived)) out.push('', t(lang, 'table/derived-note'));
+  const absent = absentIndicatorsLine(e, ctx);
+  if (absent) out.push('', mdCell(absent));
   return `${out.join('\n')}\n`;
 }

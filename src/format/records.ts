@@ -54,6 +54,7 @@ export function evaluationRecord(e: Evaluation, ctx: FormatContext) {
     years: e.years,
     summary: e.summary,
     results: e.results.map((r) => resultRecord(r, ctx)),
+    absentIndicators: e.absentIndicators ?? [],
     diagnostics: e.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,

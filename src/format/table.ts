@@ -23,6 +23,7 @@ import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 import { DEFAULT_WIDTH, displayWidth, wrapLines } from './width.js';
+import { emptyRunMessages } from './empty-run.js';
 
 /** The widest the wrapped columns get, and the narrowest they shrink to on a narrow terminal. */
 const WIDTH = { area: 10, indicator: 30, target: 16, gap: 30, detail: 40 };
@@ -66,6 +67,8 @@ interface Layout {
 
 export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
+  // A run that evaluated nothing says why, not “共 0 项”.
+  if (e.results.length === 0) return `${emptyRunMessages(e, ctx).map((m) => `${t(lang, 'severity/error')}: ${m.message} [${m.code}]`).join('\n')}\n`;
   if (ctx.color && !colorKit) throw new Error('a table in colour needs loadColor() first (src/format/index.ts loads it)');
   const chalk = ctx.color ? colorKit!.chalk : undefined;
   const plain = (s: string) => s;

@@ -67,8 +67,8 @@ const findings: Catalog = {
     en: 'no data for "{indicator}" in {region} for {years} ({count} cells); add them, or write "—" in the value column and give the reason in the note column',
   },
   'quality/indicators-absent': {
-    zh: '本报表没有以下 {count} 项规划指标的数据：{indicators}；如应由本单位填报，请补报（可用 plancheck template 生成填报表）',
-    en: 'the return gives nothing for {count} of the plan\'s indicators: {indicators}; if they are yours to report, add them (plancheck template writes a form)',
+    zh: '本报表没有 {count} 项规划指标的数据（--format json 列出名单）；如应由本单位填报，请补报（plancheck template 可生成填报表）',
+    en: 'the return gives nothing for {count} of the plan\'s indicators (--format json lists them); if they are yours to report, add them (plancheck template writes a form)',
   },
   'quality/units-unknown': {
     zh: '以下指标的目标按乡镇（街道）等下级单位考核，但没有这些单位的名单，无法检查完整性：{indicators}；请用 --regions 提供乡镇（街道）名单',

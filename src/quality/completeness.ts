@@ -11,7 +11,9 @@
 //   the other 区); for a target set for every unit of a level (以乡(镇)为单位 …, 每个市(区)) or for
 //   the units meeting a condition, every unit at that level below the regions covered, from the
 //   plan or the --regions file;
-// - parts: the 城市/农村 or 男/女 parts a split target judges, instead of the total.
+// - parts: the 城市/农村 or 男/女 parts a split target judges, instead of the total;
+// - a return covering no year or no region (empty, header only, every value blank): the
+//   plan's cells for one year, all missing — never 100 % complete.
 // A cell is present when the return gives it or it can be derived (a city from all of its
 // 市(区), a total from its parts), reported missing when the return says so (— or empty with
 // a 备注), invalid when its rows conflict, and missing otherwise.
@@ -46,7 +48,7 @@ export interface Completeness {
   /** Indicators the returns give nothing for (no value, derived or reported missing). */
   absent: string[];
   counts: Record<CellState, number> & { expected: number };
-  /** Present (given or derived) out of expected, 0–1; 1 when nothing is expected. */
+  /** Present (given or derived) out of expected, 0–1; 1 only when the plan expects nothing. */
   rate: number;
   cells: ExpectedCell[];
 }
@@ -165,14 +167,21 @@ export function checkCompleteness(
   const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
   for (const c of cells) counts[c.state]++;
   const present = counts.given + counts.derived;
+  // Nothing expected because the returns cover no year or no region (an empty return): the
+  // plan's cells for one year are expected, all missing. An empty return is not complete.
+  let expected = cells.length;
+  if (expected === 0) {
+    for (const indicator of indicators) expected += unitsFor(indicator.target!, plan, regions, planCodes, columnOf).units.length * partsFor(indicator.target!).length;
+    counts.missing = expected;
+  }
   return {
     completeness: {
       years,
       regions: columns,
       indicators: indicators.map((i) => ({ id: i.id, name: i.name })),
       absent: absent.map((i) => i.id),
-      counts: { ...counts, expected: cells.length },
-      rate: cells.length === 0 ? 1 : present / cells.length,
+      counts: { ...counts, expected },
+      rate: expected === 0 ? 1 : present / expected,
       cells,
     },
     findings,

@@ -5,10 +5,11 @@
 // counts and contents a dashboard shows: one test case per indicator × region × year,
 // a failure carrying target and value.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { formatValue } from '../../src/format/words.js';
-import { ROOT, SAMPLE, TOWNSHIPS, fixture, parseEvaluation, plancheck, xmlProblems } from '../cli/helpers.js';
+import { ROOT, SAMPLE, TOWNSHIPS, fixture, parseEvaluation, plancheck, tempDir, xmlProblems } from '../cli/helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -219,6 +220,33 @@ describe('--format junit against junit-10.xsd (Jenkins)', () => {
     if (HAS_XMLLINT) {
       const r = spawnSync('xmllint', ['--noout', '--schema', XSD, '-'], { input: xml });
       expect(r.status, r.stderr.toString()).toBe(0);
+    }
+  });
+});
+
+describe('--format junit of a run that evaluated nothing (header only, --year the data lacks)', () => {
+  const dir = tempDir('plancheck-junit-empty-');
+  const header = join(dir, 'header.csv');
+  writeFileSync(header, '指标,地区,年份,数值\n');
+  const runs = [
+    ['evaluate', header, '--format', 'junit'],
+    ['evaluate', SAMPLE, '--regions', TOWNSHIPS, '--year', '1999', '--format', 'junit'],
+  ];
+  it.each(runs)('%s %s …: exit 2, valid against the schema, one <error> case per error, never tests="0"', (...args) => {
+    const r = plancheck(args);
+    expect(r.code).toBe(2);
+    expect(xmlProblems(r.stdout)).toEqual([]);
+    const root = parseXml(r.stdout);
+    expect(schemaProblems(root)).toEqual([]);
+    const cases = root.children.flatMap((s) => s.children.filter((c) => c.name === 'testcase'));
+    expect(cases.length).toBeGreaterThan(0);
+    expect(Number(root.attrs.tests)).toBe(cases.length);
+    expect(Number(root.attrs.errors)).toBe(cases.length);
+    expect(cases.every((c) => c.children.some((x) => x.name === 'error'))).toBe(true);
+    expect(cases.some((c) => c.children.some((x) => x.name === 'error' && x.attrs.type!.startsWith('run/')))).toBe(true);
+    if (HAS_XMLLINT) {
+      const v = spawnSync('xmllint', ['--noout', '--schema', XSD, '-'], { input: r.stdout });
+      expect(v.status, v.stderr.toString()).toBe(0);
     }
   });
 });

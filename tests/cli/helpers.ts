@@ -99,6 +99,7 @@ export interface JsonEvaluation {
   years: number[];
   summary: Record<'met' | 'not-met' | 'no-data' | 'invalid' | 'not-applicable', number>;
   results: JsonResult[];
+  absentIndicators: string[];
   diagnostics: JsonDiagnostic[];
 }
 

@@ -53,6 +53,14 @@ function expectSane(r: MemRun, t: Tally, dataFiles: string[] = ['data.csv']): vo
   }
   // Nothing reaches the prototype of every object.
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expectNotSilent(r);
+}
+
+/** Nothing silent: a run that passes (exit 0 or 1) evaluated something; an empty one is exit 2 with its reason. */
+function expectNotSilent(r: MemRun): void {
+  if (r.code === 2) return;
+  expect(r.stdout, 'a passing run with no results').not.toMatch(/"results": \[\]/);
+  expect(r.stdout, 'a JUnit report of no test').not.toMatch(/<testsuites [^>]*tests="0"/);
 }
 
 const townships = new Uint8Array(readFileSync(join(ROOT, 'samples', 'townships.csv')));
@@ -74,6 +82,26 @@ describe('hostile returns through main(argv, io) in-process', () => {
       );
     },
     timeoutFor(2, 60),
+  );
+
+  it(
+    'returns with nothing to evaluate (header only, blank or — values, short rows, blank lines): exit 2 with the reason, in every format',
+    async () => {
+      const t = tally('in-process: empty returns');
+      const header = fc.constantFrom('指标,地区,年份,数值', '\uFEFF指标,地区,年份,数值,分子,分母,备注', 'indicator,region,year,value', '指标\t地区\t年份\t数值');
+      const row = fc.constantFrom('', ' ', '新生儿死亡率,海陵区,2025,', '新生儿死亡率,海陵区,2025,—', '婴儿死亡率,高港区,2024,-,,,未统计', '婴儿死亡率,321203,2025,N/A', '新生儿死亡率,海陵区,2025', '新生儿死亡率,海陵区', '新生儿死亡率');
+      await fc.assert(
+        fc.asyncProperty(header, fc.array(row, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), command, async (head, rows, eol, c) => {
+          const text = [head, ...rows.map((r) => (head.includes('\t') ? r.replace(/,/g, '\t') : r))].join(eol);
+          const r = await runMem(argv(c, ['data.csv']), { 'data.csv': text });
+          expectSane(r, t);
+          expect(r.code, r.stderr).toBe(2);
+          expect(r.stderr).toMatch(/\[run\/(?:no-rows|no-values|rows-dropped)\]/);
+        }),
+        params(1),
+      );
+    },
+    timeoutFor(1, 60),
   );
 
   it(

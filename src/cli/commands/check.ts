@@ -11,6 +11,7 @@ import { parseLang } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
+import { refuseEmptyReturns } from '../empty-run.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
 
@@ -35,6 +36,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs) });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
+  refuseEmptyReturns(inputs, diagnostics);
   const report: CheckReport = {
     plan: { id: plan.id, title: plan.title },
     files: inputs.files.map((file) => ({

@@ -8,6 +8,7 @@ import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn 
 import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
+import { refuseEmptyRun, scopedFindings } from '../empty-run.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
@@ -39,13 +40,16 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
   const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
-  const evaluation = evaluate(plan, inputs.regions, inputs.cells, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(quality.findings, indicators)];
+  const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
+  const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
   const ctx = formatContext(io, plan, opts);
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
-  await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
+  // An empty run's error is on standard error already: a table on standard output would only repeat it.
+  const tableOut = files.length > 0 || (format ?? 'table') === 'table';
+  await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true || (evaluation.results.length === 0 && tableOut) });
   if (hasErrors(diagnostics)) return 2;
   return failed(evaluation, failOn) ? 1 : 0;
 }

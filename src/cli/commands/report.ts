@@ -19,6 +19,7 @@ import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output
 import { readPlan } from '../plan-files.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
+import { reportEvaluatedSomething } from '../empty-run.js';
 import { readInputsAsync } from '../returns.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
@@ -49,16 +50,17 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const regions = resolveRegions(opts.region, inputs.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
   const ctx = { ...formatContext(io, plan, opts), color: false };
-  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
-  if (hasErrors(diagnostics)) return 2;
-
-  const report = buildReport(plan, inputs.regions, inputs.cells, {
+  const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
     year: yearOption ?? stageYear(plan, opts.stage),
     method,
     ...(regions ? { regions } : {}),
   }, diagnostics);
+  // A report on nothing is an error, and nothing is written.
+  const evaluated = report !== undefined && reportEvaluatedSomething(plan, inputs, report, regions, diagnostics);
+  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
+  if (!report || !evaluated || hasErrors(diagnostics)) return 2;
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
   const texts = files.map((f) => ({ ...f, text: FORMATTERS[f.format](report, ctx) }));
   for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
