@@ -1,6 +1,7 @@
 // What the engine says about one indicator, for one region and year.
 import type { Params } from '../diagnostics.js';
 import type { Part } from '../plan/model.js';
+import type { Chance, Interval } from './interval.js';
 
 export type Status = 'met' | 'not-met' | 'no-data' | 'invalid' | 'not-applicable';
 
@@ -21,6 +22,9 @@ export interface UnitVerdict {
   value: number | boolean | null;
   gap: number | null;
   derived: boolean;
+  /** The unit's own interval and what it says, where its value is a rate with numerator and denominator. */
+  interval?: Interval;
+  chance?: Chance;
 }
 
 export interface PartVerdict {
@@ -32,6 +36,9 @@ export interface PartVerdict {
   threshold: number | null;
   gap: number | null;
   derived: boolean;
+  /** The part's own interval and what it says, where its value is a rate with numerator and denominator. */
+  interval?: Interval;
+  chance?: Chance;
 }
 
 export interface Verdict {
@@ -49,6 +56,10 @@ export interface Verdict {
   derived: boolean;
   /** 备注 of the rows behind the value. */
   notes: string[];
+  /** 95 % interval of a rate computed from a numerator and a denominator (src/engine/interval.ts). */
+  interval?: Interval;
+  /** What the interval says about the verdict; absent when it says nothing. */
+  chance?: Chance;
   reason?: Reason;
   parts?: PartVerdict[];
   /** every-unit and conditional targets: the units that fail, and those without data. */

@@ -23,7 +23,7 @@ export function formatCsv(e: Evaluation, ctx: FormatContext): string {
   const { lang } = ctx;
   const header = ['col/id', 'col/indicator', 'col/area', 'col/main', 'col/region', 'col/year', 'col/target', 'col/value', 'col/unit', 'col/status', 'col/gap', 'col/derived', 'col/detail', 'col/notes']
     .map((k) => t(lang, k))
-    .concat(['region_code', 'status_id', 'gap_value']);
+    .concat(['region_code', 'status_id', 'gap_value', 'interval_low', 'interval_high', 'interval_method', 'chance']);
   const lines = [header.map(csvText).join(',')];
   for (const r of e.results) {
     const rec = resultRecord(r, ctx);
@@ -46,6 +46,10 @@ export function formatCsv(e: Evaluation, ctx: FormatContext): string {
         csvText(rec.region.code),
         rec.status,
         csvNumber(rec.gap),
+        csvNumber(rec.interval_low),
+        csvNumber(rec.interval_high),
+        rec.interval_method ?? '',
+        rec.chance ?? '',
       ].join(','),
     );
   }

@@ -5,6 +5,7 @@ import type { Params } from '../diagnostics.js';
 import type { Result } from '../engine/evaluate.js';
 import type { Reason } from '../engine/verdict.js';
 import type { FormatContext } from './records.js';
+import { intervalNote, markChance } from './interval.js';
 import { formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
 
 /** A reason in words; level ids become the plan's names for them, units the words for a difference. */
@@ -27,12 +28,14 @@ export function detail(r: Result, ctx: FormatContext): string {
   const { lang } = ctx;
   const bits: string[] = [];
   if (r.parts) {
-    for (const p of r.parts) bits.push(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r.unit, lang), status: statusLabel(p.status, lang) }));
+    for (const p of r.parts) bits.push(markChance(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r.unit, lang), status: statusLabel(p.status, lang) }), p, r.unit, lang));
   }
-  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => `${u.name} ${formatValue(u.value, r.unit, lang)}`, lang) }));
+  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r.unit, lang)}`, u, r.unit, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
   if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
+  const interval = intervalNote(r, r.unit, lang);
+  if (interval) bits.push(interval);
   return bits.join(lang === 'zh' ? '；' : '; ');
 }
 

@@ -4,6 +4,7 @@ import { diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import type { Plan } from '../plan/model.js';
 import { describeTarget, detail } from './detail.js';
+import { intervalFields, withIntervalFields } from './interval.js';
 
 export interface FormatContext {
   plan: Plan;
@@ -36,11 +37,14 @@ export function resultRecord(r: Result, ctx: FormatContext) {
       threshold: r.threshold,
     },
     gap: r.gap,
+    ...intervalFields(r),
     derived: r.derived,
     notes: r.notes,
     detail: detail(r, ctx),
-    ...(r.parts ? { parts: r.parts } : {}),
-    ...(r.failingUnits ? { failingUnits: r.failingUnits, missingUnits: r.missingUnits ?? [], unitCount: r.unitCount ?? 0 } : {}),
+    ...(r.parts ? { parts: r.parts.map(withIntervalFields) } : {}),
+    ...(r.failingUnits
+      ? { failingUnits: r.failingUnits.map(withIntervalFields), missingUnits: (r.missingUnits ?? []).map(withIntervalFields), unitCount: r.unitCount ?? 0 }
+      : {}),
     ...(r.baseline ? { baseline: r.baseline } : {}),
     ...(r.change !== undefined ? { change: r.change } : {}),
     ...(r.series ? { series: r.series } : {}),

@@ -25,7 +25,9 @@ import { checkCompleteness, type Completeness } from './completeness.js';
 import { cellsOfGiven, givenOf, seriesOfGiven } from './given.js';
 import { checkConsistency, ConsistencyCandidates } from './consistency.js';
 import { describer } from './describe.js';
+import { intervalMethod } from '../engine/interval.js';
 import { outliersOf } from './outliers.js';
+import { RateTests } from './rate-tests.js';
 import { Scratch } from './select.js';
 import { typicalOf, unitIndicators, unitsConverted, unitSuspects } from './units.js';
 
@@ -57,6 +59,8 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
   const suspects: Diagnostic[] = [];
   const outliers: Diagnostic[] = [];
+  // The year-on-year tests of rates, adjusted for their number over the whole return.
+  const tests = new RateTests();
   let table: SeriesTable | undefined;
   for (const indicator of plan.indicators) {
     table = seriesOfGiven(given, indicator.id, table);
@@ -70,8 +74,9 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
       // With every value positive, the median of the positive values is the outlier rule's median |x|.
       if (typical.allPositive) level = typical.level;
     }
-    outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch, level));
+    outliers.push(...outliersOf(indicator.id, indicator.measure, table, cellAt, describe, scratch, level, intervalMethod(indicator), tests));
   }
+  outliers.push(...tests.flagged());
   const findings = [
     ...checkConsistency(plan, checks, given, describe, candidates),
     ...unitsConverted(given, describe),

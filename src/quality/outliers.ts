@@ -31,6 +31,8 @@ import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
 import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
+import { intervalMethod, type IntervalMethod } from '../engine/interval.js';
+import { adjustedP, changeZ, dispersion, RateTests, Z_FLOOR } from './rate-tests.js';
 import { medianInPlace, Scratch } from './select.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
@@ -95,18 +97,22 @@ export function flagged(deltas: ArrayLike<number>, levels: ArrayLike<number>, ru
 // touched for the first time costs a page fault a page: the fewer buffers, the better.
 const WORK = 0;
 const DELTAS = 1;
+/** Each change's z-score (NaN: not tested), and the squares the overdispersion is taken from. */
+const ZS = 2;
+const Z2 = 3;
 
 export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
   const out: Diagnostic[] = [];
   const scratch = new Scratch();
   // Indicator by indicator, as series of numbers: an object is made only for a change flagged.
+  const tests = new RateTests();
   let table: SeriesTable | undefined;
   for (const indicator of plan.indicators) {
     table = seriesOfGiven(given, indicator.id, table);
-    out.push(...outliersOf(indicator.id, indicator.measure, table, cellsOfGiven(given, indicator.id), describe, scratch));
+    out.push(...outliersOf(indicator.id, indicator.measure, table, cellsOfGiven(given, indicator.id), describe, scratch, undefined, intervalMethod(indicator), tests));
   }
-  return out;
+  return [...out, ...tests.flagged()];
 }
 
 export function outliersOf(
@@ -118,11 +124,20 @@ export function outliersOf(
   scratch: Scratch,
   /** The median |x| of the table's values, when known already (the unit check's level, when every value is positive). */
   level?: number,
+  /** A rate with an interval method: its changes with numerator and denominator are tested against chance instead (rate-tests.ts). */
+  method?: IntervalMethod,
+  /** Where those tests are counted and their candidates kept, for Holm's adjustment over the run. */
+  tests?: RateTests,
 ): Diagnostic[] {
-  const { years, value, numerator } = table;
+  const { years, value, numerator, denominator } = table;
   const width = years.length;
   const cells = value.length;
   const deltas = scratch.f64(DELTAS, cells);
+  const testing = method !== undefined && tests !== undefined;
+  const zs = testing ? scratch.f64(ZS, cells) : undefined;
+  const z2 = testing ? scratch.f64(Z2, cells) : undefined;
+  let untested = 0;
+  let informative = 0;
   // The changes, series by series and year by year: the change from the last year with a
   // number, when that is the year before. The same walk finds where a flagged one is, below.
   let n = 0;
@@ -138,6 +153,19 @@ export function outliersOf(
       if (p >= 0 && years[y] === years[p]! + 1) {
         const d = v - value[row + p]!;
         if (d !== d) noNaN = false;
+        if (zs) {
+          const z = changeZ(method!, numerator[row + p]!, denominator[row + p]!, numerator[row + y]!, denominator[row + y]!);
+          if (z === undefined) {
+            zs[n] = NaN;
+            untested++;
+          } else if (Number.isNaN(z)) {
+            // No events, or 0 % / 100 % both years: tested, and nothing to find.
+            zs[n] = 0;
+          } else {
+            zs[n] = z;
+            z2![informative++] = z * z;
+          }
+        } else untested++;
         deltas[n++] = d;
       }
     }
@@ -151,8 +179,11 @@ export function outliersOf(
     for (let i = 0; i < cells; i++) if (!Number.isNaN(value[i]!)) levels[m++] = Math.abs(value[i]!);
     return medianInPlace(levels, m, true);
   };
-  const yard = yardstick(deltas, n, levelOf, scratch, rule, noNaN);
-  if (!yard) return [];
+  const yard = untested > 0 ? yardstick(deltas, n, levelOf, scratch, rule, noNaN) : undefined;
+  if (!yard && informative === 0) return [];
+  const phi = informative > 0 ? dispersion(z2!, informative) : 1;
+  if (tests) tests.count += informative;
+  let material: number | undefined;
   const out: Diagnostic[] = [];
   let typical: number | undefined;
   let i = 0;
@@ -163,10 +194,21 @@ export function outliersOf(
       let p = y - 1;
       while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
       if (!(p >= 0 && years[y] === years[p]! + 1)) continue;
+      const z = zs ? zs[i]! : NaN;
       const delta = deltas[i++]!;
-      if (!yard.flags(delta)) continue;
       const from = row + p;
       const fromYear = p;
+      if (!Number.isNaN(z)) {
+        // Tested: a candidate when beyond chance at α before any adjustment, and material.
+        if (!(Math.abs(z) / Math.sqrt(phi) >= Z_FLOOR)) continue;
+        material ??= rule.materiality * levelOf();
+        if (!(Math.abs(delta) >= material)) continue;
+        // The table's arrays are the next indicator's once this one is done: what the finding needs is read now.
+        const at = { key: table.key(series), fromYear: years[fromYear]!, toYear: years[fromYear + 1]!, fromCounts: counts(table, from), toCounts: counts(table, from + 1) };
+        tests!.consider(adjustedP(z, phi), (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
+        continue;
+      }
+      if (!yard || !yard.flags(delta)) continue;
       // At most one counted unit: one death, one school, one centre.
       const fromNumerator = numerator[from]!;
       const toNumerator = numerator[from + 1]!;
@@ -195,4 +237,32 @@ export function outliersOf(
     }
   }
   return out;
+}
+
+const counts = (table: SeriesTable, i: number) => `${clean(table.numerator[i]!)}/${clean(table.denominator[i]!)}`;
+
+/** The finding of a change of a rate beyond chance. */
+function rateFinding(
+  indicatorId: string,
+  at: { key: SeriesKey; fromYear: number; toYear: number; fromCounts: string; toCounts: string },
+  cellAt: (k: SeriesKey, year: number) => Observation,
+  describe: Describe,
+  p: number,
+  tests: number,
+): Diagnostic {
+  const fromCell = cellAt(at.key, at.fromYear);
+  const to = cellAt(at.key, at.toYear);
+  const explained = to.notes.length > 0;
+  return diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-rate-explained' : 'quality/outlier-rate', {
+    indicator: describe.indicator(indicatorId),
+    cell: describeCell(describe, to),
+    fromYear: fromCell.year,
+    fromValue: describe.value(fromCell),
+    toValue: describe.value(to),
+    fromCounts: at.fromCounts,
+    toCounts: at.toCounts,
+    p: Number(p.toPrecision(2)),
+    tests,
+    note: to.notes.join('；'),
+  }, whereOf(to, 'value'));
 }

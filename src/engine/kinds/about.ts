@@ -44,7 +44,7 @@ export const aboutKind: TargetKind<AboutTarget> = {
     const read = readNumber(ctx);
     if ('verdict' in read) return read.verdict;
     const bound = ctx.indicator.direction === 'higher' ? 'min' : 'max';
-    return against(read.obs, read.value, aboutLine(target, ctx.indicator), bound);
+    return against(read.obs, read.value, aboutLine(target, ctx.indicator), bound, undefined, read.interval);
   },
   describe: (target, indicator) => ({
     code: indicator.direction === 'higher' ? 'target/about-higher' : 'target/about-lower',

@@ -8,7 +8,7 @@ export const atLeastKind: TargetKind<AtLeastTarget> = {
   schema: singleValueSchema,
   evaluate(target, ctx) {
     const read = readNumber(ctx);
-    return 'verdict' in read ? read.verdict : against(read.obs, read.value, target.value, 'min');
+    return 'verdict' in read ? read.verdict : against(read.obs, read.value, target.value, 'min', undefined, read.interval);
   },
   describe: (target) => ({ code: 'target/at-least', params: { value: target.value } }),
 };

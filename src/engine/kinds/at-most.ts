@@ -8,7 +8,7 @@ export const atMostKind: TargetKind<AtMostTarget> = {
   schema: singleValueSchema,
   evaluate(target, ctx) {
     const read = readNumber(ctx);
-    return 'verdict' in read ? read.verdict : against(read.obs, read.value, target.value, 'max');
+    return 'verdict' in read ? read.verdict : against(read.obs, read.value, target.value, 'max', undefined, read.interval);
   },
   describe: (target) => ({ code: 'target/at-most', params: { value: target.value } }),
 };

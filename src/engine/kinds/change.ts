@@ -18,7 +18,9 @@ export const changeKind: TargetKind<ChangeTarget> = {
     if (base.value === 0) return emptyVerdict('no-data', { code: 'reason/zero-baseline', params: {} }, read.obs);
     const line = base.value * (1 + target.relative);
     const verdict = against(read.obs, read.value, line, target.relative < 0 ? 'max' : 'min');
-    return { ...verdict, baseline: base, change: clean((read.value - base.value) / base.value) };
+    // The rate's interval is shown, but not held against the line: the line comes from a
+    // baseline with an error of its own, which a one-sample interval does not account for.
+    return { ...verdict, ...(read.interval ? { interval: read.interval } : {}), baseline: base, change: clean((read.value - base.value) / base.value) };
   },
   describe: (target) => ({
     code: target.relative < 0 ? 'target/change-down' : 'target/change-up',

@@ -2,6 +2,7 @@
 // and the ones that do not are named.
 import type { EveryUnitTarget, Region, Target } from '../../plan/model.js';
 import type { TargetContext } from '../context.js';
+import { rateInterval } from '../interval.js';
 import { combine, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
 import { kindOf } from './index.js';
@@ -51,7 +52,11 @@ export function overUnits(
     }
     const v = ctx.evaluateAt(inner, { region: unit });
     notes.push(...v.notes);
-    verdicts.push({ code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived });
+    verdicts.push({
+      code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived,
+      ...(v.interval ? { interval: v.interval } : {}),
+      ...(v.chance ? { chance: v.chance } : {}),
+    });
   }
   if (verdicts.length === 0) return emptyVerdict('not-applicable', { code: 'reason/no-unit-applies', params: { level } });
 
@@ -61,9 +66,14 @@ export function overUnits(
   const gaps = verdicts.map((u) => u.gap).filter((g): g is number => g !== null);
   const own = units.length === 1 && units[0]!.code === ctx.region.code ? verdicts[0] : undefined;
   const cell = ctx.cell();
+  // A unit judged on its own keeps its interval and what it says; a region over its units
+  // shows the interval of its own Σ/Σ rate, which the verdict is not judged on.
+  const interval = own ? own.interval : cell && !cell.invalid && typeof cell.value === 'number' ? rateInterval(ctx.indicator, cell.numerator, cell.denominator) : undefined;
   return {
     status,
     value: own ? own.value : cell && !cell.invalid && cell.value !== null ? cell.value : null,
+    ...(interval ? { interval } : {}),
+    ...(own?.chance ? { chance: own.chance } : {}),
     gap: gaps.length ? Math.max(...gaps) : null,
     threshold: null,
     derived: own ? own.derived : (cell?.derived ?? false),

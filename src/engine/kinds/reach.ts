@@ -9,7 +9,7 @@ export const reachKind: TargetKind<ReachTarget> = {
   evaluate(target, ctx) {
     const read = readNumber(ctx);
     if ('verdict' in read) return read.verdict;
-    return against(read.obs, read.value, target.value, ctx.indicator.direction === 'higher' ? 'min' : 'max');
+    return against(read.obs, read.value, target.value, ctx.indicator.direction === 'higher' ? 'min' : 'max', undefined, read.interval);
   },
   describe: (target, indicator) => ({
     code: indicator.direction === 'higher' ? 'target/at-least' : 'target/at-most',

@@ -1,6 +1,7 @@
 // Pieces every numeric kind needs: read the cell, compare with a line, measure the gap.
 import type { Observation } from '../../ingest/observation.js';
 import type { TargetContext } from '../context.js';
+import { chanceOf, rateInterval, type Interval } from '../interval.js';
 import { atLeast, atMost, clean, difference } from '../numbers.js';
 import type { Reason, Status, Verdict } from '../verdict.js';
 
@@ -18,20 +19,26 @@ export function emptyVerdict(status: Status, reason: Reason, obs?: Observation):
   };
 }
 
-/** The cell's number, or the verdict that says why there is none. */
-export function readNumber(ctx: TargetContext): { obs: Observation; value: number } | { verdict: Verdict } {
+/** The cell's number (with its interval, for a rate from a numerator and a denominator), or the verdict that says why there is none. */
+export function readNumber(ctx: TargetContext): { obs: Observation; value: number; interval?: Interval } | { verdict: Verdict } {
   const obs = ctx.cell();
   // Invalid first: a cell derived from bad rows has no value, but it is bad data, not missing data.
   if (obs?.invalid) return { verdict: emptyVerdict('invalid', { code: `reason/invalid-${obs.invalid}`, params: {} }, obs) };
   if (!obs || obs.value === null) return { verdict: emptyVerdict('no-data', { code: 'reason/no-value', params: { year: ctx.year } }, obs) };
   if (typeof obs.value !== 'number') return { verdict: emptyVerdict('invalid', { code: 'reason/not-a-number', params: {} }, obs) };
-  return { obs, value: obs.value };
+  const interval = rateInterval(ctx.indicator, obs.numerator, obs.denominator);
+  return interval ? { obs, value: obs.value, interval } : { obs, value: obs.value };
 }
 
-/** Met when value is on the good side of line (the line itself included). */
-export function against(obs: Observation, value: number, line: number, bound: Bound, reason?: Reason): Verdict {
+/**
+ * Met when value is on the good side of line (the line itself included). With the value's
+ * interval, the verdict carries it and what it says about the line (the status stays the
+ * figure's: the plan judges the figure).
+ */
+export function against(obs: Observation, value: number, line: number, bound: Bound, reason?: Reason, interval?: Interval): Verdict {
   const met = bound === 'min' ? atLeast(value, line) : atMost(value, line);
   const gap = bound === 'min' ? difference(line, value) : difference(value, line);
+  const chance = interval && chanceOf(interval, clean(line), bound, met);
   return {
     status: met ? 'met' : 'not-met',
     value,
@@ -39,6 +46,8 @@ export function against(obs: Observation, value: number, line: number, bound: Bo
     threshold: clean(line),
     derived: obs.derived,
     notes: obs.notes,
+    ...(interval ? { interval } : {}),
+    ...(chance ? { chance } : {}),
     ...(reason ? { reason } : {}),
   };
 }
@@ -70,7 +79,7 @@ export const singleValueSchema = {
  */
 export function readAgainstBaseline(
   ctx: TargetContext,
-): { obs: Observation; value: number; base: { year: number; value: number; from: 'data' | 'plan' } } | { verdict: Verdict } {
+): { obs: Observation; value: number; interval?: Interval; base: { year: number; value: number; from: 'data' | 'plan' } } | { verdict: Verdict } {
   const read = readNumber(ctx);
   if ('verdict' in read) return read;
   const base = baselineOf(ctx);

@@ -1,5 +1,6 @@
 // 城市社区100 农村社区90: each part meets its own target; the whole only when every part does.
 import type { SplitTarget } from '../../plan/model.js';
+import { rateInterval } from '../interval.js';
 import { combine, type PartVerdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
 
@@ -31,7 +32,11 @@ export const splitKind: TargetKind<SplitTarget> = {
     const parts: PartVerdict[] = target.parts.map((p) => {
       const where = target.by === 'sex' ? { sex: p.part as 'male' | 'female' } : { residence: p.part as 'urban' | 'rural' };
       const v = ctx.evaluateAt(p.target, where);
-      return { part: p.part, text: p.text, status: v.status, value: v.value, threshold: v.threshold, gap: v.gap, derived: v.derived };
+      return {
+        part: p.part, text: p.text, status: v.status, value: v.value, threshold: v.threshold, gap: v.gap, derived: v.derived,
+        ...(v.interval ? { interval: v.interval } : {}),
+        ...(v.chance ? { chance: v.chance } : {}),
+      };
     });
     const total = ctx.cell();
     const status = combine(parts.map((p) => p.status));
@@ -42,9 +47,12 @@ export const splitKind: TargetKind<SplitTarget> = {
         target.by === 'residence' ? (p.part as 'urban' | 'rural') : 'total');
       return o?.notes ?? [];
     })])];
+    // The whole shows its total's interval; each part is judged, with its own, against its own line.
+    const interval = total && !total.invalid && typeof total.value === 'number' ? rateInterval(ctx.indicator, total.numerator, total.denominator) : undefined;
     return {
       status,
       value: total && typeof total.value === 'number' ? total.value : null,
+      ...(interval ? { interval } : {}),
       gap: gaps.length ? Math.max(...gaps) : null,
       threshold: null,
       derived: (total?.derived ?? false) || parts.some((p) => p.derived),

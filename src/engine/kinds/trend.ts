@@ -2,6 +2,7 @@
 // falling: below the baseline and no rise year on year; not-rising: no rise year on year.
 // Needs at least two points; fewer is no data, never a guess.
 import type { TrendTarget } from '../../plan/model.js';
+import { rateInterval } from '../interval.js';
 import { above, below } from '../numbers.js';
 import type { TargetKind } from './kind.js';
 import { baselineOf, emptyVerdict } from './shared.js';
@@ -51,9 +52,12 @@ export const trendKind: TargetKind<TrendTarget> = {
         : !moved
           ? { code: 'reason/not-moved', params: { from: first.year, to: last.year } }
           : { code: 'reason/trend-ok', params: { from: first.year, to: last.year } };
+    // The current rate's interval is shown; a trend is not judged against a line.
+    const interval = rateInterval(indicator, current.numerator, current.denominator);
     return {
       status: met ? 'met' : 'not-met',
       value: current.value,
+      ...(interval ? { interval } : {}),
       gap: null,
       threshold: null,
       derived: current.derived,

@@ -20,7 +20,9 @@ export const yearlyChangeKind: TargetKind<YearlyChangeTarget> = {
     // test as pace ≤ perYear, but the gap comes out in the indicator's own unit.
     const line = base.value + target.perYear * years;
     const verdict = against(read.obs, read.value, line, target.perYear < 0 ? 'max' : 'min');
-    return { ...verdict, baseline: base, change: clean((read.value - base.value) / years) };
+    // The rate's interval is shown, but not held against the line: the line comes from a
+    // baseline with an error of its own, which a one-sample interval does not account for.
+    return { ...verdict, ...(read.interval ? { interval: read.interval } : {}), baseline: base, change: clean((read.value - base.value) / years) };
   },
   describe: (target, indicator) => ({
     code: target.perYear < 0 ? 'target/yearly-down' : 'target/yearly-up',
