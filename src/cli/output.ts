@@ -5,7 +5,7 @@ import { PlancheckError } from '../diagnostics.js';
 import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { FORMAT_NAMES, formatForPath, formatterFor, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, formatForPath, formatterFor, isBinaryFormat, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
 import type { Io } from './io.js';
 
 export function checkFormat(name: string | undefined): FormatName | undefined {
@@ -20,9 +20,14 @@ export function planOutputs(io: Io, outputs: string[], format: FormatName | unde
     const abs = resolve(io.cwd, path);
     if (inputPaths.includes(abs)) throw new PlancheckError('cli/output-is-input', { path });
     const f = format ?? formatForPath(path);
-    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt' });
+    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt .xlsx' });
     return { path, format: f };
   });
+}
+
+/** A binary format (a workbook) on standard output is refused when that is a terminal, before work is done. */
+export function checkStdoutFormat(io: Io, format: FormatName | undefined, files: readonly unknown[]): void {
+  if (format && isBinaryFormat(format) && files.length === 0 && (io.stdoutIsTTY || !io.stdoutBytes)) throw new PlancheckError('xlsx/not-to-terminal');
 }
 
 export async function writeOutputs(
@@ -31,11 +36,16 @@ export async function writeOutputs(
   ctx: FormatContext,
   opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
 ): Promise<void> {
-  for (const f of opts.files) io.writeFileAtomic(resolve(io.cwd, f.path), (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }));
+  // Every file is formatted before the first is written: a failure leaves none behind half-done.
+  const outputs: Array<{ path: string; data: string | Uint8Array }> = [];
+  for (const f of opts.files) outputs.push({ path: f.path, data: await (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }) });
+  for (const o of outputs) io.writeFileAtomic(resolve(io.cwd, o.path), o.data);
   if (opts.quiet) return;
   const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
   const color = stdoutFormat === 'table' && ctx.color;
-  io.stdout((await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color }));
+  const out = await (await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color });
+  if (typeof out === 'string') io.stdout(out);
+  else io.stdoutBytes!(out);
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {

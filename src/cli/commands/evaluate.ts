@@ -5,7 +5,8 @@ import type { CellStore } from '../../engine/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
-import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
+import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
+import { runInfo } from '../run-info.js';
 import { readPlan } from '../plan-files.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
@@ -25,6 +26,8 @@ export interface EvaluateOptions extends CommonOptions {
 
 export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
   const format = checkFormat(opts.format);
+  checkStdoutFormat(io, format, opts.output ?? []);
+  const run = runInfo(io, data, opts.regions);
   const failOn = parseFailOn(opts.failOn);
   const year = parseYear(opts.year);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
@@ -38,7 +41,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
   const evaluation = evaluate(plan, inputs.regions, inputs.cells, { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) }, diagnostics);
 
-  const ctx = formatContext(io, plan, opts);
+  const ctx = { ...formatContext(io, plan, opts), run };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true });
   if (hasErrors(diagnostics)) return 2;
