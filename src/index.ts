@@ -8,6 +8,6 @@ export type { Observation } from './ingest/observation.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type Result } from './engine/evaluate.js';
 export type { Verdict, Status } from './engine/verdict.js';
 export { targetKinds, targetSchema } from './engine/kinds/index.js';
-export { formatters, type FormatName, type FormatContext, type Formatter } from './format/index.js';
+export { formatters, type FormatName, type FormatContext, type Formatter, type BinaryFormatter } from './format/index.js';
 export type { Diagnostic } from './diagnostics.js';
 export { PlancheckError } from './diagnostics.js';

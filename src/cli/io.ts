@@ -5,6 +5,8 @@ import { dirname, basename, join, resolve } from 'node:path';
 
 export interface Io {
   stdout(text: string): void;
+  /** The bytes of a binary format (a workbook written to a pipe); where absent, none is written to stdout. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
   /** The terminal's width in columns, when standard output is one. */
@@ -36,6 +38,7 @@ export interface Io {
 export function nodeIo(): Io {
   return {
     stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     ...(process.stdout.isTTY && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),

@@ -6,7 +6,7 @@ import { t, type Lang } from '../i18n/index.js';
 import { renderFindings } from '../format/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
-import { FORMAT_NAMES, formatForPath, formatterFor, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, formatForPath, formatterFor, isBinaryFormat, isFormatName, type FormatContext, type FormatName } from '../format/index.js';
 import type { Io } from './io.js';
 import { checkOutputPaths } from './output-paths.js';
 
@@ -21,9 +21,14 @@ export function planOutputs(io: Io, outputs: string[], format: FormatName | unde
   checkOutputPaths(io, outputs, inputPaths);
   return outputs.map((path) => {
     const f = format ?? formatForPath(path);
-    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt' });
+    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt .xlsx' });
     return { path, format: f };
   });
+}
+
+/** A binary format (a workbook) on standard output is refused when that is a terminal, before work is done. */
+export function checkStdoutFormat(io: Io, format: FormatName | undefined, files: readonly unknown[]): void {
+  if (format && isBinaryFormat(format) && files.length === 0 && (io.stdoutIsTTY || !io.stdoutBytes)) throw new PlancheckError('xlsx/not-to-terminal');
 }
 
 export async function writeOutputs(
@@ -32,11 +37,18 @@ export async function writeOutputs(
   ctx: FormatContext,
   opts: { format: FormatName | undefined; files: Array<{ path: string; format: FormatName }>; quiet: boolean },
 ): Promise<void> {
+  // Every file is formatted before the first is written: a failure leaves none behind half-done.
+  // JSON of a national return runs to tens of MB: it is written in pieces where the Io can.
+  const outputs: Array<{ path: string; data: string | Uint8Array | Iterable<string> }> = [];
   for (const f of opts.files) {
-    const path = resolve(io.cwd, f.path);
-    // JSON of a national return runs to tens of MB: written in pieces where the Io can.
-    if (f.format === 'json' && io.writeFilePieces) io.writeFilePieces(path, (await import('../format/json.js')).formatJsonPieces(evaluation, { ...ctx, color: false }));
-    else io.writeFileAtomic(path, (await formatterFor(f.format, false))(evaluation, { ...ctx, color: false }));
+    const fileCtx = { ...ctx, color: false };
+    if (f.format === 'json' && io.writeFilePieces) outputs.push({ path: f.path, data: (await import('../format/json.js')).formatJsonPieces(evaluation, fileCtx) });
+    else outputs.push({ path: f.path, data: await (await formatterFor(f.format, false))(evaluation, fileCtx) });
+  }
+  for (const o of outputs) {
+    const path = resolve(io.cwd, o.path);
+    if (typeof o.data === 'string' || o.data instanceof Uint8Array) io.writeFileAtomic(path, o.data);
+    else io.writeFilePieces!(path, o.data);
   }
   if (opts.quiet) return;
   const stdoutFormat = opts.files.length ? 'table' : (opts.format ?? 'table');
@@ -45,7 +57,9 @@ export async function writeOutputs(
     for (const piece of (await import('../format/json.js')).formatJsonPieces(evaluation, { ...ctx, color })) io.stdout(piece);
     return;
   }
-  io.stdout((await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color }));
+  const out = await (await formatterFor(stdoutFormat, color))(evaluation, { ...ctx, color });
+  if (typeof out === 'string') io.stdout(out);
+  else io.stdoutBytes!(out);
 }
 
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lang: Lang, quiet: boolean): void {

@@ -15,6 +15,17 @@ export interface FormatContext {
   width?: number;
   /** The terminal table with one line a result, however wide (--wide). */
   wide?: boolean;
+  /** What a document says about the run that made it (the workbook's 说明); absent: nothing said. */
+  run?: RunInfo;
+}
+
+export interface RunInfo {
+  /** The run's day, YYYY-MM-DD. */
+  date: string;
+  version: string;
+  /** The data files as named on the command line. */
+  data: string[];
+  regions?: string;
 }
 
 export function resultRecord(r: Result, ctx: FormatContext) {

@@ -71,10 +71,10 @@ const cases: Case[] = [
   { name: 'evaluate with no data file', args: ['evaluate'], exitCode: 2, stderr: [/data/] },
   {
     name: 'an -o with an unknown extension',
-    args: ['evaluate', ...S, '-o', '{tmp}/out.xlsx'],
+    args: ['evaluate', ...S, '-o', '{tmp}/out.xls'],
     exitCode: 2,
-    stderr: [/out\.xlsx/],
-    files: { 'out.xlsx': null },
+    stderr: [/out\.xls/],
+    files: { 'out.xls': null },
   },
 
   // ---- evaluating the main sample ----

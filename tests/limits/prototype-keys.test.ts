@@ -152,9 +152,9 @@ describe('names every object answers to, in a return', () => {
   });
 
   it('-o with an unknown ordinary extension is exit 2 too', async () => {
-    const r = await runMem(['evaluate', 'data.csv', '-o', 'results.xlsx'], { 'data.csv': returnWith(9, 'ok') });
+    const r = await runMem(['evaluate', 'data.csv', '-o', 'results.xls'], { 'data.csv': returnWith(9, 'ok') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/results\.xlsx/);
+    expect(r.stderr).toMatch(/results\.xls/);
     expect(LOCATED.test(r.stderr) || r.stderr.includes('plancheck: ')).toBe(true);
   });
 });

@@ -103,7 +103,7 @@ describe('a run that fails before it has a result writes nothing', () => {
     { name: 'a bad --fail-on', args: ['evaluate', 'data.csv', '--plan', 'plan', '--fail-on', 'sometimes', '-o', 'out.json'] },
     { name: 'an unknown --region', args: ['evaluate', 'data.csv', '--plan', 'plan', '--region', 'Atlantis', '-o', 'out.json'] },
     { name: 'an unknown --indicator', args: ['evaluate', 'data.csv', '--plan', 'plan', '--indicator', 'nothing-like-it', '-o', 'out.json'] },
-    { name: 'a second -o with an unknown extension (the first is not written either)', args: ['evaluate', 'data.csv', '--plan', 'plan', '-o', 'out.json', '-o', 'out.xlsx'] },
+    { name: 'a second -o with an unknown extension (the first is not written either)', args: ['evaluate', 'data.csv', '--plan', 'plan', '-o', 'out.json', '-o', 'out.xls'] },
     { name: 'report on a missing return', args: ['report', 'no-such.csv', '--stage', 'final', '-o', 'report.html', '-o', 'report.json'] },
     { name: 'report with an unknown extension', args: ['report', 'sample.csv', '--regions', 'townships.csv', '--stage', 'final', '-o', 'report.html', '-o', 'report.pdf'] },
   ];

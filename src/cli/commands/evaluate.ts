@@ -5,8 +5,9 @@ import type { CellStore } from '../../engine/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
-import { checkFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
+import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
+import { runInfo } from '../run-info.js';
 import { readPlan } from '../plan-files.js';
 import { refuseEmptyRun, scopedFindings } from '../empty-run.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
@@ -29,6 +30,8 @@ export interface EvaluateOptions extends CommonOptions {
 
 export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
   const format = checkFormat(opts.format);
+  checkStdoutFormat(io, format, opts.output ?? []);
+  const run = runInfo(io, data, opts.regions);
   const failOn = parseFailOn(opts.failOn);
   const year = parseYear(opts.year);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
@@ -44,7 +47,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
-  const ctx = formatContext(io, plan, opts);
+  const ctx = { ...formatContext(io, plan, opts), run };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
   // An empty run's error is on standard error already: a table on standard output would only repeat it.

@@ -1,5 +1,5 @@
 // plancheck report <data…> --stage midterm|final: the mid-term or final evaluation report,
-// as HTML, Markdown and JSON (-o, repeatable); Markdown on stdout without -o.
+// as HTML, Markdown, JSON and the annex tables as an Excel workbook (-o, repeatable); Markdown on stdout without -o.
 // Exit 0 when written (a report is not a pass/fail check), 2 on bad usage or bad input,
 // in which case nothing is written.
 import { resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.js';
 import { formatReportHtml } from '../../format/report-html.js';
 import { formatReportJson } from '../../format/report-json.js';
 import { formatReportMd } from '../../format/report-md.js';
+import { formatReportXlsx } from '../../format/report-xlsx.js';
 import { buildReport, stageYear } from '../../report/build.js';
 import type { Report } from '../../report/model.js';
 import type { FormatContext } from '../../format/index.js';
@@ -21,6 +22,7 @@ import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
 import { reportEvaluatedSomething } from '../empty-run.js';
 import { readInputsAsync } from '../returns.js';
+import { runInfo } from '../run-info.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
 
@@ -36,12 +38,13 @@ export interface ReportOptions extends CommonOptions {
   diagnostics?: string;
 }
 
-const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson };
+const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string | Promise<Uint8Array>> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson, xlsx: formatReportXlsx };
 
 export async function runReport(io: Io, data: string[], opts: ReportOptions): Promise<number> {
   if (opts.stage !== 'midterm' && opts.stage !== 'final') throw new PlancheckError('cli/bad-option', { option: '--stage', value: String(opts.stage), allowed: 'midterm, final' });
   const method = parseMethod(opts.method);
   const yearOption = parseYear(opts.year);
+  const run = runInfo(io, data, opts.regions);
   if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
@@ -49,7 +52,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
-  const ctx = { ...formatContext(io, plan, opts), color: false };
+  const ctx = { ...formatContext(io, plan, opts), color: false, run };
   const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
     year: yearOption ?? stageYear(plan, opts.stage),
@@ -62,7 +65,8 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
   if (!report || !evaluated || hasErrors(diagnostics)) return 2;
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
-  const texts = files.map((f) => ({ ...f, text: FORMATTERS[f.format](report, ctx) }));
+  const texts: Array<{ path: string; text: string | Uint8Array }> = [];
+  for (const f of files) texts.push({ path: f.path, text: await FORMATTERS[f.format](report, ctx) });
   for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
   if (files.length === 0) io.stdout(formatReportMd(report, ctx));
   else if (!opts.quiet) {

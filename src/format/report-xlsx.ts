@@ -1,0 +1,119 @@
+// The report's annex tables as an Excel workbook, in the style of the compliance table's:
+// 指标进展 (each indicator in each region: baseline, values by year, status, progress),
+// 分组与单位 (the parts of split targets, the units failing or without data),
+// 分性别与城乡 (the values by sex and by residence), 数据问题 and 说明.
+import { clean } from '../engine/numbers.js';
+import type { Progress } from '../engine/progress.js';
+import { t, type Lang } from '../i18n/index.js';
+import type { IndicatorReport, Report } from '../report/model.js';
+import type { FormatContext } from './records.js';
+import { areaName, classLabel, indicatorName, methodNote } from './report-words.js';
+import { gapUnit, statusLabel } from './words.js';
+import { aboutSheet, findingsSheet, newWorkbook, tableSheet, valueFormat, workbookBytes, type CellSpec } from './xlsx-book.js';
+
+export async function formatReportXlsx(report: Report, ctx: FormatContext): Promise<Uint8Array> {
+  const { lang } = ctx;
+  const book = await newWorkbook(ctx.run);
+  const later = report.years.slice(1);
+  const indicators = report.areas.flatMap((a) => a.indicators.map((ind) => ({ area: areaName(a.area, lang), ind })));
+
+  const who = (ind: IndicatorReport) => [ind.id, ind.main ?? null, indicatorName(ind, lang, false), ind.unit];
+  const whoHead = [t(lang, 'col/id'), t(lang, 'col/main'), t(lang, 'col/indicator'), t(lang, 'col/unit')];
+
+  tableSheet(
+    book,
+    t(lang, 'xlsx/sheet-progress'),
+    [t(lang, 'col/area'), ...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-region-code'), t(lang, 'col/target'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'xlsx/col-baseline-from'), ...later.map(String), t(lang, 'col/status'), ...progressHead(report, lang), t(lang, 'col/notes')],
+    indicators.flatMap(({ area, ind }) =>
+      ind.regions.map((rr): CellSpec[] => {
+        const first = rr.values[0];
+        const fromData = rr.progress.baseline === null && first !== undefined && first.value !== null;
+        const baseline = rr.progress.baseline ?? (fromData ? first.value : null);
+        const from = rr.progress.baselineFrom ?? (fromData ? 'data' : null);
+        return [
+          area,
+          ...who(ind),
+          rr.region.name,
+          rr.region.code,
+          ind.text,
+          figure(baseline, ind.unit, from === 'data' && first?.derived === true),
+          from === null ? null : t(lang, `xlsx/from-${from}`),
+          ...rr.values.slice(1).map((v) => figure(v.value, ind.unit, v.derived)),
+          { v: statusLabel(rr.status, lang), status: rr.status },
+          ...progressCells(rr.progress, ind.unit, lang),
+          rr.notes.join('；'),
+        ];
+      }),
+    ),
+  );
+
+  tableSheet(
+    book,
+    t(lang, 'xlsx/sheet-parts'),
+    [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'xlsx/col-part-or-unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)],
+    indicators.flatMap(({ ind }) =>
+      ind.regions.flatMap((rr) => [
+        ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind.unit), figure(p.value, ind.unit), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind.unit, lang)]),
+        ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind.unit), figure(u.value, ind.unit), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind.unit, lang)]),
+      ]),
+    ),
+  );
+
+  tableSheet(
+    book,
+    t(lang, 'xlsx/sheet-breakdowns'),
+    [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'report/col-part'), ...report.years.map(String)],
+    indicators.flatMap(({ ind }) =>
+      ind.regions.flatMap((rr) =>
+        rr.breakdowns.flatMap((b) => b.parts.map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, `report/breakdown-${b.by}`), t(lang, `part/${p.part}`), ...p.values.map((v) => figure(v.value, ind.unit, v.derived))])),
+      ),
+    ),
+  );
+
+  findingsSheet(book, report.diagnostics, lang);
+  aboutSheet(
+    book,
+    [
+      [t(lang, 'xlsx/about-plan'), lang === 'en' ? (report.plan.titleEn ?? report.plan.title) : report.plan.title],
+      [t(lang, 'xlsx/about-stage'), t(lang, `report/stage-${report.stage}`)],
+      [t(lang, 'xlsx/about-year'), report.year],
+      [t(lang, 'xlsx/about-method'), methodNote(report, lang)],
+      [t(lang, 'col/derived'), t(lang, 'xlsx/about-derived')],
+    ],
+    ctx.run,
+    lang,
+  );
+  return workbookBytes(book, ctx.run);
+}
+
+/** A figure in the indicator's unit; in italics when derived from sub-regions or parts. */
+function figure(x: number | boolean | null, unit: string, derived = false): CellSpec {
+  return { v: x, ...(typeof x === 'number' ? { fmt: valueFormat(x, unit) } : {}), ...(derived ? { italic: true } : {}) };
+}
+
+const progressHead = (report: Report, lang: Lang) => [
+  t(lang, 'report/col-progress'), t(lang, 'report/col-required'), t(lang, 'report/col-actual'), t(lang, 'report/col-ratio'), t(lang, 'report/col-projected', { year: report.finalYear }),
+];
+
+/** Class, required and actual pace, R and the projection, as the report's tables give them. */
+function progressCells(p: Progress, unit: string, lang: Lang): CellSpec[] {
+  return [
+    { v: classLabel(p.class, lang), cls: p.class },
+    pace(p.required, p, unit, lang),
+    pace(p.actual, p, unit, lang),
+    // Rounded down as the report prints it, so that R never reads as the band above its own.
+    p.ratio === null ? null : { v: Math.floor(clean(p.ratio) * 1000 + 1e-9) / 1000, fmt: '0.000' },
+    figure(p.projected, unit),
+  ];
+}
+
+/** A pace per year: in the unit (linear), or a yearly growth rate held as a fraction and shown in % (cagr). */
+function pace(x: number | null, p: Pick<Progress, 'method'>, unit: string, lang: Lang): CellSpec {
+  if (x === null) return null;
+  const perYear = t(lang, 'report/per-year').replace(/["\\]/g, '');
+  if (p.method === 'cagr') return { v: x, fmt: `+0.00%"${perYear}";-0.00%"${perYear}";0.00%"${perYear}"` };
+  const u = (unit === '是/否' ? '' : gapUnit(unit, lang)).replace(/["\\]/g, '');
+  const d = String(Number(Math.abs(x).toFixed(3))).split('.')[1]?.length ?? 0;
+  const n = d > 0 ? `0.${'0'.repeat(d)}` : '0';
+  return { v: x, fmt: `+${n}"${u}${perYear}";-${n}"${u}${perYear}";0"${u}${perYear}"` };
+}
