@@ -8,13 +8,14 @@ import { cliMessages } from './cli.js';
 import { formatMessages } from './format.js';
 import { qualityMessages } from './quality.js';
 import { reportMessages } from './report.js';
+import { narrativeMessages } from './narrative.js';
 
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.
-const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages];
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, narrativeMessages];
 
 /** Codes looked up so far: a table asks for the same few words hundreds of times. */
 const found = new Map<string, { zh: string; en: string } | null>();
