@@ -1,12 +1,12 @@
-// Where a report goes: every -o file in the format its extension names (.html, .md, .json),
+// Where a report goes: every -o file in the format its extension names (.html, .md, .json, .docx),
 // checked before any work is done; an -o that names an input is refused.
 import { resolve } from 'node:path';
 import { PlancheckError } from '../diagnostics.js';
 import type { Io } from './io.js';
 
-export type ReportFormat = 'html' | 'md' | 'json';
+export type ReportFormat = 'html' | 'md' | 'json' | 'docx';
 
-const BY_EXTENSION: Record<string, ReportFormat> = { html: 'html', htm: 'html', md: 'md', markdown: 'md', json: 'json' };
+const BY_EXTENSION: Record<string, ReportFormat> = { html: 'html', htm: 'html', md: 'md', markdown: 'md', json: 'json', docx: 'docx' };
 
 export function reportFormatForPath(path: string): ReportFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
@@ -17,7 +17,7 @@ export function planReportOutputs(io: Io, outputs: readonly string[], inputPaths
   return outputs.map((path) => {
     if (inputPaths.includes(resolve(io.cwd, path))) throw new PlancheckError('cli/output-is-input', { path });
     const format = reportFormatForPath(path);
-    if (!format) throw new PlancheckError('report/bad-extension', { path, allowed: '.html .md .json' });
+    if (!format) throw new PlancheckError('report/bad-extension', { path, allowed: '.html .md .json .docx' });
     return { path, format };
   });
 }

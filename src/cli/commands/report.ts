@@ -1,5 +1,5 @@
 // plancheck report <data…> --stage midterm|final: the mid-term or final evaluation report,
-// as HTML, Markdown and JSON (-o, repeatable); Markdown on stdout without -o.
+// as HTML, Markdown, JSON and Word (-o, repeatable); Markdown on stdout without -o.
 // Exit 0 when written (a report is not a pass/fail check), 2 on bad usage or bad input,
 // in which case nothing is written.
 import { resolve } from 'node:path';
@@ -33,7 +33,20 @@ export interface ReportOptions extends CommonOptions {
   layout?: LayoutChoice;
 }
 
-const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson };
+// A formatter may return bytes (a Word document); docx is loaded only when a run asks for it.
+type ReportFormatter = (r: Report, ctx: FormatContext, io: Io) => string | Uint8Array | Promise<string | Uint8Array>;
+const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
+  html: formatReportHtml,
+  md: formatReportMd,
+  json: formatReportJson,
+  docx: async (r, ctx, io) => (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: today(io) }),
+};
+
+/** The title page's date: today, or SOURCE_DATE_EPOCH's day for a reproducible file. */
+function today(io: Io): string {
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  return (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+}
 
 export async function runReport(io: Io, data: string[], opts: ReportOptions): Promise<number> {
   if (opts.stage !== 'midterm' && opts.stage !== 'final') throw new PlancheckError('cli/bad-option', { option: '--stage', value: String(opts.stage), allowed: 'midterm, final' });
@@ -56,7 +69,8 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
     ...(regions ? { regions } : {}),
   }, diagnostics);
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
-  const texts = files.map((f) => ({ ...f, text: FORMATTERS[f.format](report, ctx) }));
+  const texts = [];
+  for (const f of files) texts.push({ ...f, text: await FORMATTERS[f.format](report, ctx, io) });
   for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
   if (files.length === 0) io.stdout(formatReportMd(report, ctx));
   else if (!opts.quiet) {
