@@ -301,7 +301,7 @@ class Narrative {
     return s;
   }
 
-  /** The sub-regions that miss, worst first: 6个市（区）中靖江市（4.33‰）尚未达标. */
+  /** The sub-regions that miss, worst first: 6个市（区）中X市（4.33‰）尚未达标. */
   private subRegions(ind: IndicatorReport, rr: RegionReport): string {
     const subs = ind.regions.filter((x) => x.region.code !== rr.region.code);
     if (!subs.length) return '';
