@@ -51,11 +51,11 @@ const chalkNoDetection = {
 };
 
 // Libraries only some runs need, each in a file of its own that the CLI requires when
-// it first uses it: the xlsx reader (exceljs, 1 MB) and, when the plan cache does not
+// it first uses it: the xlsx reader (exceljs, 1 MB), the Word writer (docx) and, when the plan cache does not
 // apply, the YAML parser and the schema validator. Left in the CLI's file they would
 // be parsed at every start. They share nothing with the CLI's own modules (no class
 // of ours crosses into them), so a separate copy cannot break an instanceof.
-const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js' };
+const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js', docx: 'docx' };
 const vendorExternal = {
   name: 'vendor-external',
   setup(b) {

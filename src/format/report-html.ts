@@ -9,6 +9,8 @@ import { xml as h } from './junit.js';
 import type { FormatContext } from './records.js';
 import { chartLegend, chartSvg } from './report-chart.js';
 import { REPORT_CSS } from './report-style.js';
+import type { Block } from './report-doc.js';
+import { narrativeBlocks } from './report-narrative.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
@@ -21,9 +23,10 @@ export function formatReportHtml(report: Report, ctx: FormatContext): string {
     `<header><h1>${h(title)}</h1><p class="meta">${h(reportMeta(report, lang))}</p>`,
     `<p class="meta">${h(t(lang, 'col/region'))}：${report.regions.map((r) => h(r.name)).join('、')}</p></header>`,
     toc(report, lang),
+    `<section id="narrative">${blocksHtml(narrativeBlocks(report, ctx))}</section>`,
     summary(report, lang),
     grid(report, lang),
-    `<section id="areas"><h2>${h(t(lang, 'report/areas'))}</h2>${report.areas.map((a) => area(a, report, ctx)).join('\n')}</section>`,
+    `<section id="areas"><h2>${h(t(lang, 'annex/areas'))}</h2>${report.areas.map((a) => area(a, report, ctx)).join('\n')}</section>`,
     notes(report, lang),
     `<section id="method"><h2>${h(t(lang, 'report/method'))}</h2><p>${h(methodNote(report, lang))}</p><p>${h(t(lang, 'report/unknown-note'))}</p><p class="muted">${h(t(lang, 'report/derived-mark'))}</p></section>`,
   ];
@@ -46,6 +49,19 @@ export function formatReportHtml(report: Report, ctx: FormatContext): string {
   ].join('\n');
 }
 
+/** The document's blocks (the narrative) as HTML; its level-1 headings are the report's <h2> sections. */
+export function blocksHtml(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.kind === 'heading') return `<h${b.level + 1}${b.id ? ` id="${h(b.id)}"` : ''}>${h(b.text)}</h${b.level + 1}>`;
+      if (b.kind === 'paragraph') return `<p class="${b.muted ? 'muted' : 'narrative'}">${h(b.text)}</p>`;
+      if (b.kind === 'list') return `<ul class="narrative">${b.items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`;
+      const cell = (x: string, i: number) => (b.numeric?.includes(i) ? `<td class="num">${h(x)}</td>` : `<td>${h(x)}</td>`);
+      return `<table>${b.caption ? `<caption>${h(b.caption)}</caption>` : ''}<thead><tr>${b.head.map(th).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+    })
+    .join('\n');
+}
+
 const st = (s: Status, lang: Lang, extra = '') => `<td class="st st-${s}"${extra}>${h(statusLabel(s, lang))}</td>`;
 const cl = (p: Progress, lang: Lang) => `<td class="cl cl-${p.class}" title="${h(reasonLabel(p, lang))}">${h(classLabel(p.class, lang))}</td>`;
 const num = (s: string) => `<td class="num">${h(s)}</td>`;
@@ -55,10 +71,11 @@ const indId = (id: string) => `ind-${id}`;
 
 function toc(report: Report, lang: Lang): string {
   const links = [
-    `<a href="#summary">${h(t(lang, 'report/summary'))}</a>`,
-    `<a href="#grid">${h(t(lang, 'report/grid', { year: report.year }))}</a>`,
+    ...(['summary', 'areas', 'problems', 'next'] as const).map((p) => `<a href="#narrative-${p}">${h(t(lang, `nar/part-${p}`))}</a>`),
+    `<a href="#summary">${h(t(lang, 'annex/summary'))}</a>`,
+    `<a href="#grid">${h(t(lang, 'annex/grid', { year: report.year }))}</a>`,
     ...report.areas.map((a) => `<a href="#${h(areaId(a.area.id))}">${h(areaName(a.area, lang))}</a>`),
-    `<a href="#notes">${h(t(lang, 'report/notes'))}</a>`,
+    `<a href="#notes">${h(t(lang, 'annex/notes'))}</a>`,
   ];
   return `<nav class="toc">${links.join('')}</nav>`;
 }
@@ -69,7 +86,7 @@ function countCells(c: Counts): string {
 
 function summary(report: Report, lang: Lang): string {
   const s = report.summary;
-  const out: string[] = [`<section id="summary"><h2>${h(t(lang, 'report/summary'))}</h2>`];
+  const out: string[] = [`<section id="summary"><h2>${h(t(lang, 'annex/summary'))}</h2>`];
   out.push(
     `<p>${h(t(lang, 'report/summary-text', { year: report.year, total: s.total, met: s.byStatus.met, notMet: s.byStatus['not-met'], noData: s.byStatus['no-data'], invalid: s.byStatus.invalid, na: s.byStatus['not-applicable'] }))}</p>`,
   );
@@ -103,7 +120,7 @@ function atRisk(report: Report, lang: Lang): string {
 }
 
 function grid(report: Report, lang: Lang): string {
-  const out = [`<section id="grid"><h2>${h(t(lang, 'report/grid', { year: report.year }))}</h2>`];
+  const out = [`<section id="grid"><h2>${h(t(lang, 'annex/grid', { year: report.year }))}</h2>`];
   out.push(`<table class="grid"><thead><tr>${th(t(lang, 'col/indicator'))}${report.regions.map((r) => th(r.name)).join('')}</tr></thead><tbody>`);
   for (const a of report.areas) {
     out.push(`<tr class="row-area"><th colspan="${report.regions.length + 1}">${h(areaName(a.area, lang))}</th></tr>`);
@@ -214,7 +231,7 @@ function indicatorNotes(ind: IndicatorReport, report: Report, lang: Lang): strin
 }
 
 function notes(report: Report, lang: Lang): string {
-  const out = [`<section id="notes"><h2>${h(t(lang, 'report/notes'))}</h2>`];
+  const out = [`<section id="notes"><h2>${h(t(lang, 'annex/notes'))}</h2>`];
   if (report.notes.length === 0) out.push(`<p>${h(t(lang, 'report/notes-none'))}</p>`);
   else {
     const head = [t(lang, 'col/indicator'), t(lang, 'col/region'), t(lang, 'report/col-years'), t(lang, 'col/notes')];

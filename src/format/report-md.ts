@@ -5,9 +5,26 @@ import { PROGRESS_CLASSES, type Progress } from '../engine/progress.js';
 import { STATUSES } from '../engine/verdict.js';
 import type { Counts, IndicatorReport, RegionReport, Report } from '../report/model.js';
 import { mdCell } from './markdown.js';
+import type { Block } from './report-doc.js';
+import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
+
+/** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
+export function blocksMd(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading') out.push(`${'#'.repeat(b.level + 1)} ${mdCell(b.text)}`, '');
+    else if (b.kind === 'paragraph') out.push(mdCell(b.text), '');
+    else if (b.kind === 'list') out.push(...b.items.map((x) => `- ${mdCell(x)}`), '');
+    else {
+      if (b.caption) out.push(`**${mdCell(b.caption)}**`, '');
+      out.push(...table(b.head, b.rows, (i) => b.numeric?.includes(i) ?? false), '');
+    }
+  }
+  return out;
+}
 
 const row = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
 
@@ -19,9 +36,10 @@ export function formatReportMd(report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
   const out: string[] = [`# ${mdCell(reportTitle(report, lang))}`, '', mdCell(reportMeta(report, lang)), ''];
   out.push(`${mdCell(t(lang, 'col/region'))}：${mdCell(report.regions.map((r) => r.name).join('、'))}`, '');
+  out.push(...blocksMd(narrativeBlocks(report, ctx)));
   out.push(...summary(report, lang));
   out.push(...grid(report, lang));
-  out.push(`## ${mdCell(t(lang, 'report/areas'))}`, '');
+  out.push(`## ${mdCell(t(lang, 'annex/areas'))}`, '');
   for (const a of report.areas) {
     out.push(`### ${mdCell(areaName(a.area, lang))}`, '');
     for (const ind of a.indicators) out.push(...indicator(ind, report, ctx));
@@ -35,7 +53,7 @@ const countCells = (c: Counts) => [String(c.total), ...STATUSES.map((s) => Strin
 
 function summary(report: Report, lang: Lang): string[] {
   const s = report.summary;
-  const out = [`## ${mdCell(t(lang, 'report/summary'))}`, ''];
+  const out = [`## ${mdCell(t(lang, 'annex/summary'))}`, ''];
   out.push(mdCell(t(lang, 'report/summary-text', { year: report.year, total: s.total, met: s.byStatus.met, notMet: s.byStatus['not-met'], noData: s.byStatus['no-data'], invalid: s.byStatus.invalid, na: s.byStatus['not-applicable'] })), '');
   out.push(...table([t(lang, 'report/by-status'), t(lang, 'report/col-count')], STATUSES.map((x) => [statusLabel(x, lang), String(s.byStatus[x])]), (i) => i === 1), '');
   out.push(...table([t(lang, 'report/by-class', { final: report.finalYear }), t(lang, 'report/col-count')], PROGRESS_CLASSES.map((k) => [classLabel(k, lang), String(s.byClass[k])]), (i) => i === 1), '');
@@ -61,7 +79,7 @@ function summary(report: Report, lang: Lang): string[] {
 }
 
 function grid(report: Report, lang: Lang): string[] {
-  const out = [`## ${mdCell(t(lang, 'report/grid', { year: report.year }))}`, ''];
+  const out = [`## ${mdCell(t(lang, 'annex/grid', { year: report.year }))}`, ''];
   const rows: string[][] = [];
   for (const a of report.areas) {
     rows.push([`**${areaName(a.area, lang)}**`, ...report.regions.map(() => '')]);
@@ -139,7 +157,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
 }
 
 function notes(report: Report, lang: Lang): string[] {
-  const out = [`## ${mdCell(t(lang, 'report/notes'))}`, ''];
+  const out = [`## ${mdCell(t(lang, 'annex/notes'))}`, ''];
   if (report.notes.length === 0) out.push(mdCell(t(lang, 'report/notes-none')), '');
   else out.push(...table([t(lang, 'col/indicator'), t(lang, 'col/region'), t(lang, 'report/col-years'), t(lang, 'col/notes')], report.notes.map((n) => [n.name, n.region.name, n.years.join('、'), n.note])), '');
   const problems = report.diagnostics.filter((d) => d.severity !== 'info');

@@ -7,6 +7,7 @@ h1{font-size:24px;margin:0 0 6px}h2{font-size:20px;margin:32px 0 10px;padding-bo
 h3{font-size:17px;margin:26px 0 8px;padding-left:8px;border-left:4px solid #0b5cad}h4{font-size:15px;margin:0 0 4px}
 p{margin:4px 0}.meta,.muted,figcaption,.source{color:var(--muted)}.source{font-size:12px}
 small{font-weight:normal;color:var(--muted)}
+#narrative p.narrative{text-indent:2em;line-height:1.8;margin:6px 0;max-width:60em}#narrative ul.narrative{line-height:1.8;max-width:60em}
 nav.toc{margin:12px 0;font-size:13px}nav.toc a{margin-right:12px;color:#0b5cad;text-decoration:none}
 table{border-collapse:collapse;font-size:12.5px;margin:6px 0 10px}
 th,td{border:1px solid var(--line);padding:3px 7px;vertical-align:top}

@@ -6,7 +6,7 @@ import { clean } from '../engine/numbers.js';
 import type { AreaRef, IndicatorReport, NoteEntry, Report } from '../report/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
-import { formatNumber, formatValue, gapUnit } from './words.js';
+import { formatNumber, formatValue, gapUnit, unitSuffix } from './words.js';
 
 export const classLabel = (c: ProgressClass, lang: Lang): string => t(lang, `progress-class/${c}`);
 
@@ -57,7 +57,7 @@ export const formatRatio = (r: number | null): string => (r === null ? '—' : (
 /** A value with its unit; a unit that starts with a digit (1/10万) is set apart: 12.14 1/10万. */
 export function valueText(value: number | boolean | null, unit: string, lang: Lang): string {
   const s = formatValue(value, unit, lang);
-  return typeof value === 'number' && /^\d/.test(unit) ? `${s.slice(0, s.length - unit.length)} ${unit}` : s;
+  return typeof value === 'number' && /^\d/.test(unit) ? `${s.slice(0, s.length - unitSuffix(unit).length)} ${unit}` : s;
 }
 
 export const formatFigure = (x: number | null, unit: string, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));

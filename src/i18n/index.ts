@@ -15,13 +15,14 @@ import { displayParams } from './display.js';
 import { emptyRunMessages } from './empty-run.js';
 import { intervalMessages } from './intervals.js';
 import { xlsxMessages } from './xlsx.js';
+import { narrativeMessages } from './narrative.js';
 
 export type Lang = 'zh' | 'en';
 export type Catalog = Record<string, { zh: string; en: string }>;
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.
-const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages, findingsMessages, emptyRunMessages, intervalMessages, xlsxMessages];
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages, findingsMessages, emptyRunMessages, intervalMessages, xlsxMessages, narrativeMessages];
 
 /** Codes looked up so far: a table asks for the same few words hundreds of times. */
 const found = new Map<string, { zh: string; en: string } | null>();

@@ -8,7 +8,7 @@ import type { Observation } from '../ingest/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan } from '../plan/model.js';
 import { breakdownsFor } from './breakdowns.js';
-import type { AreaReport, IndicatorReport, RegionRef, RegionReport, Report, Stage, YearValue } from './model.js';
+import type { AreaReport, Chance, IndicatorReport, RegionRef, RegionReport, Report, Stage, YearValue } from './model.js';
 import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
@@ -70,6 +70,7 @@ export function buildReport(
     method,
     years,
     regions: reported,
+    levels: plan.levels.map((l) => ({ id: l.id, name: l.name, ...(l.nameEn ? { nameEn: l.nameEn } : {}) })),
     chartRegion: (top ?? reported[0])?.code ?? null,
     summary: summaryOf(areas),
     atRisk: atRiskOf(areas),
@@ -112,7 +113,14 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     ...(units ? { units, unitCount: r.unitCount ?? 0 } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
+    ...chanceOf(r),
   };
+}
+
+/** The verdict's `chance`, once the engine gives it (an optional field of Result). */
+function chanceOf(r: Result): { chance?: Chance } {
+  const chance = (r as Result & { chance?: unknown }).chance;
+  return chance === 'within-chance' || chance === 'met-uncertain' ? { chance } : {};
 }
 
 function uniqueRegions(results: readonly Result[]): RegionRef[] {

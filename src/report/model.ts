@@ -66,7 +66,12 @@ export interface RegionReport {
   unitCount?: number;
   breakdowns: Breakdown[];
   notes: string[];
+  /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
+  chance?: Chance;
 }
+
+/** The engine's reading of a rate's interval (the Verdict field of the same name). */
+export type Chance = 'within-chance' | 'met-uncertain';
 
 /** The fields that name an indicator wherever the report lists it. */
 export interface IndicatorIdentity {
@@ -130,6 +135,8 @@ export interface Report {
   /** b … y, the columns of every series. */
   years: number[];
   regions: RegionRef[];
+  /** The plan's region levels, to name them (6个市（区）中…). */
+  levels: Array<{ id: string; name: string; nameEn?: string }>;
   /** The region the charts draw: the top region when reported, else the first. */
   chartRegion: string | null;
   summary: Counts & { byArea: Array<{ area: AreaRef } & Counts> };

@@ -1,5 +1,5 @@
 // plancheck report <data…> --stage midterm|final: the mid-term or final evaluation report,
-// as HTML, Markdown, JSON and the annex tables as an Excel workbook (-o, repeatable); Markdown on stdout without -o.
+// as HTML, Markdown, JSON, Word and the annex tables as an Excel workbook (-o, repeatable); Markdown on stdout without -o.
 // Exit 0 when written (a report is not a pass/fail check), 2 on bad usage or bad input,
 // in which case nothing is written.
 import { resolve } from 'node:path';
@@ -38,7 +38,21 @@ export interface ReportOptions extends CommonOptions {
   diagnostics?: string;
 }
 
-const FORMATTERS: Record<ReportFormat, (r: Report, ctx: FormatContext) => string | Promise<Uint8Array>> = { html: formatReportHtml, md: formatReportMd, json: formatReportJson, xlsx: formatReportXlsx };
+// A formatter may return bytes (a Word document, a workbook); docx and exceljs are loaded only when a run asks for them.
+type ReportFormatter = (r: Report, ctx: FormatContext, io: Io) => string | Uint8Array | Promise<string | Uint8Array>;
+const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
+  html: formatReportHtml,
+  md: formatReportMd,
+  json: formatReportJson,
+  xlsx: formatReportXlsx,
+  docx: async (r, ctx, io) => (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io) }),
+};
+
+/** The title page's date: today, or SOURCE_DATE_EPOCH's day for a reproducible file. */
+function today(io: Io): string {
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  return (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+}
 
 export async function runReport(io: Io, data: string[], opts: ReportOptions): Promise<number> {
   if (opts.stage !== 'midterm' && opts.stage !== 'final') throw new PlancheckError('cli/bad-option', { option: '--stage', value: String(opts.stage), allowed: 'midterm, final' });
@@ -66,7 +80,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   if (!report || !evaluated || hasErrors(diagnostics)) return 2;
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
   const texts: Array<{ path: string; text: string | Uint8Array }> = [];
-  for (const f of files) texts.push({ path: f.path, text: await FORMATTERS[f.format](report, ctx) });
+  for (const f of files) texts.push({ path: f.path, text: await FORMATTERS[f.format](report, ctx, io) });
   for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
   if (files.length === 0) io.stdout(formatReportMd(report, ctx));
   else if (!opts.quiet) {
