@@ -123,9 +123,12 @@ describe('3. numbers out of range', () => {
     const zeros = '0'.repeat(400);
     writeFileSync(join(dir, 'data.csv'), `${HEADER}新生儿死亡率,海陵区,2025,,1,1e-320,\n婴儿死亡率,海陵区,2025,1.5e-400,,,\n5岁以下儿童死亡率,海陵区,2025,0.${zeros}1,,,\n新生儿死亡率,高港区,2025,1${zeros},,,\n婴儿死亡率,高港区,2025,1e100,,,\n`);
     for (const verb of ['evaluate', 'check']) {
-      const r = plancheck([verb, 'data.csv', ...(verb === 'evaluate' ? ['--format', 'json'] : [])], { cwd: dir });
+      // The terminal groups the four alike (three shown); --diagnostics has every one, located.
+      const r = plancheck([verb, 'data.csv', '--diagnostics', 'findings.json', ...(verb === 'evaluate' ? ['--format', 'json'] : [])], { cwd: dir });
       expect(r.code).toBe(2);
-      for (const line of [2, 3, 4, 5]) expect(r.stderr, `${verb} line ${line}`).toMatch(new RegExp(`data\\.csv:${line}:\\d+: 错误: .*\\[data/number-out-of-range\\]`, 'u'));
+      for (const line of [2, 3, 4]) expect(r.stderr, `${verb} line ${line}`).toMatch(new RegExp(`data\\.csv:${line}:\\d+: 错误: .*\\[data/number-out-of-range\\]`, 'u'));
+      const found = (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as { diagnostics: Array<{ code: string; line: number | null; severity: string }> }).diagnostics;
+      for (const line of [2, 3, 4, 5]) expect(found.some((d) => d.code === 'data/number-out-of-range' && d.line === line && d.severity === 'error'), `${verb} line ${line}`).toBe(true);
       // 1e100 is the bound itself: in range, and the ‰ range rule of check sees it.
       expect(r.stderr).toMatch(/data\.csv:6:4: 错误: .*\[quality\/out-of-range\]/u);
       expect(r.stdout).not.toMatch(/Infinity/u);

@@ -207,7 +207,7 @@ describe("the store's queries for the quality checks", () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000); // a property over generated stores: seconds on a loaded 2-core machine
 });
 
 describe('checkQuality', () => {
