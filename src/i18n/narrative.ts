@@ -17,7 +17,7 @@ export const narrativeMessages: Catalog = {
   },
   'nar/summary-status': {
     zh: '其中已达标{met}项，占{share}；未达标{notMet}项；缺少数据或数据有误{noData}项。',
-    en: 'Of these, {met} are met ({share}), {notMet} not met, and {noData} have no or invalid data.',
+    en: 'Of these, {met} met ({share}), {notMet} not met, and {noData} without valid data.',
   },
   'nar/summary-classes': {
     zh: '按{final}年目标进度测算，已达标{achieved}项，进度符合预期{onTrack}项，需加快进度{speedUp}项，进展有限{limited}项，出现倒退{movingAway}项，无法评估{unknown}项。',
@@ -25,11 +25,11 @@ export const narrativeMessages: Catalog = {
   },
   'nar/summary-top-midterm': {
     zh: '从{region}看，{indicators}项指标中已提前实现规划目标{met}项，尚未实现{notMet}项，缺少数据{noData}项。',
-    en: 'For {region}, of {indicators} indicators {met} have reached the plan’s target ahead of time, {notMet} not yet, and {noData} have no data.',
+    en: 'For {region}, of {indicators} indicators {met} reached the plan’s target ahead of time, {notMet} not yet, and {noData} without data.',
   },
   'nar/summary-top-final': {
     zh: '从{region}看，{indicators}项指标中实现规划目标{met}项，未实现规划目标{notMet}项，缺少数据{noData}项。',
-    en: 'For {region}, of {indicators} indicators {met} achieved the plan’s target, {notMet} did not achieve it, and {noData} have no data.',
+    en: 'For {region}, of {indicators} indicators {met} achieved the plan’s target, {notMet} did not achieve it, and {noData} without data.',
   },
   'nar/summary-areas': {
     zh: '分领域看，{ahead}领域达标比例较高，{behind}领域相对滞后。',
@@ -102,7 +102,7 @@ export const narrativeMessages: Catalog = {
   // the sub-regions
   'nar/regions-all-met': { zh: '；{count}个{level}均已达标', en: '; all {count} {level}s have met it' },
   'nar/regions-all-met-final': { zh: '；{count}个{level}均实现规划目标', en: '; all {count} {level}s achieved it' },
-  'nar/regions-missing': { zh: '；{count}个{level}中{names}尚未达标', en: '; of {count} {level}s, {names} have not yet met it' },
+  'nar/regions-missing': { zh: '；{count}个{level}中{names}尚未达标', en: '; of {count} {level}s, not yet met: {names}' },
   'nar/regions-missing-final': { zh: '；{count}个{level}中{names}未实现规划目标', en: '; of {count} {level}s, {names} did not achieve it' },
   'nar/regions-no-data': { zh: '；{names}缺少数据', en: '; no data for {names}' },
   'nar/region-value': { zh: '{region}（{value}）', en: '{region} ({value})' },
