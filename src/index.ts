@@ -4,7 +4,7 @@ export type { Plan, Indicator, Target, Region, Area, Level, Measure, Direction }
 export { indexes, IndicatorIndex, RegionIndex } from './plan/lookup.js';
 export { readReturns } from './ingest/read-returns.js';
 export { readRegionsFile } from './ingest/regions-file.js';
-export type { Observation } from './ingest/observation.js';
+export type { Observation } from './model/observation.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type Result } from './engine/evaluate.js';
 export type { Verdict, Status } from './engine/verdict.js';
 export { targetKinds, targetSchema } from './engine/kinds/index.js';

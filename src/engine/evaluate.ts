@@ -1,10 +1,10 @@
 // The engine: plan + observations → a verdict for every indicator, region and year.
 // Pure: no files, no console, no clock.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Target } from '../plan/model.js';
-import type { CellStore } from './cells.js';
+import type { CellStore } from '../model/cells.js';
 
 /** The cells of the returns: as read (ReturnsRead.cells), or as a list of observations. */
 export type ReturnCells = CellStore | readonly Observation[];

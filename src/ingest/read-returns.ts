@@ -9,14 +9,14 @@ import {
   CELL_UNIT_SCALE, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear,
   type CellNumber, type CellUnit,
 } from './cells.js';
-import { CellStore, slot } from '../engine/cells.js';
+import { CellStore, slot } from '../model/cells.js';
 import { FastRows, isCellUnit, scaleOf, unitKey } from './fast-rows.js';
 import { decode } from './decode.js';
 import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
 import { checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
-import type { Observation, RowRef } from './observation.js';
+import type { Observation, RowRef } from '../model/observation.js';
 import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';

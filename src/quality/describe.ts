@@ -3,7 +3,7 @@
 // value with its unit, the row's part (男, 农村).
 import { clean } from '../engine/numbers.js';
 import { placeText } from '../ingest/grid.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan, Residence, Sex } from '../plan/model.js';
 

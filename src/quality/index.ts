@@ -13,9 +13,9 @@
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
 import type { Diagnostic, Where } from '../diagnostics.js';
-import type { SeriesTable } from '../engine/cells.js';
+import type { SeriesTable } from '../model/cells.js';
 import type { ReturnCells } from '../engine/evaluate.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 // Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
 // which a run on the cached plan never needs.
 import type { PlanWithChecks } from '../plan/load.js';

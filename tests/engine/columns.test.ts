@@ -2,7 +2,7 @@
 // whatever the numbers, every one must come back as the same double.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from '../../src/engine/columns.js';
+import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from '../../src/model/columns.js';
 
 interface Entry {
   value: number | null;

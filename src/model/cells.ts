@@ -11,7 +11,7 @@
 // An object takes precedence over a column entry for the same cell; column entries are
 // only ever added, so a store and its clones can share them.
 import type { Residence, Sex } from '../plan/model.js';
-import type { Observation, RowRef } from '../ingest/observation.js';
+import type { Observation, RowRef } from './observation.js';
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
 const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
