@@ -5,7 +5,7 @@ import { kindOf } from '../../engine/kinds/index.js';
 import { csvText } from '../../format/csv.js';
 import { say } from '../../format/detail.js';
 import { formatNumber } from '../../format/words.js';
-import { wrap } from '../../format/width.js';
+import { wrap } from '../../text/width.js';
 import type { Indicator, Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { PlancheckError } from '../../diagnostics.js';
