@@ -10,7 +10,7 @@
 //
 // An object takes precedence over a column entry for the same cell; column entries are
 // only ever added, so a store and its clones can share them.
-import type { Residence, Sex } from '../plan/model.js';
+import type { Residence, Sex } from './disaggregation.js';
 import type { Observation, RowRef } from './observation.js';
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
