@@ -2,7 +2,7 @@
 // every row checked against the plan. Bad input is a located diagnostic, never
 // an exception, and every problem of a file is reported in the same run.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { diag, type Diagnostic, type Where } from '../diagnostics.js';
+import { diag, placeText, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Indicator, Plan, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import {
@@ -12,7 +12,7 @@ import {
 import { CellStore, slot } from '../model/cells.js';
 import { FastRows, isCellUnit, scaleOf, unitKey } from './fast-rows.js';
 import { decode } from './decode.js';
-import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
+import { gridOfTable, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
 import { checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
