@@ -11,7 +11,7 @@ export type ReturnCells = CellStore | readonly Observation[];
 import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
 import { regionsGivenOrImplied } from './implied-regions.js';
-import { kindOf } from './kinds/index.js';
+import { describeTarget, kindOf } from './kinds/index.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -89,7 +89,7 @@ export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, 
     region: { code: region.code, name: region.name, level: region.level },
     year,
     unit: indicator.unit,
-    target: { kind: target.kind, text: indicator.text, description: kindOf(target).describe(target, indicator) },
+    target: { kind: target.kind, text: indicator.text, description: describeTarget(target, indicator) },
     ...verdict,
   };
 }
