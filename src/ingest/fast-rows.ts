@@ -8,7 +8,7 @@
 // a few dozen names and six years a million times, so every distinct cell is decoded and
 // looked up once, and its numbers are read from their digits.
 import type { Indicator } from '../plan/model.js';
-import type { ReturnsContext } from './read-returns.js';
+import type { ReturnsContext } from './context.js';
 import type { LayoutRead } from './layout.js';
 import type { ReturnColumn } from './header.js';
 import { parseResidence, parseSex, parseYear, CELL_UNIT_SCALE, type CellUnit } from './cells.js';

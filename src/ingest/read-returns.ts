@@ -3,7 +3,7 @@
 // an exception, and every problem of a file is reported in the same run.
 import { isAscii, isUtf8 } from 'node:buffer';
 import { diag, placeText, type Diagnostic, type Where } from '../diagnostics.js';
-import type { Indicator, Plan, Region } from '../plan/model.js';
+import type { Indicator, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import {
   CELL_UNIT_SCALE, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear,
@@ -21,15 +21,10 @@ import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, typ
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
 import { escapeControls } from '../text/controls.js';
+import type { ReturnsContext } from './context.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
 export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> };
-
-export interface ReturnsContext {
-  plan: Plan;
-  indicators: IndicatorIndex;
-  regions: RegionIndex;
-}
 
 export interface ReadOptions {
   /** Layout of the returns; detected from the header by default. */
