@@ -2,9 +2,12 @@
 // schemas, then check the files against each other. Pure: the CLI reads the files.
 import { diag, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Indicator, Plan, Region, Target } from './model.js';
+import type { ConsistencyCheck, PlanWithChecks } from './checks.js';
 import { checkSchema } from './schema-check.js';
 import { locate, parseYaml, type YamlSource } from './yaml-source.js';
 import { crossCheck, crossCheckChecks } from './cross-check.js';
+
+export type { ConsistencyCheck, NumeratorCheck, OrderCheck, PlanWithChecks, RangeCheck } from './checks.js';
 
 export interface PlanFileText {
   /** Path as the user should see it in messages. */
@@ -20,27 +23,6 @@ export interface LoadedPlan {
 export const PLAN_FILE = 'plan.yaml';
 /** The consistency rules between indicators (optional): neither the plan file nor an area file. */
 export const CHECKS_FILE = 'checks.yaml';
-
-/** A consistency rule of plan/checks.yaml, checked on every return (src/quality). */
-interface CheckBase {
-  id: string;
-  severity: 'error' | 'warning';
-  description?: string;
-  /** Why it must hold: the definitions, or the plan sentence. */
-  basis?: string;
-  source?: string;
-  origin: { file: string; line: number };
-}
-/** Each indicator's value is at least the next one's (same region, year, disaggregation). */
-export interface OrderCheck extends CheckBase { kind: 'order'; indicators: string[] }
-/** The numerator is a part of the denominator, so the rate cannot pass 100 %. */
-export interface NumeratorCheck extends CheckBase { kind: 'numerator-within-denominator'; indicators: string[] }
-/** Values within [min, max]: of the indicators listed, or of every indicator in `unit` but those in `except`. */
-export interface RangeCheck extends CheckBase { kind: 'range'; indicators?: string[]; unit?: string; except?: string[]; min?: number; max?: number }
-export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck;
-
-/** A plan with the consistency rules of its checks.yaml, when it has one. */
-export type PlanWithChecks = Plan & { checks?: ConsistencyCheck[] };
 
 /** plan.yaml as written: the Plan without what the loader adds. */
 type RawPlan = Omit<Plan, 'regions' | 'indicators' | 'dir'> & {

@@ -3,7 +3,7 @@
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import { above, below, clean } from '../engine/numbers.js';
 import { cellKey, type Observation } from '../model/observation.js';
-import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
+import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/checks.js';
 import type { Plan } from '../plan/model.js';
 import type { SeriesKey, SeriesTable } from '../model/cells.js';
 import { describeCell, placeOf, type Describe } from './describe.js';

@@ -16,9 +16,7 @@ import type { Diagnostic, Where } from '../diagnostics.js';
 import type { SeriesTable } from '../model/cells.js';
 import type { ReturnCells } from '../engine/evaluate.js';
 import type { Observation } from '../model/observation.js';
-// Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
-// which a run on the cached plan never needs.
-import type { PlanWithChecks } from '../plan/load.js';
+import type { PlanWithChecks } from '../plan/checks.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';
