@@ -1,5 +1,6 @@
 // The programmatic API: the same layers the CLI uses, without the terminal.
-export { loadPlan, type PlanFileText, type LoadedPlan } from './plan/load.js';
+export { loadPlan } from './engine/load-plan.js';
+export type { PlanFileText, LoadedPlan } from './plan/load.js';
 export type { Plan, Indicator, Target, Region, Area, Level, Measure, Direction } from './plan/model.js';
 export { indexes, IndicatorIndex, RegionIndex } from './plan/lookup.js';
 export { readReturns } from './ingest/read-returns.js';

@@ -1,9 +1,11 @@
 // Build a Plan from the texts of its rule files: parse, validate against the
 // schemas, then check the files against each other. Pure: the CLI reads the files.
+// Targets are validated against the schema the caller passes: the plan knows no target
+// kinds (src/engine/load-plan.ts passes the kinds' own).
 import { diag, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Indicator, Plan, Region, Target } from './model.js';
 import type { ConsistencyCheck, PlanWithChecks } from './checks.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema, type TargetSchema } from './schema-check.js';
 import { locate, parseYaml, type YamlSource } from './yaml-source.js';
 import { crossCheck, crossCheckChecks } from './cross-check.js';
 
@@ -38,7 +40,7 @@ interface RawArea {
   indicators: RawIndicator[];
 }
 
-export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
+export function buildPlan(dir: string, files: PlanFileText[], targetSchema: TargetSchema): LoadedPlan {
   const diagnostics: Diagnostic[] = [];
   const planFile = files.find((f) => baseName(f.file) === PLAN_FILE);
   if (!planFile) {
@@ -47,11 +49,11 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
   const checksFile = files.find((f) => baseName(f.file) === CHECKS_FILE);
   const areaFiles = files.filter((f) => f !== planFile && f !== checksFile);
 
-  const head = readOne(planFile, 'plan', diagnostics);
-  const checksSource = checksFile ? readOne(checksFile, 'checks', diagnostics) : undefined;
+  const head = readOne(planFile, 'plan', diagnostics, targetSchema);
+  const checksSource = checksFile ? readOne(checksFile, 'checks', diagnostics, targetSchema) : undefined;
   const areaSources: YamlSource[] = [];
   for (const f of areaFiles) {
-    const s = readOne(f, 'area', diagnostics);
+    const s = readOne(f, 'area', diagnostics, targetSchema);
     if (s) areaSources.push(s);
   }
   if (!head || hasErrors(diagnostics)) return { diagnostics };
@@ -95,7 +97,7 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
   return hasErrors(diagnostics) ? { diagnostics } : { plan, diagnostics };
 }
 
-function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnostic[]): YamlSource | undefined {
+function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnostic[], targetSchema: TargetSchema): YamlSource | undefined {
   const { source, diagnostics } = parseYaml(f.file, f.text);
   out.push(...diagnostics);
   if (diagnostics.length) return undefined;
@@ -103,7 +105,7 @@ function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnos
     out.push(diag('error', 'plan/not-a-mapping', {}, { file: f.file, line: 1, column: 1 }));
     return undefined;
   }
-  const schemaFindings = checkSchema(kind, source);
+  const schemaFindings = checkSchema(kind, source, targetSchema);
   out.push(...schemaFindings);
   return schemaFindings.length ? undefined : source;
 }
