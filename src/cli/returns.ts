@@ -12,7 +12,7 @@ import type { Io } from './io.js';
 export interface Inputs {
   indicators: IndicatorIndex;
   regions: RegionIndex;
-  /** The cells read (src/engine/cells.ts). */
+  /** The cells read (src/model/cells.ts). */
   cells: CellStore;
   diagnostics: Diagnostic[];
   /** Absolute paths of every input, so that -o never overwrites one. */

@@ -36,7 +36,7 @@ export interface ReadOptions {
 }
 
 export interface ReturnsRead {
-  /** The cells read, indexed (src/engine/cells.ts). */
+  /** The cells read, indexed (src/model/cells.ts). */
   cells: CellStore;
   /** The same cells as objects, made when first asked for: a large return is better read through `cells`. */
   readonly observations: Observation[];

@@ -3,7 +3,7 @@
 //
 // - columns: the cells read from ordinary rows of a long return (a number, perhaps a
 //   numerator and denominator, nothing else to say) sit in typed arrays by region
-//   (src/engine/columns.ts): about 14 bytes a cell of a rate, so that a national return
+//   (src/model/columns.ts): about 14 bytes a cell of a rate, so that a national return
 //   of millions of rows needs memory that grows with its cells, not with row objects;
 // - objects: any other cell (derived, with a 备注, a repeated row, invalid, yes/no,
 //   converted from another unit …) is an Observation object.
@@ -26,7 +26,7 @@ export const residenceOfSlot = (i: number): Residence => RESIDENCES[i % 3]!;
 
 export type Slots = Array<Observation | undefined>;
 
-// Column entries and what they say besides their numbers: src/engine/columns.ts.
+// Column entries and what they say besides their numbers: src/model/columns.ts.
 import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from './columns.js';
 export { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN };
 

@@ -1,4 +1,4 @@
-// Column entries (src/engine/columns.ts) keep each number in as few bytes as it allows:
+// Column entries (src/model/columns.ts) keep each number in as few bytes as it allows:
 // whatever the numbers, every one must come back as the same double.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
