@@ -30,6 +30,15 @@ export interface Where {
   cell?: string;
 }
 
+/** `file:line:column`, or `file:Sheet1!D7` in a workbook: a place a message can cite. */
+export function placeText(at: Where): string {
+  if (at.sheet !== undefined && at.cell !== undefined) {
+    const sheet = /^[\p{L}\p{N}_]+$/u.test(at.sheet) ? at.sheet : `'${at.sheet.replace(/'/g, "''")}'`;
+    return `${at.file ?? ''}:${sheet}!${at.cell}`;
+  }
+  return `${at.file ?? ''}:${at.line ?? 1}${at.column !== undefined ? `:${at.column}` : ''}`;
+}
+
 export function diag(
   severity: Severity,
   code: string,

@@ -1,10 +1,11 @@
 // The programmatic API: the same layers the CLI uses, without the terminal.
-export { loadPlan, type PlanFileText, type LoadedPlan } from './plan/load.js';
+export { loadPlan } from './engine/load-plan.js';
+export type { PlanFileText, LoadedPlan } from './plan/load.js';
 export type { Plan, Indicator, Target, Region, Area, Level, Measure, Direction } from './plan/model.js';
 export { indexes, IndicatorIndex, RegionIndex } from './plan/lookup.js';
 export { readReturns } from './ingest/read-returns.js';
 export { readRegionsFile } from './ingest/regions-file.js';
-export type { Observation } from './ingest/observation.js';
+export type { Observation } from './model/observation.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type Result } from './engine/evaluate.js';
 export type { Verdict, Status } from './engine/verdict.js';
 export { targetKinds, targetSchema } from './engine/kinds/index.js';

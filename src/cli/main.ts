@@ -6,6 +6,7 @@ import { PlancheckError } from '../diagnostics.js';
 import { formatDiagnostic, t } from '../i18n/index.js';
 import type { Io } from './io.js';
 import { parseLang } from './options.js';
+import { VERSION } from './version.js';
 // Commands load their code when run, so `--help` or `validate` do not pay for the engine.
 const runEvaluate: typeof import('./commands/evaluate.js').runEvaluate = async (...a) => (await import('./commands/evaluate.js')).runEvaluate(...a);
 const runValidate: typeof import('./commands/validate.js').runValidate = async (...a) => (await import('./commands/validate.js')).runValidate(...a);
@@ -13,8 +14,6 @@ const runCheck: typeof import('./commands/check.js').runCheck = async (...a) => 
 const runReport: typeof import('./commands/report.js').runReport = async (...a) => (await import('./commands/report.js')).runReport(...a);
 const runIndicators: typeof import('./commands/indicators.js').runIndicators = async (...a) => (await import('./commands/indicators.js')).runIndicators(...a);
 const runTemplate: typeof import('./commands/template.js').runTemplate = async (...a) => (await import('./commands/template.js')).runTemplate(...a);
-
-export const VERSION = '0.1.0';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -76,7 +76,7 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
   const undecodable = decoded.flatMap((d) => d.diagnostics);
   if (undecodable.length) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, undecodable);
   const files: PlanFileText[] = decoded.map((d) => ({ file: d.file, text: d.text }));
-  const { loadPlan } = await import('../plan/load.js');
+  const { loadPlan } = await import('../engine/load-plan.js');
   const loaded = loadPlan(dir, files);
   if (!loaded.plan) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, loaded.diagnostics);
   return { plan: loaded.plan, diagnostics: loaded.diagnostics };
@@ -119,7 +119,7 @@ export async function compilePlanCache(dir: string): Promise<{ cache: PlanCache;
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()
     .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
-  const { loadPlan } = await import('../plan/load.js');
+  const { loadPlan } = await import('../engine/load-plan.js');
   const loaded = loadPlan(dir, raw.map((f) => ({ file: f.name, text: f.bytes.toString('utf8') })));
   if (!loaded.plan) return undefined;
   for (const ind of loaded.plan.indicators) ind.origin.file = basename(ind.origin.file);

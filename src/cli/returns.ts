@@ -4,7 +4,7 @@ import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
 import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
 import { LAYOUTS, type Layout, type LayoutChoice } from '../ingest/layout.js';
-import type { CellStore } from '../engine/cells.js';
+import type { CellStore } from '../model/cells.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
@@ -12,7 +12,7 @@ import type { Io } from './io.js';
 export interface Inputs {
   indicators: IndicatorIndex;
   regions: RegionIndex;
-  /** The cells read (src/engine/cells.ts). */
+  /** The cells read (src/model/cells.ts). */
   cells: CellStore;
   diagnostics: Diagnostic[];
   /** Absolute paths of every input, so that -o never overwrites one. */

@@ -2,8 +2,8 @@
 // when, and the cells of the returns (read and derived). Pure data, no I/O.
 import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
-import type { Observation } from '../ingest/observation.js';
-import type { CellStore } from './cells.js';
+import type { Observation } from '../model/observation.js';
+import type { CellStore } from '../model/cells.js';
 import type { Verdict } from './verdict.js';
 
 export interface Place {

@@ -3,8 +3,8 @@
 // counts are Σ value; a rate is never averaged. Derived cells are marked derived.
 import type { Indicator, Residence, Sex } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
-import type { Observation } from '../ingest/observation.js';
-import { CellStore, residenceOfSlot, sexOfSlot, slot, SLOTS, type Slots, type Sum } from './cells.js';
+import type { Observation } from '../model/observation.js';
+import { CellStore, residenceOfSlot, sexOfSlot, slot, SLOTS, type Slots, type Sum } from '../model/cells.js';
 import { clean } from './numbers.js';
 
 const SEXES: readonly Sex[] = ['total', 'male', 'female'];

@@ -1,17 +1,17 @@
 // The engine: plan + observations → a verdict for every indicator, region and year.
 // Pure: no files, no console, no clock.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Target } from '../plan/model.js';
-import type { CellStore } from './cells.js';
+import type { CellStore } from '../model/cells.js';
 
 /** The cells of the returns: as read (ReturnsRead.cells), or as a list of observations. */
 export type ReturnCells = CellStore | readonly Observation[];
 import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
 import { regionsGivenOrImplied } from './implied-regions.js';
-import { kindOf } from './kinds/index.js';
+import { describeTarget, kindOf } from './kinds/index.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -89,7 +89,7 @@ export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, 
     region: { code: region.code, name: region.name, level: region.level },
     year,
     unit: indicator.unit,
-    target: { kind: target.kind, text: indicator.text, description: kindOf(target).describe(target, indicator) },
+    target: { kind: target.kind, text: indicator.text, description: describeTarget(target, indicator) },
     ...verdict,
   };
 }

@@ -13,7 +13,7 @@
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
-import { CellStore, SLOTS } from './cells.js';
+import { CellStore, SLOTS } from '../model/cells.js';
 import type { Status } from './verdict.js';
 
 export interface RunScope {

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import type { Params } from '../diagnostics.js';
 import type { Result } from '../engine/evaluate.js';
 import type { Reason } from '../engine/verdict.js';
-import type { FormatContext } from './records.js';
+import type { FormatContext } from './context.js';
 import { intervalNote, markChance } from './interval.js';
 import { formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
 

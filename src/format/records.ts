@@ -1,32 +1,12 @@
 // The serialisable form of an evaluation, shared by the JSON, CSV, Markdown and
 // JUnit formatters (see src/schema/results.schema.json).
-import { diagnosticMessage, t, type Lang } from '../i18n/index.js';
+import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
-import type { Plan } from '../plan/model.js';
 import { describeTarget, detail } from './detail.js';
 import { intervalFields, withIntervalFields } from './interval.js';
+import type { FormatContext } from './context.js';
 
-export interface FormatContext {
-  plan: Plan;
-  lang: Lang;
-  /** Colour in terminal output. */
-  color: boolean;
-  /** The terminal table's width in columns (default 100); wider text wraps inside its column. */
-  width?: number;
-  /** The terminal table with one line a result, however wide (--wide). */
-  wide?: boolean;
-  /** What a document says about the run that made it (the workbook's 说明); absent: nothing said. */
-  run?: RunInfo;
-}
-
-export interface RunInfo {
-  /** The run's day, YYYY-MM-DD. */
-  date: string;
-  version: string;
-  /** The data files as named on the command line. */
-  data: string[];
-  regions?: string;
-}
+export type { FormatContext, RunInfo } from './context.js';
 
 export function resultRecord(r: Result, ctx: FormatContext) {
   const area = ctx.plan.areas.find((a) => a.id === r.area);

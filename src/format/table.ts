@@ -22,7 +22,7 @@ import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
-import { DEFAULT_WIDTH, displayWidth, wrapLines } from './width.js';
+import { DEFAULT_WIDTH, displayWidth, wrapLines } from '../text/width.js';
 import { emptyRunMessages } from './empty-run.js';
 
 /** The widest the wrapped columns get, and the narrowest they shrink to on a narrow terminal. */

@@ -7,7 +7,7 @@ import type { ProgressClass } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
 import { cellReference, t, type Lang } from '../i18n/index.js';
 import type { RunInfo } from './records.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
 import { formatNumber, gapUnit, unitSuffix } from './words.js';
 import { stampZip } from './zip-time.js';
 

@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const cliMessages: Catalog = {
   'cli/no-bundled-plan': { zh: '找不到随工具发布的 plan/ 目录；请用 --plan 指定规则目录', en: 'the bundled plan/ folder is missing; give a rule folder with --plan' },

@@ -1,6 +1,6 @@
 // Messages of a run that evaluates nothing (src/engine/nothing-evaluated.ts): each says why
 // and what to do. The outputs of such a run (JSON, JUnit, Markdown) carry them too.
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const emptyRunMessages: Catalog = {
   'run/no-rows': {

@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 // Target descriptions and the reasons behind verdicts.
 export const engineMessages: Catalog = {

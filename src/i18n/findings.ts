@@ -1,7 +1,7 @@
 // Words of grouped findings on the terminal, of the closing summary, of the gap to a
 // target's line and of --diagnostics. A finding's own message is "what；what to do":
 // a group shows the what of its first few and the what to do once.
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const findingsMessages: Catalog = {
   'findings/more': { zh: '……另有 {count} 处同类问题', en: '… and {count} more of the same kind' },

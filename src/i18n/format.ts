@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 // Words of the tables and exports.
 export const formatMessages: Catalog = {

@@ -1,7 +1,7 @@
 // Messages about hostile or careless input (issue 16): loops of parents, outputs that
 // are links, devices or the same file twice, numbers out of range, workbooks over the
 // limits, YAML tags, and files that are not what their name says.
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const hostileMessages: Catalog = {
   'plan/parent-cycle': {

@@ -16,9 +16,9 @@ import { emptyRunMessages } from './empty-run.js';
 import { intervalMessages } from './intervals.js';
 import { xlsxMessages } from './xlsx.js';
 import { narrativeMessages } from './narrative.js';
+import type { Catalog, Lang } from './catalog.js';
 
-export type Lang = 'zh' | 'en';
-export type Catalog = Record<string, { zh: string; en: string }>;
+export type { Catalog, Lang } from './catalog.js';
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.

@@ -1,8 +1,6 @@
 // Messages about returns (data/*) and regions files (regions/*). Each says what
 // is wrong and what to do, in words a statistician filling in a form can act on.
-import type { Catalog } from './index.js';
-// The words of the size limits live beside the checks (src/ingest/limits.ts).
-import { limitMessages } from '../ingest/limits.js';
+import type { Catalog } from './catalog.js';
 
 const file: Catalog = {
   'data/excel-workbook': {
@@ -264,4 +262,24 @@ const layout: Catalog = {
   },
 };
 
-export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions, ...workbook, ...layout, ...limitMessages };
+// The size limits of src/ingest/limits.ts, which a return breaks before it is read.
+const limits: Catalog = {
+  'data/cell-too-long': {
+    zh: '这个单元格超过 {limit} 字节（Excel 一个单元格最多 {excel} 个字符），不像报表数据；请检查是否有引号没有闭合，或文件不是报表 CSV。整个文件未读取',
+    en: 'this cell is longer than {limit} bytes (Excel holds at most {excel} characters in a cell), which no return holds; look for a quote that never closes, or whether this is a return at all. The file was not read',
+  },
+  'data/line-too-long': {
+    zh: '这一行超过 {limit} 字节，不像报表数据；请确认文件是报表 CSV（每行一个数据）。整个文件未读取',
+    en: 'this line is longer than {limit} bytes, which no return holds; check that this is a return CSV (one observation a row). The file was not read',
+  },
+  'data/too-many-cells': {
+    zh: '这一行超过 {limit} 个单元格，不像报表数据；请确认分隔符（逗号或制表符）和文件内容。整个文件未读取',
+    en: 'this row has more than {limit} cells, which no return holds; check the delimiter (comma or tab) and the file. The file was not read',
+  },
+  'data/mixed-encoding': {
+    zh: '文件混用了两种编码：第 {utf8Line} 行是 UTF-8，第 {gbkLine} 行是 GBK/GB18030（多半是从别的文件粘贴进来的）；请在 Excel 中把整个文件另存为“CSV UTF-8（逗号分隔）”。整个文件未读取',
+    en: 'the file mixes two encodings: line {utf8Line} is UTF-8, line {gbkLine} is GBK/GB18030 (most likely pasted in from another file); save the whole file again from Excel as "CSV UTF-8 (Comma delimited)". The file was not read',
+  },
+};
+
+export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions, ...workbook, ...layout, ...limits };

@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 // Words of the rates' 95 % intervals (src/engine/interval.ts) and of the year-on-year
 // test of rates (src/quality/rate-tests.ts).

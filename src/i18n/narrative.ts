@@ -1,6 +1,6 @@
 // The report's narrative (一、总体情况 … 四、下一步工作建议): one template per situation,
 // filled from the figures alone (src/format/report-narrative.ts). No opinion, no policy text.
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const narrativeMessages: Catalog = {
   'nar/part-summary': { zh: '一、总体情况', en: '1. Overview' },

@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const planMessages: Catalog = {
   'severity/error': { zh: '错误', en: 'error' },

@@ -1,7 +1,7 @@
 // Messages of the data-quality report (quality/*), of the consistency rules file
 // (checks/*), and of `plancheck check` and `plancheck template`. Each finding says
 // what is wrong and what to do.
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 const rulesFile: Catalog = {
   'checks/duplicate-id': { zh: '规则 id“{id}”重复；每条规则的 id 应唯一', en: 'the rule id "{id}" is used twice; give each rule its own id' },

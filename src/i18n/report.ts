@@ -1,4 +1,4 @@
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 // Words of the mid-term and final evaluation reports (plancheck report).
 export const reportMessages: Catalog = {

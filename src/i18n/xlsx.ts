@@ -1,5 +1,5 @@
 // Words of the Excel workbooks (evaluate -o table.xlsx, report -o annex.xlsx).
-import type { Catalog } from './index.js';
+import type { Catalog } from './catalog.js';
 
 export const xlsxMessages: Catalog = {
   'xlsx/sheet-results': { zh: '评估结果', en: 'Results' },

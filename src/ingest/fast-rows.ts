@@ -8,11 +8,11 @@
 // a few dozen names and six years a million times, so every distinct cell is decoded and
 // looked up once, and its numbers are read from their digits.
 import type { Indicator } from '../plan/model.js';
-import type { ReturnsContext } from './read-returns.js';
+import type { ReturnsContext } from './context.js';
 import type { LayoutRead } from './layout.js';
 import type { ReturnColumn } from './header.js';
 import { parseResidence, parseSex, parseYear, CELL_UNIT_SCALE, type CellUnit } from './cells.js';
-import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../engine/cells.js';
+import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../model/cells.js';
 import { normalizeName } from '../text/normalize.js';
 
 const LF = 0x0a;

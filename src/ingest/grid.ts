@@ -79,12 +79,3 @@ export function cellAt(grid: Pick<Grid, 'file' | 'sheet'>, row: GridRow, index: 
 export function gridOfTable(table: Table, file: string): Grid {
   return { file, rows: [{ line: table.headerLine, texts: table.header }, ...table.rows.map((r) => ({ line: r.line, texts: r.cells }))] };
 }
-
-/** `file:line:column`, or `file:Sheet1!D7` in a workbook: a place a message can cite. */
-export function placeText(at: Where): string {
-  if (at.sheet !== undefined && at.cell !== undefined) {
-    const sheet = /^[\p{L}\p{N}_]+$/u.test(at.sheet) ? at.sheet : `'${at.sheet.replace(/'/g, "''")}'`;
-    return `${at.file ?? ''}:${sheet}!${at.cell}`;
-  }
-  return `${at.file ?? ''}:${at.line ?? 1}${at.column !== undefined ? `:${at.column}` : ''}`;
-}

@@ -23,7 +23,7 @@ import {
   checkReturnColumns, CONTEXT_COLUMN_NAMES, headerKey, mapReturnHeader, RETURN_COLUMNS, specOf,
   type ColumnIndex, type HeaderPlace, type ReturnColumn,
 } from './header.js';
-import type { RowRef } from './observation.js';
+import type { RowRef } from '../model/observation.js';
 
 export type Layout = 'long' | 'years' | 'regions';
 export type LayoutChoice = Layout | 'auto';

@@ -2,34 +2,29 @@
 // every row checked against the plan. Bad input is a located diagnostic, never
 // an exception, and every problem of a file is reported in the same run.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { diag, type Diagnostic, type Where } from '../diagnostics.js';
-import type { Indicator, Plan, Region } from '../plan/model.js';
+import { diag, placeText, type Diagnostic, type Where } from '../diagnostics.js';
+import type { Indicator, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import {
   CELL_UNIT_SCALE, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear,
   type CellNumber, type CellUnit,
 } from './cells.js';
-import { CellStore, slot } from '../engine/cells.js';
+import { CellStore, slot } from '../model/cells.js';
 import { FastRows, isCellUnit, scaleOf, unitKey } from './fast-rows.js';
 import { decode } from './decode.js';
-import { gridOfTable, placeText, type Cell, type Grid } from './grid.js';
+import { gridOfTable, type Cell, type Grid } from './grid.js';
 import { RETURN_COLUMNS, specOf, type ReturnColumn } from './header.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutRead, type RowView, type RowViews } from './layout.js';
 import { checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
-import type { Observation, RowRef } from './observation.js';
+import type { Observation, RowRef } from '../model/observation.js';
 import { checkPieceLimits, countLines, joinAll, lastRecordEnd, recordPieces, type Piece } from './pieces.js';
 import { detectDelimiter, readTable } from './table.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
 import { escapeControls } from '../text/controls.js';
+import type { ReturnsContext } from './context.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
 export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; chunks: Iterable<Uint8Array> };
-
-export interface ReturnsContext {
-  plan: Plan;
-  indicators: IndicatorIndex;
-  regions: RegionIndex;
-}
 
 export interface ReadOptions {
   /** Layout of the returns; detected from the header by default. */
@@ -41,7 +36,7 @@ export interface ReadOptions {
 }
 
 export interface ReturnsRead {
-  /** The cells read, indexed (src/engine/cells.ts). */
+  /** The cells read, indexed (src/model/cells.ts). */
   cells: CellStore;
   /** The same cells as objects, made when first asked for: a large return is better read through `cells`. */
   readonly observations: Observation[];

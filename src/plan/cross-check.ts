@@ -1,7 +1,7 @@
 // Checks the schema cannot make: the plan's files against each other.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { normalizeName } from '../text/normalize.js';
-import type { ConsistencyCheck } from './load.js';
+import type { ConsistencyCheck } from './checks.js';
 import type { Indicator, Plan, Target } from './model.js';
 import { locate, type YamlSource } from './yaml-source.js';
 

@@ -1,10 +1,15 @@
 // Build a Plan from the texts of its rule files: parse, validate against the
 // schemas, then check the files against each other. Pure: the CLI reads the files.
+// Targets are validated against the schema the caller passes: the plan knows no target
+// kinds (src/engine/load-plan.ts passes the kinds' own).
 import { diag, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Indicator, Plan, Region, Target } from './model.js';
-import { checkSchema } from './schema-check.js';
+import type { ConsistencyCheck, PlanWithChecks } from './checks.js';
+import { checkSchema, type TargetSchema } from './schema-check.js';
 import { locate, parseYaml, type YamlSource } from './yaml-source.js';
 import { crossCheck, crossCheckChecks } from './cross-check.js';
+
+export type { ConsistencyCheck, NumeratorCheck, OrderCheck, PlanWithChecks, RangeCheck } from './checks.js';
 
 export interface PlanFileText {
   /** Path as the user should see it in messages. */
@@ -21,27 +26,6 @@ export const PLAN_FILE = 'plan.yaml';
 /** The consistency rules between indicators (optional): neither the plan file nor an area file. */
 export const CHECKS_FILE = 'checks.yaml';
 
-/** A consistency rule of plan/checks.yaml, checked on every return (src/quality). */
-interface CheckBase {
-  id: string;
-  severity: 'error' | 'warning';
-  description?: string;
-  /** Why it must hold: the definitions, or the plan sentence. */
-  basis?: string;
-  source?: string;
-  origin: { file: string; line: number };
-}
-/** Each indicator's value is at least the next one's (same region, year, disaggregation). */
-export interface OrderCheck extends CheckBase { kind: 'order'; indicators: string[] }
-/** The numerator is a part of the denominator, so the rate cannot pass 100 %. */
-export interface NumeratorCheck extends CheckBase { kind: 'numerator-within-denominator'; indicators: string[] }
-/** Values within [min, max]: of the indicators listed, or of every indicator in `unit` but those in `except`. */
-export interface RangeCheck extends CheckBase { kind: 'range'; indicators?: string[]; unit?: string; except?: string[]; min?: number; max?: number }
-export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck;
-
-/** A plan with the consistency rules of its checks.yaml, when it has one. */
-export type PlanWithChecks = Plan & { checks?: ConsistencyCheck[] };
-
 /** plan.yaml as written: the Plan without what the loader adds. */
 type RawPlan = Omit<Plan, 'regions' | 'indicators' | 'dir'> & {
   regions: Array<Omit<Region, 'aliases'> & { aliases?: string[] }>;
@@ -56,7 +40,7 @@ interface RawArea {
   indicators: RawIndicator[];
 }
 
-export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
+export function buildPlan(dir: string, files: PlanFileText[], targetSchema: TargetSchema): LoadedPlan {
   const diagnostics: Diagnostic[] = [];
   const planFile = files.find((f) => baseName(f.file) === PLAN_FILE);
   if (!planFile) {
@@ -65,11 +49,11 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
   const checksFile = files.find((f) => baseName(f.file) === CHECKS_FILE);
   const areaFiles = files.filter((f) => f !== planFile && f !== checksFile);
 
-  const head = readOne(planFile, 'plan', diagnostics);
-  const checksSource = checksFile ? readOne(checksFile, 'checks', diagnostics) : undefined;
+  const head = readOne(planFile, 'plan', diagnostics, targetSchema);
+  const checksSource = checksFile ? readOne(checksFile, 'checks', diagnostics, targetSchema) : undefined;
   const areaSources: YamlSource[] = [];
   for (const f of areaFiles) {
-    const s = readOne(f, 'area', diagnostics);
+    const s = readOne(f, 'area', diagnostics, targetSchema);
     if (s) areaSources.push(s);
   }
   if (!head || hasErrors(diagnostics)) return { diagnostics };
@@ -113,7 +97,7 @@ export function loadPlan(dir: string, files: PlanFileText[]): LoadedPlan {
   return hasErrors(diagnostics) ? { diagnostics } : { plan, diagnostics };
 }
 
-function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnostic[]): YamlSource | undefined {
+function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnostic[], targetSchema: TargetSchema): YamlSource | undefined {
   const { source, diagnostics } = parseYaml(f.file, f.text);
   out.push(...diagnostics);
   if (diagnostics.length) return undefined;
@@ -121,7 +105,7 @@ function readOne(f: PlanFileText, kind: 'plan' | 'area' | 'checks', out: Diagnos
     out.push(diag('error', 'plan/not-a-mapping', {}, { file: f.file, line: 1, column: 1 }));
     return undefined;
   }
-  const schemaFindings = checkSchema(kind, source);
+  const schemaFindings = checkSchema(kind, source, targetSchema);
   out.push(...schemaFindings);
   return schemaFindings.length ? undefined : source;
 }

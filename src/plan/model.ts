@@ -1,5 +1,6 @@
 // The plan model: what a development plan says, as data.
 // Loaded from YAML rule files (see plan/ and src/schema/), never hard-coded.
+import type { Residence, Sex } from '../model/disaggregation.js';
 
 /** Which way a value should move for the plan to be met. */
 export type Direction = 'higher' | 'lower';
@@ -13,8 +14,7 @@ export type Direction = 'higher' | 'lower';
  */
 export type Measure = 'rate' | 'count' | 'value' | 'boolean';
 
-export type Sex = 'total' | 'male' | 'female';
-export type Residence = 'total' | 'urban' | 'rural';
+export type { Residence, Sex } from '../model/disaggregation.js';
 export type Part = Exclude<Sex, 'total'> | Exclude<Residence, 'total'>;
 export type SplitDimension = 'sex' | 'residence';
 

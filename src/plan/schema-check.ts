@@ -6,25 +6,32 @@ import areaSchema from '../schema/area.schema.json' with { type: 'json' };
 import checksSchema from '../schema/checks.schema.json' with { type: 'json' };
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { locate, type YamlSource } from './yaml-source.js';
-// The target schema is assembled from the kinds' own fragments (src/engine/kinds);
-// src/schema/target.schema.json is the same document, shipped for editors.
-import { targetSchema } from '../engine/kinds/index.js';
 
 export type PlanFileKind = 'plan' | 'area' | 'checks';
 
-let validators: Record<PlanFileKind, ValidateFunction> | undefined;
+/**
+ * The JSON Schema of one target, which the plan schemas refer to by its `$id`. The plan
+ * knows no target kinds: whoever loads a plan passes the schema the kinds assemble
+ * (targetSchema() of src/engine/kinds); src/schema/target.schema.json is the same
+ * document, shipped for editors.
+ */
+export type TargetSchema = Record<string, unknown>;
 
-function compiled(): Record<PlanFileKind, ValidateFunction> {
-  if (!validators) {
+const validators = new WeakMap<TargetSchema, Record<PlanFileKind, ValidateFunction>>();
+
+function compiled(targetSchema: TargetSchema): Record<PlanFileKind, ValidateFunction> {
+  let compiledFor = validators.get(targetSchema);
+  if (!compiledFor) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    ajv.addSchema(targetSchema());
-    validators = { plan: ajv.compile(planSchema), area: ajv.compile(areaSchema), checks: ajv.compile(checksSchema) };
+    ajv.addSchema(targetSchema);
+    compiledFor = { plan: ajv.compile(planSchema), area: ajv.compile(areaSchema), checks: ajv.compile(checksSchema) };
+    validators.set(targetSchema, compiledFor);
   }
-  return validators;
+  return compiledFor;
 }
 
-export function checkSchema(kind: PlanFileKind, source: YamlSource): Diagnostic[] {
-  const validate = compiled()[kind];
+export function checkSchema(kind: PlanFileKind, source: YamlSource, targetSchema: TargetSchema): Diagnostic[] {
+  const validate = compiled(targetSchema)[kind];
   if (validate(source.value)) return [];
   const errors = (validate.errors ?? []).filter(meaningful);
   const seen = new Set<string>();

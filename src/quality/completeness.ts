@@ -18,12 +18,12 @@
 // 市(区), a total from its parts), reported missing when the return says so (— or empty with
 // a 备注), invalid when its rows conflict, and missing otherwise.
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Part, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import { partText, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
-import { CellStore, SLOTS } from '../engine/cells.js';
+import { CellStore, SLOTS } from '../model/cells.js';
 
 export type CellState = 'given' | 'derived' | 'reported-missing' | 'invalid' | 'missing';
 export const CELL_STATES: readonly CellState[] = ['given', 'derived', 'reported-missing', 'invalid', 'missing'];

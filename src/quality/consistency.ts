@@ -2,10 +2,10 @@
 // (never to derived ones: a breach is reported at the cell that was typed).
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import { above, below, clean } from '../engine/numbers.js';
-import { cellKey, type Observation } from '../ingest/observation.js';
-import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/load.js';
+import { cellKey, type Observation } from '../model/observation.js';
+import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/checks.js';
 import type { Plan } from '../plan/model.js';
-import type { SeriesKey, SeriesTable } from '../engine/cells.js';
+import type { SeriesKey, SeriesTable } from '../model/cells.js';
 import { describeCell, placeOf, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
 

@@ -2,8 +2,8 @@
 // reads them in the return: the plan's indicator name, the region's name, the
 // value with its unit, the row's part (男, 农村).
 import { clean } from '../engine/numbers.js';
-import { placeText } from '../ingest/grid.js';
-import type { Observation } from '../ingest/observation.js';
+import { placeText } from '../diagnostics.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan, Residence, Sex } from '../plan/model.js';
 

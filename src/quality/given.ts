@@ -2,8 +2,8 @@
 // store. A list of observations is put into one first. Cells are made into objects
 // only as a check asks for them, indicator by indicator or by a test on their numbers,
 // so that a national return is checked without holding a million objects.
-import { CellStore, type SeriesKey, type SeriesTable } from '../engine/cells.js';
-import type { Observation } from '../ingest/observation.js';
+import { CellStore, type SeriesKey, type SeriesTable } from '../model/cells.js';
+import type { Observation } from '../model/observation.js';
 
 export interface Given extends Iterable<Observation> {
   /** The store they are in: a check may look cells up in it. */

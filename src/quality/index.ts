@@ -13,12 +13,10 @@
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
 import type { Diagnostic, Where } from '../diagnostics.js';
-import type { SeriesTable } from '../engine/cells.js';
+import type { SeriesTable } from '../model/cells.js';
 import type { ReturnCells } from '../engine/evaluate.js';
-import type { Observation } from '../ingest/observation.js';
-// Types only: loading src/plan/load.ts would load the YAML parser and the schema validator,
-// which a run on the cached plan never needs.
-import type { PlanWithChecks } from '../plan/load.js';
+import type { Observation } from '../model/observation.js';
+import type { PlanWithChecks } from '../plan/checks.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';

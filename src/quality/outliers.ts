@@ -24,9 +24,9 @@
 // A flagged change whose row carries a 备注 is reported as a note (the statistician has
 // explained it), otherwise as a warning. Outliers never make a run fail.
 import { diag, type Diagnostic } from '../diagnostics.js';
-import type { SeriesKey, SeriesTable } from '../engine/cells.js';
+import type { SeriesKey, SeriesTable } from '../model/cells.js';
 import { clean } from '../engine/numbers.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';

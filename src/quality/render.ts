@@ -1,7 +1,7 @@
 // The data-quality report as text (for the terminal) and as JSON (for a CI job).
 // Pure: the report in, a string out.
 import type { Diagnostic } from '../diagnostics.js';
-import { displayWidth } from '../format/width.js';
+import { displayWidth } from '../text/width.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { CellState, Completeness, ExpectedCell } from './completeness.js';
 

@@ -8,8 +8,8 @@
 //   wrong.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { clean } from '../engine/numbers.js';
-import type { SeriesKey, SeriesTable } from '../engine/cells.js';
-import type { Observation } from '../ingest/observation.js';
+import type { SeriesKey, SeriesTable } from '../model/cells.js';
+import type { Observation } from '../model/observation.js';
 import type { Indicator, Plan } from '../plan/model.js';
 import { whereOf } from './consistency.js';
 import { describeCell, unitSuffix, type Describe } from './describe.js';

@@ -1,7 +1,7 @@
 // The baseline x_b of a series: the returns' baseline-year cell, else the plan's
 // stated baseline (top region, totals only) — the same rule the engine's change
 // targets use (CONTRACT §2, §6). A bad baseline cell is never replaced by the plan's figure.
-import type { CellStore } from '../engine/cells.js';
+import type { CellStore } from '../model/cells.js';
 import type { ProgressBaseline } from '../engine/progress.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Residence, Sex } from '../plan/model.js';

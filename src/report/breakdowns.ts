@@ -1,6 +1,6 @@
 // 分性别 and 城市/农村 breakdowns: the parts' values by year, where the returns give
 // (or imply) them. Totals derived from parts are shown beside them, marked derived.
-import type { CellStore } from '../engine/cells.js';
+import type { CellStore } from '../model/cells.js';
 import type { Residence, Sex } from '../plan/model.js';
 import type { Breakdown } from './model.js';
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { deriveCells } from '../engine/derive.js';
 import { evaluate, type Result, type ReturnCells } from '../engine/evaluate.js';
 import type { ProgressMethod } from '../engine/progress.js';
-import type { Observation } from '../ingest/observation.js';
+import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan } from '../plan/model.js';
 import { breakdownsFor } from './breakdowns.js';

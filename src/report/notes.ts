@@ -1,6 +1,6 @@
 // The returns' notes (备注): every note of a row read (not derived) up to the stage year,
 // once per indicator, region and wording, with the years it was given for.
-import type { CellStore } from '../engine/cells.js';
+import type { CellStore } from '../model/cells.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator } from '../plan/model.js';
 import type { NoteEntry } from './model.js';

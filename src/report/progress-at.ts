@@ -2,7 +2,7 @@
 // a numeric line is paced; a split is paced part by part, an every-unit or conditional
 // target unit by unit (the units that fail or lack data); the whole of a target with no
 // single line is achieved when met and unknown otherwise.
-import type { CellStore } from '../engine/cells.js';
+import type { CellStore } from '../model/cells.js';
 import type { Result } from '../engine/evaluate.js';
 import { progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';

@@ -6,7 +6,8 @@ import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { VERSION, main } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { VERSION } from '../../src/cli/version.js';
 import { nodeIo } from '../../src/cli/io.js';
 import { ROOT, SAMPLE, STACK_LINE, TOWNSHIPS, parseEvaluation, plancheck, tempDir } from './helpers.js';
 

@@ -1,8 +1,8 @@
-// Column entries (src/engine/columns.ts) keep each number in as few bytes as it allows:
+// Column entries (src/model/columns.ts) keep each number in as few bytes as it allows:
 // whatever the numbers, every one must come back as the same double.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from '../../src/engine/columns.js';
+import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from '../../src/model/columns.js';
 
 interface Entry {
   value: number | null;

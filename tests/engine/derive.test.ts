@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { deriveCells } from '../../src/engine/derive.js';
 import { RegionIndex } from '../../src/plan/lookup.js';
 import type { Indicator, Region } from '../../src/plan/model.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 import { ALL_REGIONS, CITY, IND, NORTH, NORTH_A, NORTH_B, SOUTH, SOUTH_A, SOUTH_B, indicator, makePlan, obs, resultFor, run } from './helpers.js';
 
 const rate = indicator({ target: { kind: 'at-least', value: 98 } });

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { evaluate, type EvaluateOptions, type Evaluation, type Result } from '../../src/engine/evaluate.js';
 import { RegionIndex } from '../../src/plan/lookup.js';
 import type { Indicator, Plan, Region, Target } from '../../src/plan/model.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 
 export const CITY = '100000';
 export const NORTH = '100001';

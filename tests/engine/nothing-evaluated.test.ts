@@ -1,6 +1,6 @@
 // Whether a run evaluated anything, and why not (src/engine/nothing-evaluated.ts).
 import { describe, expect, it } from 'vitest';
-import { CellStore } from '../../src/engine/cells.js';
+import { CellStore } from '../../src/model/cells.js';
 import { nothingEvaluated, whyReturnsEmpty } from '../../src/engine/nothing-evaluated.js';
 import { RegionIndex } from '../../src/plan/lookup.js';
 import type { EvaluateOptions } from '../../src/engine/evaluate.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Indicator, Target } from '../../src/plan/model.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 import { NORTH, obs, verdictOf } from './helpers.js';
 
 const falling: Target = { kind: 'trend', direction: 'falling' };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatters, type FormatContext } from '../../src/format/index.js';
 import { csvText } from '../../src/format/csv.js';
 import { mdCell } from '../../src/format/markdown.js';
-import { displayWidth, wrap } from '../../src/format/width.js';
+import { displayWidth, wrap } from '../../src/text/width.js';
 import { formatGap } from '../../src/format/words.js';
 import { CITY, NORTH, SOUTH, indicator, makePlan, obs, run } from '../engine/helpers.js';
 

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { colorFrame, loadColor, plainFrame } from '../../src/format/table.js';
-import { displayWidth } from '../../src/format/width.js';
+import { displayWidth } from '../../src/text/width.js';
 
 const HEADS = [
   ['领域', '指标', '目标', '实际值', '状态', '差距', '说明'],

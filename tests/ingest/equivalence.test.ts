@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { readReturnsAsync } from '../../src/ingest/read-returns.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 import { bytesOf, realContext, ROOT } from '../quality/real-plan.js';
 import { longRows, longTable, regionsTable, toCsv, toXlsx, yearsTable } from './wide-copies.js';
 

@@ -7,7 +7,7 @@ import { readReturns, type ReturnsRead } from '../../src/ingest/read-returns.js'
 import { lastRecordEnd, recordPieces } from '../../src/ingest/pieces.js';
 import { FastRows } from '../../src/ingest/fast-rows.js';
 import type { LayoutRead } from '../../src/ingest/layout.js';
-import { CellStore } from '../../src/engine/cells.js';
+import { CellStore } from '../../src/model/cells.js';
 import { bytesOf, realContext } from '../quality/real-plan.js';
 
 const ctx = realContext(true);

@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { displayWidth } from '../../src/format/width.js';
+import { displayWidth } from '../../src/text/width.js';
 import { ROOT, STACK_LINE, parseEvaluation, plancheck, tempDir, xmlProblems, type JsonEvaluation } from '../cli/helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/engine/load-plan.js';
 import type { Indicator, Target } from '../../src/plan/model.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, type PlanWithChecks } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/engine/load-plan.js';
+import type { PlanWithChecks } from '../../src/plan/load.js';
 import { planFiles, realPlan, ROOT } from './real-plan.js';
 
 const withChecks = (yaml: string) => loadPlan('plan', [...planFiles().filter((f) => f.file !== 'checks.yaml'), { file: 'checks.yaml', text: yaml }]);

@@ -3,9 +3,9 @@
 // regionHasCells). Each must say exactly what the slower way it replaced says.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_NULL, CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot, type SeriesTable } from '../../src/engine/cells.js';
+import { CELL_NULL, CELL_RATIO, CELL_VALUE_GIVEN, CellStore, slot, type SeriesTable } from '../../src/model/cells.js';
 import { readReturns } from '../../src/ingest/read-returns.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 import type { Residence, Sex } from '../../src/plan/model.js';
 import { checkCompleteness } from '../../src/quality/completeness.js';
 import { checkConsistency, ConsistencyCandidates } from '../../src/quality/consistency.js';

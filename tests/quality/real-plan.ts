@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRegionsFile } from '../../src/ingest/regions-file.js';
-import { loadPlan, type PlanFileText } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/engine/load-plan.js';
+import type { PlanFileText } from '../../src/plan/load.js';
 import { indexes } from '../../src/plan/lookup.js';
 import type { Plan } from '../../src/plan/model.js';
 

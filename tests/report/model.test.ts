@@ -6,7 +6,7 @@ import { buildReport } from '../../src/report/build.js';
 import type { Report } from '../../src/report/model.js';
 import { RegionIndex } from '../../src/plan/lookup.js';
 import { ALL_REGIONS, CITY, NORTH, NORTH_A, NORTH_B, SOUTH, SOUTH_A, SOUTH_B, indicator, makePlan, obs } from '../engine/helpers.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 
 const plan = makePlan(
   [

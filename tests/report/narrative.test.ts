@@ -7,7 +7,7 @@ import { chineseNumber, indicatorSentence, narrativeBlocks } from '../../src/for
 import { buildReport } from '../../src/report/build.js';
 import type { IndicatorReport, Report } from '../../src/report/model.js';
 import { RegionIndex } from '../../src/plan/lookup.js';
-import type { Observation } from '../../src/ingest/observation.js';
+import type { Observation } from '../../src/model/observation.js';
 import { CITY, NORTH, NORTH_A, NORTH_B, PLAN_REGIONS, SOUTH, SOUTH_A, SOUTH_B, TOWNSHIPS, indicator, makePlan, obs } from '../engine/helpers.js';
 
 const count = { measure: 'count' as const, scale: undefined };

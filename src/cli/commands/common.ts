@@ -1,5 +1,5 @@
 import type { FormatContext } from '../../format/index.js';
-import { DEFAULT_WIDTH } from '../../format/width.js';
+import { DEFAULT_WIDTH } from '../../text/width.js';
 import type { Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';

@@ -1,7 +1,7 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
 import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
-import type { CellStore } from '../../engine/cells.js';
+import type { CellStore } from '../../model/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';

@@ -1,11 +1,11 @@
 // plancheck indicators: the plan's indicators and targets as a table (or JSON, CSV).
 import Table from 'cli-table3';
 import { t, type Lang } from '../../i18n/index.js';
-import { kindOf } from '../../engine/kinds/index.js';
+import { describeTarget } from '../../engine/kinds/index.js';
 import { csvText } from '../../format/csv.js';
 import { say } from '../../format/detail.js';
 import { formatNumber } from '../../format/words.js';
-import { wrap } from '../../format/width.js';
+import { wrap } from '../../text/width.js';
 import type { Indicator, Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { PlancheckError } from '../../diagnostics.js';
@@ -38,7 +38,7 @@ function record(i: Indicator, plan: Plan, lang: Lang) {
     direction: i.direction,
     text: i.text,
     target: i.target,
-    description: i.target ? say(kindOf(i.target).describe(i.target, i), i, { plan, lang, color: false }) : null,
+    description: i.target ? say(describeTarget(i.target, i), i, { plan, lang, color: false }) : null,
     baseline: i.baseline ?? null,
     source: i.source,
   };

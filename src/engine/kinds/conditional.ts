@@ -5,7 +5,6 @@ import type { TargetContext } from '../context.js';
 import { atLeast, atMost } from '../numbers.js';
 import type { TargetKind } from './kind.js';
 import { overUnits } from './every-unit.js';
-import { kindOf } from './index.js';
 
 export const conditionalKind: TargetKind<ConditionalTarget> = {
   kind: 'conditional',
@@ -32,10 +31,10 @@ export const conditionalKind: TargetKind<ConditionalTarget> = {
   evaluate(target, ctx) {
     return overUnits(ctx, target.level, target.target, (unit) => conditionHolds(target, ctx, unit));
   },
-  describe: (target, indicator) => ({
+  describe: (target, _indicator, describeInner) => ({
     code: target.when.atLeast !== undefined ? 'target/conditional-at-least' : 'target/conditional-at-most',
     params: { indicator: target.when.indicator, value: target.when.atLeast ?? target.when.atMost ?? '', level: target.level },
-    inner: kindOf(target.target).describe(target.target, indicator),
+    inner: describeInner(target.target),
   }),
 };
 

@@ -5,7 +5,6 @@ import type { TargetContext } from '../context.js';
 import { rateInterval } from '../interval.js';
 import { combine, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
-import { kindOf } from './index.js';
 import { emptyVerdict } from './shared.js';
 
 export const everyUnitKind: TargetKind<EveryUnitTarget> = {
@@ -18,10 +17,10 @@ export const everyUnitKind: TargetKind<EveryUnitTarget> = {
   evaluate(target, ctx) {
     return overUnits(ctx, target.level, target.target, () => true);
   },
-  describe: (target, indicator) => ({
+  describe: (target, _indicator, describeInner) => ({
     code: 'target/every-unit',
     params: { level: target.level },
-    inner: kindOf(target.target).describe(target.target, indicator),
+    inner: describeInner(target.target),
   }),
 };
 

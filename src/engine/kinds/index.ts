@@ -1,5 +1,6 @@
 // The registry of target kinds: kind id → its schema, evaluation and description.
-import type { Target } from '../../plan/model.js';
+import type { Indicator, Target } from '../../plan/model.js';
+import type { Reason } from '../verdict.js';
 import { aboutKind } from './about.js';
 import { atLeastKind } from './at-least.js';
 import { atMostKind } from './at-most.js';
@@ -31,6 +32,11 @@ export const targetKinds: Registry = {
 
 export function kindOf<T extends Target>(target: T): TargetKind<T> {
   return targetKinds[target.kind] as unknown as TargetKind<T>;
+}
+
+/** A target in words, with the targets it holds (every-unit, conditional) described inside it. */
+export function describeTarget(target: Target, indicator: Indicator): Reason {
+  return kindOf(target).describe(target, indicator, (inner) => describeTarget(inner, indicator));
 }
 
 /** The JSON Schema of a target, assembled from every kind's own fragment (shipped as src/schema/target.schema.json). */

@@ -9,6 +9,11 @@ export interface TargetKind<T extends Target = Target> {
   /** JSON Schema (draft 2020-12) of the target's fields; `#` refers to a whole target. */
   schema: Record<string, unknown>;
   evaluate(target: T, ctx: TargetContext): Verdict;
-  /** The machine target in words, e.g. “≥ 98”, for tables and reports. */
-  describe(target: T, indicator: Indicator): Reason;
+  /**
+   * The machine target in words, e.g. “≥ 98”, for tables and reports. A kind that holds
+   * another target (every-unit, conditional) has it described by `describeInner`, which the
+   * registry passes in, as it passes `ctx.evaluateAt` to evaluate it: a kind never imports
+   * the registry.
+   */
+  describe(target: T, indicator: Indicator, describeInner: (inner: Target) => Reason): Reason;
 }

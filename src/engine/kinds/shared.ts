@@ -1,5 +1,5 @@
 // Pieces every numeric kind needs: read the cell, compare with a line, measure the gap.
-import type { Observation } from '../../ingest/observation.js';
+import type { Observation } from '../../model/observation.js';
 import type { TargetContext } from '../context.js';
 import { chanceOf, rateInterval, type Interval } from '../interval.js';
 import { atLeast, atMost, clean, difference } from '../numbers.js';

@@ -1,7 +1,7 @@
 // What a return says, once read: one observed value of one indicator, for one
 // region, year and disaggregation.
 import type { Where } from '../diagnostics.js';
-import type { Residence, Sex } from '../plan/model.js';
+import type { Residence, Sex } from './disaggregation.js';
 
 /** Where a value came from: a row of a return, for located messages. */
 export interface RowRef {

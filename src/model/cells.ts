@@ -3,15 +3,15 @@
 //
 // - columns: the cells read from ordinary rows of a long return (a number, perhaps a
 //   numerator and denominator, nothing else to say) sit in typed arrays by region
-//   (src/engine/columns.ts): about 14 bytes a cell of a rate, so that a national return
+//   (src/model/columns.ts): about 14 bytes a cell of a rate, so that a national return
 //   of millions of rows needs memory that grows with its cells, not with row objects;
 // - objects: any other cell (derived, with a 备注, a repeated row, invalid, yes/no,
 //   converted from another unit …) is an Observation object.
 //
 // An object takes precedence over a column entry for the same cell; column entries are
 // only ever added, so a store and its clones can share them.
-import type { Residence, Sex } from '../plan/model.js';
-import type { Observation, RowRef } from '../ingest/observation.js';
+import type { Residence, Sex } from './disaggregation.js';
+import type { Observation, RowRef } from './observation.js';
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
 const RESIDENCE_INDEX: Record<Residence, number> = { total: 0, urban: 1, rural: 2 };
@@ -26,7 +26,7 @@ export const residenceOfSlot = (i: number): Residence => RESIDENCES[i % 3]!;
 
 export type Slots = Array<Observation | undefined>;
 
-// Column entries and what they say besides their numbers: src/engine/columns.ts.
+// Column entries and what they say besides their numbers: src/model/columns.ts.
 import { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN, Columns } from './columns.js';
 export { CELL_NULL, CELL_PRESENT, CELL_RATIO, CELL_VALUE_GIVEN };
 

@@ -1,4 +1,4 @@
-// The column entries of one block of a CellStore (src/engine/cells.ts): the cells read from
+// The column entries of one block of a CellStore (src/model/cells.ts): the cells read from
 // ordinary rows of a long return, by region, in typed arrays. A national return holds
 // millions of them, so each takes as few bytes as its numbers allow, and every number
 // comes back exactly as it was stored (the same double):
