@@ -5,50 +5,20 @@
 // github annotations cannot end early or start another command, and the HTML report
 // escapes it all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { ROOT, STACK_LINE, parseEvaluation, plancheck, tempDir, xmlProblems, type JsonEvaluation } from '../cli/helpers.js';
+import { ALIASES, NAME, NAME_2, NOTES, csvCell, writeHostilePlan } from './hostile-plan.js';
 
 vi.setConfig({ testTimeout: 60_000 });
-
-/** The 备注 of each region's row: every way a cell can start a formula, markup, a table break. */
-const NOTES: Record<string, string> = {
-  泰州市: '=HYPERLINK("http://evil","x")',
-  海陵区: '+cmd|/C calc',
-  高港区: '-1+1',
-  姜堰区: '@SUM(A1)',
-  兴化市: '<script>alert(1)</script>',
-  靖江市: 'a|b\nc',
-  泰兴市: '\t=1+1',
-};
-
-/** What the plan copy says of 新生儿死亡率 and 婴儿死亡率: names and aliases as hostile as the notes. */
-const NAME = '新生儿死亡率=HYPERLINK("http://evil","x")<script>alert(1)</script>|a\nb';
-const NAME_EN = '=HYPERLINK("http://evil","x") <script>alert(2)</script> | a\nb';
-const NAME_2 = '\t@SUM(A1)|<b>婴儿';
-const ALIASES = ['=HYPERLINK("http://evil","y")', '\t+cmd', '<script>alert(3)</script>', 'a|b\nc'];
-
-const yamlString = (s: string) => JSON.stringify(s);
-const csvCell = (s: string) => (/[",\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 let dir = '';
 beforeAll(() => {
   dir = tempDir('plancheck-injection-');
-  cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
-  const health = join(dir, 'plan', 'health.yaml');
-  const text = readFileSync(health, 'utf8')
-    .replace(
-      '    name: 新生儿死亡率\n    nameEn: Neonatal mortality rate\n    aliases: [新生儿死亡率（‰）]\n',
-      `    name: ${yamlString(NAME)}\n    nameEn: ${yamlString(NAME_EN)}\n    aliases: [新生儿死亡率（‰）, ${ALIASES.map(yamlString).join(', ')}]\n`,
-    )
-    // 婴儿死亡率 stays an alias (its （‰） spelling reads the same), so the rows still match.
-    .replace('    name: 婴儿死亡率\n', `    name: ${yamlString(NAME_2)}\n`);
-  expect(text).toContain(yamlString(NAME));
-  expect(text).toContain(yamlString(NAME_2));
-  writeFileSync(health, text);
+  writeHostilePlan(dir);
   // Every row misses ≤3 (value 4), so every note reaches the not-met exports too; each
   // row names the indicator by one of its hostile aliases, and two rows by a near miss of one.
   const rows = Object.entries(NOTES).map(([region, note], i) => [ALIASES[i % ALIASES.length]!, region, '2023', '4', note].map(csvCell).join(','));

@@ -2,45 +2,19 @@
 // name, nameEn and aliases in a copy of plan/) traced into the Excel workbooks of the built
 // binary: every cell that holds it is a string, no cell of any sheet is a formula, and the
 // text reads back exactly as the JSON output gives it.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ROOT, STACK_LINE, parseEvaluation, plancheck, tempDir } from '../cli/helpers.js';
+import { STACK_LINE, parseEvaluation, plancheck, tempDir } from '../cli/helpers.js';
+import { ALIASES, NAME, NAME_2, NAME_EN, NOTES, csvCell, writeHostilePlan } from './hostile-plan.js';
 
 vi.setConfig({ testTimeout: 60_000 });
-
-const NOTES: Record<string, string> = {
-  泰州市: '=HYPERLINK("http://evil","x")',
-  海陵区: '+cmd|/C calc',
-  高港区: '-1+1',
-  姜堰区: '@SUM(A1)',
-  兴化市: '<script>alert(1)</script>',
-  靖江市: 'a|b\nc',
-  泰兴市: '\t=1+1',
-};
-const NAME = '新生儿死亡率=HYPERLINK("http://evil","x")<script>alert(1)</script>|a\nb';
-const NAME_EN = '=HYPERLINK("http://evil","x") <script>alert(2)</script> | a\nb';
-const NAME_2 = '\t@SUM(A1)|<b>婴儿';
-const ALIASES = ['=HYPERLINK("http://evil","y")', '\t+cmd', '<script>alert(3)</script>', 'a|b\nc'];
-
-const yamlString = (s: string) => JSON.stringify(s);
-const csvCell = (s: string) => (/[",\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 let dir = '';
 beforeAll(() => {
   dir = tempDir('plancheck-injection-xlsx-');
-  cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
-  const health = join(dir, 'plan', 'health.yaml');
-  const text = readFileSync(health, 'utf8')
-    .replace(
-      '    name: 新生儿死亡率\n    nameEn: Neonatal mortality rate\n    aliases: [新生儿死亡率（‰）]\n',
-      `    name: ${yamlString(NAME)}\n    nameEn: ${yamlString(NAME_EN)}\n    aliases: [新生儿死亡率（‰）, ${ALIASES.map(yamlString).join(', ')}]\n`,
-    )
-    .replace('    name: 婴儿死亡率\n', `    name: ${yamlString(NAME_2)}\n`);
-  expect(text).toContain(yamlString(NAME));
-  expect(text).toContain(yamlString(NAME_2));
-  writeFileSync(health, text);
+  writeHostilePlan(dir);
   // 2020 rows too, so that the report has a baseline and its annex a row per region.
   const rows = Object.entries(NOTES).flatMap(([region, note], i) => [
     [ALIASES[i % ALIASES.length]!, region, '2023', '4', note],
