@@ -1,5 +1,4 @@
-// The evaluation report as one self-contained HTML file: inline CSS, inline SVG charts,
-// no script and no request of any kind (a Content-Security-Policy forbids them too).
+// The evaluation report as one self-contained HTML file (html-page.ts), its charts inline SVG.
 // Every string from the plan or the returns is escaped.
 import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import { PROGRESS_CLASSES, type Progress } from '../engine/progress.js';
@@ -8,13 +7,11 @@ import type { AreaReport, Counts, IndicatorReport, RegionReport, Report } from '
 import { xml as h } from './junit.js';
 import type { FormatContext } from './records.js';
 import { chartLegend, chartSvg } from './report-chart.js';
-import { REPORT_CSS } from './report-style.js';
+import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -30,23 +27,7 @@ export function formatReportHtml(report: Report, ctx: FormatContext): string {
     notes(report, lang),
     `<section id="method"><h2>${h(t(lang, 'report/method'))}</h2><p>${h(methodNote(report, lang))}</p><p>${h(t(lang, 'report/unknown-note'))}</p><p class="muted">${h(t(lang, 'report/derived-mark'))}</p></section>`,
   ];
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${h(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage(title, lang, body);
 }
 
 /** The document's blocks (the narrative) as HTML; its level-1 headings are the report's <h2> sections. */

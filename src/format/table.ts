@@ -17,13 +17,14 @@
 import type { ChalkInstance } from 'chalk';
 import type CliTable3 from 'cli-table3';
 import { t } from '../i18n/index.js';
-import type { Evaluation, Result } from '../engine/evaluate.js';
+import type { Evaluation } from '../engine/evaluate.js';
 import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 import { DEFAULT_WIDTH, displayWidth, wrapLines } from '../text/width.js';
 import { emptyRunMessages } from './empty-run.js';
+import { sectionsOf } from './sections.js';
 
 /** The widest the wrapped columns get, and the narrowest they shrink to on a narrow terminal. */
 const WIDTH = { area: 10, indicator: 30, target: 16, gap: 30, detail: 40 };
@@ -78,12 +79,9 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const bold = chalk ? chalk.bold : plain;
   const heads = HEAD.map((k) => t(lang, k));
   const out: string[] = [];
-  for (const section of groupBy(e.results, (r) => `${r.year}\u0000${r.region.code}`)) {
-    const first = section[0]!;
-    out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: first.region.name, year: first.year })));
-    const areas = groupBy(section, (r) => r.area).map((results) => {
-      const area = ctx.plan.areas.find((a) => a.id === results[0]!.area);
-      const name = (lang === 'en' ? area?.nameEn : area?.name) ?? results[0]!.area;
+  for (const section of sectionsOf(e.results, ctx)) {
+    out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: section.region.name, year: section.year })));
+    const areas = section.areas.map(({ name, results }) => {
       const cells = results.map((r): Cells => {
         const status = statusLabel(r.status, lang);
         return {
@@ -320,16 +318,4 @@ export function colorFrame(head: string[], widths: readonly number[]): Frame {
   if (frame.length !== 5) throw new Error(`a table head of one line was expected, not ${frame.length - 4}`);
   const [top, header, separator, placeholder, bottom] = frame as [string, string, string, string, string];
   return { top, header, separator, bottom, edges: placeholder.split(/x+/) };
-}
-
-/** Results sharing a key, in first-seen order. */
-function groupBy(results: readonly Result[], key: (r: Result) => string): Result[][] {
-  const m = new Map<string, Result[]>();
-  for (const r of results) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return [...m.values()];
 }
