@@ -43,7 +43,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
       .option('--year <year>', "year to evaluate, or 'all' (default: the latest year in the data)")
       .option('--region <region>', 'region name, short name or code (repeatable)', collect)
       .option('--indicator <indicator>', 'indicator id or name (repeatable, or comma-separated)', collect)
-      .option('--format <format>', 'table | json | csv | md | junit | github | xlsx')
+      .option('--format <format>', 'table | json | csv | md | html | junit | github | xlsx')
       .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
       .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met')
       .option('--wide', 'one line per result in the terminal table, however wide')

@@ -21,7 +21,7 @@ export function planOutputs(io: Io, outputs: string[], format: FormatName | unde
   checkOutputPaths(io, outputs, inputPaths);
   return outputs.map((path) => {
     const f = format ?? formatForPath(path);
-    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .xml .txt .xlsx' });
+    if (!f) throw new PlancheckError('cli/unknown-extension', { path, allowed: '.json .csv .md .html .xml .txt .xlsx' });
     return { path, format: f };
   });
 }

@@ -18,6 +18,7 @@ export const formatters = {
   json: async () => (await import('./json.js')).formatJson,
   csv: async () => (await import('./csv.js')).formatCsv,
   md: async () => (await import('./markdown.js')).formatMarkdown,
+  html: async () => (await import('./html.js')).formatHtml,
   junit: async () => (await import('./junit.js')).formatJunit,
   github: async () => (await import('./github.js')).formatGithub,
   xlsx: async () => (await import('./xlsx.js')).formatXlsx,
@@ -44,7 +45,7 @@ export const isBinaryFormat = (name: FormatName): boolean => name === 'xlsx';
 /** The format a file name asks for by its extension. */
 export function formatForPath(path: string): FormatName | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
-  const byExt: Record<string, FormatName> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', xml: 'junit', txt: 'table', xlsx: 'xlsx' };
+  const byExt: Record<string, FormatName> = { json: 'json', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', xml: 'junit', txt: 'table', xlsx: 'xlsx' };
   return ext && Object.hasOwn(byExt, ext) ? byExt[ext] : undefined;
 }
 

@@ -35,6 +35,7 @@ export const formatMessages: Catalog = {
   'col/rule': { zh: '判定规则', en: 'Rule' },
   'col/source': { zh: '规划原文', en: 'Plan text' },
   'table/title': { zh: '{plan} — {region} {year}年', en: '{plan} — {region}, {year}' },
+  'html/section': { zh: '{region} {year}年', en: '{region}, {year}' },
   'table/summary': {
     zh: '共 {total} 项：达标 {met}，未达标 {notMet}，无数据 {noData}，数据错误 {invalid}，不适用 {na}',
     en: '{total} results: {met} met, {notMet} not met, {noData} no data, {invalid} invalid, {na} not applicable',
@@ -44,6 +45,7 @@ export const formatMessages: Catalog = {
   'detail/missing-units': { zh: '缺数据：{units}', en: 'no data: {units}' },
   'detail/more-units': { zh: '{units} 等 {total} 个（另 {more} 个见 JSON 或 CSV 导出）', en: '{units} and {more} more of {total} (all in the JSON or CSV export)' },
   'detail/baseline': { zh: '基线 {value}（{year}）', en: 'baseline {value} ({year})' },
+  'detail/notes': { zh: '备注：{notes}', en: 'notes: {notes}' },
   'detail/part': { zh: '{text}：{value} {status}', en: '{text}: {value} {status}' },
   'direction/higher': { zh: '越高越好', en: 'higher is better' },
   'direction/lower': { zh: '越低越好', en: 'lower is better' },

@@ -53,7 +53,7 @@ function expectSane(r: ReturnType<typeof binary>, t: Tally): void {
 
 const returns = realReturns();
 const testland = planFiles('tests/fixtures/plans/testland');
-const FORMATS = ['table', 'json', 'csv', 'md', 'junit', 'github'];
+const FORMATS = ['table', 'json', 'csv', 'md', 'html', 'junit', 'github'];
 
 describe('hostile input thrown at the built binary', () => {
   it(
@@ -69,7 +69,7 @@ describe('hostile input thrown at the built binary', () => {
         fc.property(data, fc.constantFrom(...FORMATS), (bytes, format) => {
           const dir = caseDir();
           writeFileSync(join(dir, 'data.csv'), bytes);
-          expectSane(binary(['evaluate', 'data.csv', '--format', format, '-o', `out.${format === 'junit' ? 'xml' : format === 'table' ? 'txt' : 'json'}`], dir), t);
+          expectSane(binary(['evaluate', 'data.csv', '--format', format, '-o', `out.${format === 'junit' ? 'xml' : format === 'table' ? 'txt' : format === 'html' ? 'html' : 'json'}`], dir), t);
         }),
         params(WEIGHT),
       );

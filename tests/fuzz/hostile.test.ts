@@ -24,7 +24,7 @@ function tally(name: string): Tally {
 // Not the terminal table: unbundled (as vitest runs src/), cli-table3 re-measures a long cell
 // once per character it drops, which the bundle patches out (scripts/build.mjs); an in-process
 // table of a long hostile cell takes minutes. The built binary's fuzz covers the table.
-const FORMATS = ['json', 'csv', 'md', 'junit', 'github'] as const;
+const FORMATS = ['json', 'csv', 'md', 'html', 'junit', 'github'] as const;
 /** Mostly data.csv; sometimes a name every object answers to. */
 const fileName = fc.oneof({ weight: 4, arbitrary: fc.constant('data.csv') }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) });
 const command = fc.record({

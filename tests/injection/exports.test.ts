@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/text/width.js';
 import { STACK_LINE, parseEvaluation, plancheck, tempDir, xmlProblems, type JsonEvaluation } from '../cli/helpers.js';
 import { ALIASES, NAME, NAME_2, NOTES, csvCell, writeHostilePlan } from './hostile-plan.js';
+import { xml } from '../../src/format/junit.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -164,7 +165,19 @@ describe('github: every line is one workflow command', () => {
   });
 });
 
-describe('html report', () => {
+describe('html', () => {
+  it('the compliance page (evaluate --format html) escapes every note and name: no <script>, no live link, the text still there', () => {
+    const r = evaluate('html');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).not.toMatch(/<script>alert|<b>|href="http:\/\/evil/);
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(r.stdout).toContain('@SUM(A1)|&lt;b&gt;婴儿');
+    // Each region's 备注 in its 说明, as the JSON output gives it, escaped.
+    const notes = parseEvaluation(evaluate('json').stdout).results.flatMap((x) => x.notes);
+    expect(notes.length).toBeGreaterThanOrEqual(Object.keys(NOTES).length);
+    for (const note of notes) expect(r.stdout).toContain(xml(note));
+  });
+
   it('every note and name from data or plan is escaped: no <script>, no live link, the text still there', () => {
     const r = run(['report', 'data.csv', '--plan', 'plan', '--stage', 'midterm', '-o', 'report.html']);
     expect(r.code, r.stderr).not.toBe(2);
