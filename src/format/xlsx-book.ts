@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProgressClass } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
-import { cellReference, t, type Lang } from '../i18n/index.js';
+import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { RunInfo } from './records.js';
 import { displayWidth } from '../text/width.js';
 import { formatNumber, gapUnit, unitSuffix } from './words.js';
@@ -153,7 +153,7 @@ export function findingsSheet(book: Workbook, diagnostics: readonly Diagnostic[]
     d.sheet !== undefined ? (d.cell !== undefined ? cellReference(d.sheet, d.cell) : d.sheet) : null,
     t(lang, `severity/${d.severity}`),
     d.code,
-    t(lang, d.code, d.params),
+    diagnosticMessage(d, lang),
   ]);
   return tableSheet(book, t(lang, 'xlsx/sheet-findings'), header, rows);
 }

@@ -104,6 +104,8 @@ describe('evaluate -o table.xlsx', () => {
     json.diagnostics.forEach((d, i) => {
       expect(findings.getCell(i + 2, 6).value).toBe(d.code);
       expect(findings.getCell(i + 2, 2).value ?? null).toBe(d.line);
+      // The message as JSON and the terminal give it: numbers rounded for display.
+      expect(findings.getCell(i + 2, 7).value).toBe(d.message);
     });
     expect(findings.getCell(2, 6).value).toBe('quality/unit-converted');
     expect(findings.getCell(2, 2).value).toBe(2);
