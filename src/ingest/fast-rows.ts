@@ -11,9 +11,8 @@ import type { Indicator } from '../plan/model.js';
 import type { ReturnsContext } from './context.js';
 import type { LayoutRead } from './layout.js';
 import type { ReturnColumn } from './header.js';
-import { parseResidence, parseSex, parseYear, CELL_UNIT_SCALE, type CellUnit } from './cells.js';
+import { parseResidence, parseSex, parseYear, scaleOf, unitKey } from './cells.js';
 import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../model/cells.js';
-import { normalizeName } from '../text/normalize.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -22,26 +21,6 @@ interface IndicatorHit {
   indicator: Indicator;
   unit: string;
   scale: number;
-}
-
-const UNIT_KEYS = new Map<string, string>();
-/** A unit compared as a name (width, spaces); remembered, as every row asks. */
-export function unitKey(unit: string): string {
-  let key = UNIT_KEYS.get(unit);
-  if (key === undefined) {
-    key = normalizeName(unit);
-    UNIT_KEYS.set(unit, key);
-  }
-  return key;
-}
-
-/** How many of the indicator's unit make one whole: 100 for %, 1000 for ‰, 100000 for 1/10万. */
-export function scaleOf(indicator: Indicator): number {
-  return indicator.scale ?? (isCellUnit(indicator.unit) ? CELL_UNIT_SCALE[indicator.unit] : 1);
-}
-
-export function isCellUnit(unit: string): unit is CellUnit {
-  return Object.hasOwn(CELL_UNIT_SCALE, unit);
 }
 
 /** Texts looked up once each, by their text. */

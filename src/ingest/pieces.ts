@@ -136,3 +136,32 @@ export function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p
   }
   return out;
 }
+
+export const HEAD_BYTES = 64 * 1024;
+
+/** The first chunk and all the rest, joined: each copied as it comes, as a reader may reuse a chunk's memory. */
+export function copyAll(first: Uint8Array, rest: Iterable<Uint8Array>): Uint8Array {
+  const parts = [first.slice()];
+  for (const chunk of rest) parts.push(chunk.slice());
+  return joinAll(parts);
+}
+
+/** The head of a file as its first piece, then the rest of it in pieces. */
+export function* afterHead(first: Uint8Array, headEnd: number, rest: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
+  const head = first.subarray(0, headEnd);
+  yield { bytes: head, lineOffset: 0 };
+  yield* recordPieces(prepend(first.subarray(headEnd), rest), delimiter, size, countLines(head));
+}
+
+export function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
+  yield first;
+  yield* rest;
+}
+
+export const isUtf16 = (b: Uint8Array): boolean => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+
+/** A carriage return not followed by a line feed. */
+export function hasLoneCr(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
+  return false;
+}

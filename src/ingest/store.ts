@@ -1,0 +1,63 @@
+// The store stage: the observations of a return into the model's CellStore, with a
+// diagnostic for a cell given twice.
+import { diag, placeText, type Diagnostic } from '../diagnostics.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import { CellStore, slot } from '../model/cells.js';
+import type { Observation, RowRef } from '../model/observation.js';
+import type { Cell } from './grid.js';
+
+/**
+ * Observations by cell, in a CellStore. Two rows for one cell are a conflict when their
+ * values differ (never "last one wins"), a harmless repeat when they agree.
+ */
+export class CellBook {
+  readonly cells = new CellStore();
+  /** The value of a cell's first row as written, for a message about a later row. */
+  private readonly written = new WeakMap<Observation, string>();
+
+  constructor(regions: RegionIndex) {
+    // The plan's regions first, so that the store's columns for them are short.
+    for (const r of regions.all) this.cells.regionKey(r.code);
+  }
+
+  add(observation: Observation, shown: Cell, diagnostics: Diagnostic[]): void {
+    const { cells } = this;
+    const s = slot(observation.sex, observation.residence);
+    const writtenValue = cells.writtenValue(observation.indicatorId, observation.regionCode, observation.year, s);
+    const first = cells.get(observation.indicatorId, observation.regionCode, observation.year, observation.sex, observation.residence);
+    if (!first) {
+      cells.put(observation);
+      this.written.set(observation, shown.text);
+      return;
+    }
+    // A cell kept in columns becomes an object, to carry both rows.
+    if (writtenValue !== undefined) cells.put(first);
+    const row = observation.rows[0];
+    const firstRow = first.rows[0];
+    if (!row || !firstRow) throw new Error('an observation read from a return has its row');
+    const params = { first: refText(firstRow), firstValue: writtenValue ?? this.written.get(first) ?? '', value: shown.text };
+    const where = shown.at;
+    if (sameValue(first.value, observation.value) && first.numerator === observation.numerator && first.denominator === observation.denominator) {
+      diagnostics.push(diag('warning', 'data/duplicate-row', params, where));
+    } else {
+      diagnostics.push(diag('error', 'data/conflict', params, where));
+      first.invalid = 'conflict';
+      // An invalid cell counts as data for its region, as when it was read first.
+      cells.put(first);
+    }
+    // Both rows stay cited, and no 备注 is lost.
+    first.rows.push(row);
+    for (const note of observation.notes) if (!first.notes.includes(note)) first.notes.push(note);
+  }
+}
+
+/** The row a message cites: `file:line` of a CSV row, `file:line:column` of a wide CSV cell, `file:Sheet1!D7` in a workbook. */
+function refText(ref: RowRef): string {
+  if (ref.sheet !== undefined && ref.cell !== undefined) return placeText({ file: ref.file, sheet: ref.sheet, cell: ref.cell });
+  return `${ref.file}:${ref.line}${ref.column !== undefined ? `:${ref.column}` : ''}`;
+}
+
+function sameValue(a: Observation['value'], b: Observation['value']): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
