@@ -14,6 +14,11 @@ export type Decoded = { text: string; encoding: Encoding; diagnostics: Diagnosti
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
+/** Text that starts with a UTF-16 byte order mark, either way round. */
+export const isUtf16 = (bytes: Uint8Array): boolean => startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+/** Text that starts with a UTF-8 byte order mark. */
+export const hasUtf8Bom = (bytes: Uint8Array): boolean => startsWith(bytes, [0xef, 0xbb, 0xbf]);
+
 /** 1-based line of a byte offset, counting LF bytes (valid for every non-UTF-16 encoding here). */
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;

@@ -1,21 +1,28 @@
-// The reader of ordinary rows of a long return: known names, plain numbers, nothing to
-// say about them. Each goes straight into the store's columns. Any other row is left to
-// the row reader of read-returns.ts, which reads it cell by cell with its messages, so
-// that this path only ever makes a return faster, never read differently.
+// The fast row reader: the ordinary rows of a long CSV — known names, plain numbers,
+// nothing to say about them — each straight into the store's columns, without an object.
+// Any other row it hands to the general row reader (row-reader.ts), which reads it cell by
+// cell with its messages, so that this path only ever makes a return faster, never read
+// differently (tests/fuzz/reader-paths.test.ts generates returns to prove it).
 //
-// Two ways in: a row already split into texts (any piece, any encoding), and the bytes of
-// a piece of UTF-8 without quotes, read without decoding them: a national return repeats
-// a few dozen names and six years a million times, so every distinct cell is decoded and
-// looked up once, and its numbers are read from their digits.
+// Two ways in: a row already split into texts (readRow: any piece, any encoding), and the
+// bytes of a piece of UTF-8 without quotes (readBytes), read without decoding them: a
+// national return repeats a few dozen names and six years a million times, so every
+// distinct cell is decoded and looked up once, and its numbers are read from their digits.
 import type { Indicator } from '../plan/model.js';
 import type { ReturnsContext } from './context.js';
-import type { LayoutRead } from './layout.js';
+import type { GridRow } from './grid.js';
+import type { LayoutFound } from './layout.js';
 import type { ReturnColumn } from './header.js';
+import type { Piece } from './pieces.js';
+import type { RowReader } from './row-reader.js';
+import type { CellBook } from './store.js';
 import { parseResidence, parseSex, parseYear, scaleOf, unitKey } from './cells.js';
-import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../model/cells.js';
+import { CELL_RATIO, CELL_VALUE_GIVEN, slot } from '../model/cells.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
+// A BOM inside the file stays a character, as in the text path.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 interface IndicatorHit {
   indicator: Indicator;
@@ -97,7 +104,7 @@ class ByteMemo<T> {
   }
 }
 
-export class FastRows {
+export class FastRows implements RowReader {
   private readonly width: number;
   private readonly ci: number;
   private readonly cr: number;
@@ -121,19 +128,20 @@ export class FastRows {
   /** The numbers of the row being read: value, numerator, denominator (NaN: none). */
   readonly numbers = new Float64Array(3);
 
-  /** The reader for a file's layout, or undefined when its rows cannot take this path. */
-  static of(cells: CellStore, file: string, layout: LayoutRead, ctx: ReturnsContext): FastRows | undefined {
-    const columns = layout.columns;
-    if (!columns || layout.width === undefined || columns.indicator === undefined || columns.year === undefined) return undefined;
-    return new FastRows(cells, file, layout.width, columns, ctx);
+  /** The reader for a long CSV's layout, handing `general` the rows it does not store; undefined when no row can take this path. */
+  static of(book: CellBook, file: string, layout: LayoutFound, ctx: ReturnsContext, general: RowReader): FastRows | undefined {
+    const { columns } = layout;
+    if (columns.indicator === undefined || columns.year === undefined) return undefined;
+    return new FastRows(book, file, layout.width, columns, ctx, general);
   }
 
   private constructor(
-    private readonly cells: CellStore,
+    private readonly book: CellBook,
     file: string,
     width: number,
     columns: Partial<Record<ReturnColumn, number>>,
     ctx: ReturnsContext,
+    private readonly general: RowReader,
   ) {
     const col = (id: ReturnColumn) => columns[id] ?? -1;
     this.width = width;
@@ -148,15 +156,15 @@ export class FastRows {
     this.cu = col('unit');
     this.cnote = col('note');
     const { cv, cn, cd } = this;
-    this.source = cells.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
-    this.top = ctx.regions.top ? cells.regionKey(ctx.regions.top.code) : -1;
+    this.source = book.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
+    this.top = ctx.regions.top ? book.regionKey(ctx.regions.top.code) : -1;
     this.indicators = new Memo((text) => {
       const found = ctx.indicators.find(text.trim()).found;
       return found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
     });
     this.regions = new Memo((text) => {
       const found = text.trim() === '' ? ctx.regions.top : ctx.regions.find(text.trim()).found;
-      return found ? cells.regionKey(found.code) : -1;
+      return found ? book.regionKey(found.code) : -1;
     });
     this.years = new Memo((text) => (text.trim() === '' ? 0 : (parseYear(text.trim()).value ?? 0)));
     // Sex × 3 + residence is the store's slot; -1 for a word that needs a message.
@@ -171,8 +179,13 @@ export class FastRows {
     this.units = new Memo((text) => unitKey(text.trim()));
   }
 
-  /** A row split into texts: true when it is stored, false when it needs the row reader. */
-  row(texts: ReadonlyArray<string | undefined>, line: number): boolean {
+  readRow(row: GridRow): void {
+    // A workbook cell with something to say is never ordinary (a workbook never comes here today).
+    if (row.marks || !this.stored(row.texts, row.line)) this.general.readRow(row);
+  }
+
+  /** A row split into texts: true when it is stored, false when it needs the general reader. */
+  private stored(texts: ReadonlyArray<string | undefined>, line: number): boolean {
     const { width, cr, cs, cz, cu, cnote, cv, cn, cd } = this;
     for (let j = width; j < texts.length; j++) if (texts[j] !== undefined && texts[j]!.trim() !== '') return false;
     const hit = this.indicators.get(texts[this.ci] ?? '');
@@ -235,24 +248,26 @@ export class FastRows {
       flags |= CELL_RATIO;
     } else if (!(flags & CELL_VALUE_GIVEN)) return false;
     else numbers[1] = numbers[2] = 0;
-    return this.cells.addRead(hit.indicator.id, region, year, s, numbers, flags, Math.max(decimals, 0), this.source, line, hit.scale);
+    return this.book.addRead(hit.indicator.id, region, year, s, numbers, flags, Math.max(decimals, 0), this.source, line, hit.scale);
   }
 
   /**
-   * The lines of a piece of UTF-8 without quotes (and without a lone CR), read from its bytes.
-   * A line this path cannot store goes to `other` as its bytes' range, to be decoded and
-   * read as text.
+   * The lines of a piece of UTF-8 without quotes and without a lone CR (pieces.ts, isPlain),
+   * read from its bytes. A line this path cannot store is decoded, split at the delimiter and
+   * read as a row of texts (readRow).
    */
-  bytes(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
+  readBytes(piece: Piece, delimiter: ',' | '\t'): void {
     if (!this.bytesReader) {
-      // Only pieces that are valid UTF-8 come here; a BOM inside the file stays a character, as in the text path.
-      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      const by = <T>(memo: Memo<T>) => new ByteMemo(decoder, (text) => memo.get(text));
+      // Only pieces that are valid UTF-8 come here.
+      const by = <T>(memo: Memo<T>) => new ByteMemo(UTF8, (text) => memo.get(text));
       const memos = { indicators: by(this.indicators), regions: by(this.regions), years: by(this.years), sexes: by(this.sexes), residences: by(this.residences), units: by(this.units) };
       const { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this;
       this.bytesReader = new BytesReader(this, { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top }, memos);
     }
-    this.bytesReader.read(bytes, lineOffset, delimiter, other);
+    const { bytes } = piece;
+    this.bytesReader.read(bytes, piece.lineOffset, delimiter.charCodeAt(0), (line, start, end) =>
+      this.readRow({ line, texts: UTF8.decode(bytes.subarray(start, end)).split(delimiter) }),
+    );
   }
 }
 

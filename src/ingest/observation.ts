@@ -17,7 +17,8 @@ import type { Observation } from '../model/observation.js';
 import { escapeControls } from '../text/controls.js';
 import type { ReturnsContext } from './context.js';
 
-export interface RowResult {
+/** A long row read: its observation, when it can be used, and what it says. */
+export interface ObservationRead {
   observation?: Observation;
   /** The value as a duplicate of this row shows it, and the cell it is reported on. */
   shown: Cell;
@@ -26,7 +27,7 @@ export interface RowResult {
 
 type Problem = (code: string, params: Diagnostic['params'], at: Where, severity?: 'error' | 'warning') => void;
 
-export function readRow(view: RowView, ctx: ReturnsContext): RowResult {
+export function readObservation(view: RowView, ctx: ReturnsContext): ObservationRead {
   const diagnostics: Diagnostic[] = [];
   const problem: Problem = (code, params, at, severity = 'error') => void diagnostics.push(diag(severity, code, params, at));
   const cells = view.cells;

@@ -1,8 +1,9 @@
-// The store stage: the observations of a return into the model's CellStore, with a
-// diagnostic for a cell given twice.
+// The store stage: what the row readers read, into the model's CellStore — an observation
+// as an object, an ordinary row's cell as column entries — with a diagnostic for a cell
+// given twice; and the cells back as observations, in the order of the returns.
 import { diag, placeText, type Diagnostic } from '../diagnostics.js';
 import type { RegionIndex } from '../plan/lookup.js';
-import { CellStore, slot } from '../model/cells.js';
+import { CellStore, slot, type CellSource } from '../model/cells.js';
 import type { Observation, RowRef } from '../model/observation.js';
 import type { Cell } from './grid.js';
 
@@ -20,6 +21,7 @@ export class CellBook {
     for (const r of regions.all) this.cells.regionKey(r.code);
   }
 
+  /** An observation, with the value as its row shows it (for a message about a repeated row). */
   add(observation: Observation, shown: Cell, diagnostics: Diagnostic[]): void {
     const { cells } = this;
     const s = slot(observation.sex, observation.residence);
@@ -49,6 +51,48 @@ export class CellBook {
     first.rows.push(row);
     for (const note of observation.notes) if (!first.notes.includes(note)) first.notes.push(note);
   }
+
+  /**
+   * The cell of an ordinary row, as column entries (CellStore.addRead): false, and nothing
+   * stored, when the cell is there already; the row then goes to `add` as an observation,
+   * which says whether it repeats or conflicts.
+   */
+  addRead(indicatorId: string, region: number, year: number, s: number, numbers: Float64Array, flags: number, decimals: number, source: number, line: number, scale: number): boolean {
+    return this.cells.addRead(indicatorId, region, year, s, numbers, flags, decimals, source, line, scale);
+  }
+
+  /** A small number standing for a region, for addRead. */
+  regionKey(code: string): number {
+    return this.cells.regionKey(code);
+  }
+
+  /** A return whose rows addRead will store; its number. */
+  addSource(source: CellSource): number {
+    return this.cells.addSource(source);
+  }
+}
+
+/** The cells of a store as observations, in the order of the returns, their rows and (in a wide return) their columns. */
+export function inReturnOrder(cells: CellStore, files: readonly string[]): Observation[] {
+  const fileOrder = new Map(files.map((f, i) => [f, i] as const));
+  const order = (o: Observation): [number, number, number] => {
+    const row = o.rows[0];
+    return row ? [fileOrder.get(row.file) ?? 0, row.line, row.column ?? (row.cell ? columnNumber(row.cell) : 0)] : [0, 0, 0];
+  };
+  const keyed = [...cells.all()].map((o) => ({ o, k: order(o) }));
+  keyed.sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2]);
+  return keyed.map((x) => x.o);
+}
+
+/** The column number of a cell address (D7 → 4). */
+function columnNumber(cell: string): number {
+  let n = 0;
+  for (const c of cell) {
+    const code = c.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n;
 }
 
 /** The row a message cites: `file:line` of a CSV row, `file:line:column` of a wide CSV cell, `file:Sheet1!D7` in a workbook. */
