@@ -32,8 +32,11 @@ export class CellBook {
       this.written.set(observation, shown.text);
       return;
     }
-    // A cell kept in columns becomes an object, to carry both rows.
-    if (writtenValue !== undefined) cells.put(first);
+    // A cell kept in columns becomes an object, to carry both rows; its value as written stays known, for a third row.
+    if (writtenValue !== undefined) {
+      cells.put(first);
+      this.written.set(first, writtenValue);
+    }
     const row = observation.rows[0];
     const firstRow = first.rows[0];
     if (!row || !firstRow) throw new Error('an observation read from a return has its row');

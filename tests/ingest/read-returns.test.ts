@@ -125,6 +125,17 @@ describe('readReturns: errors', () => {
     expect(read.diagnostics.map((d) => [d.code, d.params.firstValue, d.params.value])).toEqual([['data/conflict', '1.5', '2']]);
   });
 
+  it('a third row for a cell quotes the first as written, whichever row reader stored it', () => {
+    const body = csv('指标,地区,年份,数值\n新生儿死亡率,海陵,2023,1.5\n新生儿死亡率,海陵,2023,1.50\n新生儿死亡率,海陵,2023,1.6\n');
+    for (const fastRows of [true, false]) {
+      const read = readReturns([body], ctx, { fastRows });
+      expect(read.diagnostics.map((d) => [d.code, d.line, d.params.firstValue, d.params.value])).toEqual([
+        ['data/duplicate-row', 3, '1.5', '1.50'],
+        ['data/conflict', 4, '1.5', '1.6'],
+      ]);
+    }
+  });
+
   it('lists the candidates of an ambiguous region and suggests a misspelt one', () => {
     const township = { code: '321202100', name: '海陵镇', aliases: [], level: 'township', parent: '321202' };
     const withTownship = { plan, ...indexes(plan, [township]) };
