@@ -214,7 +214,9 @@ export class FastRows implements RowReader {
       numbers[0] = Number(valueText);
     }
     if (numeratorText !== '' || denominatorText !== '') {
-      if (plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
+      const numeratorDecimals = plainDecimals(numeratorText);
+      // Without a value column a repeated row quotes the numerator, which the store gives back as an integer.
+      if (numeratorDecimals < 0 || (cv < 0 && numeratorDecimals > 0) || plainDecimals(denominatorText) < 0) return false;
       numbers[1] = Number(numeratorText);
       numbers[2] = Number(denominatorText);
     }
@@ -302,7 +304,7 @@ const HALF_UNIT = Array.from({ length: 16 }, (_, d) => 0.5 * 10 ** -d);
 
 /** 10^d, exact for every d a plain number here may have. */
 const POW10 = Array.from({ length: 16 }, (_, d) => 10 ** d);
-/** A plain number with more digits than this is left to Number(), which rounds it. */
+/** A plain number with more digits than this is left to the general reader (Number() would round it). */
 const MAX_DIGITS = 15;
 
 class BytesReader {
@@ -378,16 +380,18 @@ class BytesReader {
       decimals = this.decimals;
     }
     if ((cn >= 0 && ends[cn]! > starts[cn]!) || (cd >= 0 && ends[cd]! > starts[cd]!)) {
-      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!, 1) || !this.plain(bytes, starts[cd]!, ends[cd]!, 2)) return false;
+      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!, 1)) return false;
+      // Without a value column a repeated row quotes the numerator, which the store gives back as an integer.
+      if ((cv < 0 && this.decimals > 0) || !this.plain(bytes, starts[cd]!, ends[cd]!, 2)) return false;
     }
     return this.rows.store(hit, region, year, s, decimals, line);
   }
 
   /**
-   * A plain number (digits, perhaps a point and digits) into the row's numbers at `k`, and
-   * its decimals into this.decimals; false for anything else. Read as Number() reads its text: an integer of at most 15
-   * digits divided by a power of ten is exact on both sides, so the one rounding of the
-   * division gives the same double.
+   * A plain number (plainDecimals) into the row's numbers at `k`, and its decimals into
+   * this.decimals; false for anything else. Read as Number() reads its text: an integer of
+   * at most 15 digits divided by a power of ten is exact on both sides, so the one rounding
+   * of the division gives the same double.
    */
   private plain(bytes: Uint8Array, start: number, end: number, k: number): boolean {
     let m = 0;
@@ -399,7 +403,7 @@ class BytesReader {
       i++;
     }
     const whole = i - start;
-    if (whole === 0) return false;
+    if (whole === 0 || (whole > 1 && bytes[start] === 0x30)) return false;
     let decimals = 0;
     if (i < end) {
       if (bytes[i] !== 0x2e) return false;
@@ -426,17 +430,22 @@ function blank(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** Decimals of a plain number (digits, perhaps a point and digits), or -1 for anything else. */
+/**
+ * Decimals of a plain number, or -1 for anything else. Plain: digits, perhaps a point and
+ * digits, without a leading zero (0.5, not 00.5) and at most 15 digits in all, so that the
+ * store gives its text back as it was written (value.toFixed(decimals)) when a repeated row
+ * quotes it.
+ */
 export function plainDecimals(text: string): number {
   const n = text.length;
   let i = 0;
   while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (i === 0) return -1;
-  if (i === n) return 0;
+  if (i === 0 || (i > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  if (i === n) return i > MAX_DIGITS ? -1 : 0;
   if (text.charCodeAt(i) !== 0x2e) return -1;
   const point = i++;
   while (i < n && isDigit(text.charCodeAt(i))) i++;
-  return i === n && i > point + 1 ? i - point - 1 : -1;
+  return i === n && i > point + 1 && i - 1 <= MAX_DIGITS ? i - point - 1 : -1;
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
