@@ -128,7 +128,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
 }
 
 /** Chunks joined into one array, each byte copied once. */
-export function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
+function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let at = 0;
@@ -177,16 +177,15 @@ export function wholeFile({ bytes, done, rest }: Head): Uint8Array {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * A file in pieces of about `size` bytes, after its first piece: the header and the rows of
- * the first 64 KiB, which set the layout. Records are cut at the delimiter the header's line
- * has (comma or tab).
+ * A file in pieces: first its header and the rows of its first 64 KiB (at most `size`), which
+ * set the layout, then pieces of about `size` bytes. Records are cut where a line ends
+ * outside quotes, the cells told apart by the delimiter of the header's line (comma or tab).
  */
-export function piecesOf(head: Head, size: number): { delimiter: number; pieces: Iterable<Piece> } {
+export function piecesOf(head: Head, size: number): Iterable<Piece> {
   const first = head.bytes;
   const delimiter = detectDelimiter(new TextDecoder('utf-8').decode(first.subarray(0, Math.min(first.length, HEAD_BYTES)))) === '\t' ? 0x09 : 0x2c;
   const headEnd = lastRecordEnd(first.subarray(0, Math.min(first.length, size, HEAD_BYTES)), delimiter);
-  const pieces = headEnd > 0 ? afterHead(first, headEnd, head.rest, delimiter, size) : recordPieces(prepend(first, head.rest), delimiter, size);
-  return { delimiter, pieces };
+  return headEnd > 0 ? afterHead(first, headEnd, head.rest, delimiter, size) : recordPieces(prepend(first, head.rest), delimiter, size);
 }
 
 /** The head of a file as its first piece, then the rest of it in pieces. */

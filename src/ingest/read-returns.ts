@@ -185,7 +185,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   // chunk's memory, which the chunks after it reuse.
   const decoder = new PieceText(file, hasUtf8Bom(first));
   // The first piece: decoded, split into rows and laid out.
-  const pieces = piecesOf(head, size).pieces[Symbol.iterator]();
+  const pieces = piecesOf(head, size)[Symbol.iterator]();
   const firstPiece = pieces.next();
   if (firstPiece.done) return;
   const text = decoder.decode(firstPiece.value, run.diagnostics);
