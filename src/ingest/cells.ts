@@ -1,14 +1,34 @@
 // Pure parsers for the cells of a return: what a statistician types in Excel
 // (full-width digits, 2023年, 0.32%, —) read as typed values. Each returns a
 // value or a problem code; the caller turns a problem into a located diagnostic.
-import type { Residence, Sex } from '../plan/model.js';
-import { halfWidth } from '../text/normalize.js';
+import type { Indicator, Residence, Sex } from '../plan/model.js';
+import { halfWidth, normalizeName } from '../text/normalize.js';
 
 export type Parsed<T, P extends string> = { value: T; problem?: undefined } | { value?: undefined; problem: P };
 
 /** A unit a number may carry in its cell, with how many of it make one whole. */
 export type CellUnit = '%' | '‰' | '‱';
 export const CELL_UNIT_SCALE: Record<CellUnit, number> = { '%': 100, '‰': 1000, '‱': 10000 };
+
+const UNIT_KEYS = new Map<string, string>();
+/** A unit compared as a name (width, spaces); remembered, as every row asks. */
+export function unitKey(unit: string): string {
+  let key = UNIT_KEYS.get(unit);
+  if (key === undefined) {
+    key = normalizeName(unit);
+    UNIT_KEYS.set(unit, key);
+  }
+  return key;
+}
+
+/** How many of the indicator's unit make one whole: 100 for %, 1000 for ‰, 100000 for 1/10万. */
+export function scaleOf(indicator: Indicator): number {
+  return indicator.scale ?? (isCellUnit(indicator.unit) ? CELL_UNIT_SCALE[indicator.unit] : 1);
+}
+
+export function isCellUnit(unit: string): unit is CellUnit {
+  return Object.hasOwn(CELL_UNIT_SCALE, unit);
+}
 
 // What returns write for "not available". NFKC has already turned ／ into /,
 // － into - and … into ...; dashes are kept as they are.

@@ -1,8 +1,11 @@
-// Bytes → text, without an --encoding flag: a return comes from Excel as UTF-8
-// (with or without BOM), GB18030/GBK (a Chinese Windows "CSV") or UTF-16 with
-// a BOM ("Unicode 文本"). Detected by BOM, else by whether strict UTF-8 holds.
+// Bytes → text, without an --encoding flag, for a whole file (decode) or piece by piece
+// (PieceText): a return comes from Excel as UTF-8 (with or without BOM), GB18030/GBK
+// (a Chinese Windows "CSV") or UTF-16 with a BOM ("Unicode 文本"). Detected by BOM,
+// else by whether strict UTF-8 holds.
 import { diag, type Diagnostic } from '../diagnostics.js';
-import { checkLimits, checkMixedEncoding } from './limits.js';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { checkLimits, checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
+import { countLines, type Piece } from './pieces.js';
 import { utf16WithoutBom } from './zip-magic.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -10,6 +13,11 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb1803
 export type Decoded = { text: string; encoding: Encoding; diagnostics: Diagnostic[] } | { text?: undefined; diagnostics: Diagnostic[] };
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+/** Text that starts with a UTF-16 byte order mark, either way round. */
+export const isUtf16 = (bytes: Uint8Array): boolean => startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+/** Text that starts with a UTF-8 byte order mark. */
+export const hasUtf8Bom = (bytes: Uint8Array): boolean => startsWith(bytes, [0xef, 0xbb, 0xbf]);
 
 /** 1-based line of a byte offset, counting LF bytes (valid for every non-UTF-16 encoding here). */
 function lineAt(bytes: Uint8Array, offset: number): number {
@@ -74,5 +82,77 @@ function strict(body: Uint8Array, encoding: Encoding, file: string): Decoded {
     return { text, encoding, diagnostics: [] };
   } catch {
     return { diagnostics: [diag('error', 'data/bad-encoding', { encoding }, { file, line: 1, column: 1 })] };
+  }
+}
+
+/**
+ * Decodes the pieces of one file as decode() decodes a whole one: UTF-8 (after a BOM,
+ * or while it holds), else GB18030; a file that turns from UTF-8 Chinese to GBK is refused.
+ */
+export class PieceText {
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030';
+  private utf8Line = 0;
+  private undecodable = false;
+  constructor(
+    private readonly file: string,
+    bom: boolean,
+  ) {
+    this.encoding = bom ? 'utf-8-bom' : 'utf-8';
+  }
+
+  /**
+   * Whether a piece after the first reads as UTF-8 as it stands, so that its bytes can be read
+   * without decoding them. False sends it to decode(), which says what is wrong or turns to GB18030.
+   */
+  isUtf8(piece: Piece): boolean {
+    const { bytes } = piece;
+    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return false;
+    this.sawUtf8(piece);
+    return true;
+  }
+
+  /** The first line with UTF-8 Chinese, for a message about GBK lines after it. */
+  private sawUtf8({ bytes, lineOffset }: Piece): void {
+    if (this.utf8Line !== 0 || isAscii(bytes)) return;
+    const skip = lineOffset === 0 && this.encoding === 'utf-8-bom' ? 3 : 0;
+    let wide = skip;
+    while (wide < bytes.length && bytes[wide]! < 0x80) wide++;
+    if (wide < bytes.length) this.utf8Line = lineOffset + countLines(bytes.subarray(0, wide)) + 1;
+  }
+
+  decode(piece: Piece, diagnostics: Diagnostic[]): string | undefined {
+    const { bytes, lineOffset } = piece;
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) return void diagnostics.push(diag('error', 'data/binary-file', {}, { file: this.file, line: lineOffset + countLines(bytes.subarray(0, nul)) + 1, column: 1 }));
+    if (this.encoding !== 'gb18030') {
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: lineOffset > 0 }).decode(bytes);
+        this.sawUtf8(piece);
+        return text;
+      } catch {
+        const bad = firstNonUtf8Line(bytes);
+        if (this.encoding === 'utf-8-bom' || this.utf8Line > 0) {
+          // UTF-8 Chinese earlier in the file, and now lines that are not UTF-8: pasted from another file.
+          const gbkLine = lineOffset + bad;
+          if (this.encoding === 'utf-8-bom') return void diagnostics.push(diag('error', 'data/bad-encoding', { encoding: 'utf-8-bom' }, { file: this.file, line: gbkLine, column: 1 }));
+          const damaged = utf8Damage(bytes, bad);
+          if (damaged) return void diagnostics.push(diag('error', 'data/bad-utf8-byte', damaged, { file: this.file, line: gbkLine, column: 1 }));
+          return void diagnostics.push(diag('error', 'data/mixed-encoding', { utf8Line: this.utf8Line, gbkLine }, { file: this.file, line: gbkLine, column: 1 }));
+        }
+        // Plain ASCII so far, which reads the same in GB18030: from here on the file is GB18030.
+        this.encoding = 'gb18030';
+      }
+    }
+    const mixed = checkMixedEncoding(bytes, this.file);
+    if (mixed.length) return void diagnostics.push(...mixed.map((d) => ({ ...d, line: (d.line ?? 1) + lineOffset })));
+    const text = new TextDecoder('gb18030').decode(bytes);
+    if (!this.undecodable) {
+      const bad = text.indexOf('\uFFFD');
+      if (bad >= 0) {
+        this.undecodable = true;
+        diagnostics.push(diag('warning', 'data/undecodable-bytes', {}, { file: this.file, line: lineOffset + text.slice(0, bad).split('\n').length, column: 1 }));
+      }
+    }
+    return text;
   }
 }

@@ -1,47 +1,33 @@
-// The reader of ordinary rows of a long return: known names, plain numbers, nothing to
-// say about them. Each goes straight into the store's columns. Any other row is left to
-// the row reader of read-returns.ts, which reads it cell by cell with its messages, so
-// that this path only ever makes a return faster, never read differently.
+// The fast row reader: the ordinary rows of a long CSV — known names, plain numbers,
+// nothing to say about them — each straight into the store's columns, without an object.
+// Any other row it hands to the general row reader (row-reader.ts), which reads it cell by
+// cell with its messages, so that this path only ever makes a return faster, never read
+// differently (tests/fuzz/reader-paths.test.ts generates returns to prove it).
 //
-// Two ways in: a row already split into texts (any piece, any encoding), and the bytes of
-// a piece of UTF-8 without quotes, read without decoding them: a national return repeats
-// a few dozen names and six years a million times, so every distinct cell is decoded and
-// looked up once, and its numbers are read from their digits.
+// Two ways in: a row already split into texts (readRow: any piece, any encoding), and the
+// bytes of a piece of UTF-8 without quotes (readBytes), read without decoding them: a
+// national return repeats a few dozen names and six years a million times, so every
+// distinct cell is decoded and looked up once, and its numbers are read from their digits.
 import type { Indicator } from '../plan/model.js';
 import type { ReturnsContext } from './context.js';
-import type { LayoutRead } from './layout.js';
+import type { GridRow } from './grid.js';
+import type { LayoutFound } from './layout.js';
 import type { ReturnColumn } from './header.js';
-import { parseResidence, parseSex, parseYear, CELL_UNIT_SCALE, type CellUnit } from './cells.js';
-import { CELL_RATIO, CELL_VALUE_GIVEN, type CellStore, slot } from '../model/cells.js';
-import { normalizeName } from '../text/normalize.js';
+import type { Piece } from './pieces.js';
+import type { RowReader } from './row-reader.js';
+import type { CellBook } from './store.js';
+import { parseResidence, parseSex, parseYear, scaleOf, unitKey } from './cells.js';
+import { CELL_RATIO, CELL_VALUE_GIVEN, slot } from '../model/cells.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
+// A BOM inside the file stays a character, as in the text path.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 interface IndicatorHit {
   indicator: Indicator;
   unit: string;
   scale: number;
-}
-
-const UNIT_KEYS = new Map<string, string>();
-/** A unit compared as a name (width, spaces); remembered, as every row asks. */
-export function unitKey(unit: string): string {
-  let key = UNIT_KEYS.get(unit);
-  if (key === undefined) {
-    key = normalizeName(unit);
-    UNIT_KEYS.set(unit, key);
-  }
-  return key;
-}
-
-/** How many of the indicator's unit make one whole: 100 for %, 1000 for ‰, 100000 for 1/10万. */
-export function scaleOf(indicator: Indicator): number {
-  return indicator.scale ?? (isCellUnit(indicator.unit) ? CELL_UNIT_SCALE[indicator.unit] : 1);
-}
-
-export function isCellUnit(unit: string): unit is CellUnit {
-  return Object.hasOwn(CELL_UNIT_SCALE, unit);
 }
 
 /** Texts looked up once each, by their text. */
@@ -118,7 +104,7 @@ class ByteMemo<T> {
   }
 }
 
-export class FastRows {
+export class FastRows implements RowReader {
   private readonly width: number;
   private readonly ci: number;
   private readonly cr: number;
@@ -142,19 +128,20 @@ export class FastRows {
   /** The numbers of the row being read: value, numerator, denominator (NaN: none). */
   readonly numbers = new Float64Array(3);
 
-  /** The reader for a file's layout, or undefined when its rows cannot take this path. */
-  static of(cells: CellStore, file: string, layout: LayoutRead, ctx: ReturnsContext): FastRows | undefined {
-    const columns = layout.columns;
-    if (!columns || layout.width === undefined || columns.indicator === undefined || columns.year === undefined) return undefined;
-    return new FastRows(cells, file, layout.width, columns, ctx);
+  /** The reader for a long CSV's layout, handing `general` the rows it does not store; undefined when no row can take this path. */
+  static of(book: CellBook, file: string, layout: LayoutFound, ctx: ReturnsContext, general: RowReader): FastRows | undefined {
+    const { columns } = layout;
+    if (columns.indicator === undefined || columns.year === undefined) return undefined;
+    return new FastRows(book, file, layout.width, columns, ctx, general);
   }
 
   private constructor(
-    private readonly cells: CellStore,
+    private readonly book: CellBook,
     file: string,
     width: number,
     columns: Partial<Record<ReturnColumn, number>>,
     ctx: ReturnsContext,
+    private readonly general: RowReader,
   ) {
     const col = (id: ReturnColumn) => columns[id] ?? -1;
     this.width = width;
@@ -169,15 +156,15 @@ export class FastRows {
     this.cu = col('unit');
     this.cnote = col('note');
     const { cv, cn, cd } = this;
-    this.source = cells.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
-    this.top = ctx.regions.top ? cells.regionKey(ctx.regions.top.code) : -1;
+    this.source = book.addSource({ file, ...(cv >= 0 ? { value: cv + 1 } : {}), ...(cn >= 0 ? { numerator: cn + 1 } : {}), ...(cd >= 0 ? { denominator: cd + 1 } : {}) });
+    this.top = ctx.regions.top ? book.regionKey(ctx.regions.top.code) : -1;
     this.indicators = new Memo((text) => {
       const found = ctx.indicators.find(text.trim()).found;
       return found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
     });
     this.regions = new Memo((text) => {
       const found = text.trim() === '' ? ctx.regions.top : ctx.regions.find(text.trim()).found;
-      return found ? cells.regionKey(found.code) : -1;
+      return found ? book.regionKey(found.code) : -1;
     });
     this.years = new Memo((text) => (text.trim() === '' ? 0 : (parseYear(text.trim()).value ?? 0)));
     // Sex × 3 + residence is the store's slot; -1 for a word that needs a message.
@@ -192,8 +179,13 @@ export class FastRows {
     this.units = new Memo((text) => unitKey(text.trim()));
   }
 
-  /** A row split into texts: true when it is stored, false when it needs the row reader. */
-  row(texts: ReadonlyArray<string | undefined>, line: number): boolean {
+  readRow(row: GridRow): void {
+    // A workbook cell with something to say is never ordinary (a workbook never comes here today).
+    if (row.marks || !this.stored(row.texts, row.line)) this.general.readRow(row);
+  }
+
+  /** A row split into texts: true when it is stored, false when it needs the general reader. */
+  private stored(texts: ReadonlyArray<string | undefined>, line: number): boolean {
     const { width, cr, cs, cz, cu, cnote, cv, cn, cd } = this;
     for (let j = width; j < texts.length; j++) if (texts[j] !== undefined && texts[j]!.trim() !== '') return false;
     const hit = this.indicators.get(texts[this.ci] ?? '');
@@ -222,7 +214,9 @@ export class FastRows {
       numbers[0] = Number(valueText);
     }
     if (numeratorText !== '' || denominatorText !== '') {
-      if (plainDecimals(numeratorText) < 0 || plainDecimals(denominatorText) < 0) return false;
+      const numeratorDecimals = plainDecimals(numeratorText);
+      // Without a value column a repeated row quotes the numerator, which the store gives back as an integer.
+      if (numeratorDecimals < 0 || (cv < 0 && numeratorDecimals > 0) || plainDecimals(denominatorText) < 0) return false;
       numbers[1] = Number(numeratorText);
       numbers[2] = Number(denominatorText);
     }
@@ -256,24 +250,26 @@ export class FastRows {
       flags |= CELL_RATIO;
     } else if (!(flags & CELL_VALUE_GIVEN)) return false;
     else numbers[1] = numbers[2] = 0;
-    return this.cells.addRead(hit.indicator.id, region, year, s, numbers, flags, Math.max(decimals, 0), this.source, line, hit.scale);
+    return this.book.addRead(hit.indicator.id, region, year, s, numbers, flags, Math.max(decimals, 0), this.source, line, hit.scale);
   }
 
   /**
-   * The lines of a piece of UTF-8 without quotes (and without a lone CR), read from its bytes.
-   * A line this path cannot store goes to `other` as its bytes' range, to be decoded and
-   * read as text.
+   * The lines of a piece of UTF-8 without quotes and without a lone CR (pieces.ts, isPlain),
+   * read from its bytes. A line this path cannot store is decoded, split at the delimiter and
+   * read as a row of texts (readRow).
    */
-  bytes(bytes: Uint8Array, lineOffset: number, delimiter: number, other: (line: number, start: number, end: number) => void): void {
+  readBytes(piece: Piece, delimiter: ',' | '\t'): void {
     if (!this.bytesReader) {
-      // Only pieces that are valid UTF-8 come here; a BOM inside the file stays a character, as in the text path.
-      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      const by = <T>(memo: Memo<T>) => new ByteMemo(decoder, (text) => memo.get(text));
+      // Only pieces that are valid UTF-8 come here.
+      const by = <T>(memo: Memo<T>) => new ByteMemo(UTF8, (text) => memo.get(text));
       const memos = { indicators: by(this.indicators), regions: by(this.regions), years: by(this.years), sexes: by(this.sexes), residences: by(this.residences), units: by(this.units) };
       const { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top } = this;
       this.bytesReader = new BytesReader(this, { width, ci, cr, cy, cv, cn, cd, cs, cz, cu, cnote, top }, memos);
     }
-    this.bytesReader.read(bytes, lineOffset, delimiter, other);
+    const { bytes } = piece;
+    this.bytesReader.read(bytes, piece.lineOffset, delimiter.charCodeAt(0), (line, start, end) =>
+      this.readRow({ line, texts: UTF8.decode(bytes.subarray(start, end)).split(delimiter) }),
+    );
   }
 }
 
@@ -308,7 +304,7 @@ const HALF_UNIT = Array.from({ length: 16 }, (_, d) => 0.5 * 10 ** -d);
 
 /** 10^d, exact for every d a plain number here may have. */
 const POW10 = Array.from({ length: 16 }, (_, d) => 10 ** d);
-/** A plain number with more digits than this is left to Number(), which rounds it. */
+/** A plain number with more digits than this is left to the general reader (Number() would round it). */
 const MAX_DIGITS = 15;
 
 class BytesReader {
@@ -384,16 +380,18 @@ class BytesReader {
       decimals = this.decimals;
     }
     if ((cn >= 0 && ends[cn]! > starts[cn]!) || (cd >= 0 && ends[cd]! > starts[cd]!)) {
-      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!, 1) || !this.plain(bytes, starts[cd]!, ends[cd]!, 2)) return false;
+      if (cn < 0 || cd < 0 || !this.plain(bytes, starts[cn]!, ends[cn]!, 1)) return false;
+      // Without a value column a repeated row quotes the numerator, which the store gives back as an integer.
+      if ((cv < 0 && this.decimals > 0) || !this.plain(bytes, starts[cd]!, ends[cd]!, 2)) return false;
     }
     return this.rows.store(hit, region, year, s, decimals, line);
   }
 
   /**
-   * A plain number (digits, perhaps a point and digits) into the row's numbers at `k`, and
-   * its decimals into this.decimals; false for anything else. Read as Number() reads its text: an integer of at most 15
-   * digits divided by a power of ten is exact on both sides, so the one rounding of the
-   * division gives the same double.
+   * A plain number (plainDecimals) into the row's numbers at `k`, and its decimals into
+   * this.decimals; false for anything else. Read as Number() reads its text: an integer of
+   * at most 15 digits divided by a power of ten is exact on both sides, so the one rounding
+   * of the division gives the same double.
    */
   private plain(bytes: Uint8Array, start: number, end: number, k: number): boolean {
     let m = 0;
@@ -405,7 +403,7 @@ class BytesReader {
       i++;
     }
     const whole = i - start;
-    if (whole === 0) return false;
+    if (whole === 0 || (whole > 1 && bytes[start] === 0x30)) return false;
     let decimals = 0;
     if (i < end) {
       if (bytes[i] !== 0x2e) return false;
@@ -432,17 +430,22 @@ function blank(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** Decimals of a plain number (digits, perhaps a point and digits), or -1 for anything else. */
+/**
+ * Decimals of a plain number, or -1 for anything else. Plain: digits, perhaps a point and
+ * digits, without a leading zero (0.5, not 00.5) and at most 15 digits in all, so that the
+ * store gives its text back as it was written (value.toFixed(decimals)) when a repeated row
+ * quotes it.
+ */
 export function plainDecimals(text: string): number {
   const n = text.length;
   let i = 0;
   while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (i === 0) return -1;
-  if (i === n) return 0;
+  if (i === 0 || (i > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  if (i === n) return i > MAX_DIGITS ? -1 : 0;
   if (text.charCodeAt(i) !== 0x2e) return -1;
   const point = i++;
   while (i < n && isDigit(text.charCodeAt(i))) i++;
-  return i === n && i > point + 1 ? i - point - 1 : -1;
+  return i === n && i > point + 1 && i - 1 <= MAX_DIGITS ? i - point - 1 : -1;
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

@@ -1,9 +1,10 @@
 // A return as a grid of text cells, each knowing where it is: a CSV row and
 // field (file:line:column) or a workbook cell (file:Sheet1!D7). The layout
-// reader (layout.ts) and the row reader (read-returns.ts) work on this, so a
-// CSV and a workbook, long or wide, are read by the same code.
-import type { Params, Where } from '../diagnostics.js';
-import type { Table } from './table.js';
+// reader (layout.ts) and the row readers (row-reader.ts) work on this, so a
+// CSV and a workbook, long or wide, are read by the same code; and so are the
+// rows of each later piece of a text return read in pieces (pieceRows).
+import type { Diagnostic, Params, Where } from '../diagnostics.js';
+import { readTable, type PieceOptions, type Table } from './table.js';
 
 /** What a workbook cell says beyond its text. */
 export interface CellMark {
@@ -78,4 +79,30 @@ export function cellAt(grid: Pick<Grid, 'file' | 'sheet'>, row: GridRow, index: 
 /** A CSV table (header and rows) as a grid. */
 export function gridOfTable(table: Table, file: string): Grid {
   return { file, rows: [{ line: table.headerLine, texts: table.header }, ...table.rows.map((r) => ({ line: r.line, texts: r.cells }))] };
+}
+
+/**
+ * The rows of a later piece of a text return (after the header's piece), as grid rows. A
+ * plain piece (no quotes, CRLF or LF line ends: pieces.ts, isPlain) is split line by line as
+ * its rows are asked for, so that nothing of a row outlives it (readTable would hold all the
+ * rows of the piece at once); any other is read by readTable, its diagnostics into `diagnostics`.
+ */
+export function* pieceRows(text: string, file: string, piece: PieceOptions & { plain: boolean }, diagnostics: Diagnostic[]): Generator<GridRow> {
+  if (!piece.plain) {
+    const table = readTable(text, file, piece);
+    diagnostics.push(...table.diagnostics);
+    if (table.table) for (const r of table.table.rows) yield { line: r.line, texts: r.cells };
+    return;
+  }
+  let line = piece.lineOffset;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    let lineEnd = end;
+    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const lineText = text.slice(start, lineEnd);
+    start = end + 1;
+    if (lineText !== '') yield { line, texts: lineText.split(piece.delimiter) };
+  }
 }

@@ -45,18 +45,22 @@ export interface RowView {
   readonly rowAt: Where;
 }
 
-export interface LayoutRead {
-  layout?: Layout;
+/** The layout of a return as read from its header: none when the header cannot be used (its diagnostics say why). */
+export type LayoutRead = { layout?: undefined; diagnostics: Diagnostic[] } | LayoutFound;
+
+export interface LayoutFound {
+  layout: Layout;
   diagnostics: Diagnostic[];
-  /** The views of each data row, row by row, with what the row itself says (a footnote passed over); empty when the header is unusable. */
-  rows: Iterable<{ views: RowView[]; diagnostics: Diagnostic[] }>;
-  /** The same for any row of the file after the header (a later piece of a file read in pieces). */
-  viewsOf?: (row: GridRow) => RowViews | undefined;
+  /**
+   * The views of a data row (any row after the header, of the grid or of a later piece of the
+   * file), with what the row itself says (a footnote passed over); undefined for an empty row.
+   */
+  viewsOf: (row: GridRow) => RowViews | undefined;
   /** Where each named column is (0-based), and how many columns the header has. */
-  columns?: ColumnIndex<ReturnColumn>;
-  width?: number;
+  columns: ColumnIndex<ReturnColumn>;
+  width: number;
   /** Index of the first data row in the grid. */
-  firstData?: number;
+  firstData: number;
 }
 
 type Measure = 'value' | 'numerator' | 'denominator' | 'note' | 'unit';
@@ -182,7 +186,7 @@ interface Group {
 
 export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoice = 'auto'): LayoutRead {
   const diagnostics: Diagnostic[] = [];
-  const none = (): LayoutRead => ({ diagnostics, rows: [] });
+  const none = (): LayoutRead => ({ diagnostics });
   if (grid.rows.length === 0) {
     diagnostics.push(diag('error', 'data/empty-file', {}, locate(grid, 1, 1)));
     return none();
@@ -259,7 +263,7 @@ export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoic
   if (layout !== 'long') diagnostics.push(announce(layout, groups, place));
 
   const viewsOf = rowViews(grid, width, columns, groups, layout);
-  return { layout, diagnostics, rows: dataRows(grid, firstData, viewsOf), viewsOf, columns, width, firstData };
+  return { layout, diagnostics, viewsOf, columns, width, firstData };
 }
 
 function announce(layout: Layout, groups: Group[], place: HeaderPlace): Diagnostic {
@@ -359,13 +363,6 @@ class View implements RowView {
 }
 
 export type RowViews = { views: RowView[]; diagnostics: Diagnostic[] };
-
-function* dataRows(grid: Grid, firstData: number, viewsOf: (row: GridRow) => RowViews | undefined): Generator<RowViews> {
-  for (let r = firstData; r < grid.rows.length; r++) {
-    const views = viewsOf(grid.rows[r]!);
-    if (views) yield views;
-  }
-}
 
 /** The views of one data row of the grid (or of a later piece of the same file), undefined for an empty row. */
 function rowViews(

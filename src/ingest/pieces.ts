@@ -1,9 +1,11 @@
 // A large text return read in pieces: bytes cut at record boundaries (a line feed
 // outside quotes), so that each piece decodes and splits on its own and the file is
-// never held whole. Works on bytes of UTF-8 and GB18030/GBK, whose multi-byte
-// sequences never contain `"`, `,`, tab or line feed.
+// never held whole; the first piece holds the header, which sets the layout (piecesOf).
+// Works on bytes of UTF-8 and GB18030/GBK, whose multi-byte sequences never contain `"`,
+// `,`, tab or line feed.
 import type { Diagnostic } from '../diagnostics.js';
 import { checkLimits, MAX_LINE_BYTES } from './limits.js';
+import { detectDelimiter } from './table.js';
 
 const LF = 0x0a;
 const QUOTE = 0x22;
@@ -126,7 +128,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
 }
 
 /** Chunks joined into one array, each byte copied once. */
-export function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
+function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p) => n + p.length, 0)): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let at = 0;
@@ -135,4 +137,82 @@ export function joinAll(parts: readonly Uint8Array[], total = parts.reduce((n, p
     at += p.length;
   }
   return out;
+}
+
+/** The first bytes of a file, at least `size` of them (or all), and the chunks after them. */
+export interface Head {
+  bytes: Uint8Array;
+  /** The head is the whole file. */
+  done: boolean;
+  rest: Iterable<Uint8Array>;
+}
+
+export function headOf(chunks: Iterable<Uint8Array>, size: number): Head {
+  const iterator = chunks[Symbol.iterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < size) {
+    // A chunk held while the next is read is copied: a reader may reuse a chunk's memory (see Io.readChunks).
+    if (head.length > 0) head[head.length - 1] = head[head.length - 1]!.slice();
+    const next = iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  return { bytes: joinAll(head, headBytes), done, rest: { [Symbol.iterator]: () => iterator } };
+}
+
+/** The whole file: the head and all the rest, joined, each chunk copied as it comes, as a reader may reuse a chunk's memory. */
+export function wholeFile({ bytes, done, rest }: Head): Uint8Array {
+  if (done) return bytes;
+  const parts = [bytes.slice()];
+  for (const chunk of rest) parts.push(chunk.slice());
+  return joinAll(parts);
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A file in pieces: first its header and the rows of its first 64 KiB (at most `size`), which
+ * set the layout, then pieces of about `size` bytes. Records are cut where a line ends
+ * outside quotes, the cells told apart by the delimiter of the header's line (comma or tab).
+ */
+export function piecesOf(head: Head, size: number): Iterable<Piece> {
+  const first = head.bytes;
+  const delimiter = detectDelimiter(new TextDecoder('utf-8').decode(first.subarray(0, Math.min(first.length, HEAD_BYTES)))) === '\t' ? 0x09 : 0x2c;
+  const headEnd = lastRecordEnd(first.subarray(0, Math.min(first.length, size, HEAD_BYTES)), delimiter);
+  return headEnd > 0 ? afterHead(first, headEnd, head.rest, delimiter, size) : recordPieces(prepend(first, head.rest), delimiter, size);
+}
+
+/** The head of a file as its first piece, then the rest of it in pieces. */
+function* afterHead(first: Uint8Array, headEnd: number, rest: Iterable<Uint8Array>, delimiter: number, size: number): Generator<Piece> {
+  const head = first.subarray(0, headEnd);
+  yield { bytes: head, lineOffset: 0 };
+  yield* recordPieces(prepend(first.subarray(headEnd), rest), delimiter, size, countLines(head));
+}
+
+function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
+  yield first;
+  yield* rest;
+}
+
+/** The pieces not read yet, after `first`, joined (and copied: a piece may lie in a chunk's memory, which is reused). */
+export function joinRest(first: Piece, pieces: Iterator<Piece>): Uint8Array {
+  const parts = [first.bytes.slice()];
+  for (let p = pieces.next(); !p.done; p = pieces.next()) parts.push(p.value.bytes.slice());
+  return joinAll(parts);
+}
+
+/**
+ * Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too):
+ * a piece whose lines are its rows, split at the delimiter.
+ */
+export function isPlain(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(QUOTE) >= 0) return false;
+  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return false;
+  return true;
 }

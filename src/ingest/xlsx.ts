@@ -57,7 +57,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
     const list = sheets.map((n, i) => `${i + 1}. ${n}`).join('、');
     return { sheets, diagnostics: [diag('error', 'data/xlsx-no-such-sheet', { sheet: sheet ?? '', sheets: list }, at1)] };
   }
-  return { sheets, grid: gridOfSheet(chosen, file), diagnostics: [] };
+  const others = sheets.filter((n) => n !== chosen.name);
+  // Which sheet was read, when there were others to choose from.
+  const diagnostics = sheets.length > 1 ? [diag('info', 'data/xlsx-sheet', { sheet: chosen.name, count: sheets.length, others: others.join('、') }, { file, sheet: chosen.name })] : [];
+  return { sheets, grid: gridOfSheet(chosen, file), diagnostics };
 }
 
 function pickSheet(worksheets: Worksheet[], wanted: string | undefined): Worksheet | undefined {

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readReturns, type ReturnsRead } from '../../src/ingest/read-returns.js';
 import { lastRecordEnd, recordPieces } from '../../src/ingest/pieces.js';
 import { FastRows } from '../../src/ingest/fast-rows.js';
-import type { LayoutRead } from '../../src/ingest/layout.js';
-import { CellStore } from '../../src/model/cells.js';
+import type { LayoutFound } from '../../src/ingest/layout.js';
+import { CellBook } from '../../src/ingest/store.js';
 import { bytesOf, realContext } from '../quality/real-plan.js';
 
 const ctx = realContext(true);
@@ -103,7 +103,7 @@ describe('a return read in pieces reads as it does whole', () => {
 
 describe('the lines of a later piece, read from their bytes, read as the whole file does', () => {
   // Everything after the first piece (64 bytes here) goes through src/ingest/fast-rows.ts's
-  // byte reader; each line it cannot store goes to the row reader as text.
+  // byte reader; each line it cannot store goes to the general row reader as text.
   const header = '指标,地区,年份,数值,分子,分母,单位,备注\n';
   const filler = Array.from({ length: 4 }, (_, i) => `新生儿死亡率,海陵区,${1990 + i},1.5,,,,\n`).join('');
   const check = (body: string) => {
@@ -138,15 +138,16 @@ describe('the lines of a later piece, read from their bytes, read as the whole f
   });
 
   it('a cell remembered from one piece is not taken for what the reused memory holds in the next', () => {
-    const cells = new CellStore();
-    const layout = { columns: { indicator: 0, region: 1, year: 2, value: 3 }, width: 4 } as unknown as LayoutRead;
-    const rows = FastRows.of(cells, 'r.csv', layout, ctx)!;
-    const buffer = utf8('婴儿死亡率,泰兴市,2021,1.5\n');
+    const book = new CellBook(ctx.regions);
+    const cells = book.cells;
+    const layout = { columns: { indicator: 0, region: 1, year: 2, value: 3 }, width: 4 } as unknown as LayoutFound;
     const other: number[] = [];
-    rows.bytes(buffer, 1, 0x2c, (line) => other.push(line));
+    const rows = FastRows.of(book, 'r.csv', layout, ctx, { readRow: (row) => other.push(row.line) })!;
+    const buffer = utf8('婴儿死亡率,泰兴市,2021,1.5\n');
+    rows.readBytes({ bytes: buffer, lineOffset: 1 }, ',');
     // The same memory, read again for the next piece: another indicator of as many bytes.
     buffer.set(utf8('儿童肥胖率,泰兴市,2022,1.5\n'));
-    rows.bytes(buffer, 2, 0x2c, (line) => other.push(line));
+    rows.readBytes({ bytes: buffer, lineOffset: 2 }, ',');
     expect(other).toEqual([]);
     expect(cells.get('infant-mortality', '321283', 2022)).toBeUndefined();
     expect([...cells.all()].map((o) => [o.indicatorId, o.year])).toEqual([

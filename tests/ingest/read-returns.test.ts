@@ -125,6 +125,29 @@ describe('readReturns: errors', () => {
     expect(read.diagnostics.map((d) => [d.code, d.params.firstValue, d.params.value])).toEqual([['data/conflict', '1.5', '2']]);
   });
 
+  it('a third row for a cell quotes the first as written, whichever row reader stored it', () => {
+    const body = csv('指标,地区,年份,数值\n新生儿死亡率,海陵,2023,1.5\n新生儿死亡率,海陵,2023,1.50\n新生儿死亡率,海陵,2023,1.6\n');
+    for (const fastRows of [true, false]) {
+      const read = readReturns([body], ctx, { fastRows });
+      expect(read.diagnostics.map((d) => [d.code, d.line, d.params.firstValue, d.params.value])).toEqual([
+        ['data/duplicate-row', 3, '1.5', '1.50'],
+        ['data/conflict', 4, '1.5', '1.6'],
+      ]);
+    }
+  });
+
+  it('a repeated row quotes the first value as written (007, 16 digits, a numerator 3.0), whichever reader stored it', () => {
+    const withValue = '指标,地区,年份,数值\n新生儿死亡率,海陵,2021,007\n新生儿死亡率,海陵,2021,8\n新生儿死亡率,海陵,2022,9007199254740993\n新生儿死亡率,海陵,2022,1.3\n';
+    const byRatio = '指标,地区,年份,分子,分母\n新生儿死亡率,海陵,2023,3.0,2000\n新生儿死亡率,海陵,2023,4,2000\n';
+    for (const [text, quoted] of [[withValue, [['007', '8'], ['9007199254740993', '1.3']]], [byRatio, [['3.0', '4']]]] as const) {
+      const bytes = new TextEncoder().encode(text);
+      // Whole, in pieces of 48 bytes (the rows after the first piece read from their bytes), and by the general reader alone.
+      for (const read of [readReturns([{ file: 'r.csv', bytes }], ctx), readReturns([{ file: 'r.csv', chunks: [bytes] }], ctx, { pieceBytes: 48 }), readReturns([{ file: 'r.csv', bytes }], ctx, { fastRows: false })]) {
+        expect(read.diagnostics.map((d) => [d.params.firstValue, d.params.value])).toEqual(quoted);
+      }
+    }
+  });
+
   it('lists the candidates of an ambiguous region and suggests a misspelt one', () => {
     const township = { code: '321202100', name: '海陵镇', aliases: [], level: 'township', parent: '321202' };
     const withTownship = { plan, ...indexes(plan, [township]) };
