@@ -30,7 +30,7 @@ if (!Number.isSafeInteger(target) || target < 1 || !Number.isSafeInteger(seed)) 
 
 // The cases of all properties together are about this many times the base number
 // (the sum of the weights passed to runsFor() in tests/fuzz); checked against the count below.
-const WEIGHT_SUM = 26.5;
+const WEIGHT_SUM = 30.5;
 const base = Math.ceil(target / WEIGHT_SUM);
 
 if (!args.includes('--no-build')) {
