@@ -2,13 +2,17 @@
 // in one line with a request to file a bug; known errors never reach here.
 //
 // `plancheck --version` is answered here, before anything else loads: the CLI itself
-// (commander, the commands, the messages, in dist/main.cjs) is most of the start-up of a
-// run that only asks for the version.
+// (commander, the commands, the messages) is most of the start-up of a run that only asks
+// for the version. A command runs from its own build, dist/commands/NAME.cjs, which holds
+// that command's code and no other's (less for V8 to parse at every start); anything else
+// (help, a mistyped command) runs the complete CLI, dist/main.cjs.
 
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const PLANCHECK_VERSION: string;
+/** The commands built on their own (scripts/build.mjs). */
+declare const PLANCHECK_COMMANDS: readonly string[];
 
-/** Words for a failed write of stdout or stderr, once dist/main.cjs is loaded (in the user's language). */
+/** Words for a failed write of stdout or stderr, once the CLI is loaded (in the user's language). */
 let describeWriteFailure: ((stream: 'stdout' | 'stderr', e: unknown) => string) | undefined;
 
 /**
@@ -42,7 +46,8 @@ async function run(argv: string[]): Promise<void> {
     // folder, never the package's); older Node compiles every start.
     const module = require('node:module') as { enableCompileCache?: () => unknown };
     if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
-    const { main, nodeIo, writeFailure } = require('./main.cjs') as typeof import('./main.js') & typeof import('./io.js') & typeof import('./write-failure.js');
+    const cli = PLANCHECK_COMMANDS.includes(argv[0]!) ? `./commands/${argv[0]}.cjs` : './main.cjs';
+    const { main, nodeIo, writeFailure } = require(cli) as typeof import('./main.js') & typeof import('./io.js') & typeof import('./write-failure.js');
     describeWriteFailure = (stream, e) => writeFailure(argv, process.env, stream, e);
     process.exitCode = await main(argv, nodeIo());
     exitWhenWritten();

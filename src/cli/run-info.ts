@@ -4,7 +4,7 @@
 import { PlancheckError } from '../diagnostics.js';
 import type { RunInfo } from '../format/records.js';
 import type { Io } from './io.js';
-import { VERSION } from './main.js';
+import { VERSION } from './program.js';
 
 export function runInfo(io: Io, data: readonly string[], regions: string | undefined, now: Date = new Date()): RunInfo {
   return { date: runDate(io, now), version: VERSION, data: [...data], ...(regions !== undefined ? { regions } : {}) };
