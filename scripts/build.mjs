@@ -51,19 +51,30 @@ const chalkNoDetection = {
 };
 
 // Libraries only some runs need, each in a file of its own that the CLI requires when
-// it first uses it: the xlsx reader (exceljs, 1 MB), the Word writer (docx) and, when the plan cache does not
-// apply, the YAML parser and the schema validator. Left in the CLI's file they would
-// be parsed at every start. They share nothing with the CLI's own modules (no class
-// of ours crosses into them), so a separate copy cannot break an instanceof.
-const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js', docx: 'docx' };
+// it first uses it: the xlsx reader (exceljs, 1 MB), the Word writer (docx), when the plan
+// cache does not apply the YAML parser and the schema validator, for a table in colour
+// chalk and cli-table3, and for a return with quoted cells the CSV parser (csv-parse).
+// Left in the CLI's file they would be parsed at every start. They share nothing with the
+// CLI's own modules (no class of ours crosses into them), so a separate copy cannot break
+// an instanceof.
+const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js', docx: 'docx', chalk: 'chalk', 'cli-table3': 'cli-table3', 'csv-parse': 'csv-parse/sync' };
+// The others are imported where they are used (import()), but csv-parse is imported by
+// src/ingest/table.ts at the top: the CLI gets a stand-in whose functions require it on
+// their first call.
+const LAZY = { 'csv-parse': ['parse'] };
 /** `vendor`: the path from the bundle to dist/vendor. */
 const vendorExternal = (vendor) => ({
   name: 'vendor-external',
   setup(b) {
     for (const [name, specifier] of Object.entries(VENDOR)) {
       const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-      b.onResolve({ filter }, () => ({ path: `${vendor}/${name}.cjs`, external: true }));
+      const external = { path: `${vendor}/${name}.cjs`, external: true };
+      b.onResolve({ filter }, (args) => (LAZY[name] && args.namespace !== 'vendor-on-first-call' ? { path: name, namespace: 'vendor-on-first-call' } : external));
     }
+    b.onLoad({ filter: /.*/, namespace: 'vendor-on-first-call' }, (args) => ({
+      contents: LAZY[args.path].map((f) => `export function ${f}(...a) { return require(${JSON.stringify(VENDOR[args.path])}).${f}(...a); }`).join('\n'),
+      loader: 'js',
+    }));
   },
 });
 
@@ -161,7 +172,7 @@ asciiOnly('dist/cli.cjs');
 writeFileSync('dist/cli.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n");
 written.add(resolve('dist/cli.js'));
 for (const [name, specifier] of Object.entries(VENDOR)) {
-  await bundle({ ...shared, format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
+  await bundle({ ...shared, plugins: [cliTable3DebugTruncate, chalkNoDetection], format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
 }
 
 /**
