@@ -27,9 +27,9 @@ function exitOnBrokenPipe(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr')
 }
 
 /**
- * Standard output and standard error, each made when first used: over a pipe or a
- * terminal, Node makes a socket of it, which took a sample evaluation, that writes nothing
- * on stderr, some milliseconds.
+ * Standard output and standard error, each made when first used, with the handler above:
+ * over a pipe or a terminal Node makes a socket of each, some milliseconds of work, and a
+ * sample evaluation writes nothing on stderr.
  */
 let stdout: NodeJS.WriteStream | undefined;
 let stderr: NodeJS.WriteStream | undefined;
