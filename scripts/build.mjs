@@ -51,20 +51,32 @@ const chalkNoDetection = {
 };
 
 // Libraries only some runs need, each in a file of its own that the CLI requires when
-// it first uses it: the xlsx reader (exceljs, 1 MB), the Word writer (docx) and, when the plan cache does not
-// apply, the YAML parser and the schema validator. Left in the CLI's file they would
-// be parsed at every start. They share nothing with the CLI's own modules (no class
-// of ours crosses into them), so a separate copy cannot break an instanceof.
-const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js', docx: 'docx' };
-const vendorExternal = {
+// it first uses it: the xlsx reader (exceljs, 1 MB), the Word writer (docx), when the plan
+// cache does not apply the YAML parser and the schema validator, for a table in colour
+// chalk and cli-table3, and for a return with quoted cells the CSV parser (csv-parse).
+// Left in the CLI's file they would be parsed at every start. They share nothing with the
+// CLI's own modules (no class of ours crosses into them), so a separate copy cannot break
+// an instanceof.
+const VENDOR = { exceljs: 'exceljs', yaml: 'yaml', ajv: 'ajv/dist/2020.js', docx: 'docx', chalk: 'chalk', 'cli-table3': 'cli-table3', 'csv-parse': 'csv-parse/sync' };
+// The others are imported where they are used (import()), but csv-parse is imported by
+// src/ingest/table.ts at the top: the CLI gets a stand-in whose functions require it on
+// their first call.
+const LAZY = { 'csv-parse': ['parse'] };
+/** `vendor`: the path from the bundle to dist/vendor. */
+const vendorExternal = (vendor) => ({
   name: 'vendor-external',
   setup(b) {
     for (const [name, specifier] of Object.entries(VENDOR)) {
       const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-      b.onResolve({ filter }, () => ({ path: `./vendor/${name}.cjs`, external: true }));
+      const external = { path: `${vendor}/${name}.cjs`, external: true };
+      b.onResolve({ filter }, (args) => (LAZY[name] && args.namespace !== 'vendor-on-first-call' ? { path: name, namespace: 'vendor-on-first-call' } : external));
     }
+    b.onLoad({ filter: /.*/, namespace: 'vendor-on-first-call' }, (args) => ({
+      contents: LAZY[args.path].map((f) => `export function ${f}(...a) { return require(${JSON.stringify(VENDOR[args.path])}).${f}(...a); }`).join('\n'),
+      loader: 'js',
+    }));
   },
-};
+});
 
 const minify = process.env.PLANCHECK_MINIFY !== '0';
 const shared = {
@@ -104,38 +116,63 @@ await bundle({
 // The CLI, in CommonJS: Node loads a CommonJS file with one read and one compile, where an
 // ES module graph costs a resolve, a read, a compile and a link per chunk, and its loader
 // brings node:fs/promises, readline and more with it.
-// dist/main.cjs is the CLI in one file. Inside it the commands, the formatters and the plan
-// loader stay lazy (esbuild defers a dynamically imported module until it is first
-// imported), so a run executes only the code of its own command.
+// dist/commands/NAME.cjs is the CLI with one command: what a run of that command loads.
+// Its modules are imported, not deferred, so V8 parses only that command's code, once;
+// inside it the formatters, the plan loader and the workbook reader stay lazy (esbuild
+// defers a dynamically imported module until it is first imported).
+// dist/main.cjs is the CLI with every command, each deferred until run: for help, a
+// mistyped command, and anything else that names no command.
 // dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
-// dist/main.cjs. bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
-await bundle({
+// the command's file or dist/main.cjs. bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
+/** Each command, by name, and the function that runs it (src/cli/program.ts, Commands). */
+const COMMANDS = { evaluate: 'runEvaluate', report: 'runReport', validate: 'runValidate', check: 'runCheck', template: 'runTemplate', indicators: 'runIndicators' };
+const cli = {
   ...shared,
-  plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection, vendorExternal],
+  plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection],
   format: 'cjs',
-  stdin: { contents: "export { main } from './src/cli/main.ts';\nexport { nodeIo } from './src/cli/io.ts';\nexport { writeFailure } from './src/cli/write-failure.ts';\n", resolveDir: '.', sourcefile: 'main-entry.ts', loader: 'ts' },
-  outfile: 'dist/main.cjs',
   // plan-files.ts finds the bundled plan/ from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__pcModuleUrl' },
   banner: { js: "const __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // The libraries in dist/vendor are required, not imported: one loader, CommonJS's.
   supported: { 'dynamic-import': false },
+};
+const io = "export { nodeIo } from './src/cli/io.ts';\nexport { writeFailure } from './src/cli/write-failure.ts';\n";
+await bundle({
+  ...cli,
+  plugins: [...cli.plugins, vendorExternal('./vendor')],
+  stdin: { contents: `export { main } from './src/cli/main.ts';\n${io}`, resolveDir: '.', sourcefile: 'main-entry.ts', loader: 'ts' },
+  outfile: 'dist/main.cjs',
 });
 asciiOnly('dist/main.cjs');
+for (const [name, run] of Object.entries(COMMANDS)) {
+  const entry = [
+    "import { runCli } from './src/cli/program.ts';",
+    `import { ${run} } from './src/cli/commands/${name}.ts';`,
+    `export const main = (argv, io) => runCli(argv, io, { ${name}: ${run} });`,
+    io,
+  ].join('\n');
+  await bundle({
+    ...cli,
+    plugins: [...cli.plugins, vendorExternal('../vendor')],
+    stdin: { contents: entry, resolveDir: '.', sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    outfile: `dist/commands/${name}.cjs`,
+  });
+  asciiOnly(`dist/commands/${name}.cjs`);
+}
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await bundle({
   ...shared,
   format: 'cjs',
   entryPoints: ['src/cli/bin.ts'],
   outfile: 'dist/cli.cjs',
-  define: { PLANCHECK_VERSION: JSON.stringify(version) },
+  define: { PLANCHECK_VERSION: JSON.stringify(version), PLANCHECK_COMMANDS: JSON.stringify(Object.keys(COMMANDS)) },
   supported: { 'dynamic-import': false },
 });
 asciiOnly('dist/cli.cjs');
 writeFileSync('dist/cli.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n");
 written.add(resolve('dist/cli.js'));
 for (const [name, specifier] of Object.entries(VENDOR)) {
-  await bundle({ ...shared, format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
+  await bundle({ ...shared, plugins: [cliTable3DebugTruncate, chalkNoDetection], format: 'cjs', stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: '.' }, outfile: `dist/vendor/${name}.cjs` });
 }
 
 /**

@@ -2,31 +2,47 @@
 // in one line with a request to file a bug; known errors never reach here.
 //
 // `plancheck --version` is answered here, before anything else loads: the CLI itself
-// (commander, the commands, the messages, in dist/main.cjs) is most of the start-up of a
-// run that only asks for the version.
+// (commander, the commands, the messages) is most of the start-up of a run that only asks
+// for the version. A command runs from its own build, dist/commands/NAME.cjs, which holds
+// that command's code and no other's (less for V8 to parse at every start); anything else
+// (help, a mistyped command) runs the complete CLI, dist/main.cjs.
 
 /** package.json's version, set by the build (scripts/build.mjs). */
 declare const PLANCHECK_VERSION: string;
+/** The commands built on their own (scripts/build.mjs). */
+declare const PLANCHECK_COMMANDS: readonly string[];
 
-/** Words for a failed write of stdout or stderr, once dist/main.cjs is loaded (in the user's language). */
+/** Words for a failed write of stdout or stderr, once the CLI is loaded (in the user's language). */
 let describeWriteFailure: ((stream: 'stdout' | 'stderr', e: unknown) => string) | undefined;
 
 /**
  * A reader that stops early (`plancheck … | head`) is not an error; any other failed write
  * (`> /dev/full`) is said on stderr, if stderr still works, and the run exits 2.
  */
-function exitOnBrokenPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+function exitOnBrokenPipe(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr'): NodeJS.WriteStream {
   return stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    failedWrite(stream === process.stderr ? 'stderr' : 'stdout', e);
+    failedWrite(name, e);
   });
 }
 
+/**
+ * Standard output and standard error, each made when first used, with the handler above:
+ * over a pipe or a terminal Node makes a socket of each, some milliseconds of work, and a
+ * sample evaluation writes nothing on stderr.
+ */
+let stdout: NodeJS.WriteStream | undefined;
+let stderr: NodeJS.WriteStream | undefined;
+const streams = {
+  stdout: () => (stdout ??= exitOnBrokenPipe(process.stdout, 'stdout')),
+  stderr: () => (stderr ??= exitOnBrokenPipe(process.stderr, 'stderr')),
+};
+
 function failedWrite(name: 'stdout' | 'stderr', e: unknown): never {
-  if (name === 'stdout' && !process.stderr.errored) {
+  if (name === 'stdout' && !stderr?.errored) {
     const text = describeWriteFailure?.(name, e) ?? `plancheck: cannot write to standard output (${(e as NodeJS.ErrnoException)?.code ?? String(e)})\n`;
     try {
-      process.stderr.write(text);
+      streams.stderr().write(text);
     } catch {
       // stderr is gone too: the exit status says it
     }
@@ -35,20 +51,19 @@ function failedWrite(name: 'stdout' | 'stderr', e: unknown): never {
 }
 
 async function run(argv: string[]): Promise<void> {
-  exitOnBrokenPipe(process.stdout);
-  exitOnBrokenPipe(process.stderr);
   try {
     // Node 22.1+ keeps compiled code between runs in its own cache folder (in the temporary
     // folder, never the package's); older Node compiles every start.
     const module = require('node:module') as { enableCompileCache?: () => unknown };
     if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
-    const { main, nodeIo, writeFailure } = require('./main.cjs') as typeof import('./main.js') & typeof import('./io.js') & typeof import('./write-failure.js');
+    const cli = PLANCHECK_COMMANDS.includes(argv[0]!) ? `./commands/${argv[0]}.cjs` : './main.cjs';
+    const { main, nodeIo, writeFailure } = require(cli) as typeof import('./main.js') & typeof import('./io.js') & typeof import('./write-failure.js');
     describeWriteFailure = (stream, e) => writeFailure(argv, process.env, stream, e);
-    process.exitCode = await main(argv, nodeIo());
+    process.exitCode = await main(argv, nodeIo(streams));
     exitWhenWritten();
   } catch (e) {
-    process.stderr.write(`plancheck: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the command that caused it; set PLANCHECK_DEBUG=1 for details)\n`);
-    if (process.env.PLANCHECK_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    streams.stderr().write(`plancheck: internal error: ${(e as Error)?.message ?? String(e)}\n(please report this with the command that caused it; set PLANCHECK_DEBUG=1 for details)\n`);
+    if (process.env.PLANCHECK_DEBUG) streams.stderr().write(`${(e as Error)?.stack ?? ''}\n`);
     process.exitCode = 70;
   }
 }
@@ -61,14 +76,14 @@ async function run(argv: string[]): Promise<void> {
  */
 function exitWhenWritten(): void {
   // A write that failed at once (a full disk) is known before its 'error' event comes.
-  if (process.stdout.errored) failedWrite('stdout', process.stdout.errored);
-  if (process.stderr.errored) failedWrite('stderr', process.stderr.errored);
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  if (stdout?.errored) failedWrite('stdout', stdout.errored);
+  if (stderr?.errored) failedWrite('stderr', stderr.errored);
+  if (!stdout?.writableLength && !stderr?.writableLength) process.exit();
 }
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  exitOnBrokenPipe(process.stdout).write(`${PLANCHECK_VERSION}\n`);
+  streams.stdout().write(`${PLANCHECK_VERSION}\n`);
 } else {
   void run(argv);
 }

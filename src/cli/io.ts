@@ -35,13 +35,23 @@ export interface Io {
   realPath?(path: string): string;
 }
 
-export function nodeIo(): Io {
+/** The process's standard output and standard error, each made when first asked for (Node makes them so). */
+export interface StandardStreams {
+  stdout(): NodeJS.WriteStream;
+  stderr(): NodeJS.WriteStream;
+}
+
+const processStreams: StandardStreams = { stdout: () => process.stdout, stderr: () => process.stderr };
+
+/** The real process; `streams`: how to reach stdout and stderr (the binary's handle their failures). */
+export function nodeIo(streams: StandardStreams = processStreams): Io {
+  const stdout = streams.stdout();
   return {
-    stdout: (s) => process.stdout.write(s),
-    stdoutBytes: (b) => process.stdout.write(b),
-    stderr: (s) => process.stderr.write(s),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),
+    stdout: (s) => stdout.write(s),
+    stdoutBytes: (b) => stdout.write(b),
+    stderr: (s) => streams.stderr().write(s),
+    stdoutIsTTY: Boolean(stdout.isTTY),
+    ...(stdout.isTTY && stdout.columns > 0 ? { stdoutColumns: stdout.columns } : {}),
     env: process.env,
     cwd: process.cwd(),
     readFile: (p) => readFileSync(p),
