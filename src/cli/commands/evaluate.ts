@@ -1,6 +1,7 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
 import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
+import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../engine/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
@@ -49,7 +50,8 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
 
   const ctx = { ...formatContext(io, plan, opts), run };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
+  // The file also names every unit a unit-level target found without data, which the results may only count.
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile ? [...diagnostics, ...unitsWithoutData(evaluation.results)] : diagnostics, ctx.lang);
   // An empty run's error is on standard error already: a table on standard output would only repeat it.
   const tableOut = files.length > 0 || (format ?? 'table') === 'table';
   await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true || (evaluation.results.length === 0 && tableOut) });

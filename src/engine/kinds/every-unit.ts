@@ -3,7 +3,7 @@
 import type { EveryUnitTarget, Region, Target } from '../../plan/model.js';
 import type { TargetContext } from '../context.js';
 import { rateInterval } from '../interval.js';
-import { combine, type UnitVerdict, type Verdict } from '../verdict.js';
+import { combine, type Status, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
 import { kindOf } from './index.js';
 import { emptyVerdict } from './shared.js';
@@ -41,30 +41,53 @@ export function overUnits(
   const units = ctx.regions.unitsAt(ctx.region.code, level);
   if (units.length === 0) return emptyVerdict('no-data', { code: 'reason/no-units', params: { level } }, ctx.cell());
 
-  const verdicts: UnitVerdict[] = [];
+  // Failing units are named; units without data are kept as the regions they are (and their
+  // verdicts) until the end, where they are named unless none of the units has data: a
+  // regions file of 74,000 乡镇 and a return without the indicator would otherwise name every
+  // one of them, at the city and again at each 市(区).
+  const failing: UnitVerdict[] = [];
+  const missing: Region[] = [];
+  const missingVerdicts: Array<Verdict | undefined> = [];
+  const statuses = new Set<Status>();
   const notes: string[] = [];
+  let judged = 0;
+  let met = 0;
+  let gap: number | null = null;
+  let first: UnitVerdict | undefined;
   for (const unit of units) {
     const applicable = applies(unit);
     if (applicable === false) continue;
+    judged++;
     if (applicable === undefined) {
-      verdicts.push({ code: unit.code, name: unit.name, status: 'no-data', value: null, gap: null, derived: false });
+      statuses.add('no-data');
+      missing.push(unit);
+      missingVerdicts.push(undefined);
+      if (judged === 1) first = noDataUnit(unit);
       continue;
     }
     const v = ctx.evaluateAt(inner, { region: unit });
     notes.push(...v.notes);
-    verdicts.push({
-      code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived,
-      ...(v.interval ? { interval: v.interval } : {}),
-      ...(v.chance ? { chance: v.chance } : {}),
-    });
+    statuses.add(v.status);
+    if (v.status === 'met') met++;
+    if (v.gap !== null) gap = gap === null ? v.gap : Math.max(gap, v.gap);
+    if (v.status === 'no-data') {
+      missing.push(unit);
+      missingVerdicts.push(v);
+    } else if (v.status === 'not-met' || v.status === 'invalid') failing.push(unitVerdict(unit, v));
+    if (judged === 1) first = unitVerdict(unit, v);
   }
-  if (verdicts.length === 0) return emptyVerdict('not-applicable', { code: 'reason/no-unit-applies', params: { level } });
+  if (judged === 0) return emptyVerdict('not-applicable', { code: 'reason/no-unit-applies', params: { level } });
 
-  const status = combine(verdicts.map((u) => u.status));
-  const failing = verdicts.filter((u) => u.status === 'not-met' || u.status === 'invalid');
-  const missing = verdicts.filter((u) => u.status === 'no-data');
-  const gaps = verdicts.map((u) => u.gap).filter((g): g is number => g !== null);
-  const own = units.length === 1 && units[0]!.code === ctx.region.code ? verdicts[0] : undefined;
+  const status = combine([...statuses]);
+  const own = units.length === 1 && units[0]!.code === ctx.region.code ? first : undefined;
+  // No unit has data: counted, not named (the names are every unit judged, kept for --diagnostics FILE).
+  const noneHasData = !own && missing.length === judged;
+  const missingUnits = noneHasData
+    ? []
+    : missing.map((unit, i) => {
+        const v = missingVerdicts[i];
+        return v ? unitVerdict(unit, v) : noDataUnit(unit);
+      });
   const cell = ctx.cell();
   // A unit judged on its own keeps its interval and what it says; a region over its units
   // shows the interval of its own Σ/Σ rate, which the verdict is not judged on.
@@ -74,13 +97,30 @@ export function overUnits(
     value: own ? own.value : cell && !cell.invalid && cell.value !== null ? cell.value : null,
     ...(interval ? { interval } : {}),
     ...(own?.chance ? { chance: own.chance } : {}),
-    gap: gaps.length ? Math.max(...gaps) : null,
+    gap,
     threshold: null,
     derived: own ? own.derived : (cell?.derived ?? false),
     notes: [...new Set([...(cell?.notes ?? []), ...notes])],
     failingUnits: failing,
-    missingUnits: missing,
-    unitCount: verdicts.length,
-    reason: { code: 'reason/units', params: { met: verdicts.filter((u) => u.status === 'met').length, total: verdicts.length } },
+    missingUnits,
+    missingUnitCount: missing.length,
+    ...(noneHasData ? { unitsWithoutData: missing } : {}),
+    unitCount: judged,
+    reason: noneHasData
+      ? { code: 'reason/no-unit-data', params: { total: judged, level } }
+      : { code: 'reason/units', params: { met, total: judged } },
+  };
+}
+
+/** A unit the condition of a conditional target cannot be worked out for. */
+function noDataUnit(unit: Region): UnitVerdict {
+  return { code: unit.code, name: unit.name, status: 'no-data', value: null, gap: null, derived: false };
+}
+
+function unitVerdict(unit: Region, v: Verdict): UnitVerdict {
+  return {
+    code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived,
+    ...(v.interval ? { interval: v.interval } : {}),
+    ...(v.chance ? { chance: v.chance } : {}),
   };
 }
