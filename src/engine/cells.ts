@@ -582,6 +582,39 @@ export class CellStore {
     return this.regionIndex.get(code);
   }
 
+  /** How many regions have a number (regionKey). */
+  get regionCount(): number {
+    return this.regionCodes.length;
+  }
+
+  /** The region a number stands for (regionKey's inverse). */
+  regionCodeOf(key: number): string {
+    return this.regionCodes[key]!;
+  }
+
+  /**
+   * One block's usable numbers (a numeric value, not invalid) by region number, NaN where there
+   * is none, in `into` when it is long enough (else a new array; read the one returned):
+   * undefined when the block has no cell. For a check comparing indicators cell by cell.
+   */
+  blockValues(indicatorId: string, year: number, s: number, into?: Float64Array): Float64Array | undefined {
+    const b = this.block(indicatorId, year, s);
+    if (!b) return undefined;
+    const n = this.regionCodes.length;
+    const out = into && into.length >= n ? into : new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = NaN;
+    const c = b.columns;
+    if (c) {
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f !== 0 && !(f & CELL_NULL)) out[r] = c.value(r);
+      }
+    }
+    if (b.objects) for (const [r, o] of b.objects) out[r] = typeof o.value === 'number' && !o.invalid ? o.value : NaN;
+    return out;
+  }
+
   /** What cellStates says of a cell, bit by bit. */
   static readonly STATE = { present: 1, null: 2, ratio: 4, number: 8, invalid: 16 } as const;
 

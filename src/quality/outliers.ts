@@ -32,7 +32,7 @@ import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
 import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
 import { intervalMethod, type IntervalMethod } from '../engine/interval.js';
-import { adjustedP, changeZ, dispersion, RateTests, Z_FLOOR } from './rate-tests.js';
+import { adjustedP, changeZ, dispersion, RATE_TEST, RateTests, Z_FLOOR } from './rate-tests.js';
 import { medianInPlace, Scratch } from './select.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
@@ -182,7 +182,8 @@ export function outliersOf(
   const yard = untested > 0 ? yardstick(deltas, n, levelOf, scratch, rule, noNaN) : undefined;
   if (!yard && informative === 0) return [];
   const phi = informative > 0 ? dispersion(z2!, informative) : 1;
-  if (tests) tests.count += informative;
+  /** Tested changes material and beyond chance before adjustment: candidates for Holm's procedure. */
+  let candidates = 0;
   let material: number | undefined;
   const out: Diagnostic[] = [];
   let typical: number | undefined;
@@ -203,9 +204,12 @@ export function outliersOf(
         if (!(Math.abs(z) / Math.sqrt(phi) >= Z_FLOOR)) continue;
         material ??= rule.materiality * levelOf();
         if (!(Math.abs(delta) >= material)) continue;
+        const p = adjustedP(z, phi);
+        if (p < RATE_TEST.alpha) candidates++;
+        if (!tests!.mayFlag(p)) continue;
         // The table's arrays are the next indicator's once this one is done: what the finding needs is read now.
         const at = { key: table.key(series), fromYear: years[fromYear]!, toYear: years[fromYear + 1]!, fromCounts: counts(table, from), toCounts: counts(table, from + 1) };
-        tests!.consider(adjustedP(z, phi), (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
+        tests!.consider(p, (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
         continue;
       }
       if (!yard || !yard.flags(delta)) continue;
@@ -236,6 +240,7 @@ export function outliersOf(
       );
     }
   }
+  if (tests) tests.counted(informative, candidates);
   return out;
 }
 
