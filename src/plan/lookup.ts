@@ -94,6 +94,9 @@ export class RegionIndex {
 
   /** By name, short name, alias or code; remembered, as returns repeat names. */
   find(name: string): Lookup<Region> {
+    // A code is a region's own, found at once: not remembered again (a return may name 74,000 乡镇 by code).
+    const coded = this.byCode.get(name);
+    if (coded) return { found: coded };
     let hit = this.memo.get(name);
     if (!hit) {
       hit = this.lookup(name);
