@@ -383,18 +383,19 @@ export class CellStore {
   }
 
   /**
-   * The sum of one cell over some regions (a region's sub-regions): values, numerators and
-   * denominators added up, without making an object of each cell.
+   * The sum of one cell over some regions (a region's sub-regions, by their numbers here,
+   * regionKeyOf, -1 for one never seen): values, numerators and denominators added up,
+   * without making an object of each cell.
    */
-  sum(indicatorId: string, year: number, s: number, regionCodes: readonly string[]): Sum {
+  sum(indicatorId: string, year: number, s: number, regions: Int32Array): Sum {
     const out: Sum = { complete: true, invalid: false, allNumbers: true, allRatios: true, value: 0, numerator: 0, denominator: 0, notes: [], row: undefined };
     const b = this.block(indicatorId, year, s);
-    if (!b || regionCodes.length === 0) return { ...out, complete: false };
+    if (!b || regions.length === 0) return { ...out, complete: false };
     const c = b.columns;
     let notes: Set<string> | undefined;
-    // An index loop: for…of made an iterator result per region here (a million at 1 M rows).
-    for (let i = 0; i < regionCodes.length; i++) {
-      const r = this.regionIndex.get(regionCodes[i]!);
+    for (let i = 0; i < regions.length; i++) {
+      const key = regions[i]!;
+      const r = key < 0 ? undefined : key;
       const o = r === undefined ? undefined : b.objects?.get(r);
       if (o) {
         out.row ??= o.rows[0];

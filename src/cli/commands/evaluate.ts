@@ -43,8 +43,9 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
-  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(quality.findings, indicators)];
+  // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
+  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
