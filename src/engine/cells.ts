@@ -171,11 +171,14 @@ class ColumnCell implements Observation {
 
 export class CellStore {
   private readonly indicators = new Map<string, Map<number, Block>>();
-  private readonly regionIndex = new Map<string, number>();
-  private readonly regionCodes: string[] = [];
+  // The numbers standing for regions (regionKey), shared with the store's clones: a number
+  // names a region in all of them, whichever added it (a number with no cell is no cell).
+  private regionIndex = new Map<string, number>();
+  private regionCodes: string[] = [];
   private readonly sources: CellSource[] = [];
-  /** Regions and years with a value (or a cell marked invalid), kept as cells arrive. */
-  readonly regionsWithData = new Set<string>();
+  /** 1 by region number for a region with a value (or a cell marked invalid), kept as cells arrive. */
+  private withData = new Uint8Array(64);
+  /** Years with a value (or a cell marked invalid), kept as cells arrive. */
   readonly yearsWithValue = new Set<number>();
   private count = 0;
 
@@ -186,8 +189,8 @@ export class CellStore {
   /** A copy whose objects can change without changing this store (column entries are shared, never changed). */
   clone(): CellStore {
     const c = new CellStore();
-    for (const [code, i] of this.regionIndex) c.regionIndex.set(code, i);
-    c.regionCodes.push(...this.regionCodes);
+    c.regionIndex = this.regionIndex;
+    c.regionCodes = this.regionCodes;
     c.sources.push(...this.sources);
     for (const [id, blocks] of this.indicators) {
       const copy = new Map<number, Block>();
@@ -200,7 +203,7 @@ export class CellStore {
       }
       c.indicators.set(id, copy);
     }
-    for (const r of this.regionsWithData) c.regionsWithData.add(r);
+    c.withData = this.withData.slice();
     for (const y of this.yearsWithValue) c.yearsWithValue.add(y);
     c.count = this.count;
     return c;
@@ -209,6 +212,23 @@ export class CellStore {
   /** Cells held (read and derived). */
   get size(): number {
     return this.count;
+  }
+
+  /** The regions with a value (or a cell marked invalid), as a set made now. */
+  get regionsWithData(): Set<string> {
+    const out = new Set<string>();
+    const n = Math.min(this.withData.length, this.regionCodes.length);
+    for (let r = 0; r < n; r++) if (this.withData[r]) out.add(this.regionCodes[r]!);
+    return out;
+  }
+
+  private hasData(r: number): void {
+    if (r >= this.withData.length) {
+      const grown = new Uint8Array(Math.max(r + 1, 2 * this.withData.length));
+      grown.set(this.withData);
+      this.withData = grown;
+    }
+    this.withData[r] = 1;
   }
 
   /** A small number standing for a region, for addRead. */
@@ -253,7 +273,7 @@ export class CellStore {
     if (!b.has(r)) this.count++;
     b.objects.set(r, o);
     if (o.value !== null) this.yearsWithValue.add(o.year);
-    if (o.value !== null || o.invalid) this.regionsWithData.add(o.regionCode);
+    if (o.value !== null || o.invalid) this.hasData(r);
   }
 
   /**
@@ -286,7 +306,7 @@ export class CellStore {
     this.count++;
     if (!(flags & CELL_NULL)) {
       this.yearsWithValue.add(year);
-      this.regionsWithData.add(this.regionCodes[region]!);
+      this.hasData(region);
     }
     return true;
   }
