@@ -176,6 +176,12 @@ export class CellStore {
   private regionIndex = new Map<string, number>();
   private regionCodes: string[] = [];
   private readonly sources: CellSource[] = [];
+  /**
+   * By region number, the line the region's first row read was on (0: none yet). A column
+   * entry keeps its line as the distance from it, which is small where a return gives each
+   * 乡镇's rows together (Columns). Shared with the clones, as the columns are.
+   */
+  private firstLines = { at: new Int32Array(64) };
   /** 1 by region number for a region with a value (or a cell marked invalid), kept as cells arrive. */
   private withData = new Uint8Array(64);
   /** Years with a value (or a cell marked invalid), kept as cells arrive. */
@@ -191,6 +197,7 @@ export class CellStore {
     const c = new CellStore();
     c.regionIndex = this.regionIndex;
     c.regionCodes = this.regionCodes;
+    c.firstLines = this.firstLines;
     c.sources.push(...this.sources);
     for (const [id, blocks] of this.indicators) {
       const copy = new Map<number, Block>();
@@ -301,7 +308,7 @@ export class CellStore {
     if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length), scale);
     // Room for every region known so far, as most blocks of a large return fill up.
     if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
-    c.setNumbers(region, flags, numbers, decimals, source, line);
+    c.setNumbers(region, flags, numbers, decimals, source, line - this.firstLine(region, line));
     b.entries++;
     this.count++;
     if (!(flags & CELL_NULL)) {
@@ -309,6 +316,23 @@ export class CellStore {
       this.hasData(region);
     }
     return true;
+  }
+
+  /** The first line read of region r, `line` if none was yet. */
+  private firstLine(r: number, line: number): number {
+    let at = this.firstLines.at;
+    if (r >= at.length) {
+      const grown = new Int32Array(Math.max(r + 1, 2 * at.length));
+      grown.set(at);
+      at = this.firstLines.at = grown;
+    }
+    if (at[r] === 0) at[r] = line;
+    return at[r]!;
+  }
+
+  /** The line of a column entry's row. */
+  private lineOf(c: Columns, r: number): number {
+    return this.firstLines.at[r]! + c.lineOf(r);
   }
 
   private at(b: Block, r: number): Observation | undefined {
@@ -333,7 +357,7 @@ export class CellStore {
       ratio ? c.denominator(r) : undefined,
       flags,
       this.sources[c.sourceOf(r)]!,
-      c.line[r]!,
+      this.lineOf(c, r),
     );
   }
 
@@ -344,7 +368,7 @@ export class CellStore {
     const c = b?.columns;
     if (!b || r === undefined || !c || r >= c.capacity || c.flags[r] === 0 || b.objects?.has(r)) return undefined;
     const flags = c.flagsOf(r);
-    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value(r).toFixed(c.decimals[r]!);
+    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value(r).toFixed(c.decimalsOf(r));
     if (this.sources[c.sourceOf(r)]!.value === undefined && flags & CELL_RATIO) return String(c.numerator(r));
     return String(Number(c.value(r).toPrecision(6)));
   }
@@ -431,7 +455,7 @@ export class CellStore {
       }
       if (r === undefined || !c || r >= c.capacity || c.flags[r] === 0) return { ...out, complete: false };
       const flags = c.flagsOf(r);
-      out.row ??= { file: this.sources[c.sourceOf(r)]!.file, line: c.line[r]! };
+      out.row ??= { file: this.sources[c.sourceOf(r)]!.file, line: this.lineOf(c, r) };
       if (flags & CELL_NULL) out.allNumbers = false;
       else out.value += c.value(r);
       if (flags & CELL_RATIO) {
