@@ -8,7 +8,7 @@ import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
-import { readTable, type TableRow } from './table.js';
+import { streamTable, type TableRow } from './table.js';
 
 type RegionColumn = 'code' | 'name' | 'parent' | 'population' | 'level' | 'aliases';
 
@@ -29,7 +29,9 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   const decoded = decode(file.bytes, file.file);
   diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return { regions: [], diagnostics };
-  const read = readTable(decoded.text, file.file);
+  // Row by row, none kept: a file of 74,000 乡镇 is read once, into the regions alone.
+  const text = decoded.text;
+  const read = streamTable(text, file.file);
   diagnostics.push(...read.diagnostics);
   if (!read.table) return { regions: [], diagnostics };
 
@@ -45,8 +47,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const i = columns[id];
     return i === undefined ? undefined : { text: (row.cells[i] ?? '').trim(), column: i + 1 };
   };
-  const rows = read.table.rows;
-  const known = new KnownRegions(plan.regions, () => rows.map((row) => nameOnly(row, cellOf, plan.regions)));
+  // A parent named by name rather than code needs every row's names: the file is read again for them.
+  const known = new KnownRegions(plan.regions, () => [...(streamTable(text, file.file).table?.rows ?? [])].map((row) => nameOnly(row, cellOf, plan.regions)));
   const regions: Region[] = [];
   for (const row of read.table.rows) {
     const cell = (id: RegionColumn) => cellOf(row, id);
