@@ -75,20 +75,16 @@ export function checkCompleteness(
     return regions.top.code;
   };
   const indicators = plan.indicators.filter((i) => i.target);
-  const cells: ExpectedCell[] = [];
+  const cells = new ExpectedCells();
   const findings: Diagnostic[] = [];
   const unknownUnits: string[] = [];
 
   for (const indicator of indicators) {
-    const units: Region[] = [];
-    const unitColumns: string[] = [];
     const all = unitsFor(indicator.target!, plan, regions, planCodes, columnOf);
-    for (let u = 0; u < all.units.length; u++) {
-      if (!covered.has(all.columns[u]!)) continue;
-      units.push(all.units[u]!);
-      unitColumns.push(all.columns[u]!);
-    }
-    if (units.length === 0) {
+    // The units under the regions the returns cover, by their place in `all`.
+    const shown: number[] = [];
+    for (let u = 0; u < all.units.length; u++) if (covered.has(all.columns[u]!)) shown.push(u);
+    if (shown.length === 0) {
       unknownUnits.push(indicator.name);
       continue;
     }
@@ -97,37 +93,36 @@ export function checkCompleteness(
       const [sex, residence] = disaggregation(part);
       return SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
     });
-    const ids = Int32Array.from(units, (u) => states.id(u.code));
+    const ids = new Int32Array(shown.length);
+    for (let i = 0; i < shown.length; i++) ids[i] = states.id(all.units[shown[i]!]!.code);
     for (const year of years) {
-      for (let u = 0; u < units.length; u++) {
-        const region = units[u]!.code;
-        const column = unitColumns[u]!;
+      for (let i = 0; i < shown.length; i++) {
+        const u = shown[i]!;
         for (let p = 0; p < parts.length; p++) {
-          const part = parts[p];
-          const state = states.state(indicator.id, ids[u]!, year, partSlots[p]!);
-          cells.push(part ? { indicator: indicator.id, region, year, part, state, column } : { indicator: indicator.id, region, year, state, column });
+          cells.add(indicator.id, all.units[u]!.code, year, parts[p], states.state(indicator.id, ids[i]!, year, partSlots[p]!), all.columns[u]!);
         }
       }
     }
   }
+  const n = cells.length;
 
   // A region missing only because a unit below it is missing or reported missing cannot be
   // derived: the gap is the unit's, reported there (or explained by its 备注), not again here.
   // The cells' states by indicator, year and part, then region: made only when a gap is found.
   let stateOf: Map<string, Map<string, CellState>> | undefined;
   const groupKey = (indicator: string, year: number, part: Part | undefined) => `${indicator}\u0000${year}\u0000${part ?? ''}`;
-  const blockedByUnit = (c: ExpectedCell) => {
+  const blockedByUnit = (c: number) => {
     if (!stateOf) {
       stateOf = new Map();
-      for (const x of cells) {
-        const key = groupKey(x.indicator, x.year, x.part);
+      for (let x = 0; x < n; x++) {
+        const key = groupKey(cells.indicator[x]!, cells.year[x]!, cells.part[x]);
         let group = stateOf.get(key);
         if (!group) stateOf.set(key, (group = new Map()));
-        group.set(x.region, x.state);
+        group.set(cells.region[x]!, cells.stateOf(x));
       }
     }
-    const group = stateOf.get(groupKey(c.indicator, c.year, c.part));
-    return regions.children(c.region).some((child) => {
+    const group = stateOf.get(groupKey(cells.indicator[c]!, cells.year[c]!, cells.part[c]));
+    return regions.children(cells.region[c]!).some((child) => {
       const s = group?.get(child.code);
       return s === 'missing' || s === 'reported-missing' || s === 'invalid';
     });
@@ -136,28 +131,28 @@ export function checkCompleteness(
   // An indicator the return says nothing about is one note (a return may cover one
   // department's indicators); gaps in the indicators it does give are warnings.
   const reported = new Set<string>();
-  for (const c of cells) if (c.state !== 'missing') reported.add(c.indicator);
+  for (let c = 0; c < n; c++) if (cells.state[c] !== MISSING_STATE) reported.add(cells.indicator[c]!);
   const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.name));
   if (absent.length > 0 && years.length > 0) {
     findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: absent.map((i) => i.name).join('、') }, where));
   }
 
   // One finding per indicator, region and part, naming the years missing.
-  const missing = new Map<string, ExpectedCell[]>();
-  for (const c of cells) {
-    if (c.state !== 'missing' || !reported.has(c.indicator) || blockedByUnit(c)) continue;
-    const key = `${c.indicator}\u0000${c.region}\u0000${c.part ?? ''}`;
+  const missing = new Map<string, number[]>();
+  for (let c = 0; c < n; c++) {
+    if (cells.state[c] !== MISSING_STATE || !reported.has(cells.indicator[c]!) || blockedByUnit(c)) continue;
+    const key = `${cells.indicator[c]}\u0000${cells.region[c]}\u0000${cells.part[c] ?? ''}`;
     if (!missing.has(key)) missing.set(key, []);
     missing.get(key)!.push(c);
   }
   for (const list of missing.values()) {
     const c = list[0]!;
-    const [sex, residence] = disaggregation(c.part);
+    const [sex, residence] = disaggregation(cells.part[c]);
     findings.push(
       diag('warning', 'quality/missing-cells', {
-        indicator: describe.indicator(c.indicator),
-        region: `${describe.region(c.region)}${partText(sex, residence)}`,
-        years: list.map((x) => x.year).join('、'),
+        indicator: describe.indicator(cells.indicator[c]!),
+        region: `${describe.region(cells.region[c]!)}${partText(sex, residence)}`,
+        years: list.map((x) => cells.year[x]).join('、'),
         count: list.length,
       }, where),
     );
@@ -165,15 +160,16 @@ export function checkCompleteness(
   if (unknownUnits.length > 0 && years.length > 0) findings.push(diag('info', 'quality/units-unknown', { indicators: unknownUnits.join('、') }, where));
 
   const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
-  for (const c of cells) counts[c.state]++;
+  for (let c = 0; c < n; c++) counts[cells.stateOf(c)]++;
   const present = counts.given + counts.derived;
   // Nothing expected because the returns cover no year or no region (an empty return): the
   // plan's cells for one year are expected, all missing. An empty return is not complete.
-  let expected = cells.length;
+  let expected = n;
   if (expected === 0) {
     for (const indicator of indicators) expected += unitsFor(indicator.target!, plan, regions, planCodes, columnOf).units.length * partsFor(indicator.target!).length;
     counts.missing = expected;
   }
+  let made: ExpectedCell[] | undefined;
   return {
     completeness: {
       years,
@@ -182,10 +178,62 @@ export function checkCompleteness(
       absent: absent.map((i) => i.id),
       counts: { ...counts, expected },
       rate: expected === 0 ? 1 : present / expected,
-      cells,
+      // An object a cell, made when asked for (check's grid and JSON): evaluate only needs the findings.
+      get cells() {
+        return (made ??= cells.objects());
+      },
     },
     findings,
   };
+}
+
+/**
+ * The expected cells, a column each (an object a cell would be some 60 bytes: an every-unit
+ * target of 74,000 乡镇 expects 74,000 cells a year), in the order they are expected.
+ */
+class ExpectedCells {
+  readonly indicator: string[] = [];
+  readonly region: string[] = [];
+  readonly column: string[] = [];
+  readonly part: Array<Part | undefined> = [];
+  year = new Int32Array(64);
+  /** The state's place in CELL_STATES. */
+  state = new Uint8Array(64);
+  length = 0;
+
+  add(indicator: string, region: string, year: number, part: Part | undefined, state: CellState, column: string): void {
+    const i = this.length++;
+    if (i === this.year.length) {
+      this.year = grownTo(this.year, 2 * i);
+      this.state = grownTo(this.state, 2 * i);
+    }
+    this.indicator.push(indicator);
+    this.region.push(region);
+    this.column.push(column);
+    this.part.push(part);
+    this.year[i] = year;
+    this.state[i] = CELL_STATES.indexOf(state);
+  }
+
+  stateOf(i: number): CellState {
+    return CELL_STATES[this.state[i]!]!;
+  }
+
+  objects(): ExpectedCell[] {
+    const out: ExpectedCell[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const part = this.part[i];
+      const [indicator, region, year, state, column] = [this.indicator[i]!, this.region[i]!, this.year[i]!, this.stateOf(i), this.column[i]!];
+      out.push(part ? { indicator, region, year, part, state, column } : { indicator, region, year, state, column });
+    }
+    return out;
+  }
+}
+
+function grownTo<A extends Int32Array | Uint8Array>(a: A, n: number): A {
+  const b = new (a.constructor as new (n: number) => A)(n);
+  b.set(a);
+  return b;
 }
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
@@ -217,6 +265,8 @@ const MISSING = known(MISSING_STATE, false);
 const DERIVED = known(1, true);
 const INVALID = known(INVALID_STATE, false);
 const { present: PRESENT, null: NULL, ratio: RATIO, number: NUMBER, invalid: INVALID_BIT } = CellStore.STATE;
+
+const NO_KIDS = new Int32Array(0);
 
 /** One year of the indicator looked at: what is known of each region × slot, and the store's blocks as read. */
 interface YearMemo {
@@ -331,7 +381,11 @@ class Presence {
 
   private children(region: number): Int32Array {
     let kids = this.kids[region];
-    if (!kids) kids = this.kids[region] = Int32Array.from(this.regions.children(this.codes[region]!), (c) => this.id(c.code));
+    if (!kids) {
+      // Most regions asked about are 乡镇 without sub-regions: one empty array serves them all.
+      const children = this.regions.children(this.codes[region]!);
+      kids = this.kids[region] = children.length === 0 ? NO_KIDS : Int32Array.from(children, (c) => this.id(c.code));
+    }
     return kids;
   }
 
