@@ -78,7 +78,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const region: Region = {
       code: code.text,
       name: escapeControls(name.text),
-      aliases: aliases.map(escapeControls),
+      // Most rows give none: one empty list serves them all (nothing adds to a region's aliases; a merge makes a new list).
+      aliases: aliases.length ? aliases.map(escapeControls) : NO_ALIASES,
       level: level.id,
       ...(parent ? { parent: parent.code } : {}),
       ...(population !== undefined ? { population } : {}),
@@ -88,6 +89,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   }
   return { regions, diagnostics };
 }
+
+const NO_ALIASES: string[] = [];
 
 function aliasesOf(cell: { text: string } | undefined): string[] {
   if (!cell || cell.text === '') return [];
