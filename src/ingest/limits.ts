@@ -11,6 +11,7 @@
 // A quoted cell may span lines; its length counts across them, so a quote that never
 // closes turns the rest of the file into one cell and is caught here too.
 import { diag, type Diagnostic } from '../diagnostics.js';
+import { indexOfByte } from './byte-search.js';
 
 export const MAX_CELL_BYTES = 128 * 1024;
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -54,7 +55,7 @@ export function checkLimits(bytes: Uint8Array, file: string, knownDelimiter?: nu
   const n = Math.floor((bytes.length - unit.start) / unit.width);
   // A piece of a file after its first has no header of its own: its delimiter is the file's.
   const delimiter = knownDelimiter ?? headerDelimiter(unit, n);
-  if (unit.width === 1 && bytes.indexOf(QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
+  if (unit.width === 1 && indexOfByte(bytes, QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
   return scanLimits(unit, 0, n, delimiter, 1, file);
 }
 

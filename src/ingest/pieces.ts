@@ -4,6 +4,7 @@
 // sequences never contain `"`, `,`, tab or line feed.
 import type { Diagnostic } from '../diagnostics.js';
 import { checkLimits, MAX_LINE_BYTES } from './limits.js';
+import { indexOfByte } from './byte-search.js';
 
 const LF = 0x0a;
 const QUOTE = 0x22;
@@ -20,7 +21,7 @@ export interface Piece {
  * start of a cell, as csv-parse reads it with relax_quotes (a stray 12"寸 is text).
  */
 export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
-  if (bytes.indexOf(QUOTE) < 0) return bytes.lastIndexOf(LF) + 1;
+  if (indexOfByte(bytes, QUOTE) < 0) return bytes.lastIndexOf(LF) + 1;
   let end = 0;
   let inQuotes = false;
   let atCellStart = true;
@@ -74,7 +75,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
   for (let chunk of chunks) {
     // A chunk without quotes after a carry without quotes is cut where it is, without copying
     // it: the carried part of a line and the rest of that line make a piece of their own.
-    if (chunk.length >= size && chunk.indexOf(QUOTE) < 0 && held.every((h) => h.indexOf(QUOTE) < 0)) {
+    if (chunk.length >= size && indexOfByte(chunk, QUOTE) < 0 && held.every((h) => indexOfByte(h, QUOTE) < 0)) {
       if (heldBytes > 0) {
         const lineEnd = chunk.indexOf(LF);
         if (lineEnd < 0) {

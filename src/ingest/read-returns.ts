@@ -2,6 +2,7 @@
 // every row checked against the plan. Bad input is a located diagnostic, never
 // an exception, and every problem of a file is reported in the same run.
 import { isAscii, isUtf8 } from 'node:buffer';
+import { indexOfByte } from './byte-search.js';
 import { diag, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Indicator, Plan, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
@@ -228,7 +229,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, ctx: ReturnsCont
     }
     const { bytes } = piece;
     // Without quotes, and with CRLF or LF line ends only (a lone CR ends a line for readTable too).
-    const plain = bytes.indexOf(QUOTE) < 0 && !hasLoneCr(bytes);
+    const plain = indexOfByte(bytes, QUOTE) < 0 && !hasLoneCr(bytes);
     if (plain && fast && text.isUtf8(piece)) {
       fast.bytes(bytes, piece.lineOffset, delimiterByte, (line, start, end) => lines.line(UTF8.decode(bytes.subarray(start, end)), line));
       continue;
@@ -251,7 +252,7 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A carriage return not followed by a line feed. */
 function hasLoneCr(bytes: Uint8Array): boolean {
-  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
+  for (let i = indexOfByte(bytes, 0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
   return false;
 }
 
@@ -337,7 +338,7 @@ class PieceText {
    */
   isUtf8(piece: Piece): boolean {
     const { bytes } = piece;
-    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return false;
+    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || indexOfByte(bytes, 0) >= 0 || !isUtf8(bytes)) return false;
     this.sawUtf8(piece);
     return true;
   }
