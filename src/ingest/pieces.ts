@@ -4,7 +4,7 @@
 // sequences never contain `"`, `,`, tab or line feed.
 import type { Diagnostic } from '../diagnostics.js';
 import { checkLimits, MAX_LINE_BYTES } from './limits.js';
-import { indexOfByte } from './byte-search.js';
+import { byteView, indexOfByte } from './byte-search.js';
 
 const LF = 0x0a;
 const QUOTE = 0x22;
@@ -46,8 +46,9 @@ export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
 
 /** Line feeds in bytes. */
 export function countLines(bytes: Uint8Array): number {
+  const view = byteView(bytes);
   let n = 0;
-  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
+  for (let i = view.indexOf(LF); i >= 0; i = view.indexOf(LF, i + 1)) n++;
   return n;
 }
 
