@@ -3,19 +3,20 @@
 // millions of them, so each takes as few bytes as its numbers allow, and every number
 // comes back exactly as it was stored (the same double):
 //
-// - a numerator or denominator: 2 bytes (Uint16) while every one of the block is a count
-//   below 65,536 (a 乡镇's children are), 4 (Int32) while an integer that fits, else 8;
+// - a numerator or denominator: 1 byte (Uint8) while every one of the block is a count below
+//   256 (a 乡镇's deaths), 2 (Uint16) below 65,536 (its children are), 4 (Int32) while an
+//   integer that fits, else 8;
 // - a value: nothing when its ratio gives it back (computed from the ratio, or written and
 //   equal to the ratio rounded to the decimals it was written with, give or take one in the
 //   last digit: a flag says which); else 4 bytes (the digits as an integer, value = m / 10^d)
 //   while that gives it back exactly, else 8;
 // - the line of its row, as the store gives it (the line less the region's first line, so
-//   that a return giving each 乡镇's rows together needs 2 bytes: Uint16 while every one of
-//   the block fits, else Int32), its flags (1 byte), the decimals its value was written with
+//   that a return giving each 乡镇's rows together needs 1 or 2 bytes), in the narrowest
+//   array that holds it as a numerator is; its flags (1 byte), the decimals its value was written with
 //   (1 byte, kept only once one is not 0), and its source (the return it came from: one for
 //   the block, 2 bytes each only once a second one appears).
 //
-// 7 to 14 bytes a cell of a rate with numerator and denominator, against 32 for three
+// 5 to 14 bytes a cell of a rate with numerator and denominator, against 32 for three
 // Float64 numbers, a line, a source, flags and decimals.
 
 /** What a column entry says besides its numbers. */
@@ -36,10 +37,12 @@ const PUBLIC_FLAGS = CELL_PRESENT | CELL_NULL | CELL_RATIO | CELL_VALUE_GIVEN;
 const POW10 = Array.from({ length: 23 }, (_, d) => 10 ** d);
 const INT32_MAX = 2 ** 31 - 1;
 
-type Numbers = Uint16Array | Int32Array | Float64Array;
+type Numbers = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** Object.is for numbers: the same double, 0 and −0 apart, NaN itself. */
 const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
+const fitsUint8 = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xff && !Object.is(x, -0);
 
 const fitsUint16 = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xffff && !Object.is(x, -0);
 
@@ -195,11 +198,13 @@ export class Columns {
 
   /**
    * x into the narrowest array that holds it and what the block holds already: small
-   * counts (a 乡镇's children, below 65,536) in Uint16, other integers in Int32, else doubles.
+   * counts in Uint8 (below 256) or Uint16 (below 65,536: a 乡镇's children), other integers in
+   * Int32, else doubles.
    */
   private put(a: Numbers | undefined, r: number, x: number): Numbers {
-    let out = a ?? new Uint16Array(this.capacity);
-    if (out instanceof Uint16Array && !fitsUint16(x)) out = fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
+    let out = a ?? new Uint8Array(this.capacity);
+    if (out instanceof Uint8Array && !fitsUint8(x)) out = fitsUint16(x) ? Uint16Array.from(out) : fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
+    else if (out instanceof Uint16Array && !fitsUint16(x)) out = fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
     else if (out instanceof Int32Array && !fitsInt32(x)) out = Float64Array.from(out);
     out[r] = x;
     return out;

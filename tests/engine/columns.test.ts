@@ -107,6 +107,17 @@ describe('column entries', () => {
     expect([c.numerator(0), c.denominator(0), c.numerator(1), c.denominator(1), c.numerator(7), c.denominator(7)]).toEqual([65535, 65536, 65536, 70000, 907, 1007]);
   });
 
+  it('keep small counts and near lines in a byte each: deaths per 乡镇, rows given together', () => {
+    const n = 200;
+    const c = new Columns(n, 1000);
+    for (let r = 0; r < n; r++) c.set(r, CELL_RATIO, null, r % 4, 200 + r, 0, 0, r % 54);
+    // flags 1, line 1, numerator 1, denominator 2 (200-399).
+    expect(c.bytes).toBe(5 * n);
+    c.set(0, CELL_RATIO, null, 256, 1000, 0, 0, 300);
+    expect(c.bytes).toBe(7 * n);
+    expect([c.numerator(0), c.numerator(5), c.lineOf(0), c.lineOf(55), c.denominator(7)]).toEqual([256, 1, 300, 1, 207]);
+  });
+
   it('widen a block to doubles when a number does not fit, keeping what it held', () => {
     const c = new Columns(4, 100);
     c.set(0, CELL_VALUE_GIVEN, 96.03, 0, 0, 2, 0, 2);
