@@ -115,14 +115,14 @@ export function checkCompleteness(
     if (!stateOf) {
       stateOf = new Map();
       for (let x = 0; x < n; x++) {
-        const key = groupKey(cells.indicator[x]!, cells.year[x]!, cells.part[x]);
+        const key = groupKey(cells.indicatorOf(x), cells.yearOf(x), cells.partOf(x));
         let group = stateOf.get(key);
         if (!group) stateOf.set(key, (group = new Map()));
-        group.set(cells.region[x]!, cells.stateOf(x));
+        group.set(cells.regionOf(x), cells.stateOf(x));
       }
     }
-    const group = stateOf.get(groupKey(cells.indicator[c]!, cells.year[c]!, cells.part[c]));
-    return regions.children(cells.region[c]!).some((child) => {
+    const group = stateOf.get(groupKey(cells.indicatorOf(c), cells.yearOf(c), cells.partOf(c)));
+    return regions.children(cells.regionOf(c)).some((child) => {
       const s = group?.get(child.code);
       return s === 'missing' || s === 'reported-missing' || s === 'invalid';
     });
@@ -131,7 +131,7 @@ export function checkCompleteness(
   // An indicator the return says nothing about is one note (a return may cover one
   // department's indicators); gaps in the indicators it does give are warnings.
   const reported = new Set<string>();
-  for (let c = 0; c < n; c++) if (cells.state[c] !== MISSING_STATE) reported.add(cells.indicator[c]!);
+  for (let c = 0; c < n; c++) if (!cells.missing(c)) reported.add(cells.indicatorOf(c));
   const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.name));
   if (absent.length > 0 && years.length > 0) {
     findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: absent.map((i) => i.name).join('、') }, where));
@@ -140,19 +140,19 @@ export function checkCompleteness(
   // One finding per indicator, region and part, naming the years missing.
   const missing = new Map<string, number[]>();
   for (let c = 0; c < n; c++) {
-    if (cells.state[c] !== MISSING_STATE || !reported.has(cells.indicator[c]!) || blockedByUnit(c)) continue;
-    const key = `${cells.indicator[c]}\u0000${cells.region[c]}\u0000${cells.part[c] ?? ''}`;
+    if (!cells.missing(c) || !reported.has(cells.indicatorOf(c)) || blockedByUnit(c)) continue;
+    const key = `${cells.indicatorOf(c)}\u0000${cells.regionOf(c)}\u0000${cells.partOf(c) ?? ''}`;
     if (!missing.has(key)) missing.set(key, []);
     missing.get(key)!.push(c);
   }
   for (const list of missing.values()) {
     const c = list[0]!;
-    const [sex, residence] = disaggregation(cells.part[c]);
+    const [sex, residence] = disaggregation(cells.partOf(c));
     findings.push(
       diag('warning', 'quality/missing-cells', {
-        indicator: describe.indicator(cells.indicator[c]!),
-        region: `${describe.region(cells.region[c]!)}${partText(sex, residence)}`,
-        years: list.map((x) => cells.year[x]).join('、'),
+        indicator: describe.indicator(cells.indicatorOf(c)),
+        region: `${describe.region(cells.regionOf(c))}${partText(sex, residence)}`,
+        years: list.map((x) => cells.yearOf(x)).join('、'),
         count: list.length,
       }, where),
     );
@@ -189,16 +189,19 @@ export function checkCompleteness(
 
 /**
  * The expected cells, a column each (an object a cell would be some 60 bytes: an every-unit
- * target of 74,000 乡镇 expects 74,000 cells a year), in the order they are expected.
+ * target of 74,000 乡镇 expects 74,000 cells a year), in the order they are expected. The
+ * indicators and the columns of the grid, a few, are kept once and numbered.
  */
 class ExpectedCells {
-  readonly indicator: string[] = [];
-  readonly region: string[] = [];
-  readonly column: string[] = [];
-  readonly part: Array<Part | undefined> = [];
-  year = new Int32Array(64);
+  private readonly region: string[] = [];
+  private readonly part: Array<Part | undefined> = [];
+  private year = new Int32Array(64);
   /** The state's place in CELL_STATES. */
-  state = new Uint8Array(64);
+  private state = new Uint8Array(64);
+  private indicator = new Uint16Array(64);
+  private column = new Uint16Array(64);
+  private readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
   length = 0;
 
   add(indicator: string, region: string, year: number, part: Part | undefined, state: CellState, column: string): void {
@@ -206,31 +209,66 @@ class ExpectedCells {
     if (i === this.year.length) {
       this.year = grownTo(this.year, 2 * i);
       this.state = grownTo(this.state, 2 * i);
+      this.indicator = grownTo(this.indicator, 2 * i);
+      this.column = grownTo(this.column, 2 * i);
     }
-    this.indicator.push(indicator);
     this.region.push(region);
-    this.column.push(column);
     this.part.push(part);
     this.year[i] = year;
     this.state[i] = CELL_STATES.indexOf(state);
+    this.indicator[i] = this.number(indicator);
+    this.column[i] = this.number(column);
+  }
+
+  private number(name: string): number {
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      this.numbers.set(name, (n = this.names.length));
+      this.names.push(name);
+    }
+    return n;
+  }
+
+  indicatorOf(i: number): string {
+    return this.names[this.indicator[i]!]!;
+  }
+
+  regionOf(i: number): string {
+    return this.region[i]!;
+  }
+
+  yearOf(i: number): number {
+    return this.year[i]!;
+  }
+
+  partOf(i: number): Part | undefined {
+    return this.part[i];
+  }
+
+  columnOf(i: number): string {
+    return this.names[this.column[i]!]!;
   }
 
   stateOf(i: number): CellState {
     return CELL_STATES[this.state[i]!]!;
   }
 
+  missing(i: number): boolean {
+    return this.state[i] === MISSING_STATE;
+  }
+
   objects(): ExpectedCell[] {
     const out: ExpectedCell[] = [];
     for (let i = 0; i < this.length; i++) {
-      const part = this.part[i];
-      const [indicator, region, year, state, column] = [this.indicator[i]!, this.region[i]!, this.year[i]!, this.stateOf(i), this.column[i]!];
+      const part = this.partOf(i);
+      const [indicator, region, year, state, column] = [this.indicatorOf(i), this.regionOf(i), this.yearOf(i), this.stateOf(i), this.columnOf(i)];
       out.push(part ? { indicator, region, year, part, state, column } : { indicator, region, year, state, column });
     }
     return out;
   }
 }
 
-function grownTo<A extends Int32Array | Uint8Array>(a: A, n: number): A {
+function grownTo<A extends Int32Array | Uint16Array | Uint8Array>(a: A, n: number): A {
   const b = new (a.constructor as new (n: number) => A)(n);
   b.set(a);
   return b;
@@ -282,11 +320,13 @@ interface YearMemo {
 class Presence {
   private readonly store: CellStore;
   private readonly measure: Map<string, Indicator['measure']>;
-  /** Regions the store has never seen, by code: numbered 1, 3, 5 … */
+  /** Regions the store has never seen, by code: numbered 1, 3, 5 …, and their codes in that order. */
   private readonly others = new Map<string, number>();
-  /** By id: the region's code, and the ids of the regions below it once asked for (kept dense: no holes). */
-  private readonly codes: Array<string | undefined> = [];
-  private readonly kids: Array<Int32Array | undefined> = [];
+  private readonly otherCodes: string[] = [];
+  /** One more than the largest id given. */
+  private ids = 0;
+  /** The ids of the regions below a region, once asked for: only regions with sub-regions (a few) are kept. */
+  private readonly kids = new Map<number, Int32Array>();
   private loaded: string | undefined;
   private loadedMeasure: Indicator['measure'] | undefined;
   private storeYears = new Set<number>();
@@ -313,14 +353,18 @@ class Presence {
     let i: number | undefined = key === undefined ? undefined : 2 * key;
     if (i === undefined) {
       i = this.others.get(code);
-      if (i === undefined) this.others.set(code, (i = 2 * this.others.size + 1));
+      if (i === undefined) {
+        this.others.set(code, (i = 2 * this.others.size + 1));
+        this.otherCodes.push(code);
+      }
     }
-    while (this.codes.length <= i) {
-      this.codes.push(undefined);
-      this.kids.push(undefined);
-    }
-    this.codes[i] ??= code;
+    if (i >= this.ids) this.ids = i + 1;
     return i;
+  }
+
+  /** The code of a region by its id. */
+  private codeOf(id: number): string {
+    return id & 1 ? this.otherCodes[id >> 1]! : this.store.regionCodeOf(id >> 1);
   }
 
   /** The state of a cell: an indicator, a region (by id), a year and a slot (sex × 3 + residence). */
@@ -340,7 +384,7 @@ class Presence {
     if (!this.storeYears.has(year)) return undefined;
     let m = this.memos.get(year);
     if (!m) {
-      const size = Math.max(this.codes.length, 2 * this.regions.all.length + 2) * SLOTS;
+      const size = Math.max(this.ids, 2 * this.regions.all.length + 2) * SLOTS;
       let known = this.spare.pop();
       if (known && known.length >= size) known.fill(0);
       else known = new Uint8Array(size);
@@ -380,11 +424,14 @@ class Presence {
   }
 
   private children(region: number): Int32Array {
-    let kids = this.kids[region];
+    let kids = this.kids.get(region);
     if (!kids) {
-      // Most regions asked about are 乡镇 without sub-regions: one empty array serves them all.
-      const children = this.regions.children(this.codes[region]!);
-      kids = this.kids[region] = children.length === 0 ? NO_KIDS : Int32Array.from(children, (c) => this.id(c.code));
+      // Most regions asked about are 乡镇 without sub-regions (each asked once a year): not kept.
+      const children = this.regions.children(this.codeOf(region));
+      if (children.length === 0) return NO_KIDS;
+      kids = new Int32Array(children.length);
+      for (let i = 0; i < children.length; i++) kids[i] = this.id(children[i]!.code);
+      this.kids.set(region, kids);
     }
     return kids;
   }
