@@ -54,6 +54,12 @@ class Block {
   }
 }
 
+/** The regions with data in a store, by code (CellStore.regionsWithData). */
+export interface RegionsWithData extends Iterable<string> {
+  has(code: string): boolean;
+  readonly size: number;
+}
+
 /** A region and disaggregation: one series of an indicator's values. */
 export interface SeriesKey {
   regionCode: string;
@@ -221,12 +227,29 @@ export class CellStore {
     return this.count;
   }
 
-  /** The regions with a value (or a cell marked invalid), as a set made now. */
-  get regionsWithData(): Set<string> {
-    const out = new Set<string>();
-    const n = Math.min(this.withData.length, this.regionCodes.length);
-    for (let r = 0; r < n; r++) if (this.withData[r]) out.add(this.regionCodes[r]!);
-    return out;
+  /**
+   * The regions with a value (or a cell marked invalid): a view of the store, not a copy (a
+   * national return's are 74,000 乡镇), read as it is walked.
+   */
+  get regionsWithData(): RegionsWithData {
+    const flags = this.withData;
+    const codes = this.regionCodes;
+    const n = Math.min(flags.length, codes.length);
+    const keyOf = (code: string) => this.regionIndex.get(code);
+    return {
+      has: (code) => {
+        const r = keyOf(code);
+        return r !== undefined && r < n && flags[r] === 1;
+      },
+      get size() {
+        let count = 0;
+        for (let r = 0; r < n; r++) count += flags[r]!;
+        return count;
+      },
+      *[Symbol.iterator]() {
+        for (let r = 0; r < n; r++) if (flags[r]) yield codes[r]!;
+      },
+    };
   }
 
   private hasData(r: number): void {

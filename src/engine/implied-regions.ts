@@ -15,7 +15,7 @@ import type { Plan, Region } from '../plan/model.js';
  *   given or implied.
  * `withData`: the codes of the regions with a value (CellStore.regionsWithData, after derivation).
  */
-export function regionsGivenOrImplied(plan: Plan, regions: RegionIndex, withData: ReadonlySet<string>): Region[] {
+export function regionsGivenOrImplied(plan: Plan, regions: RegionIndex, withData: Iterable<string> & { has(code: string): boolean }): Region[] {
   const planCodes = new Set(plan.regions.map((r) => r.code));
   // Walked up from each unit with data: the plan's regions with data somewhere below them. A
   // region walked through once is not walked again (the next 乡镇 of a 市(区) stops at its
