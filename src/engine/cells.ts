@@ -175,12 +175,55 @@ class ColumnCell implements Observation {
   }
 }
 
+/** Numbers for regions a store may start from: a region index's, its regions in order (RegionIndex). */
+export interface RegionNumbering {
+  readonly size: number;
+  numberOf(code: string): number | undefined;
+  codeOf(n: number): string;
+}
+
+/**
+ * The numbers standing for regions in a store (regionKey): those of the region index it was
+ * made with, if any, then one for each other region as it comes. A national return's 74,000
+ * 乡镇 are thus numbered once, in the index, not again in a map of the store's.
+ */
+class RegionNumbers {
+  private readonly others = new Map<string, number>();
+  private readonly otherCodes: string[] = [];
+  private readonly first: number;
+
+  constructor(private readonly base?: RegionNumbering) {
+    this.first = base?.size ?? 0;
+  }
+
+  get(code: string): number | undefined {
+    return this.base?.numberOf(code) ?? this.others.get(code);
+  }
+
+  add(code: string): number {
+    let i = this.get(code);
+    if (i === undefined) {
+      i = this.first + this.otherCodes.length;
+      this.others.set(code, i);
+      this.otherCodes.push(code);
+    }
+    return i;
+  }
+
+  codeOf(n: number): string {
+    return n < this.first ? this.base!.codeOf(n) : this.otherCodes[n - this.first]!;
+  }
+
+  get size(): number {
+    return this.first + this.otherCodes.length;
+  }
+}
+
 export class CellStore {
   private readonly indicators = new Map<string, Map<number, Block>>();
-  // The numbers standing for regions (regionKey), shared with the store's clones: a number
-  // names a region in all of them, whichever added it (a number with no cell is no cell).
-  private regionIndex = new Map<string, number>();
-  private regionCodes: string[] = [];
+  // Shared with the store's clones: a number names a region in all of them, whichever added
+  // it (a number with no cell is no cell).
+  private regionNumbers: RegionNumbers;
   private readonly sources: CellSource[] = [];
   /**
    * By region number, the line the region's first row read was on (0: none yet). A column
@@ -194,15 +237,16 @@ export class CellStore {
   readonly yearsWithValue = new Set<number>();
   private count = 0;
 
-  constructor(observations: Iterable<Observation> = []) {
+  /** `regions`: a region index whose numbers the store takes for its regions (the reader's store: every region of the plan and the regions file). */
+  constructor(observations: Iterable<Observation> = [], regions?: RegionNumbering) {
+    this.regionNumbers = new RegionNumbers(regions);
     for (const o of observations) this.put(o);
   }
 
   /** A copy whose objects can change without changing this store (column entries are shared, never changed). */
   clone(): CellStore {
     const c = new CellStore();
-    c.regionIndex = this.regionIndex;
-    c.regionCodes = this.regionCodes;
+    c.regionNumbers = this.regionNumbers;
     c.firstLines = this.firstLines;
     c.sources.push(...this.sources);
     for (const [id, blocks] of this.indicators) {
@@ -233,9 +277,9 @@ export class CellStore {
    */
   get regionsWithData(): RegionsWithData {
     const flags = this.withData;
-    const codes = this.regionCodes;
-    const n = Math.min(flags.length, codes.length);
-    const keyOf = (code: string) => this.regionIndex.get(code);
+    const numbers = this.regionNumbers;
+    const n = Math.min(flags.length, numbers.size);
+    const keyOf = (code: string) => numbers.get(code);
     return {
       has: (code) => {
         const r = keyOf(code);
@@ -247,7 +291,7 @@ export class CellStore {
         return count;
       },
       *[Symbol.iterator]() {
-        for (let r = 0; r < n; r++) if (flags[r]) yield codes[r]!;
+        for (let r = 0; r < n; r++) if (flags[r]) yield numbers.codeOf(r);
       },
     };
   }
@@ -263,13 +307,7 @@ export class CellStore {
 
   /** A small number standing for a region, for addRead. */
   regionKey(code: string): number {
-    let i = this.regionIndex.get(code);
-    if (i === undefined) {
-      i = this.regionCodes.length;
-      this.regionIndex.set(code, i);
-      this.regionCodes.push(code);
-    }
-    return i;
+    return this.regionNumbers.add(code);
   }
 
   /** Registers a return whose rows addRead will store; returns its number. */
@@ -328,9 +366,9 @@ export class CellStore {
     if (b.has(region)) return false;
     let c = b.columns;
     // Room for every region known: a block of a large return fills up, and growing it step by step copies it again and again.
-    if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length), scale);
+    if (!c) c = b.columns = new Columns(Math.max(64, this.regionNumbers.size), scale);
     // Room for every region known so far, as most blocks of a large return fill up.
-    if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
+    if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionNumbers.size)));
     c.setNumbers(region, flags, numbers, decimals, source, line - this.firstLine(region, line));
     b.entries++;
     this.count++;
@@ -371,7 +409,7 @@ export class CellStore {
     const ratio = (flags & CELL_RATIO) !== 0;
     return new ColumnCell(
       b.indicatorId,
-      this.regionCodes[r]!,
+      this.regionNumbers.codeOf(r),
       b.year,
       sexOfSlot(b.slot),
       residenceOfSlot(b.slot),
@@ -387,7 +425,7 @@ export class CellStore {
   /** The text a column entry's value was written as, for a message about a repeated row. */
   writtenValue(indicatorId: string, regionCode: string, year: number, s: number): string | undefined {
     const b = this.block(indicatorId, year, s);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     const c = b?.columns;
     if (!b || r === undefined || !c || r >= c.capacity || c.flags[r] === 0 || b.objects?.has(r)) return undefined;
     const flags = c.flagsOf(r);
@@ -398,14 +436,14 @@ export class CellStore {
 
   get(indicatorId: string, regionCode: string, year: number, sex: Sex = 'total', residence: Residence = 'total'): Observation | undefined {
     const b = this.block(indicatorId, year, slot(sex, residence));
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     return b && r !== undefined ? this.at(b, r) : undefined;
   }
 
   /** The nine disaggregations of one indicator, region and year; undefined when it has none. */
   slotsFor(indicatorId: string, regionCode: string, year: number): Slots | undefined {
     const blocks = this.indicators.get(indicatorId);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     if (!blocks || r === undefined) return undefined;
     let slots: Slots | undefined;
     for (let i = 0; i < SLOTS; i++) {
@@ -427,14 +465,14 @@ export class CellStore {
   /** Whether the cell is there. */
   has(indicatorId: string, regionCode: string, year: number, s: number): boolean {
     const b = this.block(indicatorId, year, s);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     return b !== undefined && r !== undefined && b.has(r);
   }
 
   /** Years with a cell for this series, ascending. */
   years(indicatorId: string, regionCode: string, sex: Sex = 'total', residence: Residence = 'total'): number[] {
     const blocks = this.indicators.get(indicatorId);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     if (!blocks || r === undefined) return [];
     const s = slot(sex, residence);
     const years: number[] = [];
@@ -523,7 +561,7 @@ export class CellStore {
       cellCount += b.entries + (b.objects?.size ?? 0);
     }
     // The series number + 1 of each region × slot used, 0 for none yet (a fill with 0 is the fastest).
-    const cells = this.regionCodes.length * used;
+    const cells = this.regionNumbers.size * used;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
     // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
     const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
@@ -592,11 +630,11 @@ export class CellStore {
     const value = numbers.subarray(0, n);
     const numerator = numbers.subarray(room, room + n);
     const denominator = numbers.subarray(2 * room, 2 * room + n);
-    const codes = this.regionCodes;
+    const codes = this.regionNumbers;
     const key = (k: number): SeriesKey => {
       const i = series[k]!;
       const s = i % SLOTS;
-      return { regionCode: codes[(i - s) / SLOTS]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) };
+      return { regionCode: codes.codeOf((i - s) / SLOTS), sex: sexOfSlot(s), residence: residenceOfSlot(s) };
     };
     const position = (k: number): number => series[k]!;
     const buffers: SeriesBuffers = { index, series, numbers };
@@ -639,7 +677,7 @@ export class CellStore {
 
   /** Whether any indicator has a cell for this region (read, reported missing or derived): regionsWithCells for one region. */
   regionHasCells(code: string): boolean {
-    const r = this.regionIndex.get(code);
+    const r = this.regionNumbers.get(code);
     if (r === undefined) return false;
     for (const blocks of this.indicators.values()) for (const b of blocks.values()) if (b.has(r)) return true;
     return false;
@@ -647,17 +685,17 @@ export class CellStore {
 
   /** The number standing for a region (as regionKey), without adding one: undefined for a region never seen. */
   regionKeyOf(code: string): number | undefined {
-    return this.regionIndex.get(code);
+    return this.regionNumbers.get(code);
   }
 
   /** How many regions have a number (regionKey). */
   get regionCount(): number {
-    return this.regionCodes.length;
+    return this.regionNumbers.size;
   }
 
   /** The region a number stands for (regionKey's inverse). */
   regionCodeOf(key: number): string {
-    return this.regionCodes[key]!;
+    return this.regionNumbers.codeOf(key);
   }
 
   /**
@@ -668,7 +706,7 @@ export class CellStore {
   blockValues(indicatorId: string, year: number, s: number, into?: Float64Array): Float64Array | undefined {
     const b = this.block(indicatorId, year, s);
     if (!b) return undefined;
-    const n = this.regionCodes.length;
+    const n = this.regionNumbers.size;
     const out = into && into.length >= n ? into : new Float64Array(n);
     for (let r = 0; r < n; r++) out[r] = NaN;
     const c = b.columns;
@@ -697,7 +735,7 @@ export class CellStore {
     const b = this.block(indicatorId, year, s);
     if (!b) return undefined;
     const { present, null: isNull, ratio, number, invalid } = CellStore.STATE;
-    const out = new Uint8Array(this.regionCodes.length);
+    const out = new Uint8Array(this.regionNumbers.size);
     const c = b.columns;
     if (c) {
       const flags = c.flags;
@@ -751,7 +789,7 @@ export class CellStore {
 
   /** Every region with a cell of any indicator (read, reported missing or derived). */
   regionsWithCells(): Set<string> {
-    const seen = new Uint8Array(this.regionCodes.length);
+    const seen = new Uint8Array(this.regionNumbers.size);
     for (const blocks of this.indicators.values()) {
       for (const b of blocks.values()) {
         if (b.objects) for (const r of b.objects.keys()) seen[r] = 1;
@@ -760,7 +798,7 @@ export class CellStore {
       }
     }
     const out = new Set<string>();
-    for (let r = 0; r < seen.length; r++) if (seen[r]) out.add(this.regionCodes[r]!);
+    for (let r = 0; r < seen.length; r++) if (seen[r]) out.add(this.regionNumbers.codeOf(r));
     return out;
   }
 

@@ -687,13 +687,14 @@ function round(x: number, significant: number): number {
  * values differ (never "last one wins"), a harmless repeat when they agree.
  */
 class CellBook {
-  readonly cells = new CellStore();
+  readonly cells: CellStore;
   /** The value of a cell's first row as written, for a message about a later row. */
   private readonly written = new WeakMap<Observation, string>();
 
   constructor(regions: RegionIndex) {
-    // The plan's regions first, so that the store's columns for them are short.
-    for (const r of regions.all) this.cells.regionKey(r.code);
+    // The regions known numbered as the index numbers them (the plan's first, so that the
+    // store's columns for them are short), without a second map of their codes.
+    this.cells = new CellStore([], regions);
   }
 
   add(observation: Observation, shown: Cell, diagnostics: Diagnostic[]): void {
