@@ -22,4 +22,10 @@ export interface TargetContext extends Place {
   cell(): Observation | undefined;
   /** Evaluate a nested target somewhere else (a part, a unit) for the same indicator and year. */
   evaluateAt(target: Target, place: Partial<Place>): Verdict;
+  /**
+   * A value worked out once per evaluation for a target, this indicator, year and
+   * disaggregation, and a key: what a 市(区)'s units say is worked out for the city and kept
+   * for the 市(区)'s own result.
+   */
+  remember<T>(target: Target, key: string, make: () => T): T;
 }

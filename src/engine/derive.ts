@@ -1,7 +1,7 @@
 // Values the returns do not give but imply: a region from all of its sub-regions,
 // a total from its parts (男/女, 城市/农村). Rates are Σ numerator / Σ denominator,
 // counts are Σ value; a rate is never averaged. Derived cells are marked derived.
-import type { Indicator, Residence, Sex } from '../plan/model.js';
+import type { Indicator, Region, Residence, Sex } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Observation } from '../model/observation.js';
 import { CellStore, residenceOfSlot, sexOfSlot, slot, SLOTS, type Slots, type Sum } from '../model/cells.js';
@@ -16,24 +16,29 @@ const RESIDENCES: readonly Residence[] = ['total', 'urban', 'rural'];
  */
 export function deriveCells(observations: Iterable<Observation> | CellStore, indicators: readonly Indicator[], regions: RegionIndex): CellStore {
   const store = observations instanceof CellStore ? observations.clone() : new CellStore(observations);
-  const depth = new Map(regions.all.map((r) => [r.code, regions.depth(r.code)] as const));
-  const bottomUp = [...regions.all].sort((a, b) => depth.get(b.code)! - depth.get(a.code)!);
-  const childCodes = new Map(bottomUp.map((r) => [r.code, regions.children(r.code).map((c) => c.code)] as const));
-  // Only a region with sub-regions is summed from them; the rest (thousands of 乡镇) only from their own parts.
-  const parents = bottomUp.filter((r) => childCodes.get(r.code)!.length > 0);
+  // Every region after those below it: made only when a year has parts (男/女, 城市/农村), from
+  // which any region, the thousands of 乡镇 too, may be derived.
+  let everyRegion: Region[] | undefined;
+  const bottomUp = () => (everyRegion ??= deepestFirst(regions, regions.all));
+  // Only a region with sub-regions is summed from them; their codes, and their numbers in the store, are looked up once.
+  const parents = deepestFirst(regions, regions.all.filter((r) => regions.children(r.code).length > 0));
+  const childCodes = new Map(parents.map((r) => [r.code, regions.children(r.code).map((c) => c.code)] as const));
+  const childKeys = new Map<string, Int32Array>();
   for (const indicator of indicators) {
     if (indicator.measure !== 'rate' && indicator.measure !== 'count') continue;
     const years = store.indicatorYears(indicator.id);
     for (const year of years) {
       // Most returns give totals only: parts are looked for only where the year has some.
       const parts = store.hasParts(indicator.id, year);
-      for (const region of parts ? bottomUp : parents) {
-        const children = childCodes.get(region.code)!;
-        if (children.length > 0) {
+      for (const region of parts ? bottomUp() : parents) {
+        const children = childCodes.get(region.code);
+        if (children) {
+          const keys = keysOf(store, children, childKeys.get(region.code));
+          childKeys.set(region.code, keys);
           for (let i = 0; i < SLOTS; i++) {
             if (i > 0 && !parts) break;
             if (store.has(indicator.id, region.code, year, i)) continue;
-            const derived = combineSum(indicator, store.sum(indicator.id, year, i, children), { regionCode: region.code, year, sex: sexOfSlot(i), residence: residenceOfSlot(i) });
+            const derived = combineSum(indicator, store.sum(indicator.id, year, i, keys), { regionCode: region.code, year, sex: sexOfSlot(i), residence: residenceOfSlot(i) });
             if (derived) store.put(derived);
           }
         }
@@ -44,6 +49,22 @@ export function deriveCells(observations: Iterable<Observation> | CellStore, ind
     }
   }
   return store;
+}
+
+/** Regions ordered deepest first (a 乡镇 before its 市(区)), in their order otherwise. */
+function deepestFirst(regions: RegionIndex, list: readonly Region[]): Region[] {
+  const depth = new Map(list.map((r) => [r.code, regions.depth(r.code)] as const));
+  return [...list].sort((a, b) => depth.get(b.code)! - depth.get(a.code)!);
+}
+
+/**
+ * The store's numbers for some regions, -1 for one it has not seen: given the array made
+ * before, only those are looked up again (a 市(区) derived since has a number now).
+ */
+function keysOf(store: CellStore, codes: readonly string[], before?: Int32Array): Int32Array {
+  const keys = before ?? new Int32Array(codes.length).fill(-1);
+  for (let i = 0; i < codes.length; i++) if (keys[i] === -1) keys[i] = store.regionKeyOf(codes[i]!) ?? -1;
+  return keys;
 }
 
 /** A region from its sub-regions' sum, if every one is there and summable. */

@@ -62,7 +62,7 @@ export function evaluate(
     : regionsGivenOrImplied(plan, regions, cells.regionsWithData);
 
   const results: Result[] = [];
-  // A 乡镇 is judged once for its 市(区) and again for the city: the second time is remembered.
+  // A 市(区)'s 乡镇 are judged once, for the city, and what they say is kept for the 市(区) (TargetContext.remember).
   const memo: Memo = new Map();
   for (const year of years) {
     for (const region of regionList) {
@@ -75,8 +75,8 @@ export function evaluate(
   return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
-/** Verdicts of targets inside a target (a unit's, a part's), by target, then indicator, year and place. */
-type Memo = Map<Target, Map<string, Verdict>>;
+/** What TargetContext.remember keeps, by target, then indicator, year, disaggregation and key. */
+type Memo = Map<Target, Map<string, unknown>>;
 
 export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, indicator: Indicator, region: Region, year: number, memo: Memo = new Map()): Result {
   const target = indicator.target!;
@@ -112,14 +112,13 @@ function evaluateAt(
     cells,
     ...place,
     cell: () => cells.get(indicator.id, place.region.code, year, place.sex, place.residence),
-    evaluateAt: (inner, where) => {
-      const at = { ...place, ...where };
-      let byPlace = memo.get(inner);
-      if (!byPlace) memo.set(inner, (byPlace = new Map()));
-      const key = `${indicator.id}\u0000${year}\u0000${at.region.code}\u0000${at.sex}\u0000${at.residence}`;
-      let verdict = byPlace.get(key);
-      if (!verdict) byPlace.set(key, (verdict = evaluateAt(plan, regions, cells, indicator, year, inner, at, memo)));
-      return verdict;
+    evaluateAt: (inner, where) => evaluateAt(plan, regions, cells, indicator, year, inner, { ...place, ...where }, memo),
+    remember: <T>(target: Target, key: string, make: () => T): T => {
+      let byKey = memo.get(target);
+      if (!byKey) memo.set(target, (byKey = new Map()));
+      const k = `${indicator.id}\u0000${year}\u0000${place.sex}\u0000${place.residence}\u0000${key}`;
+      if (!byKey.has(k)) byKey.set(k, make());
+      return byKey.get(k) as T;
     },
   };
   return kindOf(target).evaluate(target, ctx);

@@ -15,16 +15,17 @@ import type { Plan, Region } from '../plan/model.js';
  *   given or implied.
  * `withData`: the codes of the regions with a value (CellStore.regionsWithData, after derivation).
  */
-export function regionsGivenOrImplied(plan: Plan, regions: RegionIndex, withData: ReadonlySet<string>): Region[] {
+export function regionsGivenOrImplied(plan: Plan, regions: RegionIndex, withData: Iterable<string> & { has(code: string): boolean }): Region[] {
   const planCodes = new Set(plan.regions.map((r) => r.code));
-  // Walked up from each unit with data (thousands of 乡镇, a few steps each): the plan's
-  // regions with data somewhere below them.
+  // Walked up from each unit with data: the plan's regions with data somewhere below them. A
+  // region walked through once is not walked again (the next 乡镇 of a 市(区) stops at its
+  // 市(区)), which also stops a loop of parents.
   const below = new Set<string>();
+  const walked = new Set<string>();
   for (const code of withData) {
     if (planCodes.has(code)) continue;
-    const seen = new Set<string>([code]);
-    for (let r = regions.get(code); r?.parent !== undefined && !seen.has(r.parent); r = regions.get(r.parent)) {
-      seen.add(r.parent);
+    for (let r = regions.get(code); r?.parent !== undefined && !walked.has(r.parent); r = regions.get(r.parent)) {
+      walked.add(r.parent);
       if (planCodes.has(r.parent)) below.add(r.parent);
     }
   }

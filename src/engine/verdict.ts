@@ -1,6 +1,6 @@
 // What the engine says about one indicator, for one region and year.
 import type { Params } from '../diagnostics.js';
-import type { Part } from '../plan/model.js';
+import type { Part, Region } from '../plan/model.js';
 import type { Chance, Interval } from './interval.js';
 
 export type Status = 'met' | 'not-met' | 'no-data' | 'invalid' | 'not-applicable';
@@ -62,10 +62,18 @@ export interface Verdict {
   chance?: Chance;
   reason?: Reason;
   parts?: PartVerdict[];
-  /** every-unit and conditional targets: the units that fail, and those without data. */
+  /**
+   * every-unit and conditional targets: the units that fail, and those without data. The units
+   * without data are named unless none of the units judged has data (missingUnitCount =
+   * unitCount, a region over its units): then missingUnits is empty, and unitsWithoutData holds
+   * them for --diagnostics FILE.
+   */
   failingUnits?: UnitVerdict[];
   missingUnits?: UnitVerdict[];
+  missingUnitCount?: number;
   unitCount?: number;
+  /** The units judged, when none of them has data (not written by the formats: they count them). */
+  unitsWithoutData?: readonly Region[];
   /** change and yearly-change targets: the baseline used. */
   baseline?: { year: number; value: number; from: 'data' | 'plan' };
   /** change targets: relative change; yearly-change: change per year. */

@@ -34,7 +34,12 @@ export function resultRecord(r: Result, ctx: FormatContext) {
     detail: detail(r, ctx),
     ...(r.parts ? { parts: r.parts.map(withIntervalFields) } : {}),
     ...(r.failingUnits
-      ? { failingUnits: r.failingUnits.map(withIntervalFields), missingUnits: (r.missingUnits ?? []).map(withIntervalFields), unitCount: r.unitCount ?? 0 }
+      ? {
+          failingUnits: r.failingUnits.map(withIntervalFields),
+          missingUnits: (r.missingUnits ?? []).map(withIntervalFields),
+          missingUnitCount: r.missingUnitCount ?? r.missingUnits?.length ?? 0,
+          unitCount: r.unitCount ?? 0,
+        }
       : {}),
     ...(r.baseline ? { baseline: r.baseline } : {}),
     ...(r.change !== undefined ? { change: r.change } : {}),

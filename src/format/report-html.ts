@@ -10,7 +10,7 @@ import { chartLegend, chartSvg } from './report-chart.js';
 import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
@@ -179,11 +179,12 @@ function parts(ind: IndicatorReport, report: Report, ctx: FormatContext): string
 }
 
 function units(ind: IndicatorReport, report: Report, lang: Lang): string {
-  const withUnits = ind.regions.filter((rr) => rr.units?.length);
+  const withUnits = ind.regions.filter((rr) => rr.units?.length || noUnitHasData(rr));
   if (!withUnits.length) return '';
   const head = [t(lang, 'col/region'), t(lang, 'col/unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)];
   return withUnits
     .map((rr) => {
+      if (noUnitHasData(rr)) return `<p class="units">${h(rr.region.name)} — ${h(noUnitDataText(ind, rr, report, lang))}</p>`;
       const rows = rr.units!.map((u) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(u.region.name)}</td>${num(formatFigure(u.progress.baseline, ind.unit, lang))}${num(valueText(u.value, ind.unit, lang))}${st(u.status, lang)}${progressCells(u.progress, ind.unit, lang)}</tr>`);
       return `<table class="units"><caption>${h(rr.region.name)} — ${h(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}</caption><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
     })

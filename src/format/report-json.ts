@@ -62,7 +62,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
           values: rr.values,
           progress: progressRecord(rr.progress),
           ...(rr.parts ? { parts: rr.parts.map((p) => ({ part: p.part, text: p.text, status: p.status, value: p.value, progress: progressRecord(p.progress) })) } : {}),
-          ...(rr.units ? { units: rr.units.map((u) => ({ region: u.region, status: u.status, value: u.value, progress: progressRecord(u.progress) })), unitCount: rr.unitCount ?? 0 } : {}),
+          ...(rr.units ? { units: rr.units.map((u) => ({ region: u.region, status: u.status, value: u.value, progress: progressRecord(u.progress) })), unitCount: rr.unitCount ?? 0, missingUnitCount: rr.missingUnitCount ?? 0 } : {}),
           breakdowns: rr.breakdowns,
           notes: rr.notes,
         })),

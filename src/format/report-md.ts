@@ -8,7 +8,7 @@ import { mdCell } from './markdown.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 /** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
@@ -136,7 +136,11 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
     out.push(`**${mdCell(t(lang, 'report/parts'))}**`, '');
     out.push(...table([t(lang, 'col/region'), t(lang, 'report/col-part'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)], partRows), '');
   }
-  for (const rr of ind.regions.filter((x) => x.units?.length)) {
+  for (const rr of ind.regions.filter((x) => x.units?.length || noUnitHasData(x))) {
+    if (noUnitHasData(rr)) {
+      out.push(`**${mdCell(rr.region.name)} — ${mdCell(noUnitDataText(ind, rr, report, lang))}**`, '');
+      continue;
+    }
     out.push(`**${mdCell(rr.region.name)} — ${mdCell(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}**`, '');
     const unitRows = rr.units!.map((u) => [u.region.name, formatFigure(u.progress.baseline, ind.unit, lang), valueText(u.value, ind.unit, lang), statusLabel(u.status, lang), classLabel(u.progress.class, lang), ...paceCells(u.progress, ind.unit, lang)]);
     out.push(...table([t(lang, 'col/unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)], unitRows), '');

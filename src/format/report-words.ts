@@ -3,7 +3,7 @@
 import { t, type Lang } from '../i18n/index.js';
 import type { Progress, ProgressClass } from '../engine/progress.js';
 import { clean } from '../engine/numbers.js';
-import type { AreaRef, IndicatorReport, NoteEntry, Report } from '../report/model.js';
+import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '../report/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatNumber, formatValue, gapUnit, unitSuffix } from './words.js';
@@ -30,6 +30,17 @@ export const areaName = (a: AreaRef, lang: Lang): string => (lang === 'en' ? (a.
 export function indicatorName(ind: Pick<IndicatorReport, 'name' | 'nameEn' | 'main'>, lang: Lang, star = true): string {
   const name = lang === 'en' ? (ind.nameEn ?? ind.name) : ind.name;
   return star && ind.main !== undefined ? `★${ind.main} ${name}` : name;
+}
+
+/** A region none of whose units has data: its units are counted, not listed (RegionReport.missingUnitCount). */
+export const noUnitHasData = (rr: RegionReport): boolean => rr.units !== undefined && (rr.unitCount ?? 0) > 0 && rr.missingUnitCount === rr.unitCount;
+
+/** What stands for the units of such a region: 18519 个乡镇（街道）均缺数据. */
+export function noUnitDataText(ind: IndicatorReport, rr: RegionReport, report: Report, lang: Lang): string {
+  const id = ind.target.kind === 'every-unit' || ind.target.kind === 'conditional' ? ind.target.level : '';
+  const level = report.levels.find((l) => l.id === id);
+  const name = level ? (lang === 'en' ? (level.nameEn ?? level.name) : level.name) : id;
+  return t(lang, 'reason/no-unit-data', { total: rr.unitCount ?? 0, level: name });
 }
 
 /** The target as the plan words it and, when it says more, the rule in symbols. */

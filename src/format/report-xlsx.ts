@@ -7,7 +7,7 @@ import type { Progress } from '../engine/progress.js';
 import { t, type Lang } from '../i18n/index.js';
 import type { IndicatorReport, Report } from '../report/model.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, indicatorName, methodNote } from './report-words.js';
+import { areaName, classLabel, indicatorName, methodNote, noUnitDataText, noUnitHasData } from './report-words.js';
 import { gapUnit, statusLabel } from './words.js';
 import { aboutSheet, findingsSheet, newWorkbook, tableSheet, valueFormat, workbookBytes, type CellSpec } from './xlsx-book.js';
 
@@ -54,6 +54,7 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
     indicators.flatMap(({ ind }) =>
       ind.regions.flatMap((rr) => [
         ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind.unit), figure(p.value, ind.unit), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind.unit, lang)]),
+        ...(noUnitHasData(rr) ? [[...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), noUnitDataText(ind, rr, report, lang), null, null, { v: statusLabel('no-data', lang), status: 'no-data' }] as CellSpec[]] : []),
         ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind.unit), figure(u.value, ind.unit), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind.unit, lang)]),
       ]),
     ),

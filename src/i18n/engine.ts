@@ -31,6 +31,8 @@ export const engineMessages: Catalog = {
   'reason/no-units': { zh: '没有{level}名单：请用 --regions 提供', en: 'no {level} units are known: give them with --regions' },
   'reason/no-unit-applies': { zh: '没有符合条件的{level}', en: 'no {level} meets the condition' },
   'reason/units': { zh: '{met}/{total} 个单位达标', en: '{met} of {total} units meet it' },
+  'evaluate/unit-no-data': { zh: '{unit}（{code}）没有{indicator} {year} 年的数据', en: 'no {year} data for {indicator} from {unit} ({code})' },
+  'reason/no-unit-data': { zh: '{total} 个{level}均缺数据（名单可用 --diagnostics 文件导出）', en: 'none of the {total} units ({level}) has data (--diagnostics FILE lists them)' },
   'reason/invalid-baseline': { zh: '{year} 年基线数据有错误', en: 'the {year} baseline value is invalid' },
   'reason/no-baseline': { zh: '缺少 {year} 年基线数据', en: 'no baseline value for {year}' },
   'reason/at-baseline': { zh: '{year} 年是基线年，无法计算变化', en: '{year} is the baseline year; no change to measure' },

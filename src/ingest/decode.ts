@@ -7,6 +7,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { checkLimits, checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
 import { countLines, type Piece } from './pieces.js';
 import { utf16WithoutBom } from './zip-magic.js';
+import { indexOfByte } from './byte-search.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -106,7 +107,7 @@ export class PieceText {
    */
   isUtf8(piece: Piece): boolean {
     const { bytes } = piece;
-    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || bytes.indexOf(0) >= 0 || !isUtf8(bytes)) return false;
+    if (this.encoding === 'gb18030' || piece.lineOffset === 0 || indexOfByte(bytes, 0) >= 0 || !isUtf8(bytes)) return false;
     this.sawUtf8(piece);
     return true;
   }

@@ -11,6 +11,7 @@
 // A quoted cell may span lines; its length counts across them, so a quote that never
 // closes turns the rest of the file into one cell and is caught here too.
 import { diag, type Diagnostic } from '../diagnostics.js';
+import { byteView, indexOfByte } from './byte-search.js';
 
 export const MAX_CELL_BYTES = 128 * 1024;
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -34,7 +35,7 @@ export function checkLimits(bytes: Uint8Array, file: string, knownDelimiter?: nu
   const n = Math.floor((bytes.length - unit.start) / unit.width);
   // A piece of a file after its first has no header of its own: its delimiter is the file's.
   const delimiter = knownDelimiter ?? headerDelimiter(unit, n);
-  if (unit.width === 1 && bytes.indexOf(QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
+  if (unit.width === 1 && indexOfByte(bytes, QUOTE) < 0) return checkShortLines(bytes, file, unit, delimiter);
   return scanLimits(unit, 0, n, delimiter, 1, file);
 }
 
@@ -46,9 +47,10 @@ export function checkLimits(bytes: Uint8Array, file: string, knownDelimiter?: nu
  * findings are those of scanLimits over the whole, which this is a short cut of.
  */
 function checkShortLines(bytes: Uint8Array, file: string, unit: UnitReader, delimiter: number): Diagnostic[] {
+  const view = byteView(bytes);
   let line = 1;
   for (let start = 0; start < bytes.length; line++) {
-    let end = bytes.indexOf(LF, start);
+    let end = view.indexOf(LF, start);
     if (end < 0) end = bytes.length;
     if (end - start >= MAX_CELLS_PER_ROW) {
       const found = scanLimits(unit, start, end, delimiter, line, file);

@@ -5,6 +5,7 @@
 // `,`, tab or line feed.
 import type { Diagnostic } from '../diagnostics.js';
 import { checkLimits, MAX_LINE_BYTES } from './limits.js';
+import { byteView, indexOfByte } from './byte-search.js';
 import { detectDelimiter } from './table.js';
 
 const LF = 0x0a;
@@ -22,7 +23,7 @@ export interface Piece {
  * start of a cell, as csv-parse reads it with relax_quotes (a stray 12"寸 is text).
  */
 export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
-  if (bytes.indexOf(QUOTE) < 0) return bytes.lastIndexOf(LF) + 1;
+  if (indexOfByte(bytes, QUOTE) < 0) return bytes.lastIndexOf(LF) + 1;
   let end = 0;
   let inQuotes = false;
   let atCellStart = true;
@@ -47,8 +48,9 @@ export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
 
 /** Line feeds in bytes. */
 export function countLines(bytes: Uint8Array): number {
+  const view = byteView(bytes);
   let n = 0;
-  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
+  for (let i = view.indexOf(LF); i >= 0; i = view.indexOf(LF, i + 1)) n++;
   return n;
 }
 
@@ -76,7 +78,7 @@ export function* recordPieces(chunks: Iterable<Uint8Array>, delimiter: number, s
   for (let chunk of chunks) {
     // A chunk without quotes after a carry without quotes is cut where it is, without copying
     // it: the carried part of a line and the rest of that line make a piece of their own.
-    if (chunk.length >= size && chunk.indexOf(QUOTE) < 0 && held.every((h) => h.indexOf(QUOTE) < 0)) {
+    if (chunk.length >= size && indexOfByte(chunk, QUOTE) < 0 && held.every((h) => indexOfByte(h, QUOTE) < 0)) {
       if (heldBytes > 0) {
         const lineEnd = chunk.indexOf(LF);
         if (lineEnd < 0) {
@@ -212,7 +214,7 @@ export function joinRest(first: Piece, pieces: Iterator<Piece>): Uint8Array {
  * a piece whose lines are its rows, split at the delimiter.
  */
 export function isPlain(bytes: Uint8Array): boolean {
-  if (bytes.indexOf(QUOTE) >= 0) return false;
-  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return false;
+  if (indexOfByte(bytes, QUOTE) >= 0) return false;
+  for (let i = indexOfByte(bytes, 0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return false;
   return true;
 }

@@ -8,7 +8,7 @@ import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
-import { readTable, type TableRow } from './table.js';
+import { streamTable, type TableRow } from './table.js';
 
 type RegionColumn = 'code' | 'name' | 'parent' | 'population' | 'level' | 'aliases';
 
@@ -29,7 +29,9 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   const decoded = decode(file.bytes, file.file);
   diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return { regions: [], diagnostics };
-  const read = readTable(decoded.text, file.file);
+  // Row by row, none kept: a file of 74,000 乡镇 is read once, into the regions alone.
+  const text = decoded.text;
+  const read = streamTable(text, file.file);
   diagnostics.push(...read.diagnostics);
   if (!read.table) return { regions: [], diagnostics };
 
@@ -45,8 +47,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const i = columns[id];
     return i === undefined ? undefined : { text: (row.cells[i] ?? '').trim(), column: i + 1 };
   };
-  const rows = read.table.rows;
-  const known = new KnownRegions(plan.regions, () => rows.map((row) => nameOnly(row, cellOf, plan.regions)));
+  // A parent named by name rather than code needs every row's names: the file is read again for them.
+  const known = new KnownRegions(plan.regions, () => [...(streamTable(text, file.file).table?.rows ?? [])].map((row) => nameOnly(row, cellOf, plan.regions)));
   const regions: Region[] = [];
   for (const row of read.table.rows) {
     const cell = (id: RegionColumn) => cellOf(row, id);
@@ -76,7 +78,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     const region: Region = {
       code: code.text,
       name: escapeControls(name.text),
-      aliases: aliases.map(escapeControls),
+      // Most rows give none: one empty list serves them all (nothing adds to a region's aliases; a merge makes a new list).
+      aliases: aliases.length ? aliases.map(escapeControls) : NO_ALIASES,
       level: level.id,
       ...(parent ? { parent: parent.code } : {}),
       ...(population !== undefined ? { population } : {}),
@@ -86,6 +89,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   }
   return { regions, diagnostics };
 }
+
+const NO_ALIASES: string[] = [];
 
 function aliasesOf(cell: { text: string } | undefined): string[] {
   if (!cell || cell.text === '') return [];

@@ -12,13 +12,14 @@ import type { Cell } from './grid.js';
  * values differ (never "last one wins"), a harmless repeat when they agree.
  */
 export class CellBook {
-  readonly cells = new CellStore();
+  readonly cells: CellStore;
   /** The value of a cell's first row as written, for a message about a later row. */
   private readonly written = new WeakMap<Observation, string>();
 
   constructor(regions: RegionIndex) {
-    // The plan's regions first, so that the store's columns for them are short.
-    for (const r of regions.all) this.cells.regionKey(r.code);
+    // The regions known numbered as the index numbers them (the plan's first, so that the
+    // store's columns for them are short), without a second map of their codes.
+    this.cells = new CellStore([], regions);
   }
 
   /** An observation, with the value as its row shows it (for a message about a repeated row). */

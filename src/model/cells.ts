@@ -54,6 +54,12 @@ class Block {
   }
 }
 
+/** The regions with data in a store, by code (CellStore.regionsWithData). */
+export interface RegionsWithData extends Iterable<string> {
+  has(code: string): boolean;
+  readonly size: number;
+}
+
 /** A region and disaggregation: one series of an indicator's values. */
 export interface SeriesKey {
   regionCode: string;
@@ -169,25 +175,79 @@ class ColumnCell implements Observation {
   }
 }
 
+/** Numbers for regions a store may start from: a region index's, its regions in order (RegionIndex). */
+export interface RegionNumbering {
+  readonly size: number;
+  numberOf(code: string): number | undefined;
+  codeOf(n: number): string;
+}
+
+/**
+ * The numbers standing for regions in a store (regionKey): those of the region index it was
+ * made with, if any, then one for each other region as it comes. A national return's 74,000
+ * 乡镇 are thus numbered once, in the index, not again in a map of the store's.
+ */
+class RegionNumbers {
+  private readonly others = new Map<string, number>();
+  private readonly otherCodes: string[] = [];
+  private readonly first: number;
+
+  constructor(private readonly base?: RegionNumbering) {
+    this.first = base?.size ?? 0;
+  }
+
+  get(code: string): number | undefined {
+    return this.base?.numberOf(code) ?? this.others.get(code);
+  }
+
+  add(code: string): number {
+    let i = this.get(code);
+    if (i === undefined) {
+      i = this.first + this.otherCodes.length;
+      this.others.set(code, i);
+      this.otherCodes.push(code);
+    }
+    return i;
+  }
+
+  codeOf(n: number): string {
+    return n < this.first ? this.base!.codeOf(n) : this.otherCodes[n - this.first]!;
+  }
+
+  get size(): number {
+    return this.first + this.otherCodes.length;
+  }
+}
+
 export class CellStore {
   private readonly indicators = new Map<string, Map<number, Block>>();
-  private readonly regionIndex = new Map<string, number>();
-  private readonly regionCodes: string[] = [];
+  // Shared with the store's clones: a number names a region in all of them, whichever added
+  // it (a number with no cell is no cell).
+  private regionNumbers: RegionNumbers;
   private readonly sources: CellSource[] = [];
-  /** Regions and years with a value (or a cell marked invalid), kept as cells arrive. */
-  readonly regionsWithData = new Set<string>();
+  /**
+   * By region number, the line the region's first row read was on (0: none yet). A column
+   * entry keeps its line as the distance from it, which is small where a return gives each
+   * 乡镇's rows together (Columns). Shared with the clones, as the columns are.
+   */
+  private firstLines = { at: new Int32Array(64) };
+  /** 1 by region number for a region with a value (or a cell marked invalid), kept as cells arrive. */
+  private withData = new Uint8Array(64);
+  /** Years with a value (or a cell marked invalid), kept as cells arrive. */
   readonly yearsWithValue = new Set<number>();
   private count = 0;
 
-  constructor(observations: Iterable<Observation> = []) {
+  /** `regions`: a region index whose numbers the store takes for its regions (the reader's store: every region of the plan and the regions file). */
+  constructor(observations: Iterable<Observation> = [], regions?: RegionNumbering) {
+    this.regionNumbers = new RegionNumbers(regions);
     for (const o of observations) this.put(o);
   }
 
   /** A copy whose objects can change without changing this store (column entries are shared, never changed). */
   clone(): CellStore {
     const c = new CellStore();
-    for (const [code, i] of this.regionIndex) c.regionIndex.set(code, i);
-    c.regionCodes.push(...this.regionCodes);
+    c.regionNumbers = this.regionNumbers;
+    c.firstLines = this.firstLines;
     c.sources.push(...this.sources);
     for (const [id, blocks] of this.indicators) {
       const copy = new Map<number, Block>();
@@ -200,7 +260,7 @@ export class CellStore {
       }
       c.indicators.set(id, copy);
     }
-    for (const r of this.regionsWithData) c.regionsWithData.add(r);
+    c.withData = this.withData.slice();
     for (const y of this.yearsWithValue) c.yearsWithValue.add(y);
     c.count = this.count;
     return c;
@@ -211,15 +271,43 @@ export class CellStore {
     return this.count;
   }
 
+  /**
+   * The regions with a value (or a cell marked invalid): a view of the store, not a copy (a
+   * national return's are 74,000 乡镇), read as it is walked.
+   */
+  get regionsWithData(): RegionsWithData {
+    const flags = this.withData;
+    const numbers = this.regionNumbers;
+    const n = Math.min(flags.length, numbers.size);
+    const keyOf = (code: string) => numbers.get(code);
+    return {
+      has: (code) => {
+        const r = keyOf(code);
+        return r !== undefined && r < n && flags[r] === 1;
+      },
+      get size() {
+        let count = 0;
+        for (let r = 0; r < n; r++) count += flags[r]!;
+        return count;
+      },
+      *[Symbol.iterator]() {
+        for (let r = 0; r < n; r++) if (flags[r]) yield numbers.codeOf(r);
+      },
+    };
+  }
+
+  private hasData(r: number): void {
+    if (r >= this.withData.length) {
+      const grown = new Uint8Array(Math.max(r + 1, 2 * this.withData.length));
+      grown.set(this.withData);
+      this.withData = grown;
+    }
+    this.withData[r] = 1;
+  }
+
   /** A small number standing for a region, for addRead. */
   regionKey(code: string): number {
-    let i = this.regionIndex.get(code);
-    if (i === undefined) {
-      i = this.regionCodes.length;
-      this.regionIndex.set(code, i);
-      this.regionCodes.push(code);
-    }
-    return i;
+    return this.regionNumbers.add(code);
   }
 
   /** Registers a return whose rows addRead will store; returns its number. */
@@ -253,7 +341,7 @@ export class CellStore {
     if (!b.has(r)) this.count++;
     b.objects.set(r, o);
     if (o.value !== null) this.yearsWithValue.add(o.year);
-    if (o.value !== null || o.invalid) this.regionsWithData.add(o.regionCode);
+    if (o.value !== null || o.invalid) this.hasData(r);
   }
 
   /**
@@ -278,17 +366,34 @@ export class CellStore {
     if (b.has(region)) return false;
     let c = b.columns;
     // Room for every region known: a block of a large return fills up, and growing it step by step copies it again and again.
-    if (!c) c = b.columns = new Columns(Math.max(64, this.regionCodes.length), scale);
+    if (!c) c = b.columns = new Columns(Math.max(64, this.regionNumbers.size), scale);
     // Room for every region known so far, as most blocks of a large return fill up.
-    if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionCodes.length)));
-    c.setNumbers(region, flags, numbers, decimals, source, line);
+    if (region >= c.capacity) c.grow(Math.max(region + 1, Math.min(c.capacity * 2, this.regionNumbers.size)));
+    c.setNumbers(region, flags, numbers, decimals, source, line - this.firstLine(region, line));
     b.entries++;
     this.count++;
     if (!(flags & CELL_NULL)) {
       this.yearsWithValue.add(year);
-      this.regionsWithData.add(this.regionCodes[region]!);
+      this.hasData(region);
     }
     return true;
+  }
+
+  /** The first line read of region r, `line` if none was yet. */
+  private firstLine(r: number, line: number): number {
+    let at = this.firstLines.at;
+    if (r >= at.length) {
+      const grown = new Int32Array(Math.max(r + 1, 2 * at.length));
+      grown.set(at);
+      at = this.firstLines.at = grown;
+    }
+    if (at[r] === 0) at[r] = line;
+    return at[r]!;
+  }
+
+  /** The line of a column entry's row. */
+  private lineOf(c: Columns, r: number): number {
+    return this.firstLines.at[r]! + c.lineOf(r);
   }
 
   private at(b: Block, r: number): Observation | undefined {
@@ -304,7 +409,7 @@ export class CellStore {
     const ratio = (flags & CELL_RATIO) !== 0;
     return new ColumnCell(
       b.indicatorId,
-      this.regionCodes[r]!,
+      this.regionNumbers.codeOf(r),
       b.year,
       sexOfSlot(b.slot),
       residenceOfSlot(b.slot),
@@ -313,32 +418,32 @@ export class CellStore {
       ratio ? c.denominator(r) : undefined,
       flags,
       this.sources[c.sourceOf(r)]!,
-      c.line[r]!,
+      this.lineOf(c, r),
     );
   }
 
   /** The text a column entry's value was written as, for a message about a repeated row. */
   writtenValue(indicatorId: string, regionCode: string, year: number, s: number): string | undefined {
     const b = this.block(indicatorId, year, s);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     const c = b?.columns;
     if (!b || r === undefined || !c || r >= c.capacity || c.flags[r] === 0 || b.objects?.has(r)) return undefined;
     const flags = c.flagsOf(r);
-    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value(r).toFixed(c.decimals[r]!);
+    if (flags & CELL_VALUE_GIVEN) return flags & CELL_NULL ? '' : c.value(r).toFixed(c.decimalsOf(r));
     if (this.sources[c.sourceOf(r)]!.value === undefined && flags & CELL_RATIO) return String(c.numerator(r));
     return String(Number(c.value(r).toPrecision(6)));
   }
 
   get(indicatorId: string, regionCode: string, year: number, sex: Sex = 'total', residence: Residence = 'total'): Observation | undefined {
     const b = this.block(indicatorId, year, slot(sex, residence));
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     return b && r !== undefined ? this.at(b, r) : undefined;
   }
 
   /** The nine disaggregations of one indicator, region and year; undefined when it has none. */
   slotsFor(indicatorId: string, regionCode: string, year: number): Slots | undefined {
     const blocks = this.indicators.get(indicatorId);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     if (!blocks || r === undefined) return undefined;
     let slots: Slots | undefined;
     for (let i = 0; i < SLOTS; i++) {
@@ -360,14 +465,14 @@ export class CellStore {
   /** Whether the cell is there. */
   has(indicatorId: string, regionCode: string, year: number, s: number): boolean {
     const b = this.block(indicatorId, year, s);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     return b !== undefined && r !== undefined && b.has(r);
   }
 
   /** Years with a cell for this series, ascending. */
   years(indicatorId: string, regionCode: string, sex: Sex = 'total', residence: Residence = 'total'): number[] {
     const blocks = this.indicators.get(indicatorId);
-    const r = this.regionIndex.get(regionCode);
+    const r = this.regionNumbers.get(regionCode);
     if (!blocks || r === undefined) return [];
     const s = slot(sex, residence);
     const years: number[] = [];
@@ -383,18 +488,19 @@ export class CellStore {
   }
 
   /**
-   * The sum of one cell over some regions (a region's sub-regions): values, numerators and
-   * denominators added up, without making an object of each cell.
+   * The sum of one cell over some regions (a region's sub-regions, by their numbers here,
+   * regionKeyOf, -1 for one never seen): values, numerators and denominators added up,
+   * without making an object of each cell.
    */
-  sum(indicatorId: string, year: number, s: number, regionCodes: readonly string[]): Sum {
+  sum(indicatorId: string, year: number, s: number, regions: Int32Array): Sum {
     const out: Sum = { complete: true, invalid: false, allNumbers: true, allRatios: true, value: 0, numerator: 0, denominator: 0, notes: [], row: undefined };
     const b = this.block(indicatorId, year, s);
-    if (!b || regionCodes.length === 0) return { ...out, complete: false };
+    if (!b || regions.length === 0) return { ...out, complete: false };
     const c = b.columns;
     let notes: Set<string> | undefined;
-    // An index loop: for…of made an iterator result per region here (a million at 1 M rows).
-    for (let i = 0; i < regionCodes.length; i++) {
-      const r = this.regionIndex.get(regionCodes[i]!);
+    for (let i = 0; i < regions.length; i++) {
+      const key = regions[i]!;
+      const r = key < 0 ? undefined : key;
       const o = r === undefined ? undefined : b.objects?.get(r);
       if (o) {
         out.row ??= o.rows[0];
@@ -410,7 +516,7 @@ export class CellStore {
       }
       if (r === undefined || !c || r >= c.capacity || c.flags[r] === 0) return { ...out, complete: false };
       const flags = c.flagsOf(r);
-      out.row ??= { file: this.sources[c.sourceOf(r)]!.file, line: c.line[r]! };
+      out.row ??= { file: this.sources[c.sourceOf(r)]!.file, line: this.lineOf(c, r) };
       if (flags & CELL_NULL) out.allNumbers = false;
       else out.value += c.value(r);
       if (flags & CELL_RATIO) {
@@ -455,7 +561,7 @@ export class CellStore {
       cellCount += b.entries + (b.objects?.size ?? 0);
     }
     // The series number + 1 of each region × slot used, 0 for none yet (a fill with 0 is the fastest).
-    const cells = this.regionCodes.length * used;
+    const cells = this.regionNumbers.size * used;
     const index = old && old.index.length >= cells ? old.index : new Int32Array(cells);
     // Each series' region × SLOTS + slot, by series number: at most one series per entry of the index.
     const series = old && old.series.length >= cells ? old.series : new Int32Array(cells);
@@ -524,11 +630,11 @@ export class CellStore {
     const value = numbers.subarray(0, n);
     const numerator = numbers.subarray(room, room + n);
     const denominator = numbers.subarray(2 * room, 2 * room + n);
-    const codes = this.regionCodes;
+    const codes = this.regionNumbers;
     const key = (k: number): SeriesKey => {
       const i = series[k]!;
       const s = i % SLOTS;
-      return { regionCode: codes[(i - s) / SLOTS]!, sex: sexOfSlot(s), residence: residenceOfSlot(s) };
+      return { regionCode: codes.codeOf((i - s) / SLOTS), sex: sexOfSlot(s), residence: residenceOfSlot(s) };
     };
     const position = (k: number): number => series[k]!;
     const buffers: SeriesBuffers = { index, series, numbers };
@@ -571,7 +677,7 @@ export class CellStore {
 
   /** Whether any indicator has a cell for this region (read, reported missing or derived): regionsWithCells for one region. */
   regionHasCells(code: string): boolean {
-    const r = this.regionIndex.get(code);
+    const r = this.regionNumbers.get(code);
     if (r === undefined) return false;
     for (const blocks of this.indicators.values()) for (const b of blocks.values()) if (b.has(r)) return true;
     return false;
@@ -579,7 +685,40 @@ export class CellStore {
 
   /** The number standing for a region (as regionKey), without adding one: undefined for a region never seen. */
   regionKeyOf(code: string): number | undefined {
-    return this.regionIndex.get(code);
+    return this.regionNumbers.get(code);
+  }
+
+  /** How many regions have a number (regionKey). */
+  get regionCount(): number {
+    return this.regionNumbers.size;
+  }
+
+  /** The region a number stands for (regionKey's inverse). */
+  regionCodeOf(key: number): string {
+    return this.regionNumbers.codeOf(key);
+  }
+
+  /**
+   * One block's usable numbers (a numeric value, not invalid) by region number, NaN where there
+   * is none, in `into` when it is long enough (else a new array; read the one returned):
+   * undefined when the block has no cell. For a check comparing indicators cell by cell.
+   */
+  blockValues(indicatorId: string, year: number, s: number, into?: Float64Array): Float64Array | undefined {
+    const b = this.block(indicatorId, year, s);
+    if (!b) return undefined;
+    const n = this.regionNumbers.size;
+    const out = into && into.length >= n ? into : new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = NaN;
+    const c = b.columns;
+    if (c) {
+      const flags = c.flags;
+      for (let r = 0; r < flags.length; r++) {
+        const f = flags[r]!;
+        if (f !== 0 && !(f & CELL_NULL)) out[r] = c.value(r);
+      }
+    }
+    if (b.objects) for (const [r, o] of b.objects) out[r] = typeof o.value === 'number' && !o.invalid ? o.value : NaN;
+    return out;
   }
 
   /** What cellStates says of a cell, bit by bit. */
@@ -596,7 +735,7 @@ export class CellStore {
     const b = this.block(indicatorId, year, s);
     if (!b) return undefined;
     const { present, null: isNull, ratio, number, invalid } = CellStore.STATE;
-    const out = new Uint8Array(this.regionCodes.length);
+    const out = new Uint8Array(this.regionNumbers.size);
     const c = b.columns;
     if (c) {
       const flags = c.flags;
@@ -650,7 +789,7 @@ export class CellStore {
 
   /** Every region with a cell of any indicator (read, reported missing or derived). */
   regionsWithCells(): Set<string> {
-    const seen = new Uint8Array(this.regionCodes.length);
+    const seen = new Uint8Array(this.regionNumbers.size);
     for (const blocks of this.indicators.values()) {
       for (const b of blocks.values()) {
         if (b.objects) for (const r of b.objects.keys()) seen[r] = 1;
@@ -659,7 +798,7 @@ export class CellStore {
       }
     }
     const out = new Set<string>();
-    for (let r = 0; r < seen.length; r++) if (seen[r]) out.add(this.regionCodes[r]!);
+    for (let r = 0; r < seen.length; r++) if (seen[r]) out.add(this.regionNumbers.codeOf(r));
     return out;
   }
 

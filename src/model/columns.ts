@@ -3,16 +3,20 @@
 // millions of them, so each takes as few bytes as its numbers allow, and every number
 // comes back exactly as it was stored (the same double):
 //
-// - a numerator or denominator: 2 bytes (Uint16) while every one of the block is a count
-//   below 65,536 (a 乡镇's children are), 4 (Int32) while an integer that fits, else 8;
+// - a numerator or denominator: 1 byte (Uint8) while every one of the block is a count below
+//   256 (a 乡镇's deaths), 2 (Uint16) below 65,536 (its children are), 4 (Int32) while an
+//   integer that fits, else 8;
 // - a value: nothing when its ratio gives it back (computed from the ratio, or written and
 //   equal to the ratio rounded to the decimals it was written with, give or take one in the
 //   last digit: a flag says which); else 4 bytes (the digits as an integer, value = m / 10^d)
 //   while that gives it back exactly, else 8;
-// - the line of its row (4 bytes), its flags and decimals (1 + 1), and its source (the
-//   return it came from: one for the block, 2 bytes each only once a second one appears).
+// - the line of its row, as the store gives it (the line less the region's first line, so
+//   that a return giving each 乡镇's rows together needs 1 or 2 bytes), in the narrowest
+//   array that holds it as a numerator is; its flags (1 byte), the decimals its value was written with
+//   (1 byte, kept only once one is not 0), and its source (the return it came from: one for
+//   the block, 2 bytes each only once a second one appears).
 //
-// 10 to 14 bytes a cell of a rate with numerator and denominator, against 32 for three
+// 5 to 14 bytes a cell of a rate with numerator and denominator, against 32 for three
 // Float64 numbers, a line, a source, flags and decimals.
 
 /** What a column entry says besides its numbers. */
@@ -33,10 +37,12 @@ const PUBLIC_FLAGS = CELL_PRESENT | CELL_NULL | CELL_RATIO | CELL_VALUE_GIVEN;
 const POW10 = Array.from({ length: 23 }, (_, d) => 10 ** d);
 const INT32_MAX = 2 ** 31 - 1;
 
-type Numbers = Uint16Array | Int32Array | Float64Array;
+type Numbers = Uint8Array | Uint16Array | Int32Array | Float64Array;
 
 /** Object.is for numbers: the same double, 0 and −0 apart, NaN itself. */
 const same = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
+const fitsUint8 = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xff && !Object.is(x, -0);
 
 const fitsUint16 = (x: number): boolean => Number.isInteger(x) && x >= 0 && x <= 0xffff && !Object.is(x, -0);
 
@@ -50,9 +56,10 @@ function widen<T extends Numbers | Uint8Array | Uint16Array>(a: T, n: number): T
 
 export class Columns {
   flags: Uint8Array;
-  /** Decimals the value was written with, to quote it back as written. */
-  decimals: Uint8Array;
-  line: Int32Array;
+  /** Decimals the value was written with, to quote it back as written; none kept while every one is 0. */
+  private decimals: Uint8Array | undefined;
+  /** The line of each entry's row, as the store gives it. */
+  private lines: Numbers | undefined;
   private sources: Uint16Array | undefined;
   private source = -1;
   /** Values not given back by their ratio: mantissas while `mantissas`, else the values. */
@@ -68,8 +75,6 @@ export class Columns {
     readonly scale: number,
   ) {
     this.flags = new Uint8Array(capacity);
-    this.decimals = new Uint8Array(capacity);
-    this.line = new Int32Array(capacity);
   }
 
   get capacity(): number {
@@ -79,8 +84,8 @@ export class Columns {
   /** Room for n regions. */
   grow(n: number): void {
     this.flags = widen(this.flags, n);
-    this.decimals = widen(this.decimals, n);
-    this.line = widen(this.line, n);
+    if (this.decimals) this.decimals = widen(this.decimals, n);
+    if (this.lines) this.lines = widen(this.lines, n);
     if (this.sources) this.sources = widen(this.sources, n);
     if (this.values) this.values = widen(this.values, n);
     if (this.numerators) this.numerators = widen(this.numerators, n);
@@ -108,8 +113,8 @@ export class Columns {
     // Numbers stay in locals and typed arrays: a double passed to a call or kept beside null
     // would be boxed, an object per row.
     const f = (flags & (CELL_RATIO | CELL_VALUE_GIVEN)) | CELL_PRESENT;
-    this.decimals[r] = decimals;
-    this.line[r] = line;
+    if (decimals !== 0 || this.decimals) (this.decimals ??= new Uint8Array(this.capacity))[r] = decimals;
+    this.lines = this.put(this.lines, r, line);
     this.setSource(r, source);
     if (f & CELL_RATIO) {
       this.numerators = this.put(this.numerators, r, numbers[1]!);
@@ -148,11 +153,21 @@ export class Columns {
     if (f & IMPLIED) {
       const q = (this.numerators![r]! / this.denominators![r]!) * this.scale;
       if (!(f & CELL_VALUE_GIVEN)) return q;
-      const d = this.decimals[r]!;
+      const d = this.decimalsOf(r);
       return (Math.round(q * POW10[d]!) + (f & UP ? 1 : f & DOWN ? -1 : 0)) / POW10[d]!;
     }
     const v = this.values![r]!;
-    return this.mantissas ? v / POW10[this.decimals[r]!]! : v;
+    return this.mantissas ? v / POW10[this.decimalsOf(r)]! : v;
+  }
+
+  /** The decimals an entry's value was written with. */
+  decimalsOf(r: number): number {
+    return this.decimals ? this.decimals[r]! : 0;
+  }
+
+  /** The line of an entry's row, as it was given. */
+  lineOf(r: number): number {
+    return this.lines![r]!;
   }
 
   /** Numerator and denominator of an entry with CELL_RATIO. */
@@ -183,11 +198,13 @@ export class Columns {
 
   /**
    * x into the narrowest array that holds it and what the block holds already: small
-   * counts (a 乡镇's children, below 65,536) in Uint16, other integers in Int32, else doubles.
+   * counts in Uint8 (below 256) or Uint16 (below 65,536: a 乡镇's children), other integers in
+   * Int32, else doubles.
    */
   private put(a: Numbers | undefined, r: number, x: number): Numbers {
-    let out = a ?? new Uint16Array(this.capacity);
-    if (out instanceof Uint16Array && !fitsUint16(x)) out = fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
+    let out = a ?? new Uint8Array(this.capacity);
+    if (out instanceof Uint8Array && !fitsUint8(x)) out = fitsUint16(x) ? Uint16Array.from(out) : fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
+    else if (out instanceof Uint16Array && !fitsUint16(x)) out = fitsInt32(x) ? Int32Array.from(out) : Float64Array.from(out);
     else if (out instanceof Int32Array && !fitsInt32(x)) out = Float64Array.from(out);
     out[r] = x;
     return out;
@@ -206,7 +223,7 @@ export class Columns {
       const values = new Float64Array(this.capacity);
       if (this.values) {
         for (let i = 0; i < this.capacity; i++) {
-          if (this.flags[i]! & CELL_PRESENT && !(this.flags[i]! & (IMPLIED | CELL_NULL)) && i !== r) values[i] = this.values[i]! / POW10[this.decimals[i]!]!;
+          if (this.flags[i]! & CELL_PRESENT && !(this.flags[i]! & (IMPLIED | CELL_NULL)) && i !== r) values[i] = this.values[i]! / POW10[this.decimalsOf(i)]!;
         }
       }
       this.values = values;
@@ -218,6 +235,6 @@ export class Columns {
   /** Bytes held, for the benchmark's account of memory. */
   get bytes(): number {
     const of = (a: { byteLength: number } | undefined) => a?.byteLength ?? 0;
-    return of(this.flags) + of(this.decimals) + of(this.line) + of(this.sources) + of(this.values) + of(this.numerators) + of(this.denominators);
+    return of(this.flags) + of(this.decimals) + of(this.lines) + of(this.sources) + of(this.values) + of(this.numerators) + of(this.denominators);
   }
 }

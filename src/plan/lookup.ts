@@ -47,15 +47,17 @@ function shortName(name: string): string | undefined {
 
 export class RegionIndex {
   private keys: Map<string, Region[]> | undefined;
-  private readonly byCode = new Map<string, Region>();
+  /** A region's place in `all`, by code: also the number a store of cells gives it (CellStore, RegionNumbering). */
+  private readonly byCode = new Map<string, number>();
   private readonly childrenOf = new Map<string, Region[]>();
   readonly all: readonly Region[];
   readonly top: Region;
 
   constructor(regions: readonly Region[]) {
     this.all = regions;
-    for (const r of regions) {
-      this.byCode.set(r.code, r);
+    for (let i = 0; i < regions.length; i++) {
+      const r = regions[i]!;
+      this.byCode.set(r.code, i);
       if (r.parent !== undefined) {
         const siblings = this.childrenOf.get(r.parent) ?? [];
         siblings.push(r);
@@ -68,7 +70,21 @@ export class RegionIndex {
   }
 
   get(code: string): Region | undefined {
+    const i = this.byCode.get(code);
+    return i === undefined ? undefined : this.all[i];
+  }
+
+  /** RegionNumbering: a region's place in `all`, and back. */
+  numberOf(code: string): number | undefined {
     return this.byCode.get(code);
+  }
+
+  codeOf(n: number): string {
+    return this.all[n]!.code;
+  }
+
+  get size(): number {
+    return this.all.length;
   }
 
   children(code: string): readonly Region[] {
@@ -77,7 +93,7 @@ export class RegionIndex {
 
   /** Every region below `code` whose level is `level` (the region itself if it is at that level). */
   unitsAt(code: string, level: string): Region[] {
-    const r = this.byCode.get(code);
+    const r = this.get(code);
     if (!r) return [];
     if (r.level === level) return [r];
     return this.children(code).flatMap((c) => this.unitsAt(c.code, level));
@@ -86,7 +102,7 @@ export class RegionIndex {
   /** Number of steps from the top region. */
   depth(code: string): number {
     let d = 0;
-    for (let r = this.byCode.get(code); r?.parent !== undefined; r = this.byCode.get(r.parent)) d++;
+    for (let r = this.get(code); r?.parent !== undefined; r = this.get(r.parent)) d++;
     return d;
   }
 
@@ -94,6 +110,9 @@ export class RegionIndex {
 
   /** By name, short name, alias or code; remembered, as returns repeat names. */
   find(name: string): Lookup<Region> {
+    // A code is a region's own, found at once: not remembered again (a return may name 74,000 乡镇 by code).
+    const coded = this.get(name);
+    if (coded) return { found: coded };
     let hit = this.memo.get(name);
     if (!hit) {
       hit = this.lookup(name);
@@ -123,7 +142,7 @@ export class RegionIndex {
 
   private lookup(name: string): Lookup<Region> {
     // A code is a region's own: no name lookup needed.
-    const coded = this.byCode.get(name);
+    const coded = this.get(name);
     if (coded) return { found: coded };
     const list = this.byKey.get(normalizeName(name));
     if (list && list.length === 1) return { found: list[0]! };

@@ -75,20 +75,16 @@ export function checkCompleteness(
     return regions.top.code;
   };
   const indicators = plan.indicators.filter((i) => i.target);
-  const cells: ExpectedCell[] = [];
+  const cells = new ExpectedCells();
   const findings: Diagnostic[] = [];
   const unknownUnits: string[] = [];
 
   for (const indicator of indicators) {
-    const units: Region[] = [];
-    const unitColumns: string[] = [];
     const all = unitsFor(indicator.target!, plan, regions, planCodes, columnOf);
-    for (let u = 0; u < all.units.length; u++) {
-      if (!covered.has(all.columns[u]!)) continue;
-      units.push(all.units[u]!);
-      unitColumns.push(all.columns[u]!);
-    }
-    if (units.length === 0) {
+    // The units under the regions the returns cover, by their place in `all`.
+    const shown: number[] = [];
+    for (let u = 0; u < all.units.length; u++) if (covered.has(all.columns[u]!)) shown.push(u);
+    if (shown.length === 0) {
       unknownUnits.push(indicator.name);
       continue;
     }
@@ -97,37 +93,36 @@ export function checkCompleteness(
       const [sex, residence] = disaggregation(part);
       return SEX_INDEX[sex] * 3 + RESIDENCE_INDEX[residence];
     });
-    const ids = Int32Array.from(units, (u) => states.id(u.code));
+    const ids = new Int32Array(shown.length);
+    for (let i = 0; i < shown.length; i++) ids[i] = states.id(all.units[shown[i]!]!.code);
     for (const year of years) {
-      for (let u = 0; u < units.length; u++) {
-        const region = units[u]!.code;
-        const column = unitColumns[u]!;
+      for (let i = 0; i < shown.length; i++) {
+        const u = shown[i]!;
         for (let p = 0; p < parts.length; p++) {
-          const part = parts[p];
-          const state = states.state(indicator.id, ids[u]!, year, partSlots[p]!);
-          cells.push(part ? { indicator: indicator.id, region, year, part, state, column } : { indicator: indicator.id, region, year, state, column });
+          cells.add(indicator.id, all.units[u]!.code, year, parts[p], states.state(indicator.id, ids[i]!, year, partSlots[p]!), all.columns[u]!);
         }
       }
     }
   }
+  const n = cells.length;
 
   // A region missing only because a unit below it is missing or reported missing cannot be
   // derived: the gap is the unit's, reported there (or explained by its 备注), not again here.
   // The cells' states by indicator, year and part, then region: made only when a gap is found.
   let stateOf: Map<string, Map<string, CellState>> | undefined;
   const groupKey = (indicator: string, year: number, part: Part | undefined) => `${indicator}\u0000${year}\u0000${part ?? ''}`;
-  const blockedByUnit = (c: ExpectedCell) => {
+  const blockedByUnit = (c: number) => {
     if (!stateOf) {
       stateOf = new Map();
-      for (const x of cells) {
-        const key = groupKey(x.indicator, x.year, x.part);
+      for (let x = 0; x < n; x++) {
+        const key = groupKey(cells.indicatorOf(x), cells.yearOf(x), cells.partOf(x));
         let group = stateOf.get(key);
         if (!group) stateOf.set(key, (group = new Map()));
-        group.set(x.region, x.state);
+        group.set(cells.regionOf(x), cells.stateOf(x));
       }
     }
-    const group = stateOf.get(groupKey(c.indicator, c.year, c.part));
-    return regions.children(c.region).some((child) => {
+    const group = stateOf.get(groupKey(cells.indicatorOf(c), cells.yearOf(c), cells.partOf(c)));
+    return regions.children(cells.regionOf(c)).some((child) => {
       const s = group?.get(child.code);
       return s === 'missing' || s === 'reported-missing' || s === 'invalid';
     });
@@ -136,28 +131,28 @@ export function checkCompleteness(
   // An indicator the return says nothing about is one note (a return may cover one
   // department's indicators); gaps in the indicators it does give are warnings.
   const reported = new Set<string>();
-  for (const c of cells) if (c.state !== 'missing') reported.add(c.indicator);
+  for (let c = 0; c < n; c++) if (!cells.missing(c)) reported.add(cells.indicatorOf(c));
   const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.name));
   if (absent.length > 0 && years.length > 0) {
     findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: absent.map((i) => i.name).join('、') }, where));
   }
 
   // One finding per indicator, region and part, naming the years missing.
-  const missing = new Map<string, ExpectedCell[]>();
-  for (const c of cells) {
-    if (c.state !== 'missing' || !reported.has(c.indicator) || blockedByUnit(c)) continue;
-    const key = `${c.indicator}\u0000${c.region}\u0000${c.part ?? ''}`;
+  const missing = new Map<string, number[]>();
+  for (let c = 0; c < n; c++) {
+    if (!cells.missing(c) || !reported.has(cells.indicatorOf(c)) || blockedByUnit(c)) continue;
+    const key = `${cells.indicatorOf(c)}\u0000${cells.regionOf(c)}\u0000${cells.partOf(c) ?? ''}`;
     if (!missing.has(key)) missing.set(key, []);
     missing.get(key)!.push(c);
   }
   for (const list of missing.values()) {
     const c = list[0]!;
-    const [sex, residence] = disaggregation(c.part);
+    const [sex, residence] = disaggregation(cells.partOf(c));
     findings.push(
       diag('warning', 'quality/missing-cells', {
-        indicator: describe.indicator(c.indicator),
-        region: `${describe.region(c.region)}${partText(sex, residence)}`,
-        years: list.map((x) => x.year).join('、'),
+        indicator: describe.indicator(cells.indicatorOf(c)),
+        region: `${describe.region(cells.regionOf(c))}${partText(sex, residence)}`,
+        years: list.map((x) => cells.yearOf(x)).join('、'),
         count: list.length,
       }, where),
     );
@@ -165,15 +160,16 @@ export function checkCompleteness(
   if (unknownUnits.length > 0 && years.length > 0) findings.push(diag('info', 'quality/units-unknown', { indicators: unknownUnits.join('、') }, where));
 
   const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
-  for (const c of cells) counts[c.state]++;
+  for (let c = 0; c < n; c++) counts[cells.stateOf(c)]++;
   const present = counts.given + counts.derived;
   // Nothing expected because the returns cover no year or no region (an empty return): the
   // plan's cells for one year are expected, all missing. An empty return is not complete.
-  let expected = cells.length;
+  let expected = n;
   if (expected === 0) {
     for (const indicator of indicators) expected += unitsFor(indicator.target!, plan, regions, planCodes, columnOf).units.length * partsFor(indicator.target!).length;
     counts.missing = expected;
   }
+  let made: ExpectedCell[] | undefined;
   return {
     completeness: {
       years,
@@ -182,10 +178,100 @@ export function checkCompleteness(
       absent: absent.map((i) => i.id),
       counts: { ...counts, expected },
       rate: expected === 0 ? 1 : present / expected,
-      cells,
+      // An object a cell, made when asked for (check's grid and JSON): evaluate only needs the findings.
+      get cells() {
+        return (made ??= cells.objects());
+      },
     },
     findings,
   };
+}
+
+/**
+ * The expected cells, a column each (an object a cell would be some 60 bytes: an every-unit
+ * target of 74,000 乡镇 expects 74,000 cells a year), in the order they are expected. The
+ * indicators and the columns of the grid, a few, are kept once and numbered.
+ */
+class ExpectedCells {
+  private readonly region: string[] = [];
+  private readonly part: Array<Part | undefined> = [];
+  private year = new Int32Array(64);
+  /** The state's place in CELL_STATES. */
+  private state = new Uint8Array(64);
+  private indicator = new Uint16Array(64);
+  private column = new Uint16Array(64);
+  private readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  length = 0;
+
+  add(indicator: string, region: string, year: number, part: Part | undefined, state: CellState, column: string): void {
+    const i = this.length++;
+    if (i === this.year.length) {
+      this.year = grownTo(this.year, 2 * i);
+      this.state = grownTo(this.state, 2 * i);
+      this.indicator = grownTo(this.indicator, 2 * i);
+      this.column = grownTo(this.column, 2 * i);
+    }
+    this.region.push(region);
+    this.part.push(part);
+    this.year[i] = year;
+    this.state[i] = CELL_STATES.indexOf(state);
+    this.indicator[i] = this.number(indicator);
+    this.column[i] = this.number(column);
+  }
+
+  private number(name: string): number {
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      this.numbers.set(name, (n = this.names.length));
+      this.names.push(name);
+    }
+    return n;
+  }
+
+  indicatorOf(i: number): string {
+    return this.names[this.indicator[i]!]!;
+  }
+
+  regionOf(i: number): string {
+    return this.region[i]!;
+  }
+
+  yearOf(i: number): number {
+    return this.year[i]!;
+  }
+
+  partOf(i: number): Part | undefined {
+    return this.part[i];
+  }
+
+  columnOf(i: number): string {
+    return this.names[this.column[i]!]!;
+  }
+
+  stateOf(i: number): CellState {
+    return CELL_STATES[this.state[i]!]!;
+  }
+
+  missing(i: number): boolean {
+    return this.state[i] === MISSING_STATE;
+  }
+
+  objects(): ExpectedCell[] {
+    const out: ExpectedCell[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const part = this.partOf(i);
+      const [indicator, region, year, state, column] = [this.indicatorOf(i), this.regionOf(i), this.yearOf(i), this.stateOf(i), this.columnOf(i)];
+      out.push(part ? { indicator, region, year, part, state, column } : { indicator, region, year, state, column });
+    }
+    return out;
+  }
+}
+
+function grownTo<A extends Int32Array | Uint16Array | Uint8Array>(a: A, n: number): A {
+  const b = new (a.constructor as new (n: number) => A)(n);
+  b.set(a);
+  return b;
 }
 
 const SEX_INDEX: Record<Sex, number> = { total: 0, male: 1, female: 2 };
@@ -218,6 +304,8 @@ const DERIVED = known(1, true);
 const INVALID = known(INVALID_STATE, false);
 const { present: PRESENT, null: NULL, ratio: RATIO, number: NUMBER, invalid: INVALID_BIT } = CellStore.STATE;
 
+const NO_KIDS = new Int32Array(0);
+
 /** One year of the indicator looked at: what is known of each region × slot, and the store's blocks as read. */
 interface YearMemo {
   known: Uint8Array;
@@ -232,11 +320,13 @@ interface YearMemo {
 class Presence {
   private readonly store: CellStore;
   private readonly measure: Map<string, Indicator['measure']>;
-  /** Regions the store has never seen, by code: numbered 1, 3, 5 … */
+  /** Regions the store has never seen, by code: numbered 1, 3, 5 …, and their codes in that order. */
   private readonly others = new Map<string, number>();
-  /** By id: the region's code, and the ids of the regions below it once asked for (kept dense: no holes). */
-  private readonly codes: Array<string | undefined> = [];
-  private readonly kids: Array<Int32Array | undefined> = [];
+  private readonly otherCodes: string[] = [];
+  /** One more than the largest id given. */
+  private ids = 0;
+  /** The ids of the regions below a region, once asked for: only regions with sub-regions (a few) are kept. */
+  private readonly kids = new Map<number, Int32Array>();
   private loaded: string | undefined;
   private loadedMeasure: Indicator['measure'] | undefined;
   private storeYears = new Set<number>();
@@ -263,14 +353,18 @@ class Presence {
     let i: number | undefined = key === undefined ? undefined : 2 * key;
     if (i === undefined) {
       i = this.others.get(code);
-      if (i === undefined) this.others.set(code, (i = 2 * this.others.size + 1));
+      if (i === undefined) {
+        this.others.set(code, (i = 2 * this.others.size + 1));
+        this.otherCodes.push(code);
+      }
     }
-    while (this.codes.length <= i) {
-      this.codes.push(undefined);
-      this.kids.push(undefined);
-    }
-    this.codes[i] ??= code;
+    if (i >= this.ids) this.ids = i + 1;
     return i;
+  }
+
+  /** The code of a region by its id. */
+  private codeOf(id: number): string {
+    return id & 1 ? this.otherCodes[id >> 1]! : this.store.regionCodeOf(id >> 1);
   }
 
   /** The state of a cell: an indicator, a region (by id), a year and a slot (sex × 3 + residence). */
@@ -290,7 +384,7 @@ class Presence {
     if (!this.storeYears.has(year)) return undefined;
     let m = this.memos.get(year);
     if (!m) {
-      const size = Math.max(this.codes.length, 2 * this.regions.all.length + 2) * SLOTS;
+      const size = Math.max(this.ids, 2 * this.regions.all.length + 2) * SLOTS;
       let known = this.spare.pop();
       if (known && known.length >= size) known.fill(0);
       else known = new Uint8Array(size);
@@ -330,8 +424,15 @@ class Presence {
   }
 
   private children(region: number): Int32Array {
-    let kids = this.kids[region];
-    if (!kids) kids = this.kids[region] = Int32Array.from(this.regions.children(this.codes[region]!), (c) => this.id(c.code));
+    let kids = this.kids.get(region);
+    if (!kids) {
+      // Most regions asked about are 乡镇 without sub-regions (each asked once a year): not kept.
+      const children = this.regions.children(this.codeOf(region));
+      if (children.length === 0) return NO_KIDS;
+      kids = new Int32Array(children.length);
+      for (let i = 0; i < children.length; i++) kids[i] = this.id(children[i]!.code);
+      this.kids.set(region, kids);
+    }
     return kids;
   }
 

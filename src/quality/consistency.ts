@@ -5,7 +5,7 @@ import { above, below, clean } from '../engine/numbers.js';
 import { cellKey, type Observation } from '../model/observation.js';
 import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/checks.js';
 import type { Plan } from '../plan/model.js';
-import type { SeriesKey, SeriesTable } from '../model/cells.js';
+import { residenceOfSlot, sexOfSlot, SLOTS, type SeriesKey, type SeriesTable } from '../model/cells.js';
 import { describeCell, placeOf, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
 
@@ -122,48 +122,43 @@ function rangeIds(plan: Plan, c: RangeCheck): Set<string> {
 const numberOf = (o: Observation): number | undefined => (typeof o.value === 'number' && !o.invalid ? o.value : undefined);
 
 /**
- * Each indicator at least the next one, in one region, year and disaggregation. Compared over
- * the indicators' series tables (numbers by region × disaggregation and year, NaN where a cell
- * has no usable number): only a breach makes its two cells into objects, to cite them.
+ * Each indicator at least the next one, in one region, year and disaggregation. Compared block
+ * by block (an indicator's numbers for one year and disaggregation, by region number, NaN where
+ * a cell has no usable number) in one array per indicator, made once for the check: only a
+ * breach makes its two cells into objects, to cite them.
  */
 function order(c: OrderCheck, given: Given, describe: Describe): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const tables = c.indicators.map((id) => given.store.seriesOf(id));
-  // For each table, its series by position (region × SLOTS + slot), + 1, 0 for none.
-  const seriesAt = tables.map(byPosition);
-  const yearAt = tables.map((t) => new Map(t.years.map((y, i) => [y, i] as const)));
-  for (let i = 0; i + 1 < tables.length; i++) {
-    const larger = tables[i]!;
-    const width = larger.years.length;
-    for (let k = 0; k < larger.count; k++) {
-      const position = larger.position(k);
-      for (let y = 0; y < width; y++) {
-        const a = larger.value[k * width + y]!;
-        if (Number.isNaN(a)) continue;
-        const year = larger.years[y]!;
-        // Compare with the next indicator that has a number for that cell (a chain a ≥ b ≥ c skips a missing b).
-        for (let j = i + 1; j < tables.length; j++) {
-          const small = tables[j]!;
-          const sk = (seriesAt[j]![position] ?? 0) - 1;
-          const sy = yearAt[j]!.get(year);
-          if (sk < 0 || sy === undefined) continue;
-          const b = small.value[sk * small.years.length + sy]!;
-          if (Number.isNaN(b)) continue;
-          if (below(a, b)) out.push(orderFinding(c, given, describe, c.indicators[i]!, larger.key(k), c.indicators[j]!, year));
-          break;
+  const store = given.store;
+  const ids = c.indicators;
+  const buffers: Array<Float64Array | undefined> = ids.map(() => undefined);
+  const numbers = (j: number, year: number, s: number): Float64Array | undefined => {
+    const got = store.blockValues(ids[j]!, year, s, buffers[j]);
+    if (got) buffers[j] = got;
+    return got;
+  };
+  const regions = store.regionCount;
+  for (let i = 0; i + 1 < ids.length; i++) {
+    for (const year of [...store.indicatorYears(ids[i]!)].sort((a, b) => a - b)) {
+      for (let s = 0; s < SLOTS; s++) {
+        const larger = numbers(i, year, s);
+        if (!larger) continue;
+        const smaller = ids.map((_, j) => (j > i ? numbers(j, year, s) : undefined));
+        for (let r = 0; r < regions; r++) {
+          const a = larger[r]!;
+          if (Number.isNaN(a)) continue;
+          // Compare with the next indicator that has a number for that cell (a chain a ≥ b ≥ c skips a missing b).
+          for (let j = i + 1; j < ids.length; j++) {
+            const b = smaller[j]?.[r] ?? NaN;
+            if (Number.isNaN(b)) continue;
+            if (below(a, b)) out.push(orderFinding(c, given, describe, ids[i]!, { regionCode: store.regionCodeOf(r), sex: sexOfSlot(s), residence: residenceOfSlot(s) }, ids[j]!, year));
+            break;
+          }
         }
       }
     }
   }
   return out;
-}
-
-function byPosition(t: SeriesTable): Int32Array {
-  let most = -1;
-  for (let k = 0; k < t.count; k++) most = Math.max(most, t.position(k));
-  const at = new Int32Array(most + 1);
-  for (let k = 0; k < t.count; k++) at[t.position(k)] = k + 1;
-  return at;
 }
 
 function orderFinding(c: OrderCheck, given: Given, describe: Describe, largerId: string, k: SeriesKey, smallerId: string, year: number): Diagnostic {

@@ -32,7 +32,7 @@ import { whereOf } from './consistency.js';
 import { describeCell, type Describe } from './describe.js';
 import { cellsOfGiven, givenOf, seriesOfGiven, type Given } from './given.js';
 import { intervalMethod, type IntervalMethod } from '../engine/interval.js';
-import { adjustedP, changeZ, dispersion, RateTests, Z_FLOOR } from './rate-tests.js';
+import { adjustedP, changeZ, dispersion, RATE_TEST, RateTests, Z_FLOOR } from './rate-tests.js';
 import { medianInPlace, Scratch } from './select.js';
 
 export const OUTLIER_RULE = { zScore: 3.5, minChanges: 5, materiality: 0.05 } as const;
@@ -93,13 +93,15 @@ export function flagged(deltas: ArrayLike<number>, levels: ArrayLike<number>, ru
   return Array.from(d, (delta) => (y ? y.flags(delta) : false));
 }
 
-// Scratch buffers: one to take medians in (the unit check's too), and the changes. Memory
-// touched for the first time costs a page fault a page: the fewer buffers, the better.
+// Scratch buffers: one to take medians in (the unit check's too; the squared z-scores the
+// overdispersion is taken from), and the changes. Memory touched for the first time costs a
+// page fault a page, and a national return's indicator has millions of changes: the fewer
+// buffers, the better.
 const WORK = 0;
+/** The changes, written only when some are not tested against chance (the rule's yardstick pools them all). */
 const DELTAS = 1;
-/** Each change's z-score (NaN: not tested), and the squares the overdispersion is taken from. */
+/** Each change's z-score (NaN: not tested). */
 const ZS = 2;
-const Z2 = 3;
 
 export function checkOutliers(plan: Plan, cells: Given | Iterable<Observation>, describe: Describe): Diagnostic[] {
   const given = givenOf(cells);
@@ -132,14 +134,25 @@ export function outliersOf(
   const { years, value, numerator, denominator } = table;
   const width = years.length;
   const cells = value.length;
-  const deltas = scratch.f64(DELTAS, cells);
   const testing = method !== undefined && tests !== undefined;
   const zs = testing ? scratch.f64(ZS, cells) : undefined;
-  const z2 = testing ? scratch.f64(Z2, cells) : undefined;
+  // The squared z-scores of the changes tested, for the overdispersion, taken before anything else uses WORK.
+  const z2 = testing ? scratch.f64(WORK, cells) : undefined;
   let untested = 0;
   let informative = 0;
   // The changes, series by series and year by year: the change from the last year with a
   // number, when that is the year before. The same walk finds where a flagged one is, below.
+  const changes = (each: (row: number, p: number, y: number) => void): void => {
+    for (let k = 0; k < table.count; k++) {
+      const row = k * width;
+      for (let y = 0; y < width; y++) {
+        if (Number.isNaN(value[row + y]!)) continue;
+        let p = y - 1;
+        while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
+        if (p >= 0 && years[y] === years[p]! + 1) each(row, p, y);
+      }
+    }
+  };
   let n = 0;
   // A change of two numbers is NaN only from two infinities of one sign.
   let noNaN = true;
@@ -166,11 +179,18 @@ export function outliersOf(
             z2![informative++] = z * z;
           }
         } else untested++;
-        deltas[n++] = d;
+        n++;
       }
     }
   }
   if (n === 0) return [];
+  const phi = informative > 0 ? dispersion(z2!, informative) : 1;
+  // The changes themselves, for the rule's yardstick, only when some are not tested against chance.
+  const deltas = untested > 0 ? scratch.f64(DELTAS, n) : undefined;
+  if (deltas) {
+    let i = 0;
+    changes((row, p, y) => void (deltas[i++] = value[row + y]! - value[row + p]!));
+  }
   const rule = OUTLIER_RULE;
   const levelOf = () => {
     if (level !== undefined) return level;
@@ -179,10 +199,10 @@ export function outliersOf(
     for (let i = 0; i < cells; i++) if (!Number.isNaN(value[i]!)) levels[m++] = Math.abs(value[i]!);
     return medianInPlace(levels, m, true);
   };
-  const yard = untested > 0 ? yardstick(deltas, n, levelOf, scratch, rule, noNaN) : undefined;
+  const yard = deltas ? yardstick(deltas, n, levelOf, scratch, rule, noNaN) : undefined;
   if (!yard && informative === 0) return [];
-  const phi = informative > 0 ? dispersion(z2!, informative) : 1;
-  if (tests) tests.count += informative;
+  /** Tested changes material and beyond chance before adjustment: candidates for Holm's procedure. */
+  let candidates = 0;
   let material: number | undefined;
   const out: Diagnostic[] = [];
   let typical: number | undefined;
@@ -195,7 +215,8 @@ export function outliersOf(
       while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
       if (!(p >= 0 && years[y] === years[p]! + 1)) continue;
       const z = zs ? zs[i]! : NaN;
-      const delta = deltas[i++]!;
+      i++;
+      const delta = value[row + y]! - value[row + p]!;
       const from = row + p;
       const fromYear = p;
       if (!Number.isNaN(z)) {
@@ -203,9 +224,12 @@ export function outliersOf(
         if (!(Math.abs(z) / Math.sqrt(phi) >= Z_FLOOR)) continue;
         material ??= rule.materiality * levelOf();
         if (!(Math.abs(delta) >= material)) continue;
+        const p = adjustedP(z, phi);
+        if (p < RATE_TEST.alpha) candidates++;
+        if (!tests!.mayFlag(p)) continue;
         // The table's arrays are the next indicator's once this one is done: what the finding needs is read now.
         const at = { key: table.key(series), fromYear: years[fromYear]!, toYear: years[fromYear + 1]!, fromCounts: counts(table, from), toCounts: counts(table, from + 1) };
-        tests!.consider(adjustedP(z, phi), (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
+        tests!.consider(p, (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
         continue;
       }
       if (!yard || !yard.flags(delta)) continue;
@@ -214,8 +238,9 @@ export function outliersOf(
       const toNumerator = numerator[from + 1]!;
       if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) continue;
       if (typical === undefined) {
+        // Only a change of the yardstick's gets here: the changes are there.
         const work = scratch.f64(WORK, n);
-        for (let j = 0; j < n; j++) work[j] = Math.abs(deltas[j]!);
+        for (let j = 0; j < n; j++) work[j] = Math.abs(deltas![j]!);
         typical = clean(medianInPlace(work, n, noNaN));
       }
       const key = table.key(series);
@@ -236,6 +261,7 @@ export function outliersOf(
       );
     }
   }
+  if (tests) tests.counted(informative, candidates);
   return out;
 }
 

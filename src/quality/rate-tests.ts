@@ -92,10 +92,35 @@ export const Z_FLOOR = -normalQuantile(RATE_TEST.alpha / 2);
  */
 export class RateTests {
   count = 0;
-  private readonly candidates: Array<{ p: number; finding: (p: number, tests: number) => Diagnostic }> = [];
+  /**
+   * Tests counted that are not candidates (p not below α, or a change too small to matter).
+   * Holm's procedure compares the k-th smallest of the C candidates' p with α / (count − k),
+   * which is never above α / (count − C + 1) = α / (passed + 1); passed only grows as tests are
+   * counted, so a p above α / (passed + 1) now can never be flagged, and is not kept: on a
+   * national return, with millions of tests, next to none is.
+   */
+  private passed = 0;
+  private candidates: Array<{ p: number; finding: (p: number, tests: number) => Diagnostic }> = [];
+
+  /** Whether a test's p may yet be flagged (and its finding is worth making ready). */
+  mayFlag(p: number): boolean {
+    return p < RATE_TEST.alpha && p <= RATE_TEST.alpha / (this.passed + 1);
+  }
 
   consider(p: number, finding: (p: number, tests: number) => Diagnostic): void {
-    if (p < RATE_TEST.alpha) this.candidates.push({ p, finding });
+    if (this.mayFlag(p)) this.candidates.push({ p, finding });
+  }
+
+  /**
+   * One indicator's tests counted: `tests` in all, `candidates` of them material with p below α
+   * (each given to consider, or found by mayFlag not worth it). Candidates kept that can no
+   * longer be flagged are dropped.
+   */
+  counted(tests: number, candidates: number): void {
+    this.count += tests;
+    this.passed += tests - candidates;
+    const bound = RATE_TEST.alpha / (this.passed + 1);
+    if (this.candidates.some((c) => c.p > bound)) this.candidates = this.candidates.filter((c) => c.p <= bound);
   }
 
   /** The findings Holm's step-down procedure keeps at level α: the k-th smallest p against α / (m − k). */

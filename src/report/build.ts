@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { deriveCells } from '../engine/derive.js';
 import { evaluate, type Result, type ReturnCells } from '../engine/evaluate.js';
 import type { ProgressMethod } from '../engine/progress.js';
+import { unitsWithoutData } from '../engine/units-without-data.js';
 import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan } from '../plan/model.js';
@@ -77,6 +78,7 @@ export function buildReport(
     areas,
     notes: notesOf(cells, plan.indicators.filter((i) => i.target), regions, year),
     diagnostics,
+    unitsWithoutData: unitsWithoutData(stageResults),
   };
 }
 
@@ -110,7 +112,7 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     values,
     progress,
     ...(parts ? { parts } : {}),
-    ...(units ? { units, unitCount: r.unitCount ?? 0 } : {}),
+    ...(units ? { units, unitCount: r.unitCount ?? 0, missingUnitCount: r.missingUnitCount ?? 0 } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
     ...chanceOf(r),

@@ -62,8 +62,10 @@ export interface RegionReport {
   values: YearValue[];
   progress: Progress;
   parts?: PartProgress[];
+  /** The units failing or without data; the units without data are left out when none of them has data (missingUnitCount = unitCount). */
   units?: UnitProgress[];
   unitCount?: number;
+  missingUnitCount?: number;
   breakdowns: Breakdown[];
   notes: string[];
   /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
@@ -144,4 +146,6 @@ export interface Report {
   areas: AreaReport[];
   notes: NoteEntry[];
   diagnostics: Diagnostic[];
+  /** The stage year's units without data of unit-level targets, one finding each, for --diagnostics FILE only (src/engine/units-without-data.ts). */
+  unitsWithoutData: Diagnostic[];
 }

@@ -51,11 +51,11 @@ function readBack(c: Columns, entries: Entry[]) {
     value: c.flagsOf(r) & CELL_NULL ? null : c.value(r),
     numerator: e.ratio ? c.numerator(r) : e.numerator,
     denominator: e.ratio ? c.denominator(r) : e.denominator,
-    decimals: c.decimals[r],
+    decimals: c.decimalsOf(r),
     ratio: (c.flagsOf(r) & CELL_RATIO) !== 0,
     given: (c.flagsOf(r) & CELL_VALUE_GIVEN) !== 0,
     source: c.sourceOf(r),
-    line: c.line[r],
+    line: c.lineOf(r),
   }));
 }
 
@@ -82,7 +82,9 @@ describe('column entries', () => {
     );
   });
 
-  it('keep a rate given with numerator and denominator in 10 bytes a cell, 14 once they pass 65,535', () => {
+  // The layout changed on branch memory: lines (as the store gives them, a distance from the
+  // region's first line) and numbers in 2 bytes while they fit, decimals only once one is not 0.
+  it('keep a rate given with numerator and denominator in 8 bytes a cell, 12 once they pass 65,535, 14 with a line past it', () => {
     const n = 1000;
     const c = new Columns(n, 100);
     for (let r = 0; r < n; r++) {
@@ -90,15 +92,30 @@ describe('column entries', () => {
       const denominator = 1000 + (r % 13);
       c.set(r, CELL_RATIO | CELL_VALUE_GIVEN, Number((((numerator / denominator) * 100)).toFixed(2)), numerator, denominator, 2, 0, r + 2);
     }
-    expect(c.bytes).toBe(10 * n);
+    expect(c.bytes).toBe(8 * n);
     expect(c.value(5)).toBe(Number(((905 / 1005) * 100).toFixed(2)));
     expect(c.flagsOf(5)).toBe(CELL_PRESENT | CELL_RATIO | CELL_VALUE_GIVEN);
     // A city's denominator in the same block: its integers move to Int32, every one kept.
     c.set(0, CELL_RATIO, null, 65535, 65536, 0, 0, 2);
-    expect(c.bytes).toBe(12 * n);
+    expect(c.bytes).toBe(10 * n);
     c.set(1, CELL_RATIO, null, 65536, 70000, 0, 0, 3);
+    expect(c.bytes).toBe(12 * n);
+    // A line past 65,535: the block's lines move to Int32, every one kept.
+    c.set(2, CELL_RATIO, null, 1, 2, 0, 0, 70000);
     expect(c.bytes).toBe(14 * n);
+    expect([c.lineOf(1), c.lineOf(2), c.lineOf(999)]).toEqual([3, 70000, 1001]);
     expect([c.numerator(0), c.denominator(0), c.numerator(1), c.denominator(1), c.numerator(7), c.denominator(7)]).toEqual([65535, 65536, 65536, 70000, 907, 1007]);
+  });
+
+  it('keep small counts and near lines in a byte each: deaths per 乡镇, rows given together', () => {
+    const n = 200;
+    const c = new Columns(n, 1000);
+    for (let r = 0; r < n; r++) c.set(r, CELL_RATIO, null, r % 4, 200 + r, 0, 0, r % 54);
+    // flags 1, line 1, numerator 1, denominator 2 (200-399).
+    expect(c.bytes).toBe(5 * n);
+    c.set(0, CELL_RATIO, null, 256, 1000, 0, 0, 300);
+    expect(c.bytes).toBe(7 * n);
+    expect([c.numerator(0), c.numerator(5), c.lineOf(0), c.lineOf(55), c.denominator(7)]).toEqual([256, 1, 300, 1, 207]);
   });
 
   it('widen a block to doubles when a number does not fit, keeping what it held', () => {
@@ -117,6 +134,6 @@ describe('column entries', () => {
     c.set(1, CELL_RATIO | CELL_VALUE_GIVEN, 50, 1, 2, 0, 3, 9);
     c.grow(10);
     c.set(9, CELL_VALUE_GIVEN, 7.25, 0, 0, 2, 3, 10);
-    expect([c.capacity, c.value(1), c.value(9), c.line[1], c.sourceOf(9), c.flagsOf(0)]).toEqual([10, 50, 7.25, 9, 3, 0]);
+    expect([c.capacity, c.value(1), c.value(9), c.lineOf(1), c.sourceOf(9), c.flagsOf(0)]).toEqual([10, 50, 7.25, 9, 3, 0]);
   });
 });

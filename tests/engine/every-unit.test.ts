@@ -128,3 +128,31 @@ describe('every unit: a unit derived from an invalid sub-unit', () => {
     expect(r.missingUnits).toEqual([]);
   });
 });
+
+describe('every unit: none with data is counted, one with data names the rest', () => {
+  it('no township has data → no-data, missingUnits empty, every unit counted and kept for --diagnostics', () => {
+    const r = verdictOf(everyTownship, [at(CITY, 99)]);
+    expect(r.status).toBe('no-data');
+    expect(r.missingUnits).toEqual([]);
+    expect(r.missingUnitCount).toBe(4);
+    expect(r.unitCount).toBe(4);
+    expect(r.unitsWithoutData?.map((u) => u.code)).toEqual([NORTH_A, NORTH_B, SOUTH_A, SOUTH_B]);
+    expect(r.reason).toEqual({ code: 'reason/no-unit-data', params: { total: 4, level: 'township' } });
+  });
+
+  it('one township has data → the three others are named, nothing kept besides', () => {
+    const r = verdictOf(everyTownship, [at(CITY, 99), at(NORTH_B, 99)]);
+    expect(r.status).toBe('no-data');
+    expect(r.missingUnits?.map((u) => u.code)).toEqual([NORTH_A, SOUTH_A, SOUTH_B]);
+    expect(r.missingUnitCount).toBe(3);
+    expect(r.unitsWithoutData).toBeUndefined();
+    expect(r.reason?.code).toBe('reason/units');
+  });
+
+  it('a township judged on itself without data is named, not counted', () => {
+    const r = verdictOf(everyTownship, [at(NORTH_B, 99)], { region: SOUTH_A });
+    expect(r.status).toBe('no-data');
+    expect(r.missingUnits?.map((u) => u.code)).toEqual([SOUTH_A]);
+    expect(r.unitsWithoutData).toBeUndefined();
+  });
+});

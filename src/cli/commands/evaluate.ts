@@ -1,6 +1,7 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
 import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
+import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../model/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
@@ -42,14 +43,16 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
-  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(quality.findings, indicators)];
+  // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
+  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
   const ctx = { ...formatContext(io, plan, opts), run };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
+  // The file also names every unit a unit-level target found without data, which the results may only count.
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile ? [...diagnostics, ...unitsWithoutData(evaluation.results)] : diagnostics, ctx.lang);
   // An empty run's error is on standard error already: a table on standard output would only repeat it.
   const tableOut = files.length > 0 || (format ?? 'table') === 'table';
   await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true || (evaluation.results.length === 0 && tableOut) });

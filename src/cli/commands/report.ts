@@ -76,7 +76,8 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   // A report on nothing is an error, and nothing is written.
   const evaluated = report !== undefined && reportEvaluatedSomething(plan, inputs, report, regions, diagnostics);
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, ctx.lang);
+  // The file also names every unit a unit-level target found without data, which the report may only count.
+  await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile && report ? [...diagnostics, ...report.unitsWithoutData] : diagnostics, ctx.lang);
   if (!report || !evaluated || hasErrors(diagnostics)) return 2;
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
   const texts: Array<{ path: string; text: string | Uint8Array }> = [];

@@ -3,7 +3,7 @@
 import type { EveryUnitTarget, Region, Target } from '../../plan/model.js';
 import type { TargetContext } from '../context.js';
 import { rateInterval } from '../interval.js';
-import { combine, type UnitVerdict, type Verdict } from '../verdict.js';
+import { combine, STATUSES, type Status, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
 import { emptyVerdict } from './shared.js';
 
@@ -37,49 +37,136 @@ export function overUnits(
   const levelDepth = ctx.plan.levels.findIndex((l) => l.id === level);
   const regionDepth = ctx.plan.levels.findIndex((l) => l.id === ctx.region.level);
   if (regionDepth > levelDepth) return emptyVerdict('not-applicable', { code: 'reason/below-level', params: { level } });
-  const units = ctx.regions.unitsAt(ctx.region.code, level);
-  if (units.length === 0) return emptyVerdict('no-data', { code: 'reason/no-units', params: { level } }, ctx.cell());
+  const own = ctx.region.level === level;
+  const s = own ? ownUnit(ctx, inner, applies) : unitsBelow(ctx, ctx.region, level, inner, applies);
+  if (s.units === 0) return emptyVerdict('no-data', { code: 'reason/no-units', params: { level } }, ctx.cell());
+  if (s.judged === 0) return emptyVerdict('not-applicable', { code: 'reason/no-unit-applies', params: { level } });
 
-  const verdicts: UnitVerdict[] = [];
-  const notes: string[] = [];
-  for (const unit of units) {
-    const applicable = applies(unit);
-    if (applicable === false) continue;
-    if (applicable === undefined) {
-      verdicts.push({ code: unit.code, name: unit.name, status: 'no-data', value: null, gap: null, derived: false });
-      continue;
-    }
-    const v = ctx.evaluateAt(inner, { region: unit });
-    notes.push(...v.notes);
-    verdicts.push({
-      code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived,
-      ...(v.interval ? { interval: v.interval } : {}),
-      ...(v.chance ? { chance: v.chance } : {}),
-    });
-  }
-  if (verdicts.length === 0) return emptyVerdict('not-applicable', { code: 'reason/no-unit-applies', params: { level } });
-
-  const status = combine(verdicts.map((u) => u.status));
-  const failing = verdicts.filter((u) => u.status === 'not-met' || u.status === 'invalid');
-  const missing = verdicts.filter((u) => u.status === 'no-data');
-  const gaps = verdicts.map((u) => u.gap).filter((g): g is number => g !== null);
-  const own = units.length === 1 && units[0]!.code === ctx.region.code ? verdicts[0] : undefined;
+  const status = combine(STATUSES.filter((x) => s.statuses.has(x)));
+  const first = own ? (s.failing[0] ?? (s.missing.length ? missingUnit(s, 0) : s.first)) : undefined;
+  // No unit has data: counted, not named (the names are every unit judged, kept for --diagnostics FILE).
+  const noneHasData = !own && s.missing.length === s.judged;
   const cell = ctx.cell();
   // A unit judged on its own keeps its interval and what it says; a region over its units
   // shows the interval of its own Σ/Σ rate, which the verdict is not judged on.
-  const interval = own ? own.interval : cell && !cell.invalid && typeof cell.value === 'number' ? rateInterval(ctx.indicator, cell.numerator, cell.denominator) : undefined;
+  const interval = first ? first.interval : cell && !cell.invalid && typeof cell.value === 'number' ? rateInterval(ctx.indicator, cell.numerator, cell.denominator) : undefined;
   return {
     status,
-    value: own ? own.value : cell && !cell.invalid && cell.value !== null ? cell.value : null,
+    value: first ? first.value : cell && !cell.invalid && cell.value !== null ? cell.value : null,
     ...(interval ? { interval } : {}),
-    ...(own?.chance ? { chance: own.chance } : {}),
-    gap: gaps.length ? Math.max(...gaps) : null,
+    ...(first?.chance ? { chance: first.chance } : {}),
+    gap: s.gap,
     threshold: null,
-    derived: own ? own.derived : (cell?.derived ?? false),
-    notes: [...new Set([...(cell?.notes ?? []), ...notes])],
-    failingUnits: failing,
-    missingUnits: missing,
-    unitCount: verdicts.length,
-    reason: { code: 'reason/units', params: { met: verdicts.filter((u) => u.status === 'met').length, total: verdicts.length } },
+    derived: first ? first.derived : (cell?.derived ?? false),
+    notes: [...new Set([...(cell?.notes ?? []), ...s.notes])],
+    failingUnits: s.failing,
+    missingUnits: noneHasData ? [] : s.missing.map((_, i) => missingUnit(s, i)),
+    missingUnitCount: s.missing.length,
+    ...(noneHasData ? { unitsWithoutData: s.missing } : {}),
+    unitCount: s.judged,
+    reason: noneHasData
+      ? { code: 'reason/no-unit-data', params: { total: s.judged, level } }
+      : { code: 'reason/units', params: { met: s.met, total: s.judged } },
+  };
+}
+
+/**
+ * What the units below a region say, in the order regions.unitsAt lists them. Failing units
+ * are named; a unit without data is kept as the region it is (with its verdict only when that
+ * says more than “no data”), so that a region with 74,000 乡镇 and no township rows holds
+ * references, not a verdict each.
+ */
+interface Units {
+  /** Units at the level (applicable or not), and those judged (the target applies or may). */
+  units: number;
+  judged: number;
+  met: number;
+  gap: number | null;
+  statuses: Set<Status>;
+  /** The units' notes, each once, in the order met. */
+  notes: Set<string>;
+  failing: UnitVerdict[];
+  missing: Region[];
+  /** By position in `missing`: the unit's verdict where it has more than “no data” to say (a value, an interval). */
+  missingVerdicts: Map<number, UnitVerdict>;
+  /** The first unit judged that neither fails nor lacks data (a region at the level judged on itself). */
+  first?: UnitVerdict;
+}
+
+const none = (): Units => ({ units: 0, judged: 0, met: 0, gap: null, statuses: new Set(), notes: new Set(), failing: [], missing: [], missingVerdicts: new Map() });
+
+function missingUnit(s: Units, i: number): UnitVerdict {
+  return s.missingVerdicts.get(i) ?? noDataUnit(s.missing[i]!);
+}
+
+/**
+ * The units of a region above the level, from its sub-regions', each worked out once and
+ * kept: a 市(区)'s, worked out for the city, serve again for the 市(区)'s own result.
+ */
+function unitsBelow(ctx: TargetContext, region: Region, level: string, inner: Target, applies: (unit: Region) => boolean | undefined): Units {
+  return ctx.remember(inner, `units\u0000${level}\u0000${region.code}`, () => {
+    const out = none();
+    for (const child of ctx.regions.children(region.code)) {
+      if (child.level === level) addUnit(out, ctx, child, inner, applies);
+      else addUnits(out, unitsBelow(ctx, child, level, inner, applies));
+    }
+    return out;
+  });
+}
+
+/** A region at the level, judged on itself. */
+function ownUnit(ctx: TargetContext, inner: Target, applies: (unit: Region) => boolean | undefined): Units {
+  const out = none();
+  addUnit(out, ctx, ctx.region, inner, applies);
+  return out;
+}
+
+/** A sub-region's units after those of `out`. */
+function addUnits(out: Units, s: Units): void {
+  out.units += s.units;
+  out.judged += s.judged;
+  out.met += s.met;
+  if (s.gap !== null) out.gap = out.gap === null ? s.gap : Math.max(out.gap, s.gap);
+  for (const x of s.statuses) out.statuses.add(x);
+  for (const n of s.notes) out.notes.add(n);
+  for (const u of s.failing) out.failing.push(u);
+  for (const [i, v] of s.missingVerdicts) out.missingVerdicts.set(out.missing.length + i, v);
+  for (const u of s.missing) out.missing.push(u);
+}
+
+/** One unit at the level after those of `out`, judged if the target applies to it. */
+function addUnit(out: Units, ctx: TargetContext, unit: Region, inner: Target, applies: (unit: Region) => boolean | undefined): void {
+  out.units++;
+  const applicable = applies(unit);
+  if (applicable === false) return;
+  out.judged++;
+  if (applicable === undefined) {
+    out.statuses.add('no-data');
+    out.missing.push(unit);
+    return;
+  }
+  const v = ctx.evaluateAt(inner, { region: unit });
+  for (const n of v.notes) out.notes.add(n);
+  out.statuses.add(v.status);
+  if (v.status === 'met') out.met++;
+  if (v.gap !== null) out.gap = out.gap === null ? v.gap : Math.max(out.gap, v.gap);
+  if (v.status === 'no-data') {
+    // Most units without data have nothing more to say: kept as the region alone.
+    if (v.value !== null || v.gap !== null || v.derived || v.interval || v.chance) out.missingVerdicts.set(out.missing.length, unitVerdict(unit, v));
+    out.missing.push(unit);
+  } else if (v.status === 'not-met' || v.status === 'invalid') out.failing.push(unitVerdict(unit, v));
+  else out.first ??= unitVerdict(unit, v);
+}
+
+/** A unit without data, and nothing more to say about it. */
+function noDataUnit(unit: Region): UnitVerdict {
+  return { code: unit.code, name: unit.name, status: 'no-data', value: null, gap: null, derived: false };
+}
+
+function unitVerdict(unit: Region, v: Verdict): UnitVerdict {
+  return {
+    code: unit.code, name: unit.name, status: v.status, value: v.value, gap: v.gap, derived: v.derived,
+    ...(v.interval ? { interval: v.interval } : {}),
+    ...(v.chance ? { chance: v.chance } : {}),
   };
 }
