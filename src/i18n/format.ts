@@ -43,7 +43,7 @@ export const formatMessages: Catalog = {
   'table/derived-note': { zh: '* 由下级地区或分组数据汇总推算（Σ分子/Σ分母）', en: '* derived from sub-regions or parts (Σ numerator / Σ denominator)' },
   'detail/failing-units': { zh: '未达标：{units}', en: 'failing: {units}' },
   'detail/missing-units': { zh: '缺数据：{units}', en: 'no data: {units}' },
-  'detail/more-units': { zh: '{units} 等 {total} 个（另 {more} 个见 JSON 或 CSV 导出）', en: '{units} and {more} more of {total} (all in the JSON or CSV export)' },
+  'detail/more-units': { zh: '{units} 等 {total} 个（另 {more} 个见 --format json 导出）', en: '{units} and {more} more of {total} (all in the --format json export)' },
   'detail/baseline': { zh: '基线 {value}（{year}）', en: 'baseline {value} ({year})' },
   'detail/notes': { zh: '备注：{notes}', en: 'notes: {notes}' },
   'detail/part': { zh: '{text}：{value} {status}', en: '{text}: {value} {status}' },

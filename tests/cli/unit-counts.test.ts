@@ -150,3 +150,18 @@ describe('one unit has data: the others are named, as before', () => {
     expect(units.sort()).toEqual(TOWNSHIP_NAMES.filter((n) => n !== '城东街道').sort());
   });
 });
+
+describe('more failing units than a line shows', () => {
+  it('the 说明 names ten and counts the rest, which the JSON lists', () => {
+    const dir = tempDir('plancheck-units-');
+    const units = Array.from({ length: 12 }, (_, i) => ({ code: `3212020${String(i + 1).padStart(2, '0')}`, name: `试点${i + 1}镇` }));
+    writeFileSync(join(dir, 'regions.csv'), `code,name,parent\n${units.map((u) => `${u.code},${u.name},321202`).join('\n')}\n`);
+    writeFileSync(join(dir, 'data.csv'), `指标,地区,年份,分子,分母\n${units.map((u) => `适龄儿童免疫规划疫苗接种率,${u.name},2025,90,100`).join('\n')}\n`);
+    const r = plancheck(['evaluate', 'data.csv', '--regions', 'regions.csv', '--indicator', ID, '--region', '海陵区', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    const hailing = resultFor(parseEvaluation(r.stdout), ID, HAILING) as UnitResult & { failingUnits: Array<{ name: string }> };
+    expect(hailing.failingUnits.map((u) => u.name)).toEqual(units.map((u) => u.name));
+    expect(hailing.detail).toMatch(/^未达标：试点1镇 90%.*试点10镇 90% 等 12 个（另 2 个见 --format json 导出）/u);
+    expect(hailing.detail).not.toContain('试点11镇');
+  });
+});
