@@ -150,7 +150,7 @@ export interface Head {
 }
 
 export function headOf(chunks: Iterable<Uint8Array>, size: number): Head {
-  const iterator = chunks[Symbol.iterator]();
+  const iterator = plainChunks(chunks);
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let done = false;
@@ -166,6 +166,15 @@ export function headOf(chunks: Iterable<Uint8Array>, size: number): Head {
     headBytes += next.value.length;
   }
   return { bytes: joinAll(head, headBytes), done, rest: { [Symbol.iterator]: () => iterator } };
+}
+
+/**
+ * Each chunk as a plain Uint8Array over the same memory. A Buffer (what an API caller may well
+ * pass) has a slice() that does not copy, and the copies above must be copies.
+ */
+function* plainChunks(chunks: Iterable<Uint8Array>): Generator<Uint8Array, undefined> {
+  for (const c of chunks) yield Object.getPrototypeOf(c) === Uint8Array.prototype ? c : new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+  return undefined;
 }
 
 /** The whole file: the head and all the rest, joined, each chunk copied as it comes, as a reader may reuse a chunk's memory. */

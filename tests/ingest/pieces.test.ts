@@ -55,6 +55,16 @@ describe('a return read in pieces reads as it does whole', () => {
     }
   });
 
+  it('chunks given as Buffers over reused memory (as an API caller may pass them) read the same', () => {
+    const expected = seen(whole('r.csv', sample));
+    function* asBuffers(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+      for (const b of chunks) yield Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    }
+    for (const [chunk, piece] of [[97, 1024], [4096, 4096]] as const) {
+      expect(seen(readReturns([{ file: 'r.csv', chunks: asBuffers(reused(sample, chunk)) }], ctx, { pieceBytes: piece }))).toEqual(expected);
+    }
+  });
+
   it('the sample really is read in pieces: its rows are kept in columns, not one object a row', () => {
     const read = inPieces('r.csv', sample, 512, 2048);
     const cells = read.cells as unknown as { indicators: Map<string, Map<number, { entries: number }>> };
