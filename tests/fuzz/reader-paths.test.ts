@@ -16,6 +16,7 @@ import { diagnosticMessage } from '../../src/i18n/index.js';
 import type { Observation } from '../../src/model/observation.js';
 import { realContext } from '../quality/real-plan.js';
 import { Tally, params, timeoutFor } from './arbitraries.js';
+import { reused } from '../ingest/chunks.js';
 
 const ctx = realContext(true);
 const WEIGHT = 4;
@@ -224,17 +225,6 @@ function gbk(text: string): Uint8Array | undefined {
 }
 
 // ---- reading, four ways ---------------------------------------------------------------------
-
-/** The bytes in chunks of `chunk`, in two buffers used in turn, as the CLI reads a file (Io.readChunks). */
-function* reused(bytes: Uint8Array, chunk: number): Generator<Uint8Array> {
-  const buffers = [new Uint8Array(chunk), new Uint8Array(chunk)];
-  for (let i = 0, k = 0; i < bytes.length; i += chunk, k++) {
-    const b = buffers[k % 2]!;
-    const part = bytes.subarray(i, i + chunk);
-    b.fill(0x21).set(part);
-    yield b.subarray(0, part.length);
-  }
-}
 
 /** Every field of an observation, read through its getters (a cell kept in columns is not a plain object). */
 const fields = (o: Observation) => ({

@@ -9,20 +9,10 @@ import { FastRows } from '../../src/ingest/fast-rows.js';
 import type { LayoutFound } from '../../src/ingest/layout.js';
 import { CellBook } from '../../src/ingest/store.js';
 import { bytesOf, realContext } from '../quality/real-plan.js';
+import { reused } from './chunks.js';
 
 const ctx = realContext(true);
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** The bytes in chunks of `chunk` in two buffers used in turn, as the CLI reads a file (Io.readChunks). */
-function* reused(bytes: Uint8Array, chunk: number): Generator<Uint8Array> {
-  const buffers = [new Uint8Array(chunk), new Uint8Array(chunk)];
-  for (let i = 0, k = 0; i < bytes.length; i += chunk, k++) {
-    const b = buffers[k % 2]!;
-    const part = bytes.subarray(i, i + chunk);
-    b.fill(0x21).set(part);
-    yield b.subarray(0, part.length);
-  }
-}
 
 /** The bytes in chunks of `chunk`, read in pieces of about `piece` bytes. */
 function inPieces(file: string, bytes: Uint8Array, chunk: number, piece: number): ReturnsRead {
