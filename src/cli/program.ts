@@ -24,6 +24,14 @@ export interface Commands {
 
 export type CommandName = keyof Commands;
 
+/** What the commands that read returns share: the returns themselves, and how to read them. */
+const readsReturns = (c: Command): Command =>
+  c
+    .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
+    .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships')
+    .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
+    .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']));
+
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function program(io: Io, setCode: (code: number) => void, commands: Commands): Command {
@@ -44,13 +52,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
   const { evaluate, report, validate, check, template, indicators } = commands;
   if (evaluate) {
     common(
-      cmd
-        .command('evaluate')
-        .description('evaluate every indicator against the returns / 评估指标达标情况')
-        .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
-        .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships')
-        .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
-        .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
+      readsReturns(cmd.command('evaluate').description('evaluate every indicator against the returns / 评估指标达标情况'))
         .option('--year <year>', "year to evaluate, or 'all' (default: the latest year in the data)")
         .option('--region <region>', 'region name, short name or code (repeatable)', collect)
         .option('--indicator <indicator>', 'indicator id or name (repeatable, or comma-separated)', collect)
@@ -64,18 +66,16 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
 
   if (report) {
     common(
-      cmd
-        .command('report')
-        .description('write the mid-term or final evaluation report / 生成中期或终期评估报告')
-        .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
-        .addOption(new Option('--stage <stage>', 'midterm (the plan\'s mid-term year) or final').choices(['midterm', 'final']).makeOptionMandatory())
-        .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])')
-        .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
-        .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
+      readsReturns(
+        cmd
+          .command('report')
+          .description('write the mid-term or final evaluation report / 生成中期或终期评估报告')
+          .addOption(new Option('--stage <stage>', 'midterm (the plan\'s mid-term year) or final').choices(['midterm', 'final']).makeOptionMandatory()),
+      )
         .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
         .option('--region <region>', 'region name, short name or code (repeatable)', collect)
         .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
-        .option('-o, --output <file>', 'write the report: .html, .md or .json (repeatable)', collect)
+        .option('-o, --output <file>', 'write the report: .html, .md, .json, .docx or .xlsx (repeatable)', collect)
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
     ).action(async (data: string[], opts) => setCode(await report(io, data, opts)));
   }
@@ -86,13 +86,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
 
   if (check) {
     common(
-      cmd
-        .command('check')
-        .description('data-quality report of the returns, nothing evaluated / 检查报表数据质量')
-        .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
-        .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population])')
-        .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
-        .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']))
+      readsReturns(cmd.command('check').description('data-quality report of the returns, nothing evaluated / 检查报表数据质量'))
         .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']))
         .option('--strict', 'exit 2 on warnings too, not only on errors')
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
