@@ -142,47 +142,38 @@ export function outliersOf(
   let informative = 0;
   // The changes, series by series and year by year: the change from the last year with a
   // number, when that is the year before. The same walk finds where a flagged one is, below.
-  const changes = (each: (row: number, p: number, y: number) => void): void => {
+  const changes = (each: (row: number, p: number, y: number, series: number) => void): void => {
     for (let k = 0; k < table.count; k++) {
       const row = k * width;
       for (let y = 0; y < width; y++) {
         if (Number.isNaN(value[row + y]!)) continue;
         let p = y - 1;
         while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
-        if (p >= 0 && years[y] === years[p]! + 1) each(row, p, y);
+        if (p >= 0 && years[y] === years[p]! + 1) each(row, p, y, k);
       }
     }
   };
   let n = 0;
   // A change of two numbers is NaN only from two infinities of one sign.
   let noNaN = true;
-  for (let k = 0; k < table.count; k++) {
-    const row = k * width;
-    for (let y = 0; y < width; y++) {
-      const v = value[row + y]!;
-      if (Number.isNaN(v)) continue;
-      let p = y - 1;
-      while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
-      if (p >= 0 && years[y] === years[p]! + 1) {
-        const d = v - value[row + p]!;
-        if (d !== d) noNaN = false;
-        if (zs) {
-          const z = changeZ(method!, numerator[row + p]!, denominator[row + p]!, numerator[row + y]!, denominator[row + y]!);
-          if (z === undefined) {
-            zs[n] = NaN;
-            untested++;
-          } else if (Number.isNaN(z)) {
-            // No events, or 0 % / 100 % both years: tested, and nothing to find.
-            zs[n] = 0;
-          } else {
-            zs[n] = z;
-            z2![informative++] = z * z;
-          }
-        } else untested++;
-        n++;
+  changes((row, p, y) => {
+    const d = value[row + y]! - value[row + p]!;
+    if (d !== d) noNaN = false;
+    if (zs) {
+      const z = changeZ(method!, numerator[row + p]!, denominator[row + p]!, numerator[row + y]!, denominator[row + y]!);
+      if (z === undefined) {
+        zs[n] = NaN;
+        untested++;
+      } else if (Number.isNaN(z)) {
+        // No events, or 0 % / 100 % both years: tested, and nothing to find.
+        zs[n] = 0;
+      } else {
+        zs[n] = z;
+        z2![informative++] = z * z;
       }
-    }
-  }
+    } else untested++;
+    n++;
+  });
   if (n === 0) return [];
   const phi = informative > 0 ? dispersion(z2!, informative) : 1;
   // The changes themselves, for the rule's yardstick, only when some are not tested against chance.
@@ -207,60 +198,53 @@ export function outliersOf(
   const out: Diagnostic[] = [];
   let typical: number | undefined;
   let i = 0;
-  for (let series = 0; series < table.count; series++) {
-    const row = series * width;
-    for (let y = 0; y < width; y++) {
-      if (Number.isNaN(value[row + y]!)) continue;
-      let p = y - 1;
-      while (p >= 0 && Number.isNaN(value[row + p]!)) p--;
-      if (!(p >= 0 && years[y] === years[p]! + 1)) continue;
-      const z = zs ? zs[i]! : NaN;
-      i++;
-      const delta = value[row + y]! - value[row + p]!;
-      const from = row + p;
-      const fromYear = p;
-      if (!Number.isNaN(z)) {
-        // Tested: a candidate when beyond chance at α before any adjustment, and material.
-        if (!(Math.abs(z) / Math.sqrt(phi) >= Z_FLOOR)) continue;
-        material ??= rule.materiality * levelOf();
-        if (!(Math.abs(delta) >= material)) continue;
-        const p = adjustedP(z, phi);
-        if (p < RATE_TEST.alpha) candidates++;
-        if (!tests!.mayFlag(p)) continue;
-        // The table's arrays are the next indicator's once this one is done: what the finding needs is read now.
-        const at = { key: table.key(series), fromYear: years[fromYear]!, toYear: years[fromYear + 1]!, fromCounts: counts(table, from), toCounts: counts(table, from + 1) };
-        tests!.consider(p, (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
-        continue;
-      }
-      if (!yard || !yard.flags(delta)) continue;
-      // At most one counted unit: one death, one school, one centre.
-      const fromNumerator = numerator[from]!;
-      const toNumerator = numerator[from + 1]!;
-      if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) continue;
-      if (typical === undefined) {
-        // Only a change of the yardstick's gets here: the changes are there.
-        const work = scratch.f64(WORK, n);
-        for (let j = 0; j < n; j++) work[j] = Math.abs(deltas![j]!);
-        typical = clean(medianInPlace(work, n, noNaN));
-      }
-      const key = table.key(series);
-      const fromCell = cellAt(key, years[fromYear]!);
-      const to = cellAt(key, years[fromYear + 1]!);
-      const explained = to.notes.length > 0;
-      out.push(
-        diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
-          indicator: describe.indicator(indicatorId),
-          cell: describeCell(describe, to),
-          fromYear: fromCell.year,
-          fromValue: describe.value(fromCell),
-          toValue: describe.value(to),
-          change: `${delta > 0 ? '+' : ''}${clean(delta)}`,
-          typical,
-          note: to.notes.join('；'),
-        }, whereOf(to, 'value')),
-      );
+  changes((row, p, y, series) => {
+    const z = zs ? zs[i]! : NaN;
+    i++;
+    const delta = value[row + y]! - value[row + p]!;
+    const from = row + p;
+    const fromYear = p;
+    if (!Number.isNaN(z)) {
+      // Tested: a candidate when beyond chance at α before any adjustment, and material.
+      if (!(Math.abs(z) / Math.sqrt(phi) >= Z_FLOOR)) return;
+      material ??= rule.materiality * levelOf();
+      if (!(Math.abs(delta) >= material)) return;
+      const adjusted = adjustedP(z, phi);
+      if (adjusted < RATE_TEST.alpha) candidates++;
+      if (!tests!.mayFlag(adjusted)) return;
+      // The table's arrays are the next indicator's once this one is done: what the finding needs is read now.
+      const at = { key: table.key(series), fromYear: years[fromYear]!, toYear: years[fromYear + 1]!, fromCounts: counts(table, from), toCounts: counts(table, from + 1) };
+      tests!.consider(adjusted, (pValue, count) => rateFinding(indicatorId, at, cellAt, describe, pValue, count));
+      return;
     }
-  }
+    if (!yard || !yard.flags(delta)) return;
+    // At most one counted unit: one death, one school, one centre.
+    const fromNumerator = numerator[from]!;
+    const toNumerator = numerator[from + 1]!;
+    if (!Number.isNaN(fromNumerator) && !Number.isNaN(toNumerator) ? Math.abs(toNumerator - fromNumerator) <= 1 : measure === 'count' && Math.abs(delta) <= 1) return;
+    if (typical === undefined) {
+      // Only a change of the yardstick's gets here: the changes are there.
+      const work = scratch.f64(WORK, n);
+      for (let j = 0; j < n; j++) work[j] = Math.abs(deltas![j]!);
+      typical = clean(medianInPlace(work, n, noNaN));
+    }
+    const key = table.key(series);
+    const fromCell = cellAt(key, years[fromYear]!);
+    const to = cellAt(key, years[fromYear + 1]!);
+    const explained = to.notes.length > 0;
+    out.push(
+      diag(explained ? 'info' : 'warning', explained ? 'quality/outlier-explained' : 'quality/outlier', {
+        indicator: describe.indicator(indicatorId),
+        cell: describeCell(describe, to),
+        fromYear: fromCell.year,
+        fromValue: describe.value(fromCell),
+        toValue: describe.value(to),
+        change: `${delta > 0 ? '+' : ''}${clean(delta)}`,
+        typical,
+        note: to.notes.join('；'),
+      }, whereOf(to, 'value')),
+    );
+  });
   if (tests) tests.counted(informative, candidates);
   return out;
 }
