@@ -94,9 +94,9 @@ export function streamTable(text: string, file: string): { table: RowStream; dia
   return { table: { delimiter, header: first.value.cells, headerLine: first.value.line, rows: { [Symbol.iterator]: () => rows } }, diagnostics: [] };
 }
 
-/** splitTable's rows, one at a time. */
-function* splitRows(body: string, delimiter: ',' | '\t'): Generator<TableRow, void> {
-  let line = 0;
+/** The rows of a text without quotes, one at a time: its lines split at the delimiter, blank ones left out. */
+function* splitRows(body: string, delimiter: ',' | '\t', offset = 0): Generator<TableRow, void> {
+  let line = offset;
   for (let start = 0; start < body.length; ) {
     let end = body.indexOf('\n', start);
     if (end < 0) end = body.length;
@@ -111,15 +111,7 @@ function* splitRows(body: string, delimiter: ',' | '\t'): Generator<TableRow, vo
 }
 
 function splitTable(body: string, delimiter: ',' | '\t', file: string, offset: number, headerless: boolean): TableResult {
-  const rows: TableRow[] = [];
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!;
-    if (text === '') continue;
-    const cells = text.split(delimiter);
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    rows.push({ line: offset + i + 1, cells });
-  }
+  const rows = [...splitRows(body, delimiter, offset)];
   if (headerless) return { table: { delimiter, header: [], headerLine: 0, rows }, diagnostics: [] };
   const first = rows.shift();
   if (!first) return { diagnostics: [diag('error', 'data/empty-file', {}, { file, line: 1, column: 1 })] };
