@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BIN, ROOT, SAMPLE, STACK_LINE, TOWNSHIPS, baseEnv, fixture, parseEvaluation, plancheck, tempDir, xmlProblems, type Run,
 } from './helpers.js';
+import { VERSION } from '../../src/cli/version.js';
 
 // Each case starts the CLI (a process, or the engine in-process) on a 2 238-row return.
 vi.setConfig({ testTimeout: 60_000 });
@@ -50,6 +51,12 @@ const planCopyWith = (edit: (lines: string[]) => void) => (tmp: string) => {
 /** The 1-based line of health.yaml that holds `text: ≤4` (infant mortality). */
 const healthLines = readFileSync(join(ROOT, 'plan', 'health.yaml'), 'utf8').split('\n');
 const infantTextLine = healthLines.findIndex((l) => l === '    text: ≤4') + 1;
+
+describe('the version', () => {
+  it('is package.json\'s, in the documents a run writes as in --version', () => {
+    expect(VERSION).toBe(version);
+  });
+});
 
 const cases: Case[] = [
   // ---- help and version ----
