@@ -71,7 +71,8 @@ function titlePage(report: Report, lang: Lang, options: DocxOptions): Paragraph[
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 3600 }, children: [new TextRun(planTitle(report, lang))] }),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 240 }, children: [new TextRun(t(lang, 'docx/title-stage', { stage: t(lang, `report/stage-${report.stage}`) }))] }),
     center(t(lang, 'docx/title-year', { year: report.year }), {}, 2400),
-    center(reportMeta(report, lang), { size: 24 }),
+    // The year has its own line above: the line under it says the rest of the report's frame.
+    center(t(lang, 'docx/title-meta', { baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) }), { size: 24 }),
     center(t(lang, 'docx/title-date', { date: options.date }), {}, 240),
     center(t(lang, 'docx/title-tool'), { size: 24, color: '555555' }, 2400),
     new Paragraph({ children: [new PageBreak()] }),
