@@ -13,6 +13,11 @@ export interface FormatContext {
   width?: number;
   /** The terminal table with one line a result, however wide (--wide). */
   wide?: boolean;
+  /**
+   * The run named its indicators (--indicator): the terminal table lists each one asked, with
+   * data or not. Otherwise it leaves out the indicators the returns give nothing for, in one line.
+   */
+  indicatorsNamed?: boolean;
   /** What a document says about the run that made it (the workbook's 说明); absent: nothing said. */
   run?: RunInfo;
 }

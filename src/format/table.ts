@@ -79,7 +79,11 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const bold = chalk ? chalk.bold : plain;
   const heads = HEAD.map((k) => t(lang, k));
   const out: string[] = [];
-  for (const section of sectionsOf(e.results, ctx)) {
+  // A return giving a few of the plan's indicators would bury its results under a 无数据 row for
+  // every other indicator and region: those indicators are one line under the table instead.
+  const left = leftOut(e, ctx);
+  const shown = left.size > 0 ? e.results.filter((r) => !left.has(r.id)) : e.results;
+  for (const section of sectionsOf(shown, ctx)) {
     out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: section.region.name, year: section.year })));
     const areas = section.areas.map(({ name, results }) => {
       const cells = results.map((r): Cells => {
@@ -143,8 +147,18 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
       na: s['not-applicable'],
     }),
   );
+  if (left.size > 0) out.push(t(lang, 'table/absent-left-out', { count: left.size, results: e.results.length - shown.length }));
   if (e.results.some((r) => r.derived)) out.push(t(lang, 'table/derived-note'));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The indicators the table leaves out: those the returns give nothing for in the years
+ * evaluated, unless the run named its indicators or nothing else would be left.
+ */
+function leftOut(e: Evaluation, ctx: FormatContext): Set<string> {
+  const absent = new Set(ctx.indicatorsNamed ? [] : (e.absentIndicators ?? []));
+  return e.results.some((r) => !absent.has(r.id)) ? absent : new Set();
 }
 
 function wrapAt(s: string, width: number, layout: Layout): string[] {

@@ -40,6 +40,10 @@ export const formatMessages: Catalog = {
     zh: '共 {total} 项：达标 {met}，未达标 {notMet}，无数据 {noData}，数据错误 {invalid}，不适用 {na}',
     en: '{total} results: {met} met, {notMet} not met, {noData} no data, {invalid} invalid, {na} not applicable',
   },
+  'table/absent-left-out': {
+    zh: '另有 {count} 项规划指标本报表没有数据（{results} 项结果均为无数据），表中未列出；--format json 或 csv 列出全部',
+    en: 'left out of this table: {count} of the plan\'s indicators, with no data in the returns ({results} results, all no data); --format json or csv lists them all',
+  },
   'table/derived-note': { zh: '* 由下级地区或分组数据汇总推算（Σ分子/Σ分母）', en: '* derived from sub-regions or parts (Σ numerator / Σ denominator)' },
   'detail/failing-units': { zh: '未达标：{units}', en: 'failing: {units}' },
   'detail/missing-units': { zh: '缺数据：{units}', en: 'no data: {units}' },

@@ -137,6 +137,35 @@ describe('the indicators a return does not give', () => {
     expect(e.absentIndicators).toEqual([]);
   });
 
+  it('are left out of the terminal table in one line, so that the results the return gives are what it shows', () => {
+    const r = plancheck(['evaluate', FILE, ...R]);
+    expect(r.code).toBe(1);
+    const { e } = json([FILE, ...R]);
+    const shownIds = new Set(e.results.filter((x) => !e.absentIndicators.includes(x.id)).map((x) => x.id));
+    expect([...shownIds].sort()).toEqual(['immunization-rate', 'inclusive-childcare-institutions']);
+    // No row of an absent indicator; 季市镇 still named; one line counts what was left out.
+    expect(r.stdout).not.toMatch(/新生儿死亡率/);
+    expect(r.stdout).toMatch(/未达标：季市镇 94\.2%/);
+    const left = e.results.filter((x) => e.absentIndicators.includes(x.id)).length;
+    expect(left).toBeGreaterThan(300);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('另有 55 项规划指标本报表没有数据'))).toEqual([
+      `另有 55 项规划指标本报表没有数据（${left} 项结果均为无数据），表中未列出；--format json 或 csv 列出全部`,
+    ]);
+    // The summary still counts every result, as the JSON does.
+    expect(r.stdout).toContain(`共 ${e.results.length} 项`);
+    // A table a fraction of the length it was: 1,168 lines with a 无数据 row per indicator and region.
+    expect(r.stdout.split('\n').length).toBeLessThan(200);
+    const en = plancheck(['evaluate', FILE, ...R, '--lang', 'en']);
+    expect(en.stdout).toContain(`left out of this table: 55 of the plan's indicators, with no data in the returns (${left} results, all no data)`);
+  });
+
+  it('named with --indicator, an absent indicator keeps its 无数据 rows in the table', () => {
+    const r = plancheck(['evaluate', FILE, ...R, '--indicator', 'immunization-rate,neonatal-mortality', '--region', '海陵区']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/新生儿死亡率[^\n]*无数据/);
+    expect(r.stdout).not.toMatch(/另有 \d+ 项规划指标/);
+  });
+
   it('are named in a Markdown -o output', () => {
     const tmp = tempDir();
     const r = plancheck(['evaluate', FILE, ...R, '-o', join(tmp, 'out.md')]);

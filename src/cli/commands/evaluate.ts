@@ -49,7 +49,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
-  const ctx = { ...formatContext(io, plan, opts), run };
+  const ctx = { ...formatContext(io, plan, opts), run, ...(indicators ? { indicatorsNamed: true } : {}) };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   // The file also names every unit a unit-level target found without data, which the results may only count.
   await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile ? [...diagnostics, ...unitsWithoutData(evaluation.results)] : diagnostics, ctx.lang);
