@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatJson, formatJsonPieces } from '../../src/format/json.js';
 import * as records from '../../src/format/records.js';
+import { JsonList, jsonTextPieces } from '../../src/text/json-pieces.js';
 import { vi } from 'vitest';
 
 describe('formatJsonPieces', () => {
@@ -23,5 +24,38 @@ describe('formatJsonPieces', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('jsonTextPieces with a JsonList', () => {
+  it('writes the list as JSON.stringify writes the array of its members', () => {
+    const record = fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue())));
+    fc.assert(
+      fc.property(record, fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined))), fc.nat(3), (r, members, depth) => {
+        // The list at the top, as a member, or deeper than the depth written member by member.
+        let lazy: unknown = new JsonList(() => members);
+        let plain: unknown = members;
+        for (let d = 0; d < depth; d++) [lazy, plain] = [{ ...r, list: lazy }, { ...r, list: plain }];
+        expect([...jsonTextPieces(lazy)].join('')).toBe(`${JSON.stringify(plain, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('makes its members as they are written: the first piece is out before most of a long list is made', () => {
+    let made = 0;
+    const list = new JsonList(function* () {
+      for (let i = 0; i < 100_000; i++) {
+        made++;
+        yield { indicator: 'immunization-rate', region: `321282${String(i).padStart(6, '0')}`, year: 2025, part: null, state: 'given' };
+      }
+    });
+    const pieces = jsonTextPieces({ completeness: { cells: list } });
+    expect(pieces.next().value!.length).toBeGreaterThanOrEqual(64 * 1024);
+    expect(made).toBeLessThan(1_000);
+    let rest = 0;
+    for (const p of pieces) rest += p.length;
+    expect(made).toBe(100_000);
+    expect(rest).toBeGreaterThan(10_000_000);
   });
 });
