@@ -1,9 +1,10 @@
 // The data-quality report as text (for the terminal) and as JSON (for a CI job).
 // Pure: the report in, a string out.
 import type { Diagnostic } from '../diagnostics.js';
+import { JsonList, jsonTextPieces } from '../text/json-pieces.js';
 import { displayWidth } from '../text/width.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
-import type { CellState, Completeness, ExpectedCell } from './completeness.js';
+import type { CellState, Completeness } from './completeness.js';
 
 export interface FileSummary {
   file: string;
@@ -95,16 +96,25 @@ export function checkText(r: CheckReport, lang: Lang): string {
 function gridText(c: Completeness, lang: Lang): string[] {
   const lines: string[] = [];
   const names = new Map(c.indicators.map((i) => [i.id, i.name] as const));
-  const byYear = new Map<number, ExpectedCell[]>();
-  for (const cell of c.cells) {
-    if (!byYear.has(cell.year)) byYear.set(cell.year, []);
-    byYear.get(cell.year)!.push(cell);
+  const absent = new Set(c.absent);
+  // Per year, indicator and column of the grid: what its cells add up to (gridCell), cell by cell.
+  const tally = new Map<string, Tally>();
+  const gapsByYear = new Map<number, Set<string>>();
+  for (const cell of c.eachCell()) {
+    const k = `${cell.year}\u0000${cell.indicator}\u0000${cell.column}`;
+    let x = tally.get(k);
+    if (!x) tally.set(k, (x = { count: 0, missing: 0, states: new Set() }));
+    x.count++;
+    if (cell.state === 'missing') x.missing++;
+    x.states.add(cell.state);
+    if (cell.state !== 'given' && cell.state !== 'derived' && !absent.has(cell.indicator)) {
+      const gaps = gapsByYear.get(cell.year) ?? new Set<string>();
+      gapsByYear.set(cell.year, gaps.add(cell.indicator));
+    }
   }
   let legend = false;
-  const absent = new Set(c.absent);
   for (const year of c.years) {
-    const cells = byYear.get(year) ?? [];
-    const gaps = new Set(cells.filter((x) => x.state !== 'given' && x.state !== 'derived' && !absent.has(x.indicator)).map((x) => x.indicator));
+    const gaps = gapsByYear.get(year) ?? new Set<string>();
     lines.push('');
     if (gaps.size === 0) {
       lines.push(t(lang, 'check/grid-none', { year }));
@@ -116,8 +126,7 @@ function gridText(c: Completeness, lang: Lang): string[] {
     const rows: string[][] = [];
     for (const id of c.indicators.map((i) => i.id)) {
       if (!gaps.has(id)) continue;
-      const mine = cells.filter((x) => x.indicator === id);
-      rows.push([names.get(id) ?? id, ...c.regions.map((r) => gridCell(mine.filter((x) => x.column === r.code)))]);
+      rows.push([names.get(id) ?? id, ...c.regions.map((r) => gridCell(tally.get(`${year}\u0000${id}\u0000${r.code}`)))]);
     }
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
     const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
@@ -128,17 +137,26 @@ function gridText(c: Completeness, lang: Lang): string[] {
   return lines;
 }
 
+/** The cells of a column of the grid for one indicator and year: how many, how many missing, the states met. */
+interface Tally {
+  count: number;
+  missing: number;
+  states: Set<CellState>;
+}
+
 /** A region's cell: its state, or for several units below it the worst state and how many are missing. */
-function gridCell(cells: ExpectedCell[]): string {
-  if (cells.length === 0) return '';
-  const worst = WORST.find((s) => cells.some((x) => x.state === s))!;
-  if (cells.length === 1) return SYMBOL[worst];
-  const missing = cells.filter((x) => x.state === 'missing').length;
-  return missing > 0 ? `${SYMBOL[worst]}${missing}` : SYMBOL[worst];
+function gridCell(x: Tally | undefined): string {
+  if (!x) return '';
+  const worst = WORST.find((s) => x.states.has(s))!;
+  if (x.count === 1) return SYMBOL[worst];
+  return x.missing > 0 ? `${SYMBOL[worst]}${x.missing}` : SYMBOL[worst];
 }
 
 /** The report as one JSON object, in the spirit of a Frictionless validation report. */
-export function checkJson(r: CheckReport, lang: Lang): string {
+export const checkJson = (r: CheckReport, lang: Lang): string => [...checkJsonPieces(r, lang)].join('');
+
+/** checkJson's text in pieces, the completeness grid's cells made one at a time as they are written. */
+export function checkJsonPieces(r: CheckReport, lang: Lang): Generator<string> {
   const n = counts(r.diagnostics);
   const c = r.completeness;
   const record = {
@@ -160,7 +178,9 @@ export function checkJson(r: CheckReport, lang: Lang): string {
       regions: c.regions,
       indicators: c.indicators,
       absent: c.absent,
-      cells: c.cells.map((x) => ({ indicator: x.indicator, region: x.region, year: x.year, part: x.part ?? null, state: x.state })),
+      cells: new JsonList(function* () {
+        for (const x of c.eachCell()) yield { indicator: x.indicator, region: x.region, year: x.year, part: x.part ?? null, state: x.state };
+      }),
     },
     findings: r.diagnostics.map((d) => ({
       severity: d.severity,
@@ -175,5 +195,5 @@ export function checkJson(r: CheckReport, lang: Lang): string {
       params: d.params,
     })),
   };
-  return `${JSON.stringify(record, null, 2)}\n`;
+  return jsonTextPieces(record);
 }

@@ -5,7 +5,7 @@
 // Exit status: 2 with any error (or, under --strict, any warning), else 0.
 import { PlancheckError } from '../../diagnostics.js';
 import { checkQuality } from '../../quality/index.js';
-import { checkJson, checkText, passes, type CheckReport } from '../../quality/render.js';
+import { checkJsonPieces, checkText, passes, type CheckReport } from '../../quality/render.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { printDiagnostics } from '../output.js';
@@ -52,6 +52,9 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
   };
   printDiagnostics(io, diagnostics, lang, opts.quiet === true);
   await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, lang);
-  if (!opts.quiet) io.stdout(format === 'json' ? checkJson(report, lang) : checkText(report, lang));
+  if (!opts.quiet) {
+    if (format === 'json') for (const piece of checkJsonPieces(report, lang)) io.stdout(piece);
+    else io.stdout(checkText(report, lang));
+  }
   return passes(report) ? 0 : 2;
 }
