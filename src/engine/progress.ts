@@ -6,7 +6,7 @@
 //   R ≥ 0.95 on-track · 0.60 ≤ R < 0.95 speed-up · 0 ≤ R < 0.60 limited · R < 0 moving-away
 //
 // Without a baseline, a current value or a numeric line the class is `unknown`, never guessed.
-import type { Indicator, Target } from '../plan/model.js';
+import type { Indicator, Part, Target } from '../plan/model.js';
 import { aboutLine } from './kinds/about.js';
 import { atLeast, atMost, clean } from './numbers.js';
 import type { Status } from './verdict.js';
@@ -31,6 +31,7 @@ export type ProgressReason =
   | 'not-applicable'
   | 'at-baseline'
   | 'no-line'
+  | 'by-part'
   | 'zero-pace'
   | 'not-positive';
 
@@ -60,6 +61,8 @@ export interface Progress {
   /** The value in the final year if the actual pace holds. */
   projected: number | null;
   reason: ProgressReason;
+  /** A split target's (reason `by-part`): the part furthest behind, whose class is the target's. */
+  part?: Part;
 }
 
 export interface ProgressInput {

@@ -387,6 +387,8 @@ class Narrative {
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.region.name, year: this.report.year, current: value ?? '' });
     const pace = this.paceLeft(x);
     const params = { region: x.region.name, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
+    // A split target is as far along as its part furthest behind: that part is named.
+    if (x.progress.part !== undefined) return this.w('risk-region-by-part', { ...params, part: t(this.lang, `part/${x.progress.part}`) });
     return pace ? this.w('risk-region', { ...params, pace }) : this.w('risk-region-no-pace', params);
   }
 

@@ -135,6 +135,7 @@ export const narrativeMessages: Catalog = {
   'nar/risk-region-unpaced': { zh: '{region}{year}年{current}，尚未达标，无法测算进度', en: '{region} {current} in {year}, not met, progress cannot be paced' },
   'nar/risk-region-unpaced-no-value': { zh: '{region}尚未达标，无法测算进度', en: '{region} not met, progress cannot be paced' },
   'nar/risk-region': { zh: '{region}{class}，{year}年{current}，需年均{pace}', en: '{region} {class}, {current} in {year}, needs {pace} a year' },
+  'nar/risk-region-by-part': { zh: '{region}{class}（{part}），{year}年{current}', en: '{region} {class} ({part}), {current} in {year}' },
   'nar/risk-region-no-pace': { zh: '{region}{class}，{year}年{current}', en: '{region} {class}, {current} in {year}' },
   'nar/problem-not-achieved': { zh: '{n}. 未实现规划目标的指标：', en: '{n}. Targets not achieved:' },
   'nar/not-achieved-region': { zh: '{region}{current}，差{gap}', en: '{region} {current}, {gap} short' },

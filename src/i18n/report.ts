@@ -40,6 +40,7 @@ export const reportMessages: Catalog = {
   'progress/not-applicable': { zh: '目标不适用', en: 'target not applicable' },
   'progress/at-baseline': { zh: '评估年份不晚于基线年', en: 'year not after the baseline year' },
   'progress/no-line': { zh: '目标没有单一数值线，不测算进度', en: 'no single numeric line to pace against' },
+  'progress/by-part': { zh: '分项目标，按进度最慢的分项测算', en: 'a split target, paced by its part furthest behind' },
   'progress/zero-pace': { zh: '要求进度为零', en: 'the required pace is zero' },
   'progress/not-positive': { zh: '复合增长率只适用于正数', en: 'growth rates need positive values' },
 

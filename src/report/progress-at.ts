@@ -9,6 +9,7 @@ import type { Status } from '../engine/verdict.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import { baselineFor } from './baseline.js';
+import { SEVERITY } from './summary.js';
 import type { PartProgress, UnitProgress } from './model.js';
 
 export interface ProgressScope {
@@ -63,7 +64,7 @@ export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Re
       const value = v?.value ?? null;
       return { part: p.part, text: p.text, status, value, progress: progressFor(scope, indicator, p.target, { ...here, ...where, status, value }) };
     });
-    return { progress: progressFor(scope, indicator, target, here), parts };
+    return { progress: byParts(progressFor(scope, indicator, target, here), parts), parts };
   }
   if (target.kind === 'every-unit' || target.kind === 'conditional') {
     // A region at the target's own level is its single unit: pace it against the inner target.
@@ -80,4 +81,17 @@ export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Re
     return { progress: progressFor(scope, indicator, target, here), units };
   }
   return { progress: progressFor(scope, indicator, target, here, r.baseline) };
+}
+
+/**
+ * A split target is met when every part meets its own (CONTRACT §2), so its progress, which no
+ * single line paces, is its parts': the class of the part furthest behind (the lower ratio
+ * within a class), named in `part`. Unknown while a part cannot be paced; a target met, without
+ * a value or invalid keeps what the whole says.
+ */
+function byParts(whole: Progress, parts: readonly PartProgress[]): Progress {
+  if (whole.reason !== 'no-line' || parts.length === 0 || parts.some((p) => p.progress.class === 'unknown')) return whole;
+  const ratio = (p: PartProgress) => p.progress.ratio ?? -Infinity;
+  const behind = parts.reduce((a, b) => (SEVERITY[b.progress.class] - SEVERITY[a.progress.class] || ratio(b) - ratio(a)) < 0 ? b : a);
+  return { ...whole, class: behind.progress.class, reason: 'by-part', part: behind.part };
 }

@@ -24,7 +24,7 @@ export function summaryOf(areas: readonly AreaReport[]): Report['summary'] {
 }
 
 /** How bad a class is, worst first; a paced class sorts by its ratio within. */
-const SEVERITY: Record<ProgressClass, number> = { 'moving-away': 0, limited: 1, 'speed-up': 2, unknown: 3, 'on-track': 4, achieved: 5 };
+export const SEVERITY: Record<ProgressClass, number> = { 'moving-away': 0, limited: 1, 'speed-up': 2, unknown: 3, 'on-track': 4, achieved: 5 };
 
 /**
  * Not achieved and not on track: moving away, limited, must speed up — by ratio, lowest

@@ -78,9 +78,10 @@ describe('the report model', () => {
     // parent: North not met, the city and South no data.
     expect(report.summary.total).toBe(12);
     expect(report.summary.byStatus).toEqual({ met: 1, 'not-met': 8, 'no-data': 3, invalid: 0, 'not-applicable': 0 });
-    // achieved: vacc South; on-track: deaths city; speed-up: cover North; limited: cover city and South;
-    // moving-away: deaths North; unknown: deaths South, vacc city and North, parent ×3.
-    expect(report.summary.byClass).toEqual({ achieved: 1, 'on-track': 1, 'speed-up': 1, limited: 2, 'moving-away': 1, unknown: 6 });
+    // achieved: vacc South; on-track: deaths city, parent North (by its parts); speed-up: cover North;
+    // limited: cover city and South; moving-away: deaths North; unknown: deaths South, vacc city and
+    // North, parent city and South (no data).
+    expect(report.summary.byClass).toEqual({ achieved: 1, 'on-track': 2, 'speed-up': 1, limited: 2, 'moving-away': 1, unknown: 5 });
     expect(report.summary.byArea.map((a) => [a.area.id, a.total, a.byStatus['not-met']])).toEqual([['health', 9, 7], ['family', 3, 1]]);
   });
 
@@ -124,20 +125,42 @@ describe('the report model', () => {
       `cover/${NORTH}/speed-up`,
       `vacc/${CITY}/unknown`,
       `vacc/${NORTH}/unknown`,
-      `parent/${NORTH}/unknown`,
     ]);
   });
 
-  it('paces a split target part by part', () => {
+  it('paces a split target part by part, the target as its part furthest behind', () => {
     const north = find(report, 'parent', NORTH);
     expect(north.status).toBe('not-met');
-    expect(north.progress).toMatchObject({ class: 'unknown', reason: 'no-line' });
+    // Both parts on track; urban's R (1.25) is the lower: it sets the class. The whole has no line to pace.
+    expect(north.progress).toMatchObject({ class: 'on-track', reason: 'by-part', part: 'urban', required: null, ratio: null });
     // urban: r = (100 − 80) / 5 = 4, a = 15 / 3 = 5, R = 1.25; rural: r = 4, a = 16 / 3, R = 1.3333.
     expect(north.parts?.map((p) => [p.part, p.progress.class, p.progress.required, p.progress.actual, p.progress.ratio])).toEqual([
       ['urban', 'on-track', 4, 5, 1.25],
       ['rural', 'on-track', 4, 5.33333333333, 1.33333333333],
     ]);
     expect(north.breakdowns.map((b) => b.by)).toEqual(['residence']);
+  });
+
+  it('a split target is as far along as its part furthest behind, and unknown while a part cannot be paced', () => {
+    const parent = (rural2023: number, rural2020?: number) =>
+      buildReport(plan, regions, [
+        ...observations.filter((o) => o.indicatorId !== 'parent'),
+        rate('parent', NORTH, 2020, 80, { residence: 'urban', denominator: 100, value: 80 }),
+        rate('parent', NORTH, 2023, 95, { residence: 'urban', denominator: 100, value: 95 }),
+        ...(rural2020 === undefined ? [] : [rate('parent', NORTH, 2020, rural2020, { residence: 'rural', denominator: 100, value: rural2020 })]),
+        rate('parent', NORTH, 2023, rural2023, { residence: 'rural', denominator: 100, value: rural2023 }),
+      ], { stage: 'midterm' });
+    // rural 70 → 72: r = 4, a = 2 / 3, R = 0.1667 (limited), behind urban's on-track.
+    const behind = find(parent(72, 70), 'parent', NORTH);
+    expect(behind.progress).toMatchObject({ class: 'limited', reason: 'by-part', part: 'rural' });
+    expect(parent(72, 70).atRisk.map((x) => `${x.id}/${x.region.code}/${x.progress.class}/${x.progress.part}`)).toContain(`parent/${NORTH}/limited/rural`);
+    // rural 76 → 72: moving away, the worst class whatever the ratios.
+    expect(find(parent(72, 76), 'parent', NORTH).progress).toMatchObject({ class: 'moving-away', part: 'rural' });
+    // rural without a 2020 value: that part cannot be paced, nor then the target.
+    const unknown = find(parent(72), 'parent', NORTH);
+    expect(unknown.parts?.map((p) => p.progress.class)).toEqual(['on-track', 'unknown']);
+    expect(unknown.progress).toMatchObject({ class: 'unknown', reason: 'no-line' });
+    expect(unknown.progress.part).toBeUndefined();
   });
 
   it('paces the failing units of an every-unit target: a unit that met the line and fell back is moving away', () => {
