@@ -77,8 +77,8 @@ export const narrativeMessages: Catalog = {
   'nar/t-yearly-up': { zh: '年均提高{amount}，{year}年应在{line}以上', en: 'up {amount} a year, at least {line} in {year}' },
 
   // every-unit / conditional
-  'nar/units-all': { zh: '，{count}个{level}均达到规划目标（{target}）', en: ', all {count} {level} units meeting the target ({target})' },
-  'nar/units-failing': { zh: '，{count}个{level}中{n}个未达到规划目标（{target}）：{names}', en: ', {n} of {count} {level} units not meeting the target ({target}): {names}' },
+  'nar/units-all': { zh: '，{count}个{level}均达到规划目标（{target}）', en: ', all {count} {level}s meeting the target ({target})' },
+  'nar/units-failing': { zh: '，{count}个{level}中{n}个未达到规划目标（{target}）：{names}', en: ', {n} of {count} {level}s not meeting the target ({target}): {names}' },
   'nar/units-missing': { zh: '，{names}缺少数据', en: ', no data for {names}' },
   // split
   'nar/part': { zh: '{part}{value}', en: '{part} {value}' },
