@@ -2,6 +2,7 @@
 // Every string from the plan or the returns is escaped.
 import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import { PROGRESS_CLASSES, type Progress } from '../engine/progress.js';
+import { unitIn } from '../i18n/units.js';
 import { STATUSES, type Status } from '../engine/verdict.js';
 import type { AreaReport, Counts, IndicatorReport, RegionReport, Report } from '../report/model.js';
 import { xml as h } from './junit.js';
@@ -127,7 +128,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   const { lang } = ctx;
   const words = targetWords(ind, ctx);
   const out: string[] = [`<article class="indicator" id="${h(indId(ind.id))}">`];
-  out.push(`<h4>${h(indicatorName(ind, lang))} <small>${h(ind.unit)}</small></h4>`);
+  out.push(`<h4>${h(indicatorName(ind, lang))} <small>${h(unitIn(ind.unit, lang))}</small></h4>`);
   const bits = [t(lang, 'report/target', { final: report.finalYear, text: words.text })];
   if (words.rule !== words.text) bits.push(t(lang, 'report/rule', { rule: words.rule }));
   if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind.unit, lang), year: ind.planBaseline.year }));

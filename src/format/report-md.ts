@@ -2,6 +2,7 @@
 // charts' figures are in the tables), for a CI job's step summary or a Word document.
 import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
 import { PROGRESS_CLASSES, type Progress } from '../engine/progress.js';
+import { unitIn } from '../i18n/units.js';
 import { STATUSES } from '../engine/verdict.js';
 import type { Counts, IndicatorReport, RegionReport, Report } from '../report/model.js';
 import { mdCell } from './markdown.js';
@@ -110,7 +111,8 @@ function baselineText(rr: RegionReport, unit: string, lang: Lang): string {
 function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): string[] {
   const { lang } = ctx;
   const words = targetWords(ind, ctx);
-  const out = [`#### ${mdCell(indicatorName(ind, lang))}${ind.unit ? `（${mdCell(ind.unit)}）` : ''}`, ''];
+  const unit = unitIn(ind.unit, lang);
+  const out = [`#### ${mdCell(indicatorName(ind, lang))}${unit ? `（${mdCell(unit)}）` : ''}`, ''];
   const bits = [t(lang, 'report/target', { final: report.finalYear, text: words.text })];
   if (words.rule !== words.text) bits.push(t(lang, 'report/rule', { rule: words.rule }));
   if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind.unit, lang), year: ind.planBaseline.year }));

@@ -7,6 +7,7 @@ import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatNumber, formatValue, gapUnit, unitSuffix } from './words.js';
+import { unitIn } from '../i18n/units.js';
 
 export const classLabel = (c: ProgressClass, lang: Lang): string => t(lang, `progress-class/${c}`);
 
@@ -58,7 +59,7 @@ export function formatPace(x: number | null, p: Pick<Progress, 'method'>, unit: 
   if (x === null) return '—';
   const perYear = t(lang, 'report/per-year');
   if (p.method === 'cagr') return `${signed(x * 100, 2)}%${perYear}`;
-  const u = unit === '%' || unit === '‰' ? gapUnit(unit, lang) : unit === '是/否' ? '' : lang === 'zh' && !/^\d/.test(unit) ? unit : ` ${unit}`;
+  const u = unit === '是/否' ? '' : unit === '%' || unit === '‰' || lang !== 'zh' ? gapUnit(unit, lang) : !/^\d/.test(unit) ? unit : ` ${unit}`;
   return `${signed(x, 3)}${u}${perYear}`;
 }
 
@@ -68,7 +69,8 @@ export const formatRatio = (r: number | null): string => (r === null ? '—' : (
 /** A value with its unit; a unit that starts with a digit (1/10万) is set apart: 12.14 1/10万. */
 export function valueText(value: number | boolean | null, unit: string, lang: Lang): string {
   const s = formatValue(value, unit, lang);
-  return typeof value === 'number' && /^\d/.test(unit) ? `${s.slice(0, s.length - unitSuffix(unit).length)} ${unit}` : s;
+  const own = unitIn(unit, lang);
+  return typeof value === 'number' && /^\d/.test(own) ? `${s.slice(0, s.length - unitSuffix(unit, lang).length)} ${own}` : s;
 }
 
 export const formatFigure = (x: number | null, unit: string, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));

@@ -36,9 +36,9 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
           rr.region.name,
           rr.region.code,
           ind.text,
-          figure(baseline, ind.unit, from === 'data' && first?.derived === true),
+          figure(baseline, ind.unit, lang, from === 'data' && first?.derived === true),
           from === null ? null : t(lang, `xlsx/from-${from}`),
-          ...rr.values.slice(1).map((v) => figure(v.value, ind.unit, v.derived)),
+          ...rr.values.slice(1).map((v) => figure(v.value, ind.unit, lang, v.derived)),
           { v: statusLabel(rr.status, lang), status: rr.status },
           ...progressCells(rr.progress, ind.unit, lang),
           rr.notes.join('；'),
@@ -53,9 +53,9 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
     [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'xlsx/col-part-or-unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)],
     indicators.flatMap(({ ind }) =>
       ind.regions.flatMap((rr) => [
-        ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind.unit), figure(p.value, ind.unit), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind.unit, lang)]),
+        ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind.unit, lang), figure(p.value, ind.unit, lang), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind.unit, lang)]),
         ...(noUnitHasData(rr) ? [[...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), noUnitDataText(ind, rr, report, lang), null, null, { v: statusLabel('no-data', lang), status: 'no-data' }] as CellSpec[]] : []),
-        ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind.unit), figure(u.value, ind.unit), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind.unit, lang)]),
+        ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind.unit, lang), figure(u.value, ind.unit, lang), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind.unit, lang)]),
       ]),
     ),
   );
@@ -66,7 +66,7 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
     [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'report/col-part'), ...report.years.map(String)],
     indicators.flatMap(({ ind }) =>
       ind.regions.flatMap((rr) =>
-        rr.breakdowns.flatMap((b) => b.parts.map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, `report/breakdown-${b.by}`), t(lang, `part/${p.part}`), ...p.values.map((v) => figure(v.value, ind.unit, v.derived))])),
+        rr.breakdowns.flatMap((b) => b.parts.map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, `report/breakdown-${b.by}`), t(lang, `part/${p.part}`), ...p.values.map((v) => figure(v.value, ind.unit, lang, v.derived))])),
       ),
     ),
   );
@@ -88,8 +88,8 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
 }
 
 /** A figure in the indicator's unit; in italics when derived from sub-regions or parts. */
-function figure(x: number | boolean | null, unit: string, derived = false): CellSpec {
-  return { v: x, ...(typeof x === 'number' ? { fmt: valueFormat(x, unit) } : {}), ...(derived ? { italic: true } : {}) };
+function figure(x: number | boolean | null, unit: string, lang: Lang, derived = false): CellSpec {
+  return { v: x, ...(typeof x === 'number' ? { fmt: valueFormat(x, unit, lang) } : {}), ...(derived ? { italic: true } : {}) };
 }
 
 const progressHead = (report: Report, lang: Lang) => [
@@ -104,7 +104,7 @@ function progressCells(p: Progress, unit: string, lang: Lang): CellSpec[] {
     pace(p.actual, p, unit, lang),
     // Rounded down as the report prints it, so that R never reads as the band above its own.
     p.ratio === null ? null : { v: Math.floor(clean(p.ratio) * 1000 + 1e-9) / 1000, fmt: '0.000' },
-    figure(p.projected, unit),
+    figure(p.projected, unit, lang),
   ];
 }
 

@@ -1,5 +1,6 @@
 // How numbers, units, statuses and gaps read, in Chinese or English.
 import { t, type Lang } from '../i18n/index.js';
+import { unitIn } from '../i18n/units.js';
 import type { Status } from '../engine/verdict.js';
 import type { Result } from '../engine/evaluate.js';
 import { gapWords } from './gap.js';
@@ -11,8 +12,13 @@ export function formatNumber(x: number, unit?: string): string {
   return String(Number(x.toFixed(digits)));
 }
 
-/** A unit as written after a number: “1/10万” reads “12.1/10万”, not “12.11/10万”. */
-export function unitSuffix(unit: string): string {
+/**
+ * A unit as written after a number: “1/10万” reads “12.1/10万”, not “12.11/10万”; in English a
+ * unit the language translates is spaced off (1.2 h, 9.78 per 100,000) or, a counter, left out.
+ */
+export function unitSuffix(unit: string, lang: Lang = 'zh'): string {
+  const own = unitIn(unit, lang);
+  if (own !== unit) return own === '' ? '' : ` ${own}`;
   return /^1\//.test(unit) ? unit.slice(1) : unit;
 }
 
@@ -21,14 +27,16 @@ export function formatValue(value: number | boolean | null, unit: string, lang: 
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(lang, value ? 'word/yes' : 'word/no');
   if (unit === '是/否') return formatNumber(value);
-  return `${formatNumber(value, unit)}${unitSuffix(unit)}`;
+  return `${formatNumber(value, unit)}${unitSuffix(unit, lang)}`;
 }
 
 /** The unit a difference is spoken in: 个百分点 for %, 个千分点 for ‰. */
 export function gapUnit(unit: string, lang: Lang): string {
   if (unit === '%') return t(lang, 'word/pp');
   if (unit === '‰') return t(lang, 'word/ppt');
-  return lang === 'zh' ? unitSuffix(unit) : ` ${unitSuffix(unit)}`;
+  if (lang === 'zh') return unitSuffix(unit);
+  const suffix = unitSuffix(unit, lang);
+  return suffix === '' || suffix.startsWith(' ') ? suffix : ` ${suffix}`;
 }
 
 /**

@@ -62,8 +62,8 @@ const quoted = (s: string) => (s ? `"${s.replace(/["\\]/g, '')}"` : '');
 const digits = (n: number) => (n > 0 ? `0.${'0'.repeat(n)}` : '0');
 
 /** A number format that shows a value as the tables do, with its unit: 98.6%, 2.09‰, 12.1/10万. */
-export function valueFormat(x: number, unit: string): string {
-  return `${digits(decimals(x, unit))}${unit === '是/否' ? '' : quoted(unitSuffix(unit))}`;
+export function valueFormat(x: number, unit: string, lang: Lang): string {
+  return `${digits(decimals(x, unit))}${unit === '是/否' ? '' : quoted(unitSuffix(unit, lang))}`;
 }
 
 /** A difference in the indicator's unit: 0.4个百分点, -1.2‰ points. */

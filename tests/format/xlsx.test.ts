@@ -114,13 +114,18 @@ describe('cells', () => {
   });
 
   it('number formats show the decimals the tables show, with the unit', () => {
-    expect(valueFormat(98.6, '%')).toBe('0.0"%"');
-    expect(valueFormat(97.934, '%')).toBe('0.00"%"');
-    expect(valueFormat(98, '%')).toBe('0"%"');
-    expect(valueFormat(0.867, '人')).toBe('0.000"人"');
-    expect(valueFormat(12.14, '1/10万')).toBe('0.00"/10万"');
-    expect(valueFormat(1, '是/否')).toBe('0');
-    expect(valueFormat(2, 'a"b')).toBe('0"ab"');
+    expect(valueFormat(98.6, '%', 'zh')).toBe('0.0"%"');
+    expect(valueFormat(97.934, '%', 'zh')).toBe('0.00"%"');
+    expect(valueFormat(98, '%', 'zh')).toBe('0"%"');
+    expect(valueFormat(0.867, '人', 'zh')).toBe('0.000"人"');
+    expect(valueFormat(12.14, '1/10万', 'zh')).toBe('0.00"/10万"');
+    expect(valueFormat(1, '是/否', 'zh')).toBe('0');
+    // In English a counter is left out and a unit of measure translated.
+    expect(valueFormat(0.867, '人', 'en')).toBe('0.000');
+    expect(valueFormat(12.14, '1/10万', 'en')).toBe('0.00" per 100,000"');
+    expect(valueFormat(1.2, '小时', 'en')).toBe('0.0" h"');
+    expect(valueFormat(98.6, '%', 'en')).toBe('0.0"%"');
+    expect(valueFormat(2, 'a"b', 'zh')).toBe('0"ab"');
     expect(differenceFormat(0.4, '%', 'zh')).toBe('0.0"个百分点"');
   });
 });
