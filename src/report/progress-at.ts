@@ -1,7 +1,8 @@
 // Progress for one indicator in one region at the stage year, through the target's kind:
-// a numeric line is paced; a split is paced part by part, an every-unit or conditional
-// target unit by unit (the units that fail or lack data); the whole of a target with no
-// single line is achieved when met and unknown otherwise.
+// a numeric line is paced; a split is paced part by part, and as a whole takes the class of
+// its part furthest behind; an every-unit or conditional target is paced unit by unit (the
+// units that fail or lack data); the whole of any other target with no single line is
+// achieved when met and unknown otherwise.
 import type { CellStore } from '../model/cells.js';
 import type { Result } from '../engine/evaluate.js';
 import { progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
