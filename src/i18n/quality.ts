@@ -64,7 +64,7 @@ const findings: Catalog = {
   },
   'quality/missing-cells': {
     zh: '缺少“{indicator}”{region} {years}年的数据（{count} 项）；请补报，确实没有数据的请在数值栏填“—”并在备注中说明原因',
-    en: 'no data for "{indicator}" in {region} for {years} ({count} cells); add them, or write "—" in the value column and give the reason in the note column',
+    en: 'no data for "{indicator}" in {region} for {years} (cells missing: {count}); add them, or write "—" in the value column and give the reason in the note column',
   },
   'quality/indicators-absent': {
     zh: '本报表没有 {count} 项规划指标的数据（--format json 列出名单）；如应由本单位填报，请补报（plancheck template 可生成填报表）',
@@ -96,7 +96,7 @@ const report: Catalog = {
     en: 'Legend: ✓ given  Σ derived from units or parts  — reported missing  ✗ invalid  ○ missing  (a number: units below missing)',
   },
   'check/absent': { zh: '本报表未涉及的指标（{count} 项，不列入上表）：{indicators}', en: 'Indicators the return does not cover ({count}, not in the grids): {indicators}' },
-  'check/findings': { zh: '发现的问题：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个', en: 'Findings: {errors} errors, {warnings} warnings, {infos} notes' },
+  'check/findings': { zh: '发现的问题：错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个', en: 'Findings: errors {errors}, warnings {warnings}, notes {infos}' },
   'check/by-code': { zh: '按类别', en: 'By code' },
   'check/valid': { zh: '结论：数据可以用于评估（没有错误）', en: 'Verdict: the return can be evaluated (no errors)' },
   'check/valid-warnings': { zh: '结论：没有错误，但有 {warnings} 个警告，建议核实', en: 'Verdict: no errors, but {warnings} warnings worth a look' },

@@ -44,7 +44,7 @@ export interface Completeness {
   /** Columns of the grid: the plan's own regions. */
   regions: Array<{ code: string; name: string }>;
   /** Rows of the grid: the indicators with a target. */
-  indicators: Array<{ id: string; name: string }>;
+  indicators: Array<{ id: string; name: string; nameEn?: string }>;
   /** Indicators the returns give nothing for (no value, derived or reported missing). */
   absent: string[];
   counts: Record<CellState, number> & { expected: number };
@@ -88,7 +88,7 @@ export function checkCompleteness(
     const shown: number[] = [];
     for (let u = 0; u < all.units.length; u++) if (covered.has(all.columns[u]!)) shown.push(u);
     if (shown.length === 0) {
-      unknownUnits.push(indicator.name);
+      unknownUnits.push(indicator.id);
       continue;
     }
     const parts = partsFor(indicator.target!);
@@ -135,9 +135,9 @@ export function checkCompleteness(
   // department's indicators); gaps in the indicators it does give are warnings.
   const reported = new Set<string>();
   for (let c = 0; c < n; c++) if (!cells.missing(c)) reported.add(cells.indicatorOf(c));
-  const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.name));
+  const absent = indicators.filter((i) => !reported.has(i.id) && !unknownUnits.includes(i.id));
   if (absent.length > 0 && years.length > 0) {
-    findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: absent.map((i) => i.name).join('、') }, where));
+    findings.push(diag('info', 'quality/indicators-absent', { count: absent.length, indicators: describe.list(absent.map((i) => describe.indicator(i.id))) }, where));
   }
 
   // One finding per indicator, region and part, naming the years missing.
@@ -154,13 +154,13 @@ export function checkCompleteness(
     findings.push(
       diag('warning', 'quality/missing-cells', {
         indicator: describe.indicator(cells.indicatorOf(c)),
-        region: `${describe.region(cells.regionOf(c))}${partText(sex, residence)}`,
-        years: list.map((x) => cells.yearOf(x)).join('、'),
+        region: `${describe.region(cells.regionOf(c))}${partText(sex, residence, describe.lang)}`,
+        years: describe.list(list.map((x) => cells.yearOf(x))),
         count: list.length,
       }, where),
     );
   }
-  if (unknownUnits.length > 0 && years.length > 0) findings.push(diag('info', 'quality/units-unknown', { indicators: unknownUnits.join('、') }, where));
+  if (unknownUnits.length > 0 && years.length > 0) findings.push(diag('info', 'quality/units-unknown', { indicators: describe.list(unknownUnits.map((id) => describe.indicator(id))) }, where));
 
   const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
   for (let c = 0; c < n; c++) counts[cells.stateOf(c)]++;
@@ -177,7 +177,7 @@ export function checkCompleteness(
     completeness: {
       years,
       regions: columns,
-      indicators: indicators.map((i) => ({ id: i.id, name: i.name })),
+      indicators: indicators.map((i) => ({ id: i.id, name: i.name, ...(i.nameEn !== undefined ? { nameEn: i.nameEn } : {}) })),
       absent: absent.map((i) => i.id),
       counts: { ...counts, expected },
       rate: expected === 0 ? 1 : present / expected,

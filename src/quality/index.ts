@@ -13,6 +13,7 @@
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
 import type { Diagnostic, Where } from '../diagnostics.js';
+import type { Lang } from '../i18n/catalog.js';
 import type { SeriesTable } from '../model/cells.js';
 import type { ReturnCells } from '../engine/evaluate.js';
 import type { Observation } from '../model/observation.js';
@@ -42,10 +43,12 @@ export interface QualityOptions {
   where?: Where;
   /** The years whose completeness to check (default: every year the returns give). */
   years?: readonly number[];
+  /** The language of the names, years and units the findings quote (default Chinese). */
+  lang?: Lang;
 }
 
 export function checkQuality(plan: Plan, regions: RegionIndex, observations: ReturnCells, options: QualityOptions = {}): QualityReport {
-  const describe = describer(plan, regions);
+  const describe = describer(plan, regions, options.lang);
   const given = givenOf(observations);
   const { completeness, findings: missing } = checkCompleteness(plan, regions, given, describe, options.where ?? {}, options.years);
   // Each indicator's series are made once, for the unit check, the outlier check and the

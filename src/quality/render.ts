@@ -14,7 +14,7 @@ export interface FileSummary {
 }
 
 export interface CheckReport {
-  plan: { id: string; title: string };
+  plan: { id: string; title: string; titleEn?: string };
   files: FileSummary[];
   observations: number;
   diagnostics: Diagnostic[];
@@ -46,9 +46,10 @@ function percent(x: number): string {
 
 export function checkText(r: CheckReport, lang: Lang): string {
   const lines: string[] = [];
-  lines.push(`${t(lang, 'check/title')}：${r.plan.title}`);
+  const colon = lang === 'en' ? ': ' : '：';
+  lines.push(`${t(lang, 'check/title')}${colon}${(lang === 'en' ? r.plan.titleEn : undefined) ?? r.plan.title}`);
   lines.push('');
-  lines.push(`${t(lang, 'check/files')}：`);
+  lines.push(`${t(lang, 'check/files')}${colon.trimEnd()}`);
   for (const f of r.files) {
     const how = f.sheet !== undefined ? t(lang, 'check/sheet', { sheet: f.sheet }) : t(lang, 'check/encoding', { encoding: f.encoding ?? '—' });
     const layout = f.layout ? t(lang, `check/layout-${f.layout}`) : '—';
@@ -75,7 +76,7 @@ export function checkText(r: CheckReport, lang: Lang): string {
   const byCode = new Map<string, number>();
   for (const d of r.diagnostics) byCode.set(`${d.severity}\u0000${d.code}`, (byCode.get(`${d.severity}\u0000${d.code}`) ?? 0) + 1);
   if (byCode.size > 0) {
-    lines.push(`${t(lang, 'check/by-code')}：`);
+    lines.push(`${t(lang, 'check/by-code')}${colon.trimEnd()}`);
     const order = { error: 0, warning: 1, info: 2 } as const;
     const rows = [...byCode].map(([k, count]) => {
       const [severity, code] = k.split('\u0000') as [keyof typeof order, string];
@@ -95,7 +96,8 @@ export function checkText(r: CheckReport, lang: Lang): string {
 /** One grid per year: rows the indicators with a gap, columns the plan's regions. */
 function gridText(c: Completeness, lang: Lang): string[] {
   const lines: string[] = [];
-  const names = new Map(c.indicators.map((i) => [i.id, i.name] as const));
+  const nameOf = (i: Completeness['indicators'][number]) => (lang === 'en' ? i.nameEn : undefined) ?? i.name;
+  const names = new Map(c.indicators.map((i) => [i.id, nameOf(i)] as const));
   const absent = new Set(c.absent);
   // Per year, indicator and column of the grid: what its cells add up to (gridCell), cell by cell.
   const tally = new Map<string, Tally>();
@@ -133,7 +135,7 @@ function gridText(c: Completeness, lang: Lang): string[] {
     for (const row of [header, ...rows]) lines.push(`  ${row.map((s, i) => pad(s, widths[i]!)).join('  ').trimEnd()}`);
   }
   if (legend) lines.push('', t(lang, 'check/grid-legend'));
-  if (absent.size > 0) lines.push('', t(lang, 'check/absent', { count: absent.size, indicators: c.indicators.filter((i) => absent.has(i.id)).map((i) => i.name).join('、') }));
+  if (absent.size > 0) lines.push('', t(lang, 'check/absent', { count: absent.size, indicators: c.indicators.filter((i) => absent.has(i.id)).map(nameOf).join(lang === 'en' ? ', ' : '、') }));
   return lines;
 }
 
@@ -160,7 +162,7 @@ export function checkJsonPieces(r: CheckReport, lang: Lang): Generator<string> {
   const n = counts(r.diagnostics);
   const c = r.completeness;
   const record = {
-    plan: r.plan,
+    plan: { id: r.plan.id, title: r.plan.title },
     valid: passes(r),
     strict: r.strict,
     files: r.files,
@@ -176,7 +178,7 @@ export function checkJsonPieces(r: CheckReport, lang: Lang): Generator<string> {
       missing: c.counts.missing,
       rate: Math.round(c.rate * 10000) / 10000,
       regions: c.regions,
-      indicators: c.indicators,
+      indicators: c.indicators.map((i) => ({ id: i.id, name: i.name })),
       absent: c.absent,
       cells: new JsonList(function* () {
         for (const x of c.eachCell()) yield { indicator: x.indicator, region: x.region, year: x.year, part: x.part ?? null, state: x.state };

@@ -115,8 +115,8 @@ export function unitSuspects(
         indicator: describe.indicator(o.indicatorId),
         cell: describeCell(describe, o),
         value: describe.value(o),
-        typical: `${clean(level)}${unitSuffix(unit)}`,
-        suggestion: `${clean((o.value as number) * factor)}${unitSuffix(unit)}`,
+        typical: `${clean(level)}${unitSuffix(unit, describe.lang)}`,
+        suggestion: `${clean((o.value as number) * factor)}${unitSuffix(unit, describe.lang)}`,
         unit,
       }, whereOf(o, 'value')),
     );

@@ -1,6 +1,7 @@
 // --lang en reads its units in English (src/i18n/units.ts): a counter (人, 个, 所, 处) is left
-// out, 小时 is h, 1/10万 is per 100,000; Chinese keeps the plan's own. Through the built binary,
-// on the sample, in the table, the report and the workbook's number formats.
+// out, 小时 is h, 1/10万 is per 100,000; Chinese keeps the plan's own. The data-quality findings
+// name the plan's indicators by their English names and a year as 2023, not 2023年. Through the
+// built binary, on the sample, in the table, the report, the findings and check's report.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -35,5 +36,33 @@ describe('units in English', () => {
     expect(md).toContain('Child injury mortality rate, 泰州市, 2023: 11.27 per 100,000, down 2.59 per 100,000 from 2020');
     expect(md).toContain('needs +0.14 h a year');
     expect(md).toContain('all 5 county-level units meeting the target (at least 1)');
+  });
+});
+
+describe('findings in English', () => {
+  const GBK = 'samples/taizhou-2025-gbk.csv';
+
+  it('name indicators as the plan does in English, and years without 年', () => {
+    const r = plancheck(['check', GBK, '--lang', 'en']);
+    expect(r.stderr).toContain('taizhou-2025-gbk.csv:4:4: note: 姜堰区 2025: the value of "Neonatal mortality rate" was written in % and converted to 1.5‰');
+    expect(r.stderr).toContain('warning: no data for "Children\'s council established" in 泰州市 for 2025 (cells missing: 1)');
+    expect(r.stderr).not.toMatch(/\d年|新生儿死亡率/u);
+    // check's own report: English title, colons and names.
+    expect(r.stdout).toMatch(/^Data-quality report: Taizhou Children's Development Plan/u);
+    expect(r.stdout).toMatch(/^Files:$/mu);
+    expect(r.stdout).toMatch(/^Findings: errors 0, warnings \d+, notes \d+$/mu);
+    expect(r.stdout).not.toMatch(/[：、]/u);
+    // Chinese as before.
+    const zh = plancheck(['check', GBK]);
+    expect(zh.stderr).toContain('姜堰区 2025年：“新生儿死亡率”的数值以“%”填写，已换算为 1.5‰');
+  });
+
+  it('the indicators a return leaves out, in English and comma-separated', () => {
+    const r = plancheck(['check', 'tests/fixtures/cli/townships-only.csv', '--regions', TOWNSHIPS, '--lang', 'en']);
+    expect(r.stdout).toMatch(/^Indicators the return does not cover \(55, not in the grids\): Gross pre-school enrolment rate, /mu);
+    const json = JSON.parse(plancheck(['check', 'tests/fixtures/cli/townships-only.csv', '--regions', TOWNSHIPS, '--lang', 'en', '--format', 'json']).stdout) as { plan: object; completeness: { indicators: object[] } };
+    // The JSON's data stays the plan's own: its title and names, as in Chinese.
+    expect(json.plan).toEqual({ id: 'taizhou-children-2021-2025', title: '泰州市“十四五”儿童发展规划' });
+    expect(Object.keys(json.completeness.indicators[0]!)).toEqual(['id', 'name']);
   });
 });

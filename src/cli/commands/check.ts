@@ -34,11 +34,11 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
   });
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
-  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs) });
+  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), lang });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
   refuseEmptyReturns(inputs, diagnostics);
   const report: CheckReport = {
-    plan: { id: plan.id, title: plan.title },
+    plan: { id: plan.id, title: plan.title, ...(plan.titleEn !== undefined ? { titleEn: plan.titleEn } : {}) },
     files: inputs.files.map((file) => ({
       file,
       ...(inputs.encodings[file] !== undefined ? { encoding: inputs.encodings[file] } : {}),

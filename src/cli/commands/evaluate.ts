@@ -5,7 +5,7 @@ import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../model/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
-import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
+import { parseFailOn, parseLang, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { runInfo } from '../run-info.js';
@@ -44,7 +44,8 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
   // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
-  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year) });
+  const lang = parseLang(opts.lang, io.env);
+  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
