@@ -39,6 +39,14 @@ export function placeText(at: Where): string {
   return `${at.file ?? ''}:${at.line ?? 1}${at.column !== undefined ? `:${at.column}` : ''}`;
 }
 
+/**
+ * A list a message quotes, as each language writes one: `{name}` joined by 、 for Chinese and
+ * `{nameEn}` by commas for English, which is what the English templates say.
+ */
+export function listParam(name: string, items: ReadonlyArray<string | number>): Params {
+  return { [name]: items.join('、'), [`${name}En`]: items.join(', ') };
+}
+
 export function diag(
   severity: Severity,
   code: string,

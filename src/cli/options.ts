@@ -1,5 +1,5 @@
 // Parsing and checking option values; a bad value is a usage error (exit 2).
-import { PlancheckError } from '../diagnostics.js';
+import { listParam, PlancheckError } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 
@@ -36,10 +36,9 @@ export function resolveRegions(values: string[] | undefined, index: RegionIndex)
   return names(values).map((name) => {
     const hit = index.find(name);
     if (hit.found) return hit.found.code;
-    const suggestion = hit.suggestion ?? hit.ambiguous?.join('、');
     // No near name: say so, rather than "did you mean: —".
-    if (suggestion === undefined) throw new PlancheckError('cli/unknown-region-no-suggestion', { name });
-    throw new PlancheckError('cli/unknown-region', { name, suggestion });
+    if (hit.suggestion === undefined && hit.ambiguous === undefined) throw new PlancheckError('cli/unknown-region-no-suggestion', { name });
+    throw new PlancheckError('cli/unknown-region', { name, ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : listParam('suggestion', hit.ambiguous!)) });
   });
 }
 

@@ -4,7 +4,7 @@ export const cliMessages: Catalog = {
   'cli/no-bundled-plan': { zh: '找不到随工具发布的 plan/ 目录；请用 --plan 指定规则目录', en: 'the bundled plan/ folder is missing; give a rule folder with --plan' },
   'cli/invalid-plan': { zh: '规则目录 {dir} 中的文件有错误（见上），请修改后再试', en: 'the rule files in {dir} have errors (above); fix them and try again' },
   'cli/bad-option': { zh: '{option} 的值“{value}”无效；可用：{allowed}', en: '{option} "{value}" is not valid; use one of: {allowed}' },
-  'cli/unknown-region': { zh: '不认识的地区“{name}”；是否指：{suggestion}', en: 'unknown region "{name}"; did you mean: {suggestion}' },
+  'cli/unknown-region': { zh: '不认识的地区“{name}”；是否指：{suggestion}', en: 'unknown region "{name}"; did you mean: {suggestionEn}' },
   'cli/unknown-indicator': { zh: '不认识的指标“{name}”；是否指：{suggestion}（用 plancheck indicators 查看全部指标）', en: 'unknown indicator "{name}"; did you mean: {suggestion} (plancheck indicators lists them all)' },
   'cli/no-file': { zh: '找不到文件 {path}；请检查路径', en: 'cannot read {path}: no such file; check the path' },
   'cli/is-dir': { zh: '{path} 是目录，不是数据文件', en: '{path} is a folder, not a data file' },

@@ -58,7 +58,8 @@ export function fill(template: string, params: Params = {}): string {
   // Most words (statuses, column heads, units) have no parameter.
   if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
+    // An English list ({xEn}, see listParam) falls back on the list as given when a caller gave one form only.
+    const v = params[k] ?? (k.endsWith('En') ? params[k.slice(0, -2)] : undefined);
     // A parameter may quote a return's cell: its control characters are shown, never sent.
     return v === undefined ? `{${k}}` : typeof v === 'string' ? escapeControls(v) : String(v);
   });

@@ -36,15 +36,15 @@ const file: Catalog = {
 const header: Catalog = {
   'data/missing-column': {
     zh: '缺少“{label}”列；请在第一行加上这一列，列名可写作：{accepted}',
-    en: 'the {field} column is missing; add it to the first line under one of these names: {accepted}',
+    en: 'the {field} column is missing; add it to the first line under one of these names: {acceptedEn}',
   },
   'data/missing-value-column': {
     zh: '缺少“数值”列；请加上数值列（列名可写作：{accepted}），或同时加上“分子”和“分母”两列',
-    en: 'there is no value column; add one (named {accepted}), or both a numerator and a denominator column',
+    en: 'there is no value column; add one (named {acceptedEn}), or both a numerator and a denominator column',
   },
   'data/unknown-column': {
     zh: '不认识的列名“{name}”，这一列将被忽略；如需使用，请改为以下列名之一：{accepted}',
-    en: 'unknown column "{name}", which is ignored; to use it, rename it to one of: {accepted}',
+    en: 'unknown column "{name}", which is ignored; to use it, rename it to one of: {acceptedEn}',
   },
   'data/duplicate-column': {
     zh: '“{name}”与第 {first} 列重复，都是“{label}”列；请删去或改名其中一列',
@@ -83,7 +83,7 @@ const row: Catalog = {
   },
   'data/ambiguous-region': {
     zh: '地区“{name}”可指多个地区：{candidates}；请改用全称或行政区划代码',
-    en: 'the region "{name}" could be any of {candidates}; use the full name or the code',
+    en: 'the region "{name}" could be any of {candidatesEn}; use the full name or the code',
   },
   'data/missing-year': { zh: '年份为空；请填写年份，如 2023', en: 'the year is empty; fill in a year such as 2023' },
   'data/not-a-year': { zh: '年份“{value}”无法识别；请写成 2023 或 2023年', en: 'the year "{value}" cannot be read; write it as 2023' },
@@ -187,11 +187,11 @@ const regions: Catalog = {
   },
   'regions/ambiguous-parent': {
     zh: '上级“{value}”可指多个地区：{candidates}；请改用代码',
-    en: 'the parent "{value}" could be any of {candidates}; use its code',
+    en: 'the parent "{value}" could be any of {candidatesEn}; use its code',
   },
   'regions/unknown-level': {
     zh: '层级“{value}”不是规划中的层级；请填写 {allowed} 之一，或留空（自动取上级的下一级）',
-    en: 'the level "{value}" is not one of the plan\'s levels; use one of {allowed}, or leave it empty for the level below the parent',
+    en: 'the level "{value}" is not one of the plan\'s levels; use one of {allowedEn}, or leave it empty for the level below the parent',
   },
   'regions/no-level-below': {
     zh: '上级“{parent}”已是规划中最低的层级（{level}），其下不能再有地区；请检查上级是否填错',
@@ -215,11 +215,11 @@ const workbook: Catalog = {
   'data/xlsx-no-sheets': { zh: '工作簿中没有工作表；请把报表放在第一个工作表中', en: 'the workbook has no sheets; put the return on its first sheet' },
   'data/xlsx-no-such-sheet': {
     zh: '工作簿中没有工作表“{sheet}”；--sheet 可填工作表名称或序号：{sheets}',
-    en: 'the workbook has no sheet "{sheet}"; give --sheet one of these names or numbers: {sheets}',
+    en: 'the workbook has no sheet "{sheet}"; give --sheet one of these names or numbers: {sheetsEn}',
   },
   'data/xlsx-sheet': {
     zh: '读取工作表“{sheet}”（工作簿共 {count} 个工作表，其余：{others}）；如需读取其他工作表，请加 --sheet 名称或序号',
-    en: 'reading the sheet "{sheet}" (the workbook has {count} sheets; the others: {others}); add --sheet NAME or --sheet N to read another',
+    en: 'reading the sheet "{sheet}" (the workbook has {count} sheets; the others: {othersEn}); add --sheet NAME or --sheet N to read another',
   },
   'data/xlsx-error-value': {
     zh: '单元格是 Excel 错误值 {value}；请修正公式或数据，没有数据时请填“—”',
@@ -234,11 +234,11 @@ const workbook: Catalog = {
 const layout: Catalog = {
   'data/layout-years': {
     zh: '按宽表读取：年份在列（{count} 列：{years}），每个单元格是一个指标、地区在该年的数值；如不对，请用 --layout long|years|regions 指定',
-    en: 'read as a wide table with years as columns ({count}: {years}), each cell one indicator and region in that year; if that is wrong, give --layout long|years|regions',
+    en: 'read as a wide table with years as columns ({count}: {yearsEn}), each cell one indicator and region in that year; if that is wrong, give --layout long|years|regions',
   },
   'data/layout-regions': {
     zh: '按宽表读取：地区在列（{count} 个：{regions}），每个单元格是一个指标在该地区的数值；如不对，请用 --layout long|years|regions 指定',
-    en: 'read as a wide table with regions as columns ({count}: {regions}), each cell one indicator in that region; if that is wrong, give --layout long|years|regions',
+    en: 'read as a wide table with regions as columns ({count}: {regionsEn}), each cell one indicator in that region; if that is wrong, give --layout long|years|regions',
   },
   'data/layout-not-found': {
     zh: '按 --layout {layout} 读取，但表头中没有可识别的{layout}列（年份如 2023、2023年；地区如 各市（区）的名称、简称或行政区划代码）；请检查表头，或去掉 --layout 自动识别',
@@ -250,7 +250,7 @@ const layout: Catalog = {
   },
   'data/unknown-region-column': {
     zh: '表头“{name}”不是规划中的地区，这一列的数据无法读取；是不是“{suggestion}”？请改用地区全称、简称或行政区划代码',
-    en: 'the header "{name}" is not a region of the plan, so its column cannot be read; did you mean "{suggestion}"? Use the region\'s name, short name or code',
+    en: 'the header "{name}" is not a region of the plan, so its column cannot be read; did you mean "{suggestionEn}"? Use the region\'s name, short name or code',
   },
   'data/bad-year-column': {
     zh: '表头“{name}”无法识别为年份，这一列的数据无法读取；请写成 2023 或 2023年（分子、分母列写成 2023年分子、2023年分母）',

@@ -15,7 +15,7 @@ const rulesFile: Catalog = {
   },
   'checks/order-units': {
     zh: '规则 {check} 比较的指标单位不同（{units}），大小无法直接比较；请只比较同一单位的指标',
-    en: 'rule {check} compares indicators in different units ({units}); compare only indicators in one unit',
+    en: 'rule {check} compares indicators in different units ({unitsEn}); compare only indicators in one unit',
   },
   'checks/except-without-unit': {
     zh: '规则 {check} 有 except 但没有 unit；except 只用于按单位选取指标的规则',

@@ -1,6 +1,6 @@
 // Header cells → columns. Names are matched after NFKC, trimming, case folding
 // and dropping a trailing unit in brackets (数值（%）), in English or Chinese.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic } from '../diagnostics.js';
 import { halfWidth } from '../text/normalize.js';
 import { locate } from './grid.js';
 
@@ -67,7 +67,7 @@ export function mapHeader<C extends string>(
     if (key === '' || ignore.has(key)) return;
     const spec = byName.get(key);
     if (!spec) {
-      diagnostics.push(diag('warning', 'data/unknown-column', { name: cell.trim(), accepted: acceptedNames(specs) }, at));
+      diagnostics.push(diag('warning', 'data/unknown-column', { name: cell.trim(), ...listParam('accepted', specs.map((s) => s.names[0]!)) }, at));
       return;
     }
     const first = columns[spec.id];
@@ -82,11 +82,7 @@ export function mapHeader<C extends string>(
 
 /** The error for a required column the header lacks, naming the header names that would do. */
 export function missingColumn<C extends string>(spec: ColumnSpec<C>, where: HeaderPlace): Diagnostic {
-  return diag('error', 'data/missing-column', { field: spec.id, label: spec.label, accepted: spec.names.join('、') }, locate(where, where.line, 1));
-}
-
-function acceptedNames<C extends string>(specs: readonly ColumnSpec<C>[]): string {
-  return specs.map((s) => s.names[0]).join('、');
+  return diag('error', 'data/missing-column', { field: spec.id, label: spec.label, ...listParam('accepted', spec.names) }, locate(where, where.line, 1));
 }
 
 export function specOf<C extends string>(specs: readonly ColumnSpec<C>[], id: C): ColumnSpec<C> {
@@ -124,8 +120,7 @@ export function checkReturnColumns(columns: ColumnIndex<ReturnColumn>, where: He
     if (hasNumerator && !hasDenominator) need('denominator');
     else if (hasDenominator && !hasNumerator) need('numerator');
     else if (!hasNumerator) {
-      const accepted = [...specOf(RETURN_COLUMNS, 'value').names].join('、');
-      diagnostics.push(diag('error', 'data/missing-value-column', { accepted }, locate(where, where.line, 1)));
+      diagnostics.push(diag('error', 'data/missing-value-column', listParam('accepted', specOf(RETURN_COLUMNS, 'value').names), locate(where, where.line, 1)));
     }
   } else if (hasNumerator !== hasDenominator) {
     // With a value column the lone half of a ratio is only unusable, not fatal.

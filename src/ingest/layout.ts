@@ -13,7 +13,7 @@
 // above the header (a merged 统计监测表 title) are passed over: the header is the
 // first row naming an indicator column. Footnote rows (注：…, 填报人：…) are passed
 // over with a note. `--layout` forces a layout instead of detecting it.
-import { diag, type Diagnostic, type Where } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Region } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import { halfWidth } from '../text/normalize.js';
@@ -270,10 +270,10 @@ function announce(layout: Layout, groups: Group[], place: HeaderPlace): Diagnost
   const at = locate(place, place.line, 1);
   if (layout === 'years') {
     const years = [...new Set(groups.map((g) => g.year!))].sort((a, b) => a - b);
-    return diag('info', 'data/layout-years', { count: years.length, years: years.join('、') }, at);
+    return diag('info', 'data/layout-years', { count: years.length, ...listParam('years', years) }, at);
   }
   const names = [...new Set(groups.map((g) => g.region!.name))];
-  return diag('info', 'data/layout-regions', { count: names.length, regions: names.join('、') }, at);
+  return diag('info', 'data/layout-regions', { count: names.length, ...listParam('regions', names) }, at);
 }
 
 function wideColumns(
@@ -333,12 +333,12 @@ function unknownColumn(text: string, layout: Layout, regions: RegionIndex, at: W
   if (layout === 'regions') {
     const hit = regions.find(text);
     if (!hit.found && (hit.suggestion !== undefined || hit.ambiguous)) {
-      return diag('error', 'data/unknown-region-column', { name: text, suggestion: hit.suggestion ?? hit.ambiguous!.join('、') }, at);
+      return diag('error', 'data/unknown-region-column', { name: text, ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : listParam('suggestion', hit.ambiguous!)) }, at);
     }
   }
   // In a years table, a header that looks like a year (digits, or ending in 年) is one mistyped.
   if (layout === 'years' && /\d{4}|年度?$/u.test(halfWidth(text).trim())) return diag('error', 'data/bad-year-column', { name: text }, at);
-  return diag('warning', 'data/unknown-column', { name: text, accepted: RETURN_COLUMNS.map((s) => s.names[0]).join('、') }, at);
+  return diag('warning', 'data/unknown-column', { name: text, ...listParam('accepted', RETURN_COLUMNS.map((s) => s.names[0]!)) }, at);
 }
 
 /** The two halves of a number whose thousands separator split it into two cells: `1` and `234.5`. */

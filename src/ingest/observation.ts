@@ -3,7 +3,7 @@
 // named, the value in the indicator's unit (%, ‰, ‱ converted), numerator / denominator
 // checked against the value. Every problem is a located diagnostic; the row has an
 // observation only when nothing keeps it from being used.
-import { diag, type Diagnostic, type Where } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js';
 import type { Indicator, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import {
@@ -87,7 +87,7 @@ function readRegion(cell: Cell | undefined, regions: RegionIndex, problem: Probl
   if (!cell || cell.text === '') return regions.top;
   const hit = regions.find(cell.text);
   if (hit.found) return hit.found;
-  if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, candidates: hit.ambiguous.join('、') }, cell.at);
+  if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, ...listParam('candidates', hit.ambiguous) }, cell.at);
   else if (hit.suggestion !== undefined) problem('data/unknown-region-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.at);
   else problem('data/unknown-region', { name: cell.text }, cell.at);
   return undefined;

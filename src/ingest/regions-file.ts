@@ -1,6 +1,6 @@
 // A --regions file: units below the plan's regions (乡镇/街道 for the
 // every-township targets), read with the same decoding and table code as returns.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic } from '../diagnostics.js';
 import { mergeRegions, RegionIndex } from '../plan/lookup.js';
 import type { Level, Plan, Region } from '../plan/model.js';
 import { normalizeName } from '../text/normalize.js';
@@ -114,7 +114,7 @@ function findParent(cell: { text: string; column: number }, known: KnownRegions,
   if (cell.text === code) return void problem('regions/self-parent', { value: cell.text }, cell.column);
   const hit = known.find(cell.text);
   if (hit.found) return hit.found;
-  if (hit.ambiguous) problem('regions/ambiguous-parent', { value: cell.text, candidates: hit.ambiguous.join('、') }, cell.column);
+  if (hit.ambiguous) problem('regions/ambiguous-parent', { value: cell.text, ...listParam('candidates', hit.ambiguous) }, cell.column);
   else problem('regions/unknown-parent', { value: cell.text }, cell.column);
   return undefined;
 }
@@ -130,7 +130,7 @@ function readLevel(
   if (cell && cell.text !== '') {
     const key = normalizeName(cell.text);
     const level = levels.find((l) => [l.id, l.name, l.nameEn ?? ''].some((n) => normalizeName(n) === key));
-    if (!level) problem('regions/unknown-level', { value: cell.text, allowed: levels.map((l) => `${l.id}（${l.name}）`).join('、') }, cell.column);
+    if (!level) problem('regions/unknown-level', { value: cell.text, allowed: levels.map((l) => `${l.id}（${l.name}）`).join('、'), allowedEn: levels.map((l) => `${l.id} (${l.nameEn ?? l.name})`).join(', ') }, cell.column);
     return level;
   }
   if (!parent) return undefined;

@@ -14,7 +14,7 @@
 // - a cell inside a merged range reads as the range's text (the visible text);
 // - numbers stored as text, rich text and hyperlinks read as their text.
 import type { Diagnostic } from '../diagnostics.js';
-import { diag } from '../diagnostics.js';
+import { diag, listParam } from '../diagnostics.js';
 import type { CellMark, Grid, GridRow } from './grid.js';
 import { checkWorkbookLimits } from './xlsx-limits.js';
 
@@ -54,12 +54,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
   if (sheets.length === 0) return { sheets, diagnostics: [diag('error', 'data/xlsx-no-sheets', {}, at1)] };
   const chosen = pickSheet(workbook.worksheets, sheet);
   if (!chosen) {
-    const list = sheets.map((n, i) => `${i + 1}. ${n}`).join('、');
-    return { sheets, diagnostics: [diag('error', 'data/xlsx-no-such-sheet', { sheet: sheet ?? '', sheets: list }, at1)] };
+    const list = sheets.map((n, i) => `${i + 1}. ${n}`);
+    return { sheets, diagnostics: [diag('error', 'data/xlsx-no-such-sheet', { sheet: sheet ?? '', ...listParam('sheets', list) }, at1)] };
   }
   const others = sheets.filter((n) => n !== chosen.name);
   // Which sheet was read, when there were others to choose from.
-  const diagnostics = sheets.length > 1 ? [diag('info', 'data/xlsx-sheet', { sheet: chosen.name, count: sheets.length, others: others.join('、') }, { file, sheet: chosen.name })] : [];
+  const diagnostics = sheets.length > 1 ? [diag('info', 'data/xlsx-sheet', { sheet: chosen.name, count: sheets.length, ...listParam('others', others) }, { file, sheet: chosen.name })] : [];
   return { sheets, grid: gridOfSheet(chosen, file), diagnostics };
 }
 

@@ -1,5 +1,5 @@
 // Checks the schema cannot make: the plan's files against each other.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic } from '../diagnostics.js';
 import { normalizeName } from '../text/normalize.js';
 import type { ConsistencyCheck } from './checks.js';
 import type { Indicator, Plan, Target } from './model.js';
@@ -157,7 +157,7 @@ export function crossCheckChecks(plan: Plan, checks: readonly ConsistencyCheck[]
     }
     if (c.kind === 'order') {
       const units = new Set(c.indicators.map((id) => byId.get(id)?.unit).filter((u): u is string => u !== undefined));
-      if (units.size > 1) out.push(diag('error', 'checks/order-units', { check: c.id, units: [...units].join('、') }, at('indicators')));
+      if (units.size > 1) out.push(diag('error', 'checks/order-units', { check: c.id, ...listParam('units', [...units]) }, at('indicators')));
     }
     if (c.kind === 'range') {
       if ((c.indicators === undefined) === (c.unit === undefined)) out.push(diag('error', 'checks/range-selection', { check: c.id }, at()));

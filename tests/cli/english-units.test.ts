@@ -57,6 +57,16 @@ describe('findings in English', () => {
     expect(zh.stderr).toContain('姜堰区 2025年：“新生儿死亡率”的数值以“%”填写，已换算为 1.5‰');
   });
 
+  it('lists in messages are comma-separated in English, 、-separated in Chinese', () => {
+    // A regions file given as a return: no indicator, year or value column.
+    const en = plancheck(['check', TOWNSHIPS, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('add it to the first line under one of these names: 指标, 指标名称, 指标代码, indicator, indicator id, indicator name [data/missing-column]');
+    expect(en.stderr).not.toMatch(/[、：]/u);
+    const zh = plancheck(['check', TOWNSHIPS]);
+    expect(zh.stderr).toMatch(/指标、指标名称、指标代码、indicator、indicator id、indicator name/u);
+  });
+
   it('the indicators a return leaves out, in English and comma-separated', () => {
     const r = plancheck(['check', 'tests/fixtures/cli/townships-only.csv', '--regions', TOWNSHIPS, '--lang', 'en']);
     expect(r.stdout).toMatch(/^Indicators the return does not cover \(55, not in the grids\): Gross pre-school enrolment rate, /mu);

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import { listParam, type Diagnostic } from '../../src/diagnostics.js';
 import { parseNumber, parseYear } from '../../src/ingest/cells.js';
 import { readRegionsFile } from '../../src/ingest/regions-file.js';
 import { readReturns } from '../../src/ingest/read-returns.js';
@@ -58,5 +58,16 @@ describe('ingest messages', () => {
       for (const lang of ['zh', 'en'] as const) expect(t(lang, d.code, d.params)).not.toMatch(/\{\w+\}/u);
     }
     expect(t('zh', 'data/not-a-number', read.diagnostics[0]?.params)).toBe('数值“9 8”不是数字；请只填写数字，可带 % 或 ‰；没有数据请留空或填“—”');
+  });
+});
+
+describe('a list in a message (listParam)', () => {
+  it('is joined by 、 in Chinese and by commas in English; a message given the list once says it as given', () => {
+    const params = listParam('accepted', ['指标', '指标名称', 'indicator']);
+    expect(params).toEqual({ accepted: '指标、指标名称、indicator', acceptedEn: '指标, 指标名称, indicator' });
+    expect(t('zh', 'data/missing-column', { field: 'indicator', label: '指标', ...params })).toContain('指标、指标名称、indicator');
+    expect(t('en', 'data/missing-column', { field: 'indicator', label: '指标', ...params })).toContain('one of these names: 指标, 指标名称, indicator');
+    // An English template's {acceptedEn} falls back on {accepted} when only that was given.
+    expect(t('en', 'data/missing-column', { field: 'indicator', label: '指标', accepted: 'x' })).toContain('one of these names: x');
   });
 });

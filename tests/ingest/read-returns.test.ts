@@ -153,7 +153,8 @@ describe('readReturns: errors', () => {
     const withTownship = { plan, ...indexes(plan, [township]) };
     const read = readReturns([csv('指标,地区,年份,数值\n新生儿死亡率,海陵,2023,1\n新生儿死亡率,海陵县,2023,1\n新生儿死亡率,海陵镇,2023,1\n')], withTownship);
     expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
-      ['data/ambiguous-region', 2, 2, { name: '海陵', candidates: '海陵区（321202）、海陵镇（321202100）' }],
+      // The list in each language's form (listParam): 、 for Chinese, commas for English.
+      ['data/ambiguous-region', 2, 2, { name: '海陵', candidates: '海陵区（321202）、海陵镇（321202100）', candidatesEn: '海陵区（321202）, 海陵镇（321202100）' }],
       ['data/unknown-region-did-you-mean', 3, 2, { name: '海陵县', suggestion: '海陵区' }],
     ]);
     expect(read.observations.map((o) => o.regionCode)).toEqual(['321202100']);
