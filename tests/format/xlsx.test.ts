@@ -114,18 +114,21 @@ describe('cells', () => {
   });
 
   it('number formats show the decimals the tables show, with the unit', () => {
-    expect(valueFormat(98.6, '%', 'zh')).toBe('0.0"%"');
-    expect(valueFormat(97.934, '%', 'zh')).toBe('0.00"%"');
-    expect(valueFormat(98, '%', 'zh')).toBe('0"%"');
-    expect(valueFormat(0.867, '人', 'zh')).toBe('0.000"人"');
-    expect(valueFormat(12.14, '1/10万', 'zh')).toBe('0.00"/10万"');
-    expect(valueFormat(1, '是/否', 'zh')).toBe('0');
-    // In English a counter is left out and a unit of measure translated.
-    expect(valueFormat(0.867, '人', 'en')).toBe('0.000');
-    expect(valueFormat(12.14, '1/10万', 'en')).toBe('0.00" per 100,000"');
-    expect(valueFormat(1.2, '小时', 'en')).toBe('0.0" h"');
-    expect(valueFormat(98.6, '%', 'en')).toBe('0.0"%"');
-    expect(valueFormat(2, 'a"b', 'zh')).toBe('0"ab"');
+    const cases: Array<[number, string, 'zh' | 'en', string]> = [
+      [98.6, '%', 'zh', '0.0"%"'],
+      [97.934, '%', 'zh', '0.00"%"'],
+      [98, '%', 'zh', '0"%"'],
+      [0.867, '人', 'zh', '0.000"人"'],
+      [12.14, '1/10万', 'zh', '0.00"/10万"'],
+      [1, '是/否', 'zh', '0'],
+      // In English a counter is left out and a unit of measure translated.
+      [0.867, '人', 'en', '0.000'],
+      [12.14, '1/10万', 'en', '0.00" per 100,000"'],
+      [1.2, '小时', 'en', '0.0" h"'],
+      [98.6, '%', 'en', '0.0"%"'],
+      [2, 'a"b', 'zh', '0"ab"'],
+    ];
+    for (const [x, unit, lang, format] of cases) expect(valueFormat(x, unit, lang), `${x} ${unit} ${lang}`).toBe(format);
     expect(differenceFormat(0.4, '%', 'zh')).toBe('0.0"个百分点"');
   });
 });
