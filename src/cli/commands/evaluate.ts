@@ -5,7 +5,7 @@ import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../model/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
-import { parseFailOn, parseLang, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
+import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { runInfo } from '../run-info.js';
@@ -44,13 +44,12 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
   // do; completeness for the years evaluated (check reports every year).
   // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
-  const lang = parseLang(opts.lang, io.env);
-  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang });
+  const ctx = { ...formatContext(io, plan, opts), run, ...(indicators ? { indicatorsNamed: true } : {}) };
+  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang: ctx.lang });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
   const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
-  const ctx = { ...formatContext(io, plan, opts), run, ...(indicators ? { indicatorsNamed: true } : {}) };
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
   // The file also names every unit a unit-level target found without data, which the results may only count.
   await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile ? [...diagnostics, ...unitsWithoutData(evaluation.results)] : diagnostics, ctx.lang);
