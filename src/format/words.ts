@@ -1,6 +1,6 @@
 // How numbers, units, statuses and gaps read, in Chinese or English.
 import { t, type Lang } from '../i18n/index.js';
-import { unitIn } from '../i18n/units.js';
+import { translatedSuffix } from '../i18n/units.js';
 import type { Status } from '../engine/verdict.js';
 import type { Result } from '../engine/evaluate.js';
 import { gapWords } from './gap.js';
@@ -17,9 +17,7 @@ export function formatNumber(x: number, unit?: string): string {
  * unit the language translates is spaced off (1.2 h, 9.78 per 100,000) or, a counter, left out.
  */
 export function unitSuffix(unit: string, lang: Lang = 'zh'): string {
-  const own = unitIn(unit, lang);
-  if (own !== unit) return own === '' ? '' : ` ${own}`;
-  return /^1\//.test(unit) ? unit.slice(1) : unit;
+  return translatedSuffix(unit, lang) ?? (/^1\//.test(unit) ? unit.slice(1) : unit);
 }
 
 /** 98.6%, 2.1‰, 0.82人, 12.1/10万, 是 */

@@ -23,3 +23,12 @@ const EN: Readonly<Record<string, string>> = {
 export function unitIn(unit: string, lang: Lang): string {
   return lang === 'en' ? (EN[unit] ?? unit) : unit;
 }
+
+/**
+ * What follows a number when `lang` translates the unit: spaced off (1.2 h, 9.78 per 100,000),
+ * or nothing for a counter; undefined when the plan's own unit is kept.
+ */
+export function translatedSuffix(unit: string, lang: Lang): string | undefined {
+  const own = unitIn(unit, lang);
+  return own === unit ? undefined : own === '' ? '' : ` ${own}`;
+}

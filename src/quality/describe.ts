@@ -5,7 +5,7 @@
 import { clean } from '../engine/numbers.js';
 import { placeText } from '../diagnostics.js';
 import type { Lang } from '../i18n/catalog.js';
-import { unitIn } from '../i18n/units.js';
+import { translatedSuffix } from '../i18n/units.js';
 import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan, Residence, Sex } from '../plan/model.js';
@@ -39,8 +39,7 @@ export function describer(plan: Plan, regions: RegionIndex, lang: Lang = 'zh'): 
 
 /** % and ‰ stick to the number; a word unit (人, 个; h in English) is spaced off; a counter in English is left out. */
 export function unitSuffix(unit: string, lang: Lang = 'zh'): string {
-  const own = unitIn(unit, lang);
-  return /^[%‰‱]$/u.test(own) ? own : own === '' ? '' : ` ${own}`;
+  return translatedSuffix(unit, lang) ?? (/^[%‰‱]$/u.test(unit) ? unit : unit === '' ? '' : ` ${unit}`);
 }
 
 const PART: Record<Lang, Record<Exclude<Sex | Residence, 'total'>, string>> = {
