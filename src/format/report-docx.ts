@@ -11,7 +11,7 @@ import type { Block } from './report-doc.js';
 import { annexBlocks } from './report-doc-annex.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
-import { reportMeta } from './report-words.js';
+import { reportFrame, reportMeta } from './report-words.js';
 
 /** Font names as Word and WPS list them (the eastAsia slot decides Chinese text). */
 // GB/T 9704 (党政机关公文格式): 仿宋 body, 黑体 first-level and 楷体 second-level headings;
@@ -72,7 +72,7 @@ function titlePage(report: Report, lang: Lang, options: DocxOptions): Paragraph[
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 240 }, children: [new TextRun(t(lang, 'docx/title-stage', { stage: t(lang, `report/stage-${report.stage}`) }))] }),
     center(t(lang, 'docx/title-year', { year: report.year }), {}, 2400),
     // The year has its own line above: the line under it says the rest of the report's frame.
-    center(t(lang, 'docx/title-meta', { baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) }), { size: 24 }),
+    center(reportFrame(report, lang), { size: 24 }),
     center(t(lang, 'docx/title-date', { date: options.date }), {}, 240),
     center(t(lang, 'docx/title-tool'), { size: 24, color: '555555' }, 2400),
     new Paragraph({ children: [new PageBreak()] }),

@@ -19,7 +19,12 @@ export function reportTitle(report: Report, lang: Lang): string {
 }
 
 export function reportMeta(report: Report, lang: Lang): string {
-  return t(lang, 'report/meta', { year: report.year, baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) });
+  return t(lang, 'report/meta', { year: report.year, frame: reportFrame(report, lang) });
+}
+
+/** 基线年 2020 年 · 目标年 2025 年 · 进度测算：线性: reportMeta without the year evaluated. */
+export function reportFrame(report: Report, lang: Lang): string {
+  return t(lang, 'report/frame', { baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) });
 }
 
 export function methodNote(report: Report, lang: Lang): string {

@@ -5,10 +5,8 @@ export const reportMessages: Catalog = {
   'report/stage-midterm': { zh: '中期评估报告', en: 'Mid-term evaluation report' },
   'report/stage-final': { zh: '终期评估报告', en: 'Final evaluation report' },
   'report/title': { zh: '{plan}{stage}（{year}年）', en: '{plan} — {stage}, {year}' },
-  'report/meta': {
-    zh: '评估年份 {year} 年 · 基线年 {baseline} 年 · 目标年 {final} 年 · 进度测算：{method}',
-    en: 'Year evaluated {year} · baseline year {baseline} · target year {final} · progress: {method}',
-  },
+  'report/meta': { zh: '评估年份 {year} 年 · {frame}', en: 'Year evaluated {year} · {frame}' },
+  'report/frame': { zh: '基线年 {baseline} 年 · 目标年 {final} 年 · 进度测算：{method}', en: 'baseline year {baseline} · target year {final} · progress: {method}' },
   'report/method-linear': { zh: '线性（时间过半、任务过半）', en: 'linear pace (“half the time, half the task”)' },
   'report/method-cagr': { zh: '复合年均增长率', en: 'compound annual growth rate' },
   'report/method-note-linear': {
