@@ -16,6 +16,9 @@ export type ProgressMethod = 'linear' | 'cagr';
 
 export const PROGRESS_CLASSES: readonly ProgressClass[] = ['achieved', 'on-track', 'speed-up', 'limited', 'moving-away', 'unknown'];
 
+/** How bad a class is, worst first (a target not met that cannot be paced sits between the paced ones); a paced class sorts by its ratio within. */
+export const PROGRESS_SEVERITY: Readonly<Record<ProgressClass, number>> = { 'moving-away': 0, limited: 1, 'speed-up': 2, unknown: 3, 'on-track': 4, achieved: 5 };
+
 /** The Open SDG / Eurostat bands on R = actual / required. */
 export const ON_TRACK = 0.95;
 export const SPEED_UP = 0.6;

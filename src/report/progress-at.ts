@@ -5,12 +5,11 @@
 // achieved when met and unknown otherwise.
 import type { CellStore } from '../model/cells.js';
 import type { Result } from '../engine/evaluate.js';
-import { progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
+import { PROGRESS_SEVERITY, progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
 import { baselineFor } from './baseline.js';
-import { SEVERITY } from './summary.js';
 import type { PartProgress, UnitProgress } from './model.js';
 
 export interface ProgressScope {
@@ -93,6 +92,6 @@ export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Re
 function byParts(whole: Progress, parts: readonly PartProgress[]): Progress {
   if (whole.reason !== 'no-line' || parts.length === 0 || parts.some((p) => p.progress.class === 'unknown')) return whole;
   const ratio = (p: PartProgress) => p.progress.ratio ?? -Infinity;
-  const behind = parts.reduce((a, b) => (SEVERITY[b.progress.class] - SEVERITY[a.progress.class] || ratio(b) - ratio(a)) < 0 ? b : a);
+  const behind = parts.reduce((a, b) => (PROGRESS_SEVERITY[b.progress.class] - PROGRESS_SEVERITY[a.progress.class] || ratio(b) - ratio(a)) < 0 ? b : a);
   return { ...whole, class: behind.progress.class, reason: 'by-part', part: behind.part };
 }

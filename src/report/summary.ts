@@ -1,6 +1,6 @@
 // The report's summary: counts by status and by progress class, overall and by area,
 // and the indicators at risk of missing the final-year target, worst first.
-import { PROGRESS_CLASSES, type ProgressClass } from '../engine/progress.js';
+import { PROGRESS_CLASSES, PROGRESS_SEVERITY, type ProgressClass } from '../engine/progress.js';
 import { STATUSES } from '../engine/verdict.js';
 import { identityOf } from './identity.js';
 import type { AreaReport, AtRisk, ClassCounts, Counts, Report, StatusCounts } from './model.js';
@@ -23,8 +23,6 @@ export function summaryOf(areas: readonly AreaReport[]): Report['summary'] {
   return { ...countsOf(areas), byArea: areas.map((a) => ({ area: a.area, ...countsOf([a]) })) };
 }
 
-/** How bad a class is, worst first; a paced class sorts by its ratio within. */
-export const SEVERITY: Record<ProgressClass, number> = { 'moving-away': 0, limited: 1, 'speed-up': 2, unknown: 3, 'on-track': 4, achieved: 5 };
 
 /**
  * Not achieved and not on track: moving away, limited, must speed up — by ratio, lowest
@@ -49,6 +47,6 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
   const ratio = (x: AtRisk) => x.progress.ratio ?? -Infinity;
   return out
     .map((x, i) => ({ x, i }))
-    .sort((p, q) => SEVERITY[p.x.progress.class] - SEVERITY[q.x.progress.class] || ratio(p.x) - ratio(q.x) || p.i - q.i)
+    .sort((p, q) => PROGRESS_SEVERITY[p.x.progress.class] - PROGRESS_SEVERITY[q.x.progress.class] || ratio(p.x) - ratio(q.x) || p.i - q.i)
     .map((p) => p.x);
 }
