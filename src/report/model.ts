@@ -2,6 +2,7 @@
 // Language-neutral: ids, statuses, numbers and the plan's own wording; the formatters word it.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Progress, ProgressClass, ProgressMethod } from '../engine/progress.js';
+import type { BaselineChoice } from '../engine/baseline.js';
 import type { Reason, Status } from '../engine/verdict.js';
 import type { Direction, Part, Target } from '../plan/model.js';
 
@@ -134,6 +135,8 @@ export interface Report {
   baselineYear: number;
   finalYear: number;
   method: ProgressMethod;
+  /** Whose figure the top region's baseline is where the plan states one (src/engine/baseline.ts). */
+  baseline: BaselineChoice;
   /** b … y, the columns of every series. */
   years: number[];
   regions: RegionRef[];
