@@ -33,6 +33,8 @@ export const engineMessages: Catalog = {
   'reason/no-unit-applies': { zh: '没有符合条件的{level}', en: 'no {level} meets the condition' },
   'reason/units': { zh: '{met}/{total} 个单位达标', en: '{met} of {total} units meet it' },
   'evaluate/unit-no-data': { zh: '{unit}（{code}）没有{indicator} {year} 年的数据', en: 'no {year} data for {indicator} from {unit} ({code})' },
+  'reason/units-proven': { zh: '{region}合计 {value} 未达到 {line}，可知至少有1个{level}未达标', en: "{region}'s own value {value} misses {line}, so at least one {level} misses it" },
+  'reason/units-proven-below': { zh: '{region}已可知至少有1个{level}未达标', en: 'at least one {level} of {region} is known to miss it' },
   'reason/no-unit-data': { zh: '{total} 个{level}均缺数据（名单可用 --diagnostics 文件导出）', en: 'none of the {total} units ({level}) has data (--diagnostics FILE lists them)' },
   'reason/invalid-baseline': { zh: '{year} 年基线数据有错误', en: 'the {year} baseline value is invalid' },
   'reason/no-baseline': { zh: '缺少 {year} 年基线数据', en: 'no baseline value for {year}' },
