@@ -240,6 +240,8 @@ class Narrative {
         if (!rr.units) return this.line(ind, rr, target.target);
         return this.units(ind, rr, target.level);
       case 'trend':
+        // A missed trend says why (2022年起回升 …), from the engine's reason (kinds/trend.ts).
+        return this.w(rr.status === 'met' ? 'reached' : 'not-reached', { target: say(ind.description, ind, this.ctx) }) + (rr.status === 'not-met' && rr.reason ? this.w('trend-why', { why: say(rr.reason, ind, this.ctx) }) : '');
       case 'yes-no':
         return this.w(rr.status === 'met' ? 'reached' : 'not-reached', { target: say(ind.description, ind, this.ctx) });
       default:
@@ -279,8 +281,10 @@ class Narrative {
     const missing = (rr.units ?? []).filter((u) => NO_DATA.has(u.status));
     const count = rr.unitCount ?? 0;
     const levelName = this.levelName(level);
+    // A miss proven from a region's own value (every-unit.ts), where no unit is named as failing.
+    const proven = rr.reason?.code.startsWith('reason/units-proven') ? this.w('units-proven', { why: say(rr.reason, ind, this.ctx) }) : '';
     let s = failing.length === 0
-      ? missing.length === 0 ? this.w('units-all', { count, level: levelName, target: phrase }) : ''
+      ? missing.length === 0 && !proven ? this.w('units-all', { count, level: levelName, target: phrase }) : proven
       : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind.unit) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;

@@ -36,5 +36,6 @@ export function baselineDifferences(plan: Plan, regions: RegionIndex, observatio
       year: base.year,
     }, whereOf(o, 'value')));
   }
-  return out;
+  // In the order of the return's rows, as the other findings are.
+  return out.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -121,8 +121,12 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
     ...chanceOf(r),
+    ...(r.reason && wordedReason(r.reason.code) ? { reason: r.reason } : {}),
   };
 }
+
+/** The reasons the report words: a trend's (why it is missed) and a miss proven from a region's own value. */
+const wordedReason = (code: string): boolean => code.startsWith('reason/trend-') || code.startsWith('reason/units-proven');
 
 /** The verdict's `chance`, once the engine gives it (an optional field of Result). */
 function chanceOf(r: Result): { chance?: Chance } {

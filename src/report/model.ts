@@ -71,6 +71,8 @@ export interface RegionReport {
   notes: string[];
   /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
   chance?: Chance;
+  /** The engine's reason where the narrative words it: a trend target missed, a miss proven from a region's own value. */
+  reason?: Reason;
 }
 
 /** The engine's reading of a rate's interval (the Verdict field of the same name). */
