@@ -8,7 +8,7 @@ export const reportMessages: Catalog = {
   'report/meta': { zh: '评估年份 {year} 年 · {frame}', en: 'Year evaluated {year} · {frame}' },
   'report/frame': { zh: '基线年 {baseline} 年（{source}） · 目标年 {final} 年 · 进度测算：{method} · 趋势：{trend}', en: 'baseline year {baseline} ({source}) · target year {final} · progress: {method} · trends: {trend}' },
   'report/baseline-plan': { zh: '规划所述基线', en: "the plan's stated baseline" },
-  'report/baseline-returns': { zh: '报表基线数（修订数）', en: "the returns' baseline figures (revised)" },
+  'report/baseline-returns': { zh: '报表修订基线', en: "the returns' revised baseline" },
   'report/trend-rule': { zh: '全时段拟合斜率', en: 'fitted slope of the whole series' },
   'report/baseline-note-plan': {
     zh: '基线：规划所述的{baseline}年数值是其所述地区（最高一级地区）的基线，该地区的“比{baseline}年”、进度和趋势均据此计算，报表{baseline}年数与之不符时另行提示；其他地区以各自报表{baseline}年数为基线。',
