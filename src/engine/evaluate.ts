@@ -67,9 +67,10 @@ export function evaluate(
   const results: Result[] = [];
   // A 市(区)'s 乡镇 are judged once, for the city, and what they say is kept for the 市(区) (TargetContext.remember).
   const run: Run = { plan, regions, cells, memo: new Map(), baseline: options.baseline ?? 'plan' };
-  // A region above those evaluated (the city over some of its 市(区)) is reported where its
-  // unit-level target is already missed: a miss proven by some of its units stands, whatever
-  // else is missing (every-unit.ts).
+  // A region above those evaluated (the city over some of its 市(区)) is reported for its
+  // unit-level targets where some of its units have data or a miss is proven: a miss found in
+  // some of its units stands whatever else is missing (every-unit.ts), and a target that the
+  // units given all meet is said to lack the others.
   const above = options.regions ? [] : regionsAbove(regions, regionList);
   const unitLevel = indicators.filter((i) => i.target!.kind === 'every-unit');
   const order = above.length ? [...above, ...regionList].sort((a, b) => regions.depth(a.code) - regions.depth(b.code)) : regionList;
@@ -78,7 +79,7 @@ export function evaluate(
       if (above.includes(region)) {
         for (const indicator of unitLevel) {
           const r = evaluateOne(run, indicator, region, year);
-          if (r.status === 'not-met') results.push(r);
+          if (saysSomething(r)) results.push(r);
         }
         continue;
       }
@@ -101,6 +102,13 @@ interface Run {
   cells: CellStore;
   memo: Memo;
   baseline: BaselineChoice;
+}
+
+/** A unit-level result of a region above those evaluated that says more than that nothing is known. */
+function saysSomething(r: Result): boolean {
+  if (r.status === 'not-met' || r.status === 'met' || r.status === 'invalid') return true;
+  if (r.status !== 'no-data') return false;
+  return r.unitCount !== undefined && r.unitCount > 0 && (r.missingUnitCount ?? 0) < r.unitCount;
 }
 
 /** The plan's regions above those listed that are not listed themselves (the city over some of its 市(区)). */

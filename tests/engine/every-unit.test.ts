@@ -210,9 +210,15 @@ describe('every unit: the city row of a return with townships for some districts
     expect(e.results[0]!.failingUnits?.map((u) => u.code)).toEqual([NORTH_B]);
   });
 
-  it('North’s townships all meet it: no city row (the city is not known to miss it, nor to meet it)', () => {
+  it('North’s townships all meet it: the city row says South’s townships lack data (not known to meet it)', () => {
     const e = run(plan, [at(NORTH_A, 99), at(NORTH_B, 95)], { year: 2023 });
-    expect(regions(e)).toEqual([`${NORTH} met`]);
+    expect(regions(e)).toEqual([`${CITY} no-data`, `${NORTH} met`]);
+    expect(e.results[0]!.missingUnits?.map((u) => u.code)).toEqual([SOUTH_A, SOUTH_B]);
+  });
+
+  it('no unit below the city has data, nothing proven: no city row', () => {
+    const e = run(plan, [at(NORTH, 97)], { year: 2023 }, PLAN_REGIONS);
+    expect(regions(e)).toEqual([`${NORTH} no-data`]);
   });
 
   it('regions asked for by name are exactly those reported', () => {

@@ -15,6 +15,7 @@ import { checkQuality } from '../../src/quality/index.js';
 import { checkOutliers } from '../../src/quality/outliers.js';
 import { medianInPlace } from '../../src/quality/select.js';
 import { checkUnits } from '../../src/quality/units.js';
+import { baselineDifferences } from '../../src/quality/baseline.js';
 import type { PlanWithChecks } from '../../src/plan/load.js';
 import { bytesOf, realContext, text } from './real-plan.js';
 
@@ -223,6 +224,7 @@ describe('checkQuality', () => {
       ...checkUnits(ctx.plan, given, describe),
       ...checkOutliers(ctx.plan, given, describe),
       ...checkCompleteness(ctx.plan, ctx.regions, given, describe, {}).findings,
+      ...baselineDifferences(ctx.plan, ctx.regions, read.observations, describe),
     ];
     const together = checkQuality(ctx.plan, ctx.regions, read.observations).findings;
     const texts = (ds: unknown[]) => ds.map((d) => JSON.stringify(d)).sort();

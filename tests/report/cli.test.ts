@@ -180,9 +180,19 @@ describe('plancheck report on the shipped samples', () => {
 describe('real national figures, worked by hand', () => {
   // 国家卫健委 statistical bulletins: infant mortality 5.4‰ (2020) → 4.5‰ (2023); under-5 mortality
   // 7.5‰ → 6.2‰; neonatal mortality 3.4‰ (2020 only). Read as the top region, against the plan's ≤ 4‰ and ≤ 5‰.
+  // The national 2020 figures are not the plan's stated 1.94‰ and 3.36‰: they are paced from with
+  // --baseline returns (corrected, issue 20 item 4: by default the plan's stated baseline is the city's).
+  it('by default the plan’s stated 1.94‰ is the baseline, with a finding naming the return’s 5.4‰', () => {
+    const d = tmp();
+    const run = plancheck(['report', NATIONAL, '--stage', 'midterm', '-o', 'n.json'], d);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/“婴儿死亡率”报表数为 5\.4‰，与规划所述2020年基线 1\.94‰ 不符/);
+    expect(result(readReport(join(d, 'n.json')), 'infant-mortality', '321200').progress).toMatchObject({ baseline: 1.94, baselineFrom: 'plan', class: 'moving-away' });
+  });
+
   it('linear: infant on track (R 1.0714, projected 3.9‰), under-5 must speed up (R 0.8667), neonatal unknown', () => {
     const d = tmp();
-    const run = plancheck(['report', NATIONAL, '--stage', 'midterm', '-o', 'n.json', '-o', 'n.md'], d);
+    const run = plancheck(['report', NATIONAL, '--stage', 'midterm', '--baseline', 'returns', '-o', 'n.json', '-o', 'n.md'], d);
     expect(run.code).toBe(0);
     const r = readReport(join(d, 'n.json'));
     const infant = result(r, 'infant-mortality', '321200');
@@ -207,7 +217,7 @@ describe('real national figures, worked by hand', () => {
 
   it('cagr: infant r = (4/5.4)^(1/5) − 1 = −5.826 %, a = (4.5/5.4)^(1/3) − 1 = −5.896 %, R 1.0122 → on track', () => {
     const d = tmp();
-    expect(plancheck(['report', NATIONAL, '--stage', 'midterm', '--method', 'cagr', '-o', 'c.json'], d).code).toBe(0);
+    expect(plancheck(['report', NATIONAL, '--stage', 'midterm', '--method', 'cagr', '--baseline', 'returns', '-o', 'c.json'], d).code).toBe(0);
     const p = result(readReport(join(d, 'c.json')), 'infant-mortality', '321200').progress;
     expect(p).toMatchObject({ class: 'on-track', method: 'cagr' });
     expect(p.required).toBeCloseTo(-0.0582551665, 9);

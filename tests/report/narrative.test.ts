@@ -127,7 +127,8 @@ describe('the final stage: 实现 / 未实现规划目标', () => {
   it('met and not met', () => {
     expect(say(fin, 'cover')).toBe('2025年，Testland City覆盖率为96%，比2020年提高6个百分点，高于规划目标（95%以上），实现规划目标；North District、South District缺少数据。');
     expect(say(fin, 'deaths')).toBe('2025年，Testland City死亡率为3.8‰，比2020年下降1.6个千分点，低于规划目标（4‰以下），实现规划目标；2个District中North District（4.1‰）未实现规划目标。');
-    expect(say(fin, 'overweight')).toContain('未达到规划目标（不上升），未实现规划目标');
+    // Corrected (issue 20 item 5): a missed trend says why, between the target and the verdict.
+    expect(say(fin, 'overweight')).toContain('未达到规划目标（不上升）：2025年起回升，2020–2025 年总体上升（拟合年均上升0.0421个百分点），未实现规划目标');
     // 49 is below the 2025 line 50: met.
     expect(say(fin, 'myopia')).toContain('低于规划目标（年均降低1个百分点，2025年应在50%以下），实现规划目标');
   });
