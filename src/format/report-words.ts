@@ -23,7 +23,7 @@ export function reportMeta(report: Report, lang: Lang): string {
   return t(lang, 'report/meta', { year: report.year, frame: reportFrame(report, lang) });
 }
 
-/** 基线年 2020 年 · 目标年 2025 年 · 进度测算：线性: reportMeta without the year evaluated. */
+/** 基线年 2020 年（规划所述基线） · 目标年 2025 年 · 进度测算：线性 · 趋势：…: reportMeta without the year evaluated. */
 export function reportFrame(report: Report, lang: Lang): string {
   return t(lang, 'report/frame', {
     baseline: report.baselineYear,

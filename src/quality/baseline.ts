@@ -2,7 +2,7 @@
 // (CONTRACT §2 “Baselines”): where a return's baseline-year row for the region the plan
 // describes differs from the plan's figure beyond rounding, a located finding names both and
 // says which one the changes, paces and trends are measured from (the plan's, unless
-// `--baseline returns`). A derived row (Σ/Σ of the 市(区)) is said as derived.
+// `--baseline returns`). A derived figure (Σ/Σ of the 市(区)) is said as derived, as information.
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { differsBeyondRounding, type BaselineChoice } from '../engine/baseline.js';
 import { deriveCells } from '../engine/derive.js';
@@ -28,13 +28,14 @@ export function baselineDifferences(plan: Plan, regions: RegionIndex, observatio
     const o = at(given, indicator) ?? at(derived, indicator);
     if (!o || o.invalid || typeof o.value !== 'number' || !differsBeyondRounding(base.value, o.value)) continue;
     const value = (x: number) => describe.value({ indicatorId: indicator.id, value: x });
-    out.push(diag('warning', `quality/baseline-differs-${choice}`, {
+    // A row the return gives is a warning; the Σ/Σ of its 市(区), which the return never stated as the city's figure, is said as information.
+    out.push(diag(o.derived ? 'info' : 'warning', `quality/baseline-differs-${choice}`, {
       indicator: describe.indicator(indicator.id),
       cell: describeCell(describe, o) + (o.derived ? t(describe.lang, 'quality/derived-cell') : ''),
       returned: value(o.value),
       stated: value(base.value),
       year: base.year,
-    }, whereOf(o, 'value')));
+    }, o.derived ? { file: o.rows[0]?.file } : whereOf(o, 'value')));
   }
   // In the order of the return's rows, as the other findings are.
   return out.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));

@@ -24,9 +24,10 @@ describe('findings grouped on the terminal', () => {
     expect(r.stderr).toMatch(/另有 105 处同类问题/);
     expect(r.stderr).toMatch(/共 108 行写了 plancheck 不认识的地区/);
     expect(r.stderr.match(/用 --regions 提供乡镇（街道）名单/g)?.length).toBe(2); // the fix once, and the units-unknown info
-    // 108 errors and the units-unknown info; the sample's 2025 jump in 兴化市 (11/7,539 → 21/7,000
-    // newborn deaths) is within chance, so no outlier finding.
-    expect(r.stderr).toMatch(/共 109 条发现：错误 108（data\/unknown-region 108），警告 0，提示 1/);
+    // 108 errors, the units-unknown info and (issue 20 item 4) six 2020 city figures, Σ/Σ of the
+    // 市(区), that are not the plan's stated baselines; the sample's 2025 jump in 兴化市 (11/7,539 →
+    // 21/7,000 newborn deaths) is within chance, so no outlier finding.
+    expect(r.stderr).toMatch(/共 115 条发现：错误 108（data\/unknown-region 108），警告 0，提示 7（quality\/baseline-differs-plan 6、quality\/units-unknown 1）/);
   });
 
   it('English too', () => {
@@ -50,10 +51,10 @@ describe('--diagnostics FILE', () => {
     expect(plancheck(['evaluate', SAMPLE, '--diagnostics', csv]).code).toBe(2);
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\uFEFFfile,line,column,severity,code,message')).toBe(true);
-    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 109);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 115);
     expect(plancheck(['check', SAMPLE, '--diagnostics', json]).code).toBe(2);
     const data = JSON.parse(readFileSync(json, 'utf8')) as { summary: { total: number }; diagnostics: Array<{ code: string; line: number; params: object }> };
-    expect(data.summary.total).toBe(109);
+    expect(data.summary.total).toBe(115);
     expect(data.diagnostics[0]).toMatchObject({ code: 'data/unknown-region', line: 1580, params: { name: '城东街道' } });
     expect(plancheck(['report', SAMPLE, '--stage', 'midterm', '--diagnostics', join(dir, 'r.json')]).code).toBe(2);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.errors).toBe(108);
