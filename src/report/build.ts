@@ -13,7 +13,7 @@ import type { AreaReport, Chance, IndicatorReport, RegionRef, RegionReport, Repo
 import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
-import { atRiskOf, summaryOf } from './summary.js';
+import { atRiskOf, summaryOf, warningsOf } from './summary.js';
 
 export interface ReportOptions {
   stage: Stage;
@@ -75,6 +75,7 @@ export function buildReport(
     chartRegion: (top ?? reported[0])?.code ?? null,
     summary: summaryOf(areas),
     atRisk: atRiskOf(areas),
+    warnings: options.stage === 'final' ? [] : warningsOf(areas),
     areas,
     notes: notesOf(cells, plan.indicators.filter((i) => i.target), regions, year),
     diagnostics,

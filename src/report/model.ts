@@ -111,6 +111,15 @@ export interface Counts {
   byClass: ClassCounts;
 }
 
+/**
+ * Mid-term only: an indicator met in a region whose value moves toward its line, so that at the
+ * same yearly pace it misses the target in the final year (progress carries `actual` and `projected`).
+ */
+export interface EarlyWarning extends IndicatorIdentity {
+  region: RegionRef;
+  progress: Progress;
+}
+
 /** An indicator in a region not yet achieved: the at-risk list, worst first. */
 export interface AtRisk extends IndicatorIdentity {
   region: RegionRef;
@@ -143,6 +152,8 @@ export interface Report {
   chartRegion: string | null;
   summary: Counts & { byArea: Array<{ area: AreaRef } & Counts> };
   atRisk: AtRisk[];
+  /** Met now, projected to miss in the final year (mid-term only). */
+  warnings: EarlyWarning[];
   areas: AreaReport[];
   notes: NoteEntry[];
   diagnostics: Diagnostic[];

@@ -1,9 +1,10 @@
 // The report's summary: counts by status and by progress class, overall and by area,
 // and the indicators at risk of missing the final-year target, worst first.
-import { PROGRESS_CLASSES, PROGRESS_SEVERITY, type ProgressClass } from '../engine/progress.js';
+import { paces, PROGRESS_CLASSES, PROGRESS_SEVERITY, targetLine, type ProgressClass } from '../engine/progress.js';
+import { atLeast, atMost, clean } from '../engine/numbers.js';
 import { STATUSES } from '../engine/verdict.js';
 import { identityOf } from './identity.js';
-import type { AreaReport, AtRisk, ClassCounts, Counts, Report, StatusCounts } from './model.js';
+import type { AreaReport, AtRisk, ClassCounts, Counts, EarlyWarning, Report, StatusCounts } from './model.js';
 
 export function countsOf(areas: readonly AreaReport[]): Counts {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -49,4 +50,28 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
     .map((x, i) => ({ x, i }))
     .sort((p, q) => PROGRESS_SEVERITY[p.x.progress.class] - PROGRESS_SEVERITY[q.x.progress.class] || ratio(p.x) - ratio(q.x) || p.i - q.i)
     .map((p) => p.x);
+}
+
+/**
+ * The early warnings of a year before the final one: a value that meets its target now but has
+ * moved toward the line since the baseline, so that at the same yearly pace (the report's
+ * method) it misses in the final year — 海陵区 80.87 → 78.90 against ≥78, 77.6 by 2025. Most
+ * projected shortfall first.
+ */
+export function warningsOf(areas: readonly AreaReport[]): EarlyWarning[] {
+  const out: Array<{ w: EarlyWarning; by: number }> = [];
+  for (const a of areas)
+    for (const ind of a.indicators)
+      for (const r of ind.regions) {
+        const p = r.progress;
+        if (p.class !== 'achieved' || p.baseline === null || p.baselineYear === null || p.current === null || p.year <= p.baselineYear || p.year >= p.finalYear) continue;
+        const line = targetLine(ind.target, ind, { year: p.baselineYear, value: p.baseline, from: p.baselineFrom ?? 'data' }, p.finalYear);
+        if (!line) continue;
+        const pace = paces(p.method, { year: p.baselineYear, value: p.baseline }, { year: p.year, value: p.current }, line.line, p.finalYear);
+        if (!pace) continue;
+        const misses = line.bound === 'min' ? !atLeast(pace.projected, line.line) : !atMost(pace.projected, line.line);
+        if (!misses) continue;
+        out.push({ w: { ...identityOf(ind), region: r.region, progress: { ...p, actual: clean(pace.actual), projected: clean(pace.projected) } }, by: Math.abs(pace.projected - line.line) });
+      }
+  return out.sort((x, y) => y.by - x.by).map((x) => x.w);
 }
