@@ -54,6 +54,7 @@ class Narrative {
   private readonly lang: Lang;
   private readonly top: string | null;
   private readonly final: boolean;
+  private silent: Map<string, number> | undefined;
 
   constructor(
     private readonly report: Report,
@@ -119,6 +120,7 @@ class Narrative {
       // Shares are over the results with data, named as such; the counts add up to the total.
       this.w('summary-status', { judged: s.byStatus.met + s.byStatus['not-met'], met: s.byStatus.met, share: this.share(s.byStatus.met, s.byStatus.met + s.byStatus['not-met']), notMet: s.byStatus['not-met'], noData: s.byStatus['no-data'] + s.byStatus.invalid }),
     ];
+    for (const [level, count] of this.silentLevels()) bits.push(this.w('summary-level-none', { level: this.levelName(level), count, region: this.topRegion()?.name ?? '' }));
     const na = inds.flatMap((i) => i.regions.filter((x) => x.status === 'not-applicable').map((x) => this.w('region-value', { region: this.name(i), value: x.region.name })));
     if (na.length) bits.push(this.w('summary-not-applicable', { count: na.length, list: this.few(na) }));
     if (!this.final) bits.push(this.classSentence('summary-classes', s.byClass));
@@ -396,6 +398,8 @@ class Narrative {
     // Every 市（区） of an every-unit target is named in the units clause already.
     const t = ind.target;
     if ((t.kind === 'every-unit' || t.kind === 'conditional') && rr.units && subs.every((x) => x.region.level === t.level)) return '';
+    // A level that reported nothing is said once, in 一 and 四, not under every indicator.
+    if (subs.every((x) => this.silentLevels().has(x.region.level))) return '';
     const level = this.levelName(subs[0]!.region.level);
     const notMet = this.worstFirst(subs.filter((x) => x.status === 'not-met'), ind);
     const noData = subs.filter((x) => NO_DATA.has(x.status));
@@ -516,10 +520,17 @@ class Narrative {
   private warningRegion(x: EarlyWarning, ind: IndicatorReport): string {
     const p = x.progress;
     const rr = ind.regions.find((y) => y.region.code === x.region.code);
+    const t = ind.target;
+    const target = x.within && (t.kind === 'every-unit' || t.kind === 'conditional') ? this.targetPhrase(t.target, ind.unit) : this.targetPhrase(t, ind.unit, rr, ind);
     return this.w('warning-region', {
-      region: x.region.name, baseYear: p.baselineYear ?? this.report.baselineYear, base: this.fig(p.baseline, x.unit), year: p.year, current: this.fig(p.current, x.unit),
-      final: p.finalYear, projected: this.fig(p.projected, x.unit), target: this.targetPhrase(ind.target, ind.unit, rr, ind),
+      region: this.warnedPlace(x), baseYear: p.baselineYear ?? this.report.baselineYear, base: this.fig(p.baseline, x.unit), year: p.year, current: this.fig(p.current, x.unit),
+      final: p.finalYear, projected: this.fig(p.projected, x.unit), target,
     });
+  }
+
+  /** 海陵区, or a unit under the region it was read in: 靖江市季市镇. */
+  private warnedPlace(x: EarlyWarning): string {
+    return x.within ? this.w('place-unit', { region: x.within.name, unit: x.region.name }) : x.region.name;
   }
 
   /** What is left to do each year to reach the target by the final year: 需年均下降0.6个百分点. */
@@ -591,7 +602,7 @@ class Narrative {
         }))));
       }
       const warnings = this.warningGroups();
-      if (warnings.length) out.push(paragraph(this.w('next-warning', { n: ++n, final: r.finalYear, list: this.join(warnings.map(({ ind, items }) => this.w('next-warning-item', { indicator: this.name(ind), regions: this.join(items.map((x) => x.region.name)) }))) })));
+      if (warnings.length) out.push(paragraph(this.w('next-warning', { n: ++n, final: r.finalYear, list: this.join(warnings.map(({ ind, items }) => this.w('next-warning-item', { indicator: this.name(ind), regions: this.join(items.map((x) => this.warnedPlace(x))) }))) })));
     } else {
       const groups = this.notAchieved().map((g) => ({ ...g, subjects: g.subjects.filter((x) => x.gap !== null && x.gap > 0) })).filter((g) => g.subjects.length);
       if (groups.length) {
@@ -603,6 +614,24 @@ class Narrative {
     if (data.length) out.push(paragraph(this.w('next-data', { n: ++n, list: data.join(this.lang === 'zh' ? '；' : '; ') })));
     if (n === 0) out.push(paragraph(this.w('next-none')));
     return out;
+  }
+
+  /**
+   * The levels below the top none of whose regions (two or more) has data for any indicator — a
+   * city-only return — with their number of regions: said once, not under every indicator.
+   */
+  private silentLevels(): Map<string, number> {
+    if (this.silent) return this.silent;
+    const byLevel = new Map<string, Map<string, boolean>>();
+    for (const ind of this.indicators())
+      for (const x of ind.regions) {
+        if (x.region.code === this.top) continue;
+        const level = byLevel.get(x.region.level) ?? new Map<string, boolean>();
+        level.set(x.region.code, (level.get(x.region.code) ?? false) || !NO_DATA.has(x.status));
+        byLevel.set(x.region.level, level);
+      }
+    this.silent = new Map([...byLevel].filter(([, regions]) => regions.size > 1 && [...regions.values()].every((has) => !has)).map(([level, regions]) => [level, regions.size]));
+    return this.silent;
   }
 
   /**
@@ -624,11 +653,9 @@ class Narrative {
     const rows = [...missing.values()].filter((m) => m.names.length);
     const none = (m: (typeof rows)[number]) => m.names.length === m.judged;
     let annex = false;
-    const byLevel = new Map<string, typeof rows>();
-    for (const m of [...missing.values()].filter((m) => m.region.code !== this.top)) byLevel.set(m.region.level, [...(byLevel.get(m.region.level) ?? []), m]);
-    const silentLevels = new Set([...byLevel].filter(([, ms]) => ms.length > 1 && ms.every((m) => m.names.length && none(m))).map(([level]) => level));
-    for (const level of silentLevels) {
-      data.push(this.w('next-data-level-none', { level: this.levelName(level), count: byLevel.get(level)!.length, year: r.year }));
+    const silentLevels = this.silentLevels();
+    for (const [level, count] of silentLevels) {
+      data.push(this.w('next-data-level-none', { level: this.levelName(level), count, year: r.year }));
       annex = true;
     }
     for (const m of rows) {

@@ -19,6 +19,7 @@ export const narrativeMessages: Catalog = {
     zh: '其中有数据的{judged}项中，已达标{met}项，占{share}，未达标{notMet}项；缺少数据或数据有误{noData}项。',
     en: 'Of the {judged} with data, {met} met ({share}) and {notMet} not met; {noData} without valid data.',
   },
+  'nar/summary-level-none': { zh: '各{level}均未报送分地区数据（{count}个{level}的结果均为缺少数据），以下各项仅反映{region}情况。', en: 'None of the {count} {level}s has figures of its own (all their results are without data): what follows is {region}’s alone.' },
   'nar/summary-not-applicable': { zh: '另有{count}项目标不适用：{list}。', en: 'The target does not apply to {count}: {list}.' },
   'nar/and-not-applicable': { zh: '，目标不适用{count}项', en: ', and {count} to which the target does not apply' },
   'nar/names-more': { zh: '{names}等{total}项', en: '{names} and others ({total} in all)' },

@@ -64,6 +64,8 @@ export interface RegionReport {
   parts?: PartProgress[];
   /** The units failing or without data; the units without data are left out when none of them has data (missingUnitCount = unitCount). */
   units?: UnitProgress[];
+  /** Before the final year: the units meeting the target, paced (their early warnings); not exported. */
+  metUnits?: UnitProgress[];
   unitCount?: number;
   missingUnitCount?: number;
   breakdowns: Breakdown[];
@@ -117,6 +119,8 @@ export interface Counts {
  */
 export interface EarlyWarning extends IndicatorIdentity {
   region: RegionRef;
+  /** A unit's (every-unit target): the region it was read under (靖江市 for 季市镇). */
+  within?: RegionRef;
   progress: Progress;
 }
 
