@@ -23,6 +23,8 @@ export const LAGGING_FROM = 3;
 
 /** Names listed in one sentence of 三 and 四; the rest are counted (the annexes hold them all). */
 export const NAMES_SHOWN = 5;
+/** Regions whose missing data 补齐数据 lists one by one; the rest are named together. */
+export const REGIONS_SHOWN = 3;
 
 /**
  * What a gap, a pace or a class belongs to, named: the region itself (泰州市), a part of it
@@ -627,7 +629,7 @@ class Narrative {
       for (const x of ind.regions) {
         if (x.region.code === this.top) continue;
         const level = byLevel.get(x.region.level) ?? new Map<string, boolean>();
-        level.set(x.region.code, (level.get(x.region.code) ?? false) || !NO_DATA.has(x.status));
+        level.set(x.region.code, (level.get(x.region.code) ?? false) || reported(x));
         byLevel.set(x.region.level, level);
       }
     this.silent = new Map([...byLevel].filter(([, regions]) => regions.size > 1 && [...regions.values()].every((has) => !has)).map(([level, regions]) => [level, regions.size]));
@@ -642,27 +644,35 @@ class Narrative {
   private dataToComplete(): string[] {
     const r = this.report;
     const data: string[] = [];
-    const missing = new Map<string, { region: RegionRef; names: string[]; judged: number }>();
+    const missing = new Map<string, { region: RegionRef; names: string[]; judged: number; reported: boolean }>();
     for (const ind of this.indicators())
       for (const x of ind.regions) {
-        const m = missing.get(x.region.code) ?? { region: x.region, names: [], judged: 0 };
+        const m = missing.get(x.region.code) ?? { region: x.region, names: [], judged: 0, reported: false };
         m.judged++;
+        m.reported ||= reported(x);
         if (NO_DATA.has(x.status)) m.names.push(this.name(ind));
         missing.set(x.region.code, m);
       }
     const rows = [...missing.values()].filter((m) => m.names.length);
-    const none = (m: (typeof rows)[number]) => m.names.length === m.judged;
+    const none = (m: (typeof rows)[number]) => !m.reported;
     let annex = false;
     const silentLevels = this.silentLevels();
     for (const [level, count] of silentLevels) {
       data.push(this.w('next-data-level-none', { level: this.levelName(level), count, year: r.year }));
       annex = true;
     }
-    for (const m of rows) {
-      if (silentLevels.has(m.region.level) && m.region.code !== this.top) continue;
+    const shown = rows.filter((m) => !(silentLevels.has(m.region.level) && m.region.code !== this.top));
+    // The top region and the regions missing most first; past REGIONS_SHOWN, the rest are counted.
+    const ordered = [...shown.filter((m) => m.region.code === this.top), ...shown.filter((m) => m.region.code !== this.top).sort((a, b) => b.names.length - a.names.length)];
+    for (const m of ordered.slice(0, REGIONS_SHOWN)) {
       if (none(m) && m.judged > NAMES_SHOWN) data.push(this.w('next-data-region-none', { region: m.region.name, year: r.year, count: m.judged }));
       else data.push(this.w('next-data-missing', { region: m.region.name, indicators: this.few(m.names), year: r.year }));
       if (m.names.length > NAMES_SHOWN) annex = true;
+    }
+    const rest = ordered.slice(REGIONS_SHOWN);
+    if (rest.length) {
+      data.push(this.w('next-data-more-regions', { regions: this.join(rest.map((m) => m.region.name)), count: rest.reduce((n, m) => n + m.names.length, 0), year: r.year }));
+      annex = true;
     }
     const noBaseline = this.noBaseline();
     if (noBaseline.length) data.push(this.w('next-data-baseline', { indicators: this.join(noBaseline.map((i) => this.name(i))), year: r.baselineYear }));
@@ -671,6 +681,11 @@ class Narrative {
     if (annex) data.push(this.w('next-data-annex'));
     return data;
   }
+}
+
+/** Whether a region sent anything for an indicator: a value, or a cell found bad (a no-data result without a value is silence). */
+function reported(x: Pick<RegionReport, 'status' | 'value'>): boolean {
+  return x.status !== 'no-data' || x.value !== null;
 }
 
 /** How far a value is short of its line (positive) or beyond it (negative), on the side the bound says. */

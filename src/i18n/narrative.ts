@@ -172,6 +172,7 @@ export const narrativeMessages: Catalog = {
   'nar/next-data-missing': { zh: '{region}{indicators}的{year}年数据', en: '{year} data of {indicators} for {region}' },
   'nar/next-data-level-none': { zh: '各{level}均未报送分地区数据，需补报{count}个{level}的{year}年数据', en: 'none of the {count} {level}s has its own figures: their {year} data is to be reported' },
   'nar/next-data-region-none': { zh: '{region}未报送数据，需补报{count}项指标的{year}年数据', en: '{region} reported nothing: {year} data of {count} indicators' },
+  'nar/next-data-more-regions': { zh: '{regions}另缺{count}项指标的{year}年数据', en: '{count} more {year} figures for {regions}' },
   'nar/next-data-annex': { zh: '逐项明细见附表“各地区达标情况”', en: 'every item is in the annex “Status by region”' },
   'nar/next-warning': { zh: '{n}. 巩固已达标指标、防止回落：{list}。', en: '{n}. Hold what is met and stop it falling back: {list}.' },
   'nar/next-warning-item': { zh: '{indicator}（{regions}）', en: '{indicator} ({regions})' },
