@@ -14,7 +14,7 @@ import type { AreaReport, Chance, IndicatorReport, RegionRef, RegionReport, Repo
 import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
-import { atRiskOf, summaryOf } from './summary.js';
+import { atRiskOf, summaryOf, warningsOf } from './summary.js';
 
 export interface ReportOptions {
   stage: Stage;
@@ -80,6 +80,7 @@ export function buildReport(
     chartRegion: (top ?? reported[0])?.code ?? null,
     summary: summaryOf(areas),
     atRisk: atRiskOf(areas),
+    warnings: options.stage === 'final' ? [] : warningsOf(areas, top?.code),
     areas,
     notes: notesOf(cells, plan.indicators.filter((i) => i.target), regions, year),
     diagnostics,
@@ -106,7 +107,7 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     const v = verdicts.get(key(r.id, r.region.code, y));
     return { year: y, value: v?.value ?? null, status: v?.status ?? 'no-data', derived: v?.derived ?? false };
   });
-  const { progress, parts, units } = resultProgress(scope, ind, r);
+  const { progress, parts, units, metUnits } = resultProgress(scope, ind, r);
   return {
     region: r.region,
     status: r.status,
@@ -118,6 +119,7 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     progress,
     ...(parts ? { parts } : {}),
     ...(units ? { units, unitCount: r.unitCount ?? 0, missingUnitCount: r.missingUnitCount ?? 0 } : {}),
+    ...(metUnits ? { metUnits } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
     ...chanceOf(r),

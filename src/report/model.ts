@@ -65,6 +65,8 @@ export interface RegionReport {
   parts?: PartProgress[];
   /** The units failing or without data; the units without data are left out when none of them has data (missingUnitCount = unitCount). */
   units?: UnitProgress[];
+  /** Before the final year: the units meeting the target, paced (their early warnings); not exported. */
+  metUnits?: UnitProgress[];
   unitCount?: number;
   missingUnitCount?: number;
   breakdowns: Breakdown[];
@@ -114,6 +116,17 @@ export interface Counts {
   byClass: ClassCounts;
 }
 
+/**
+ * Mid-term only: an indicator met in a region whose value moves toward its line, so that at the
+ * same yearly pace it misses the target in the final year (progress carries `actual` and `projected`).
+ */
+export interface EarlyWarning extends IndicatorIdentity {
+  region: RegionRef;
+  /** A unit's (every-unit target): the region it was read under (靖江市 for 季市镇). */
+  within?: RegionRef;
+  progress: Progress;
+}
+
 /** An indicator in a region not yet achieved: the at-risk list, worst first. */
 export interface AtRisk extends IndicatorIdentity {
   region: RegionRef;
@@ -148,6 +161,8 @@ export interface Report {
   chartRegion: string | null;
   summary: Counts & { byArea: Array<{ area: AreaRef } & Counts> };
   atRisk: AtRisk[];
+  /** Met now, projected to miss in the final year (mid-term only). */
+  warnings: EarlyWarning[];
   areas: AreaReport[];
   notes: NoteEntry[];
   diagnostics: Diagnostic[];
