@@ -33,7 +33,8 @@ export function detail(r: Result, ctx: FormatContext): string {
   if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r.unit, lang)}`, u, r.unit, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
-  if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
+  // A conditional target's missing condition is said beside the units it names.
+  if (r.reason && (r.reason.code === 'reason/condition-missing' || !(r.failingUnits?.length || r.missingUnits?.length))) bits.push(say(r.reason, r, ctx));
   const interval = intervalNote(r, r.unit, lang);
   if (interval) bits.push(interval);
   return bits.join(lang === 'zh' ? '；' : '; ');

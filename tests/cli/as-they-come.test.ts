@@ -187,3 +187,26 @@ describe('7. a header under a title row, the year only in the title', () => {
     expect(resultFor(e, 'neonatal-mortality', GAOGANG).value).toBe(1.2);
   });
 });
+
+describe('8. a conditional target without its condition', () => {
+  // 30万人口以上的市（区）至少建有一所特殊教育学校: 海陵区 gives 1 school and no 人口;
+  // 高港区 gives 0 schools and 350,000 people (a miss).
+  const { e } = evaluate([file('condition-missing.csv'), '--year', '2023', '--region', '泰州市', '--region', '海陵区', '--region', '高港区']);
+  it('shows 海陵区\'s value and names the missing 人口 as the reason', () => {
+    const r = resultFor(e, 'special-schools', HAILING);
+    expect(r.value).toBe(1);
+    expect(r.status).toBe('no-data');
+    expect(r.detail).toBe('缺“人口”数据，无法判断海陵区是否适用此目标；请补报人口');
+    expect(r.detail).not.toMatch(/缺数据：/);
+  });
+
+  it('judges the unit whose condition is given, and says which unit lacks it at the city', () => {
+    expect(resultFor(e, 'special-schools', GAOGANG).status).toBe('not-met');
+    const city = resultFor(e, 'special-schools', CITY);
+    expect(city.status).toBe('not-met');
+    expect(city.detail).toMatch(/缺“人口”数据，无法判断海陵区是否适用此目标/);
+    // The units without a figure of either kind lack data, as before.
+    expect(city.detail).toMatch(/缺数据：姜堰区、兴化市、靖江市、泰兴市/);
+    expect(city.detail).not.toMatch(/缺数据：[^；]*海陵区/);
+  });
+});
