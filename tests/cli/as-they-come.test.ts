@@ -1,11 +1,11 @@
 // Returns as offices send them (issue 22 §1), through the built binary, on the small returns
 // of tests/fixtures/cli/as-they-come: each is read right, or refused with a located message
 // and exit 2; nothing is guessed in silence.
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { STACK_LINE, fixture, parseEvaluation, plancheck, resultFor, tempDir, type JsonEvaluation } from './helpers.js';
+import { ROOT, STACK_LINE, fixture, parseEvaluation, plancheck, resultFor, tempDir, type JsonEvaluation } from './helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -208,5 +208,46 @@ describe('8. a conditional target without its condition', () => {
     // The units without a figure of either kind lack data, as before.
     expect(city.detail).toMatch(/缺数据：姜堰区、兴化市、靖江市、泰兴市/);
     expect(city.detail).not.toMatch(/缺数据：[^；]*海陵区/);
+  });
+});
+
+describe('3. a value implausible for its unit', () => {
+  it('refuses fractions typed for a percent, each with its reading, when every value is ≤ 1 and the line is ≥ 50', () => {
+    const r = check([file('fractions.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/fractions\.csv:2:4: 错误: 海陵区 2023年：“0-6岁儿童眼保健和视力检查年覆盖率”的数值 0\.985 是小数比例：.*规划的标准是 98%，应为 98\.5%.*\[quality\/fraction-for-percent\]/);
+    // 1 is at most 1 (the bound): 100 %.
+    expect(r.stderr).toMatch(/fractions\.csv:3:4: 错误: 高港区 2023年：.*的数值 1 是小数比例.*应为 100%/);
+    // 0 is not a fraction of anything, and 贫血率 (≤5 %) is small by nature.
+    expect(r.stderr).not.toMatch(/fractions\.csv:4:4/);
+    expect(r.stderr).not.toMatch(/贫血率”的数值 0\.5 是小数比例/);
+  });
+
+  it('says nothing of a fraction when another value is above 1 (1.01), as the line alone proves nothing', () => {
+    const r = check([file('fractions-mixed.csv')]);
+    expect(r.stderr).not.toMatch(/fraction-for-percent/);
+  });
+
+  it.each([[50, true], [49.9, false]])('a plan line of %s flags the fraction: %s', (line, flagged) => {
+    const dir = tempDir();
+    dirs.push(dir);
+    cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
+    const health = join(dir, 'plan', 'health.yaml');
+    writeFileSync(health, readFileSync(health, 'utf8').replace('target: { kind: at-least, value: 98 }', `target: { kind: at-least, value: ${line} }`));
+    const r = check([file('fractions-mixed.csv').replace('-mixed', ''), '--plan', join(dir, 'plan')]);
+    expect(/0-6岁儿童眼保健和视力检查年覆盖率”的数值 0\.985 是小数比例/.test(r.stderr)).toBe(flagged);
+  });
+
+  it('warns of a count with decimals, at the cell', () => {
+    const r = check([file('fractions.csv')]);
+    expect(r.stderr).toMatch(/fractions\.csv:7:4: 警告: 海陵区 2023年：“特殊教育学校数”是计数（所），数值 1\.5 所 却带小数/);
+    expect(r.stderr).toMatch(/fractions\.csv:8:4: 警告: 海陵区 2023年：“人口”是计数（人），数值 35\.2 人 却带小数.*换算/);
+    expect(r.stderr).not.toMatch(/fractions\.csv:9:4/);
+  });
+
+  it('refuses a ‰ mortality above 1,000 (plan/checks.yaml permille-range)', () => {
+    const r = check([file('permille-over.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/permille-over\.csv:2:4: 错误: .*permille-range/);
   });
 });
