@@ -31,6 +31,8 @@ export interface InputOptions {
   sheet?: string;
   /** --layout: long | years | regions (detected when absent). */
   layout?: string;
+  /** --year, when one year is asked for: the year of a return that names none. */
+  year?: number;
 }
 
 function readBytes(io: Io, path: string): Uint8Array {
@@ -84,7 +86,11 @@ interface Prepared {
 }
 
 function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions): Prepared {
-  const read: ReadOptions = { layout: parseLayout(options.layout), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const read: ReadOptions = {
+    layout: parseLayout(options.layout),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  };
   const diagnostics: Diagnostic[] = [];
   let extraRegions: Plan['regions'] = [];
   if (regionsPath !== undefined) {

@@ -54,6 +54,14 @@ const findings: Catalog = {
     zh: '{cell}：“{indicator}”从 {fromYear}年的 {fromValue} 变为 {toValue}（变化 {change}），变化异常，备注已说明：{note}',
     en: '{cell}: "{indicator}" moves from {fromValue} in {fromYear} to {toValue} ({change}), an unusual change, explained in the note: {note}',
   },
+  'quality/fraction-for-percent': {
+    zh: '{cell}：“{indicator}”的数值 {written} 是小数比例：本报表中该指标的数值都不超过 1，而规划的标准是 {line}，应为 {suggestion}；请按百分数填写（{written} 写作 {suggestion}）',
+    en: '{cell}: the value {written} of "{indicator}" is a fraction: every value of it in the returns is at most 1, while the plan\'s line is {line}, so it is {suggestion}; write it as a percent ({written} as {suggestion})',
+  },
+  'quality/count-decimals': {
+    zh: '{cell}：“{indicator}”是计数（{unit}），数值 {value} 却带小数；请填写整数（如用了“万”等其他单位，请换算成“{unit}”）',
+    en: '{cell}: "{indicator}" is a count ({unit}), but the value {value} has decimals; write a whole number (if it is in another unit, such as 万, convert it to {unit})',
+  },
   'quality/unit-suspect': {
     zh: '{cell}：“{indicator}”的数值 {value} 与该指标的一般水平 {typical} 相差约 10 的整数次方倍，可能用错了单位（是不是 {suggestion}？）；请按“{unit}”填写',
     en: '{cell}: the value {value} of "{indicator}" is off its typical level {typical} by about a power of ten, which looks like a wrong unit (is it {suggestion}?); write it in {unit}',

@@ -65,7 +65,11 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const run = runInfo(io, data, opts.regions);
   if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+    ...(typeof yearOption === 'number' ? { year: yearOption } : {}),
+  });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
