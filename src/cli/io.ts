@@ -21,6 +21,11 @@ export interface Io {
    */
   readChunks?(path: string): { size: number; chunks: Iterable<Uint8Array> };
   readStdin(): Uint8Array;
+  /**
+   * Standard input in chunks, as readChunks gives a file (the same reuse of their memory), each
+   * chunk full but the last. Optional: readStdin serves where absent.
+   */
+  readStdinChunks?(): Iterable<Uint8Array>;
   listDir(path: string): string[];
   isDir(path: string): boolean;
   /**
@@ -65,6 +70,7 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
       }
     },
     readStdin: () => readFileSync(0),
+    readStdinChunks: () => fileChunks(0, { fill: true, keepOpen: true }),
     listDir: (p) => readdirSync(p),
     isDir: (p) => {
       try {
@@ -135,11 +141,14 @@ function realPathOf(path: string, hops = 0): string {
 
 /**
  * A file's bytes 4 MiB at a time (the size of a piece of src/ingest/pieces.ts), read into
- * two buffers in turn, so that a file of any size is read in 8 MiB; closes the file at the end.
+ * two buffers in turn, so that a file of any size is read in 8 MiB; closes the file at the
+ * end, unless `keepOpen` (standard input). `fill`: each chunk is filled before it is handed
+ * out (a pipe gives 64 KiB a read, and a slow producer less), waiting on a pipe that has
+ * nothing yet rather than reading it again at once.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-function* fileChunks(fd: number): Generator<Uint8Array> {
+function* fileChunks(fd: number, how: { fill?: boolean; keepOpen?: boolean } = {}): Generator<Uint8Array> {
   // Not zero-filled: every byte handed out is one read. Plain Uint8Arrays over them: a
   // Buffer's indexOf takes a slower path for one byte.
   const buffers: Uint8Array[] = [];
@@ -150,11 +159,31 @@ function* fileChunks(fd: number): Generator<Uint8Array> {
         buffers.push(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
       }
       const buf = buffers[i % 2]!;
-      const n = readSync(fd, buf, 0, buf.length, null);
+      let n = how.fill ? readWaiting(fd, buf, 0) : readSync(fd, buf, 0, buf.length, null);
+      if (how.fill) {
+        let got = n;
+        while (got > 0 && n < buf.length) n += got = readWaiting(fd, buf, n);
+      }
       if (n === 0) return;
       yield n === buf.length ? buf : buf.subarray(0, n);
     }
   } finally {
-    closeSync(fd);
+    if (!how.keepOpen) closeSync(fd);
   }
 }
+
+/** A read into buf from `at`, waiting 10 ms at a time while a non-blocking pipe has nothing yet; 0 at the end. */
+function readWaiting(fd: number, buf: Uint8Array, at: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, at, buf.length - at, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') return 0;
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(PAUSE, 0, 0, 10);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));

@@ -78,4 +78,12 @@ export const hostileMessages: Catalog = {
     zh: '工作簿解压后是文件大小的 {value} 倍，超出限制（至多 {limit} 倍），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
     en: 'the workbook decompresses to {value} times its size, over the limit of {limit} times; not read; a real return is far smaller: check the file, or save the data as CSV',
   },
+  'data/xlsx-limit-file': {
+    zh: '工作簿文件超过 {limit}，超出限制，未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook file is over {limit}, over the limit; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'cli/stdin-twice': {
+    zh: '标准输入（-）只能读取一次，这里出现了 {count} 次；请把其余的数据保存为文件后按文件名给出',
+    en: 'standard input (-) can be read once, and it is named {count} times; save the other data to files and name them',
+  },
 };

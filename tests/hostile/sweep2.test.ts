@@ -1,0 +1,100 @@
+// Issue 22 §2, through the built binary: the holes the second hostile sweep found, each now
+// read right or refused with a located message (exit 2), never a hang, a crash or a guess.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+
+vi.setConfig({ testTimeout: 120_000 });
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function folder(): string {
+  const dir = tempDir('plancheck-sweep2-');
+  dirs.push(dir);
+  return dir;
+}
+
+/** The bundled plan copied into dir/plan. */
+function planCopy(dir: string): string {
+  cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
+  return join(dir, 'plan');
+}
+
+const HEADER = '指标,地区,年份,数值,分子,分母,备注\n';
+const ONE_ROW = `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,\n`;
+const codes = (stderr: string) => [...stderr.matchAll(/\[([\w/-]+)\]$/gmu)].map((m) => m[1]);
+
+/** A workbook of the sample's rows, with a second sheet of incompressible text `padBytes` long. */
+async function workbook(padBytes: number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('数据');
+  const lines = readFileSync(join(ROOT, 'samples/taizhou-2020-2025.csv'), 'utf8').replace(/^\uFEFF/u, '').trim().split('\n');
+  for (const line of lines) sheet.addRow(line.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)));
+  const pad = book.addWorksheet('附表');
+  for (let i = 0; i * 30_000 < padBytes; i++) pad.addRow([randomBytes(15_000).toString('hex')]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('an .xlsx over 4 MiB', () => {
+  it('reads as a workbook in evaluate, check and report, from a path and from standard input', async () => {
+    const dir = folder();
+    const big = await workbook(9 * 1024 * 1024);
+    expect(big.length).toBeGreaterThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, 'big.xlsx'), big);
+    const regions = ['--regions', join(ROOT, 'samples/townships.csv')];
+    const csv = plancheck(['evaluate', join(ROOT, 'samples/taizhou-2020-2025.csv'), '--format', 'json', ...regions]);
+    expect(csv.code).toBe(1);
+    for (const args of [['evaluate', 'big.xlsx', '--format', 'json', ...regions], ['evaluate', '-', '--format', 'json', ...regions]]) {
+      const r = plancheck(args, { cwd: dir, stdin: args[1] === '-' ? big : '' });
+      expect(r.stderr).not.toContain('CSV');
+      expect(r.code).toBe(csv.code);
+      expect(JSON.parse(r.stdout).results.map((x: { status: string }) => x.status)).toEqual(JSON.parse(csv.stdout).results.map((x: { status: string }) => x.status));
+    }
+    expect(plancheck(['check', 'big.xlsx', ...regions], { cwd: dir }).stderr).not.toContain('CSV');
+    const report = plancheck(['report', 'big.xlsx', '--stage', 'final', '-o', 'r.md', ...regions], { cwd: dir });
+    expect(report.stderr).not.toContain('CSV');
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('新生儿死亡率');
+  });
+});
+
+describe('standard input', () => {
+  it('a return over 4 MiB piped in reads as the same file from a path does', () => {
+    const dir = folder();
+    const rows = [HEADER];
+    for (let i = 0; i < 160_000; i++) rows.push(`新生儿死亡率,海陵区,${2020 + (i % 6)},1.5,,,\n`);
+    const text = rows.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, 'big.csv'), text);
+    const path = plancheck(['evaluate', 'big.csv', '--format', 'json'], { cwd: dir });
+    const stdin = plancheck(['evaluate', '-', '--format', 'json'], { cwd: dir, stdin: text });
+    expect(stdin.code).toBe(path.code);
+    expect(JSON.parse(stdin.stdout).results).toEqual(JSON.parse(path.stdout).results);
+  });
+
+  it('a slow producer is read whole, in its own time', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'slow.mjs'), `
+      const rows = ['指标,地区,年份,数值\\n'];
+      for (let i = 0; i < 20; i++) rows.push('新生儿死亡率,海陵区,' + (2020 + (i % 6)) + ',1.5\\n');
+      let i = 0;
+      const next = () => { if (i < rows.length) { process.stdout.write(rows[i++]); setTimeout(next, 15); } };
+      next();`);
+    const r = spawnSync('sh', ['-c', `node slow.mjs | node ${BIN} evaluate - --format json`], { cwd: dir, env: baseEnv(), encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(JSON.parse(r.stdout).results.find((x: { id: string; region: { name: string }; year: number }) => x.region.name === '海陵区').value).toBe(1.5);
+  });
+
+  it('`evaluate - -` is refused: standard input is read once', () => {
+    const r = plancheck(['evaluate', '-', '-'], { stdin: ONE_ROW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('标准输入（-）只能读取一次');
+    expect(r.stderr).not.toContain('空');
+    const regions = plancheck(['evaluate', '-', '--regions', '-'], { stdin: ONE_ROW });
+    expect(regions.code).toBe(2);
+    expect(regions.stderr).toContain('标准输入（-）只能读取一次');
+  });
+});
