@@ -29,6 +29,12 @@ export interface Io {
   listDir(path: string): string[];
   isDir(path: string): boolean;
   /**
+   * What a path is, links followed: a regular file (and its size), a folder, something else
+   * (a FIFO, a device, a socket) or nothing (a dangling link). Optional: every path is taken
+   * for a file of unknown size where absent.
+   */
+  fileKind?(path: string): FileKind;
+  /**
    * Whole or not at all: a temporary file beside the target, then a rename. A link is
    * followed (the file it names is replaced, the link kept); a device or a FIFO is written
    * in place, never replaced.
@@ -39,6 +45,8 @@ export interface Io {
   /** The path with every link resolved, also for a file not there yet. Optional: the path itself where absent. */
   realPath?(path: string): string;
 }
+
+export type FileKind = { kind: 'file'; size: number } | { kind: 'dir' | 'other' | 'missing' };
 
 /** The process's standard output and standard error, each made when first asked for (Node makes them so). */
 export interface StandardStreams {
@@ -78,6 +86,12 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
       } catch {
         return false;
       }
+    },
+    fileKind: (p) => {
+      const stat = statSync(p, { throwIfNoEntry: false });
+      if (!stat) return { kind: 'missing' };
+      if (stat.isFile()) return { kind: 'file', size: stat.size };
+      return { kind: stat.isDirectory() ? 'dir' : 'other' };
     },
     realPath: (p) => realPathOf(resolve(p)),
     writeFileAtomic: (path, data) => writeAtomic(path, (file) => writeFileSync(file, data)),

@@ -9,6 +9,7 @@ import type { CellStore } from '../model/cells.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
+import { isRuleFileName } from './plan-files.js';
 
 export interface Inputs {
   indicators: IndicatorIndex;
@@ -114,7 +115,7 @@ function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | 
   if (dataPaths.length === 0) throw new PlancheckError('cli/no-data-files');
   const files = dataPaths.map((p) => readReturn(io, p));
   // Every file the run reads, the plan's rule files included, so that -o never overwrites one.
-  const ruleFiles = io.listDir(plan.dir).filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(plan.dir, n));
+  const ruleFiles = io.listDir(plan.dir).filter(isRuleFileName).map((n) => join(plan.dir, n));
   const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p)).concat(ruleFiles);
   return { diagnostics, indicators, regions, files, inputPaths, read };
 }

@@ -86,4 +86,24 @@ export const hostileMessages: Catalog = {
     zh: '标准输入（-）只能读取一次，这里出现了 {count} 次；请把其余的数据保存为文件后按文件名给出',
     en: 'standard input (-) can be read once, and it is named {count} times; save the other data to files and name them',
   },
+  'plan/rule-file-dir': {
+    zh: '这是一个文件夹，名称却像规则文件，未读取；规则文件须是 .yaml 普通文件：请移走它或改名',
+    en: 'this is a folder named like a rule file; not read: rule files are regular .yaml files, so move it away or rename it',
+  },
+  'plan/rule-file-other': {
+    zh: '这不是普通文件（管道、设备或套接字），名称却像规则文件，未读取；请移走它或改名',
+    en: 'this is not a regular file (a pipe, a device or a socket) but is named like a rule file; not read: move it away or rename it',
+  },
+  'plan/rule-file-missing': {
+    zh: '这是一个指向不存在文件的链接，名称像规则文件，未读取；请删除这个链接或让它指向规则文件',
+    en: 'this is a link to a file that does not exist, named like a rule file; not read: delete the link or point it at a rule file',
+  },
+  'plan/rule-file-large': {
+    zh: '规则文件超过 {limit}，未读取；规划的规则文件只有几十 KB，请检查这个文件',
+    en: 'the rule file is over {limit}; not read: a plan\'s rule files are a few dozen KB, so check this file',
+  },
+  'plan/rule-file-unreadable': {
+    zh: '无法读取这个规则文件（没有读取权限，或读取时出错）；请检查它的权限',
+    en: 'this rule file cannot be read (no permission to read it, or a read error); check its permissions',
+  },
 };

@@ -1,8 +1,8 @@
 // Issue 22 §2, through the built binary: the holes the second hostile sweep found, each now
 // read right or refused with a located message (exit 2), never a hang, a crash or a guess.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -96,5 +96,49 @@ describe('standard input', () => {
     const regions = plancheck(['evaluate', '-', '--regions', '-'], { stdin: ONE_ROW });
     expect(regions.code).toBe(2);
     expect(regions.stderr).toContain('标准输入（-）只能读取一次');
+  });
+});
+
+describe('plan folders', () => {
+  it('a FIFO, a folder, links to a device, a folder and nothing, and an over-size file named *.yaml: each a located error, no hang; dot-files skipped', () => {
+    const dir = folder();
+    const plan = planCopy(dir);
+    // An editor's lock file: a dangling link named .#health.yaml, skipped as a dot-file.
+    symlinkSync('root@host.1234:1700000000', join(plan, '.#health.yaml'));
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    const clean = plancheck(['validate', '--plan', plan]);
+    expect(clean.code).toBe(0);
+    expect(plancheck(['evaluate', 'data.csv', '--plan', 'plan'], { cwd: dir }).code).toBe(0);
+
+    execFileSync('mkfifo', [join(plan, 'fifo.yaml')]);
+    mkdirSync(join(plan, 'sub.yaml'));
+    symlinkSync('/dev/null', join(plan, 'device.yaml'));
+    symlinkSync('/etc', join(plan, 'etc.yaml'));
+    symlinkSync('nowhere.yaml', join(plan, 'dangling.yml'));
+    writeFileSync(join(plan, 'huge.yaml'), '#'.repeat(1024 * 1024 + 1));
+    for (const args of [['validate', '--plan', 'plan'], ['evaluate', 'data.csv', '--plan', 'plan'], ['check', 'data.csv', '--plan', 'plan'], ['indicators', '--plan', 'plan']]) {
+      const r = plancheck(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/EISDIR|ENOENT|EACCES/u);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).toMatch(/plan\/fifo\.yaml: 错误: .*\[plan\/rule-file-other\]/u);
+      expect(r.stderr).toMatch(/plan\/device\.yaml: 错误: .*\[plan\/rule-file-other\]/u);
+      expect(r.stderr).toMatch(/plan\/sub\.yaml: 错误: .*\[plan\/rule-file-dir\]/u);
+      expect(r.stderr).toMatch(/plan\/etc\.yaml: 错误: .*\[plan\/rule-file-dir\]/u);
+      expect(r.stderr).toMatch(/plan\/dangling\.yml: 错误: .*\[plan\/rule-file-missing\]/u);
+      expect(r.stderr).toMatch(/plan\/huge\.yaml: 错误: .*1 MiB.*\[plan\/rule-file-large\]/u);
+      expect(r.stderr).not.toContain('health');
+    }
+  });
+
+  it('a rule file of exactly 1 MiB is read (the limit is inclusive)', () => {
+    const dir = folder();
+    const plan = planCopy(dir);
+    const p = join(plan, 'plan.yaml');
+    const yaml = readFileSync(p, 'utf8');
+    const pad = 1024 * 1024 - Buffer.byteLength(yaml) - 1;
+    writeFileSync(p, `${yaml}\n${'#'.repeat(pad - 1)}\n`.slice(0));
+    expect(Buffer.byteLength(readFileSync(p))).toBe(1024 * 1024);
+    expect(plancheck(['validate', '--plan', plan]).code).toBe(0);
   });
 });
