@@ -1,7 +1,8 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { dirname, basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { PlancheckError } from '../diagnostics.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -112,8 +113,40 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
   };
 }
 
-/** Whole or not at all: `write` fills a temporary file beside the target, then it is renamed. */
+/**
+ * Whole or not at all: `write` fills a temporary file beside the target, then it is renamed.
+ * A failure is told by the path the user gave and what it means for them (no such folder, no
+ * permission, disk full), never by the temporary file's name or the system's raw words.
+ */
 function writeAtomic(path: string, write: (file: string) => void): void {
+  try {
+    writeThroughTemporary(path, write);
+  } catch (e) {
+    throw writeError(e, path);
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'cli/write-no-folder',
+  ENOTDIR: 'cli/write-no-folder',
+  EACCES: 'cli/write-denied',
+  EPERM: 'cli/write-denied',
+  EROFS: 'cli/write-denied',
+  ENOSPC: 'cli/write-full',
+  EDQUOT: 'cli/write-full',
+  EFBIG: 'cli/write-full',
+  EISDIR: 'cli/write-is-dir',
+};
+
+export function writeError(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return e;
+  const rel = relative(process.cwd(), path);
+  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return new PlancheckError(WRITE_ERRORS[code] ?? 'cli/write-other', { path: shown, folder: dirname(shown), code });
+}
+
+function writeThroughTemporary(path: string, write: (file: string) => void): void {
   const target = realPathOf(resolve(path));
   const stat = statSync(target, { throwIfNoEntry: false });
   // A device or a FIFO (-o /dev/stdout, a pipe) is written to, never renamed over.

@@ -106,4 +106,28 @@ export const hostileMessages: Catalog = {
     zh: '无法读取这个规则文件（没有读取权限，或读取时出错）；请检查它的权限',
     en: 'this rule file cannot be read (no permission to read it, or a read error); check its permissions',
   },
+  'cli/diagnostics-is-output': {
+    zh: '--diagnostics {path} 与 -o {other} 是同一个文件，其中一个输出会丢失；请给诊断文件另取一个文件名',
+    en: '--diagnostics {path} and -o {other} are the same file, and one of the two outputs would be lost; give the diagnostics file a name of its own',
+  },
+  'cli/write-no-folder': {
+    zh: '无法写入 {path}：文件夹 {folder} 不存在（或不是文件夹）；请先建立该文件夹，或换一个输出路径',
+    en: 'cannot write {path}: the folder {folder} does not exist (or is not a folder); create it first, or choose another output path',
+  },
+  'cli/write-denied': {
+    zh: '无法写入 {path}：没有在 {folder} 中写文件的权限（或该文件夹、文件被设为只读/不可改）；请换一个输出路径',
+    en: 'cannot write {path}: no permission to write in {folder} (or the folder or file is read-only or immutable); choose another output path',
+  },
+  'cli/write-full': {
+    zh: '无法写入 {path}：磁盘已满（或超出配额），文件未写出；请腾出空间或换一个输出路径',
+    en: 'cannot write {path}: the disk is full (or the quota is used up), so nothing was written; free some space or choose another output path',
+  },
+  'cli/write-is-dir': {
+    zh: '无法写入 {path}：这是一个文件夹；请给出文件名，如 {path}/结果.json',
+    en: 'cannot write {path}: it is a folder; give a file name, such as {path}/results.json',
+  },
+  'cli/write-other': {
+    zh: '无法写入 {path}（系统错误 {code}），文件未写出；请检查该路径，或换一个输出路径',
+    en: 'cannot write {path} (system error {code}), so nothing was written; check the path, or choose another output path',
+  },
 };

@@ -2,10 +2,11 @@
 // read right or refused with a located message (exit 2), never a hang, a crash or a guess.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { writeError } from '../../src/cli/io.js';
 import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -140,5 +141,56 @@ describe('plan folders', () => {
     writeFileSync(p, `${yaml}\n${'#'.repeat(pad - 1)}\n`.slice(0));
     expect(Buffer.byteLength(readFileSync(p))).toBe(1024 * 1024);
     expect(plancheck(['validate', '--plan', plan]).code).toBe(0);
+  });
+});
+
+describe('two outputs on one file', () => {
+  it('-o x.json --diagnostics x.json (or ./x.json, or a link to it) is refused before any work; distinct names still write both', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    symlinkSync('x.json', join(dir, 'link.json'));
+    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']]) {
+      for (const command of [['evaluate', 'data.csv'], ['report', 'data.csv', '--stage', 'final']]) {
+        const r = plancheck([...command, '-o', o, '--diagnostics', d], { cwd: dir });
+        expect(r.code, `${command[0]} -o ${o} --diagnostics ${d}`).toBe(2);
+        expect(r.stderr).toContain(`--diagnostics ${d} 与 -o ${o} 是同一个文件`);
+        expect(existsSync(join(dir, 'x.json'))).toBe(false);
+      }
+    }
+    const ok = plancheck(['evaluate', 'data.csv', '-o', 'x.json', '--diagnostics', 'd.json'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).results.length).toBeGreaterThan(0);
+    expect(Array.isArray(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')).diagnostics ?? JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')))).toBe(true);
+  });
+});
+
+describe('output errors name the path the user gave', () => {
+  it('a missing folder, a full disk and a folder for a file: the -o or --diagnostics path, no errno text, no temporary name', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    mkdirSync(join(dir, 'out'));
+    symlinkSync('/dev/full', join(dir, 'full.json'));
+    const cases: Array<[string[], RegExp]> = [
+      [['-o', 'missing/x.json'], /无法写入 missing\/x\.json：文件夹 missing 不存在/u],
+      [['--diagnostics', 'missing/d.json'], /无法写入 missing\/d\.json：文件夹 missing 不存在/u],
+      [['-o', 'full.json'], /无法写入 full\.json：磁盘已满/u],
+      [['--format', 'json', '-o', 'out'], /无法写入 out：这是一个文件夹/u],
+    ];
+    for (const [args, message] of cases) {
+      const r = plancheck(['evaluate', 'data.csv', '-q', ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/ENOENT|ENOSPC|EISDIR|\.tmp|no such file/u);
+    }
+    const report = plancheck(['report', 'data.csv', '--stage', 'final', '-o', 'missing/r.html'], { cwd: dir });
+    expect(report.stderr).toMatch(/无法写入 missing\/r\.html：文件夹 missing 不存在/u);
+  });
+
+  it('no permission or an immutable folder (EACCES, EPERM, EROFS) reads as such, naming the path', () => {
+    for (const code of ['EACCES', 'EPERM', 'EROFS']) {
+      const e = writeError(Object.assign(new Error(`${code}: raw`), { code }), join(process.cwd(), 'locked', 'x.json')) as { code: string; params: Record<string, string> };
+      expect(e.code).toBe('cli/write-denied');
+      expect(e.params.path).toBe(join('locked', 'x.json'));
+    }
   });
 });

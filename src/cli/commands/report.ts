@@ -63,7 +63,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
   const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
   const ctx = { ...formatContext(io, plan, opts), color: false, run };
