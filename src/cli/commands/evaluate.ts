@@ -44,7 +44,7 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
     ...(typeof year === 'number' ? { year: year } : {}),
   });
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors

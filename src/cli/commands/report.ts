@@ -71,7 +71,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
     ...(typeof yearOption === 'number' ? { year: yearOption } : {}),
   });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
   const ctx = { ...formatContext(io, plan, opts), color: false, run };
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...baselineDifferences(plan, inputs.regions, inputs.cells, describer(plan, inputs.regions, ctx.lang), baseline)];
