@@ -161,6 +161,15 @@ const template: Catalog = {
   },
   'template/help-4': { zh: '3. 检查：plancheck check 本文件.xlsx', en: '3. Check it: plancheck check THIS-FILE.xlsx' },
   'template/help-5': { zh: '4. 评估：plancheck evaluate 本文件.xlsx', en: '4. Evaluate it: plancheck evaluate THIS-FILE.xlsx' },
+  'template/check-value-title': { zh: '数值', en: 'Value' },
+  'template/check-value-prompt': { zh: '填数字；没有数据填“—”并在“备注”栏说明原因', en: 'a number; where there is no data, "—" and the reason in the note column' },
+  'template/check-value-error': { zh: '这里只能填数字，或“—”（没有数据）', en: 'only a number, or "—" (no data), goes here' },
+  'template/check-yes-no-title': { zh: '是/否', en: 'Yes/no' },
+  'template/check-yes-no-prompt': { zh: '填“是”或“否”；没有数据填“—”', en: 'write 是 (yes) or 否 (no); where there is no data, "—"' },
+  'template/check-yes-no-error': { zh: '这里只能填“是”“否”或“—”（没有数据）', en: 'only 是 (yes), 否 (no) or "—" (no data) goes here' },
+  'template/check-count-title': { zh: '分子、分母', en: 'Numerator, denominator' },
+  'template/check-count-prompt': { zh: '填不小于 0 的数字；只填数值时留空', en: 'a number of at least 0; leave it empty when you give the value' },
+  'template/check-count-error': { zh: '这里只能填不小于 0 的数字，或留空', en: 'only a number of at least 0 goes here, or nothing' },
   'template/help-6': { zh: '5. 详见 docs/guide.zh-CN.md。', en: '5. See docs/guide.zh-CN.md.' },
 };
 
