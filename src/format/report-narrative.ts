@@ -12,6 +12,7 @@ import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
 import { formatNumber, formatValue, gapUnit } from './words.js';
+import { ReportSections } from './report-sections.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -21,7 +22,9 @@ export const LAGGING_FROM = 3;
 
 export function narrativeBlocks(report: Report, ctx: FormatContext): Block[] {
   const n = new Narrative(report, ctx);
-  return [...n.summary(), ...n.areas(), ...n.problems(), ...n.next()];
+  // The new parts (report-sections.ts): the 主要指标 open 总体情况; 评估工作与数据来源 closes the text.
+  const [summaryHeading, ...summary] = n.summary();
+  return [summaryHeading!, ...n.sections.mainOpening(), ...summary, ...n.areas(), ...n.problems(), ...n.next(), ...n.sections.workBlocks()];
 }
 
 /** The sentence of figures for one indicator, or undefined when its region has no data. */
@@ -33,6 +36,7 @@ class Narrative {
   private readonly lang: Lang;
   private readonly top: string | null;
   private readonly final: boolean;
+  readonly sections: ReportSections;
 
   constructor(
     private readonly report: Report,
@@ -41,6 +45,7 @@ class Narrative {
     this.lang = ctx.lang;
     this.top = report.chartRegion;
     this.final = report.stage === 'final';
+    this.sections = new ReportSections(report, ctx);
   }
 
   private w(code: string, params: Params = {}): string {
@@ -136,6 +141,10 @@ class Narrative {
   areas(): Block[] {
     const out: Block[] = [heading(1, this.w('part-areas'), 'narrative-areas')];
     this.report.areas.forEach((a, i) => out.push(...this.area(a, i + 1)));
+    // Each 市（区）, then the 城乡 and 性别 gaps, as the last subsections (report-sections.ts).
+    const label = (k: number) => (this.lang === 'zh' ? chineseNumber(k) : k);
+    const regions = this.sections.regionBlocks(label(this.report.areas.length + 1));
+    out.push(...regions, ...this.sections.gapBlocks(label(this.report.areas.length + (regions.length ? 2 : 1))));
     return out;
   }
 
@@ -156,7 +165,9 @@ class Narrative {
     const notApplicable: string[] = [];
     for (const ind of a.indicators) {
       const s = this.sentence(ind);
+      const earlier = s === undefined ? this.sections.earlierSentence(ind) : undefined;
       if (s !== undefined) out.push(paragraph(s));
+      else if (earlier !== undefined) out.push(paragraph(earlier));
       else if (this.topOf(ind)?.status === 'not-applicable') notApplicable.push(this.name(ind));
       else missing.push(this.name(ind));
     }
@@ -369,6 +380,7 @@ class Narrative {
         }))));
       }
     }
+    blocks.push(...this.sections.causeBlocks(() => ++n));
     const lagging = this.lagging();
     if (lagging.items.length) blocks.push(paragraph(this.w('problem-lagging', { n: ++n, level: lagging.level, list: this.join(lagging.items) })));
     const top = this.topRegion();
@@ -452,12 +464,10 @@ class Narrative {
         }))));
       }
     } else {
-      const groups = this.notAchieved().map((g) => ({ ...g, regions: g.regions.filter((x) => x.gap !== null && x.gap > 0) })).filter((g) => g.regions.length);
-      if (groups.length) {
-        out.push(paragraph(this.w('next-gap-intro', { n: ++n })));
-        out.push(list(groups.map(({ ind, regions }) => this.w('next-gap', { indicator: this.name(ind), list: this.join(regions.map((x) => this.w('next-gap-region', { region: x.region.name, gap: this.amount(x.gap!, ind.unit) }))) }))));
-      }
+      // The final report's 下一步: what the next plan (十五五) carries over (report-sections.ts).
+      out.push(...this.sections.carryOverBlocks(() => ++n));
     }
+    out.push(...this.sections.placeholderBlocks(() => ++n));
     const data: string[] = [];
     const missing = new Map<string, { region: RegionRef; names: string[] }>();
     for (const ind of this.indicators())

@@ -18,6 +18,7 @@ import { parseYear, resolveRegions } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
+import { chartRasterizer } from '../chart-png.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
 import { reportEvaluatedSomething } from '../empty-run.js';
@@ -36,6 +37,9 @@ export interface ReportOptions extends CommonOptions {
   sheet?: string;
   layout?: LayoutChoice;
   diagnostics?: string;
+  issuer?: string;
+  /** false with --no-placeholders. */
+  placeholders?: boolean;
 }
 
 // A formatter may return bytes (a Word document, a workbook); docx and exceljs are loaded only when a run asks for them.
@@ -45,7 +49,10 @@ const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
   md: formatReportMd,
   json: formatReportJson,
   xlsx: formatReportXlsx,
-  docx: async (r, ctx, io) => (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io) }),
+  docx: async (r, ctx, io) => {
+    const rasterize = chartRasterizer(io, ctx.lang);
+    return (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io), ...(ctx.report?.issuer ? { issuer: ctx.report.issuer } : {}), ...(rasterize ? { rasterize } : {}) });
+  },
 };
 
 /** The title page's date: today, or SOURCE_DATE_EPOCH's day for a reproducible file. */
@@ -66,7 +73,7 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
   const regions = resolveRegions(opts.region, inputs.regions);
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
-  const ctx = { ...formatContext(io, plan, opts), color: false, run };
+  const ctx = { ...formatContext(io, plan, opts), color: false, run, report: { placeholders: opts.placeholders !== false, ...(opts.issuer?.trim() ? { issuer: opts.issuer.trim() } : {}) } };
   const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
     year: yearOption ?? stageYear(plan, opts.stage),
