@@ -60,7 +60,9 @@ export function chartRasterizer(io: Io, lang: Lang): Rasterize | undefined {
   }
   return (svg, width) => {
     try {
-      const r = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font: { fontFiles: [font], loadSystemFonts: false } });
+      // An SVG inline in HTML needs no namespace; a file on its own does.
+      const own = svg.includes('xmlns=') ? svg : svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ');
+      const r = new Resvg(own, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font: { fontFiles: [font], loadSystemFonts: false } });
       return new Uint8Array(r.render().asPng());
     } catch {
       return undefined;

@@ -155,7 +155,8 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
       const width = 586;
       const height = Math.round((width * CHART_SIZE.height) / CHART_SIZE.width);
       figures.push(
-        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: title, title, description: title } })] }),
+        // Exact line spacing (the body's) would clip the picture to one line.
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: 'auto', before: 120 }, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: title, title, description: title } })] }),
         new Paragraph({ style: 'Caption', children: [new TextRun(t(lang, 'docx/figure', { n: ++n, title }))] }),
       );
     }
@@ -178,9 +179,23 @@ function docxBlock(b: Block): Array<Paragraph | Table> {
   }
 }
 
+/** The text width of a page, in twentieths of a point. */
+const TEXT_WIDTH = { portrait: A4.width - A4.margin.left - A4.margin.right, landscape: A4.height - 2098 - 1984 };
+
+/** Column widths in proportion to their longest text (a number column narrow, a name wide), over the page's text width. */
+function columnWidths(b: Extract<Block, { kind: 'table' }>): number[] {
+  const len = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x7f ? 2 : 1), 0);
+  const weights = b.head.map((h, i) => Math.min(Math.max(len(h), ...b.rows.map((r) => len(r[i] ?? '')), 7), i === 0 ? 24 : 30));
+  const total = weights.reduce((a, x) => a + x, 0);
+  const width = b.wide ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
+  return weights.map((w) => Math.floor((w / total) * width));
+}
+
 function docxTable(b: Extract<Block, { kind: 'table' }>): Array<Paragraph | Table> {
+  const widths = columnWidths(b);
   const cell = (text: string, i: number, head: boolean, merge?: 'restart' | 'continue') =>
     new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
       ...(merge ? { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
       children: [new Paragraph({ style: 'TableText', alignment: !head && b.numeric?.includes(i) ? AlignmentType.RIGHT : head ? AlignmentType.CENTER : AlignmentType.LEFT, children: merge === 'continue' ? [] : [new TextRun({ text, bold: head })] })],
     });
@@ -198,7 +213,7 @@ function docxTable(b: Extract<Block, { kind: 'table' }>): Array<Paragraph | Tabl
   ];
   const out: Array<Paragraph | Table> = [];
   if (b.caption) out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(b.caption)] }));
-  out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+  out.push(new Table({ rows, columnWidths: widths, width: { size: widths.reduce((a, x) => a + x, 0), type: WidthType.DXA } }));
   out.push(new Paragraph({ children: [] }));
   return out;
 }
