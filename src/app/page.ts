@@ -259,7 +259,7 @@ function downloads(label: string, ...links: Array<HTMLElement | undefined>): HTM
 }
 
 function commandLine(run: RunDone): HTMLElement {
-  return el('p', { class: 'argv' }, el('code', {}, `plancheck ${run.argv.map((a) => (/[\s"']/u.test(a) ? JSON.stringify(a) : a)).join(' ')}`), ' — ', w('app/exit', { code: run.code }));
+  return el('p', { class: 'argv', 'data-command': run.command, 'data-argv': JSON.stringify(run.argv), 'data-exit': String(run.code) }, el('code', {}, `plancheck ${run.argv.map((a) => (/[\s"']/u.test(a) ? JSON.stringify(a) : a)).join(' ')}`), ' — ', w('app/exit', { code: run.code }));
 }
 
 const STATUS_COLUMNS = ['indicator', 'year', 'target', 'value', 'unit', 'status', 'gap', 'detail', 'notes'];
@@ -271,6 +271,7 @@ function renderTable(): void {
   const parts: Node[] = [commandLine(run)];
   parts.push(downloads(w('app/download-table'), download(run, 'plancheck-results.xlsx', 'table'), download(run, 'plancheck-results.csv', 'table'), download(run, 'plancheck-results.json', 'table')));
   parts.push(downloads(w('app/download-form'), download(state.runs.template, 'plancheck-form.xlsx', 'form')));
+  if (state.runs.template) parts.push(commandLine(state.runs.template));
   if (run.table) {
     const h = run.table.header;
     // The CSV's columns, by the key each is written under (src/format/result-columns.ts): the words in the language's header, the ids under fixed names.
