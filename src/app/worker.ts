@@ -24,7 +24,13 @@ declare const PLANCHECK_PLAN_FILES: Record<string, string>;
 const DATA = '/data';
 const OUT = '/out';
 const BUNDLED_PLAN = '/plancheck/plan';
-const GIVEN_PLAN = '/plan';
+
+/** The folder of another plan's rule files, by its name: in the working folder, as `--plan NAME` names it on a command line. */
+const folderOf = (plan: readonly GivenFile[]): string => plan[0]?.name.split('/')[0] || 'plan';
+const planDir = (plan: readonly GivenFile[] | undefined): string => (plan ? `${DATA}/${folderOf(plan)}` : BUNDLED_PLAN);
+/** The --plan option the commands get: another plan's folder by its name, relative to the working folder, as a command line gives it. */
+const planOption = (plan: readonly GivenFile[] | undefined): string => (plan ? folderOf(plan) : BUNDLED_PLAN);
+const planArgs = (plan: readonly GivenFile[] | undefined): string[] => (plan ? ['--plan', folderOf(plan)] : []);
 
 const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
 
@@ -50,9 +56,10 @@ function ioFor(command: Command, files: readonly GivenFile[], plan: readonly Giv
   for (const d of ['/plancheck', BUNDLED_PLAN, OUT]) io.dirs.add(d);
   for (const [name, text] of Object.entries(PLANCHECK_PLAN_FILES)) io.files.set(`${BUNDLED_PLAN}/${name}`, encoder.encode(text));
   if (plan) {
-    io.dirs.add(GIVEN_PLAN);
+    const dir = planDir(plan);
+    io.dirs.add(dir);
     // The folder's own rule files: those at its top, as `--plan DIR` reads them.
-    for (const f of plan) io.files.set(`${GIVEN_PLAN}/${f.name.split('/').slice(1).join('/') || f.name}`, f.bytes);
+    for (const f of plan) io.files.set(`${dir}/${f.name.split('/').slice(1).join('/') || f.name}`, f.bytes);
   }
   for (const f of files) io.files.set(`${DATA}/${f.name}`, f.bytes);
   return io;
@@ -84,8 +91,8 @@ function isRegionsFile(f: GivenFile): boolean {
 
 async function describePlan(plan: GivenFile[] | undefined, lang: Lang): Promise<void> {
   const io = ioFor('validate', [], plan, {});
-  const dir = plan ? GIVEN_PLAN : BUNDLED_PLAN;
-  const validate = await run('validate', ['validate', ...(plan ? ['--plan', plan[0]!.name.split('/')[0]!] : []), '--lang', lang], io, lang, () => runValidate(io, { plan: dir, lang }));
+  const dir = planOption(plan);
+  const validate = await run('validate', ['validate', ...planArgs(plan), '--lang', lang], io, lang, () => runValidate(io, { plan: dir, lang }));
   let info: PlanInfo | undefined;
   if (validate.code === 0) {
     const { plan: p } = await readPlan(io, dir);
@@ -100,8 +107,8 @@ async function evaluateAll(files: GivenFile[], plan: GivenFile[] | undefined, c:
   const regionsFile = files.find(isRegionsFile);
   const returns = files.filter((f) => f !== regionsFile).map((f) => f.name);
   post({ type: 'classified', returns, ...(regionsFile ? { regions: regionsFile.name } : {}) });
-  const dir = plan ? GIVEN_PLAN : BUNDLED_PLAN;
-  const shown = plan ? ['--plan', plan[0]!.name.split('/')[0]!] : [];
+  const dir = planOption(plan);
+  const shown = planArgs(plan);
   const regions = regionsFile ? { regions: regionsFile.name } : {};
   const regionsArgs = regionsFile ? ['--regions', regionsFile.name] : [];
   const region = c.region ? { region: [c.region] } : {};

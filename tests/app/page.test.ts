@@ -2,7 +2,7 @@
 // downloads are the CLI's files, bad input gives the CLI's located messages, another plan
 // is validated as `plancheck validate` does, and nothing leaves the page.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { plancheck, ROOT, tempDir } from '../cli/helpers.js';
@@ -13,6 +13,9 @@ const SAMPLE = join(SAMPLES, 'taizhou-2020-2025.csv');
 const TOWNSHIPS = join(SAMPLES, 'townships.csv');
 const GBK = join(SAMPLES, 'taizhou-2025-gbk.csv');
 const XLSX = join(ROOT, 'tests', 'fixtures', 'xlsx', 'wide-years.xlsx');
+const BAD = join(ROOT, 'tests', 'fixtures', 'cli', 'several-errors.csv');
+const TESTLAND = join(ROOT, 'tests', 'fixtures', 'plans', 'testland');
+const BIG = HAVE_CHROMIUM ? bigReturn() : { returns: '', regions: '' };
 
 interface Row {
   indicator: string;
@@ -112,7 +115,109 @@ describe.skipIf(!HAVE_CHROMIUM)('the offline page in Chromium', () => {
       expect(await sameFile(bytes, cli), name).toEqual({ same: true });
     }
   }, 240_000);
+
+  it('evaluates the GBK sample and an .xlsx return as the CLI does', async () => {
+    for (const file of [GBK, XLSX]) {
+      w = await openPage(browser);
+      await w.page.setInputFiles('#files', [file]);
+      await settled(w.page);
+      const rows = await pageRows(w);
+      expect(rows.length, file).toBeGreaterThan(0);
+      expect(rows, file).toEqual(cliRows([file]));
+      if (file !== XLSX) {
+        await w.page.close();
+        expect(w.requests).toEqual([]);
+        expect(w.errors).toEqual([]);
+      }
+    }
+  }, 240_000);
+
+  it('shows bad input as the CLI\'s located messages, in Chinese and in English', async () => {
+    w = await openPage(browser);
+    await w.page.setInputFiles('#files', [BAD]);
+    await settled(w.page);
+    expect(await w.page.getAttribute('.argv[data-command=evaluate]', 'data-exit')).toBe('2');
+    const findings = (await w.page.textContent('#tab-findings pre'))!;
+    const cli = plancheck(['evaluate', 'several-errors.csv'], { cwd: dirname(BAD) });
+    expect(cli.code).toBe(2);
+    expect(findings).toBe(cli.stderr);
+    expect(findings).toContain('several-errors.csv:4:4: 错误: 数值“9 8”不是数字');
+    await w.page.selectOption('#choice-lang', 'en');
+    await settled(w.page);
+    expect(await w.page.textContent('#tab-findings pre')).toContain('several-errors.csv:4:4: error:');
+  }, 180_000);
+
+  it('loads another plan from a folder of rule files, validated as plancheck validate does', async () => {
+    w = await openPage(browser);
+    await w.page.setInputFiles('#plan-folder', TESTLAND);
+    await w.page.waitForSelector('.argv[data-command=validate][data-argv*="--plan"]', { state: 'attached' });
+    expect(await w.page.textContent('#plan-line')).toContain('Testland');
+    const good = plancheck(['validate', '--plan', 'testland'], { cwd: dirname(TESTLAND) });
+    expect((await w.page.textContent('#tab-plan pre'))!.trim()).toBe(`${good.stdout}${good.stderr}`.trim());
+    // A broken rule file: its located errors, as the CLI gives them.
+    const broken = join(tempDir('plancheck-app-plan-'), 'broken');
+    mkdirSync(broken);
+    for (const name of ['plan.yaml', 'water.yaml']) copyFileSync(join(TESTLAND, name), join(broken, name));
+    writeFileSync(join(broken, 'water.yaml'), readFileSync(join(broken, 'water.yaml'), 'utf8').replace(/kind: \w+/u, 'kind: nonsense'));
+    await w.page.setInputFiles('#plan-folder', broken);
+    await w.page.waitForSelector('.argv[data-command=validate][data-exit="2"]', { state: 'attached' });
+    const bad = plancheck(['validate', '--plan', 'broken'], { cwd: dirname(broken) });
+    expect(bad.code).toBe(2);
+    const shown = (await w.page.textContent('#tab-plan pre'))!;
+    expect(shown).toContain('broken/water.yaml:');
+    expect(shown).toBe(bad.stderr);
+  }, 120_000);
+
+  it('reads a large return in its worker with a moving progress bar, and cancels', async () => {
+    w = await openPage(browser);
+    await w.page.setInputFiles('#files', [BIG.returns, BIG.regions]);
+    // The bar moves: two different values below its end, read while the worker reads.
+    const seen = new Set<string>();
+    for (let i = 0; i < 600 && seen.size < 2; i++) {
+      const v = await w.page.getAttribute('#progress', 'value');
+      const max = await w.page.getAttribute('#progress', 'max');
+      if (v !== null && max !== null && Number(v) > 0 && Number(v) < Number(max)) seen.add(v);
+      await w.page.waitForTimeout(20);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+    // The page answers while the worker works.
+    expect(await w.page.evaluate('1 + 1')).toBe(2);
+    await w.page.click('#cancel');
+    expect(await w.page.textContent('#message')).toBe('已取消。');
+    expect(await w.page.isHidden('#busy')).toBe(true);
+    // A new run after a cancel works.
+    await w.page.setInputFiles('#files', [GBK]);
+    await settled(w.page);
+    expect(await w.page.locator('tr[data-status]').count()).toBeGreaterThan(0);
+  }, 240_000);
 });
+
+/**
+ * A long return of some 200,000 rows (12 MB, three of the reader's 4 MiB pieces) for
+ * `units` 乡镇 under the six 市(区), with its regions file: rates with numerator and denominator.
+ */
+function bigReturn(units = 3500): { returns: string; regions: string } {
+  const dir = tempDir('plancheck-app-big-');
+  const districts = ['321202', '321203', '321204', '321281', '321282', '321283'];
+  const regions = ['code,name,parent', '321200,泰州市,', ...districts.map((d, i) => `${d},${['海陵区', '高港区', '姜堰区', '兴化市', '靖江市', '泰兴市'][i]},321200`)];
+  const rows = ['indicator,region,year,numerator,denominator'];
+  const indicators = ['0-6岁儿童眼保健和视力检查年覆盖率', '中小学校心理教师配备率', '省市优质幼儿园覆盖率', '适龄残疾儿童义务教育毛入学率', '符合条件的残疾儿童基本康复服务率', '在校学生心理健康核心知识知晓率', '新生儿死亡率', '婴儿死亡率', '5岁以下儿童死亡率'];
+  for (let u = 0; u < units; u++) {
+    const code = `${districts[u % 6]}${String(u).padStart(6, '0')}`;
+    regions.push(`${code},镇${u},${districts[u % 6]}`);
+    for (const [k, ind] of indicators.entries()) {
+      for (let y = 2020; y <= 2025; y++) {
+        const den = 500 + ((u * 7 + y) % 400);
+        rows.push(`${ind},${code},${y},${k >= 6 ? (u + y) % 3 : den - ((u + y + k) % 5)},${den}`);
+      }
+    }
+  }
+  const returns = join(dir, 'returns.csv');
+  const regionsFile = join(dir, 'regions.csv');
+  writeFileSync(returns, `${rows.join('\n')}\n`);
+  writeFileSync(regionsFile, `${regions.join('\n')}\n`);
+  return { returns, regions: regionsFile };
+}
 
 const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b;
 /** A package's creation and modification times, which differ from run to run of the CLI itself. */
