@@ -6,6 +6,6 @@ declare module 'pako' {
     push(data: Uint8Array, end: boolean): boolean;
     err: number;
     msg: string;
+    ended: boolean;
   }
-  export const constants: { Z_OK: number; Z_STREAM_END: number };
 }
