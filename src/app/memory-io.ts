@@ -22,7 +22,7 @@ export interface MemoryIo extends Io {
 export interface MemoryIoOptions {
   cwd: string;
   env?: Record<string, string | undefined>;
-  /** Told the bytes of a return read so far (whole returns and pieces alike), for a progress bar. */
+  /** Told the bytes of a return read so far, piece by piece, for a progress bar (the CLI reads every return in pieces, other files whole). */
   onRead?: (path: string, done: number, size: number) => void;
 }
 
@@ -56,11 +56,7 @@ export function memoryIo(options: MemoryIoOptions): MemoryIo {
     stdoutIsTTY: false,
     env: options.env ?? {},
     cwd: options.cwd,
-    readFile: (p) => {
-      const bytes = read(p);
-      options.onRead?.(p, bytes.length, bytes.length);
-      return bytes;
-    },
+    readFile: read,
     readChunks: (p) => {
       const bytes = read(p);
       return { size: bytes.length, chunks: chunksOf(p, bytes, options.onRead) };

@@ -3,7 +3,8 @@
 // worker (worker.ts, the CLI's own commands) and shows what the CLI gives — the compliance
 // table, the findings, the report — with each file it wrote to download. Built into one
 // HTML file by scripts/build-app.mjs; it asks nothing of any address.
-import { t, type Lang } from '../i18n/index.js';
+import { formatValue } from '../format/words.js';
+import { t } from '../i18n/index.js';
 import type { Choices, GivenFile, PlanInfo, Request, RunDone, WorkerMessage } from './protocol.js';
 
 /** The worker's code, put in by the build. */
@@ -78,7 +79,7 @@ function received(m: WorkerMessage): void {
     bar.max = m.size;
     bar.value = m.done;
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    $('#progress-text').textContent = `${m.command}: ${w('app/progress', { done: mb(m.done), size: mb(m.size) })}`;
+    $('#progress-text').textContent = `${w(`app/phase-${m.command}`)}: ${w('app/progress', { done: mb(m.done), size: mb(m.size) })}`;
   } else if (m.type === 'classified') state.classified = { returns: m.returns, ...(m.regions ? { regions: m.regions } : {}) };
   else if (m.type === 'plan') {
     state.info = m.info;
@@ -105,7 +106,7 @@ function evaluateFiles(): void {
 
 async function given(list: FileList | null): Promise<GivenFile[]> {
   const files = [...(list ?? [])];
-  return Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f }));
 }
 
 async function takeFiles(list: FileList | null): Promise<void> {
@@ -262,7 +263,16 @@ function commandLine(run: RunDone): HTMLElement {
   return el('p', { class: 'argv', 'data-command': run.command, 'data-argv': JSON.stringify(run.argv), 'data-exit': String(run.code) }, el('code', {}, `plancheck ${run.argv.map((a) => (/[\s"']/u.test(a) ? JSON.stringify(a) : a)).join(' ')}`), ' — ', w('app/exit', { code: run.code }));
 }
 
-const STATUS_COLUMNS = ['indicator', 'year', 'target', 'value', 'unit', 'status', 'gap', 'detail', 'notes'];
+/** The columns shown, of the CLI's CSV (the unit goes with the value, as the terminal table writes it). */
+const STATUS_COLUMNS = ['indicator', 'year', 'target', 'value', 'status', 'gap', 'detail', 'notes'];
+
+/** A value of the CSV as the terminal table writes it: 98.77%, 1.73‰, 是. */
+function valueText(value: string, unit: string): string {
+  if (value === '') return formatValue(null, unit, state.choices.lang);
+  if (value === 'true' || value === 'false') return formatValue(value === 'true', unit, state.choices.lang);
+  const x = Number(value);
+  return Number.isFinite(x) ? formatValue(x, unit, state.choices.lang) : value;
+}
 
 function renderTable(): void {
   const run = state.runs.evaluate;
@@ -292,7 +302,10 @@ function renderTable(): void {
           el(
             'tr',
             { 'data-indicator': row[at('id')]!, 'data-region': row[at('region_code')]!, 'data-year': row[at('year')]!, 'data-status': row[at('status_id')]!, class: `status-${row[at('status_id')]}` },
-            ...shown.map((i, n) => el('td', STATUS_COLUMNS[n] === 'status' ? { class: 'status' } : {}, row[i] ?? '')),
+            ...shown.map((i, n) => {
+              const column = STATUS_COLUMNS[n]!;
+              return el('td', { class: column }, column === 'value' ? valueText(row[i] ?? '', row[at('unit')] ?? '') : (row[i] ?? ''));
+            }),
           ),
         );
       }

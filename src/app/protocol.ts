@@ -3,8 +3,17 @@
 // and write.
 import type { Lang } from '../i18n/index.js';
 
-/** A file the user gave: its name (a rule file's path inside its folder) and bytes. */
+/**
+ * A file the user gave: its name (a rule file's path inside its folder) and the file itself,
+ * which the worker reads: posting a File copies no bytes, and the page holds none of a large return.
+ */
 export interface GivenFile {
+  name: string;
+  file: Blob;
+}
+
+/** A file read, as the worker's in-memory folder holds it. */
+export interface ReadFile {
   name: string;
   bytes: Uint8Array;
 }

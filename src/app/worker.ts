@@ -15,7 +15,7 @@ import { isRegionsHeader } from '../ingest/regions-file.js';
 import { readTable } from '../ingest/table.js';
 import { isZip } from '../ingest/zip-magic.js';
 import { memoryIo, type MemoryIo } from './memory-io.js';
-import type { Choices, GivenFile, PlanInfo, Request, RunDone, WorkerMessage } from './protocol.js';
+import type { Choices, GivenFile, PlanInfo, ReadFile, Request, RunDone, WorkerMessage } from './protocol.js';
 
 /** The bundled plan's rule files, by name, put in by the build. */
 declare const PLANCHECK_PLAN_FILES: Record<string, string>;
@@ -25,33 +25,26 @@ const DATA = '/data';
 const OUT = '/out';
 const BUNDLED_PLAN = '/plancheck/plan';
 
+type Named = { name: string };
+
+/** The files given, read (in the worker: the page's thread never holds a large return's bytes). */
+const readAll = (files: readonly GivenFile[]): Promise<ReadFile[]> => Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
+
 /** The folder of another plan's rule files, by its name: in the working folder, as `--plan NAME` names it on a command line. */
-const folderOf = (plan: readonly GivenFile[]): string => plan[0]?.name.split('/')[0] || 'plan';
-const planDir = (plan: readonly GivenFile[] | undefined): string => (plan ? `${DATA}/${folderOf(plan)}` : BUNDLED_PLAN);
+const folderOf = (plan: readonly Named[]): string => plan[0]?.name.split('/')[0] || 'plan';
+const planDir = (plan: readonly Named[] | undefined): string => (plan ? `${DATA}/${folderOf(plan)}` : BUNDLED_PLAN);
 /** The --plan option the commands get: another plan's folder by its name, relative to the working folder, as a command line gives it. */
-const planOption = (plan: readonly GivenFile[] | undefined): string => (plan ? folderOf(plan) : BUNDLED_PLAN);
-const planArgs = (plan: readonly GivenFile[] | undefined): string[] => (plan ? ['--plan', folderOf(plan)] : []);
+const planOption = (plan: readonly Named[] | undefined): string => (plan ? folderOf(plan) : BUNDLED_PLAN);
+const planArgs = (plan: readonly Named[] | undefined): string[] => (plan ? ['--plan', folderOf(plan)] : []);
 
 const post = (m: WorkerMessage) => (self as unknown as Worker).postMessage(m);
-
-/** Progress is told at most every 100 ms, and at the end of each file. */
-const PROGRESS_MS = 100;
 
 type Command = RunDone['command'];
 
 /** A fresh in-memory file system with the plan and the files given; progress told for `command`. */
-function ioFor(command: Command, files: readonly GivenFile[], plan: readonly GivenFile[] | undefined, env: Record<string, string>): MemoryIo {
-  let last = 0;
-  const io = memoryIo({
-    cwd: DATA,
-    env,
-    onRead: (_path, done, size) => {
-      const now = Date.now();
-      if (done < size && now - last < PROGRESS_MS) return;
-      last = now;
-      post({ type: 'progress', command, done, size });
-    },
-  });
+function ioFor(command: Command, files: readonly ReadFile[], plan: readonly ReadFile[] | undefined, env: Record<string, string>): MemoryIo {
+  // Told at each 4 MiB piece: some fifteen messages for the 1 M-row reference return.
+  const io = memoryIo({ cwd: DATA, env, onRead: (_path, done, size) => post({ type: 'progress', command, done, size }) });
   const encoder = new TextEncoder();
   for (const d of ['/plancheck', BUNDLED_PLAN, OUT]) io.dirs.add(d);
   for (const [name, text] of Object.entries(PLANCHECK_PLAN_FILES)) io.files.set(`${BUNDLED_PLAN}/${name}`, encoder.encode(text));
@@ -79,7 +72,7 @@ async function run(command: Command, argv: string[], io: MemoryIo, lang: Lang, g
 }
 
 /** Whether a file is a regions list (its header code, name, parent) rather than a return. */
-function isRegionsFile(f: GivenFile): boolean {
+function isRegionsFile(f: ReadFile): boolean {
   if (isZip(f.bytes)) return false;
   const head = decode(f.bytes.subarray(0, 64 * 1024), f.name);
   if (head.text === undefined) return false;
@@ -89,7 +82,7 @@ function isRegionsFile(f: GivenFile): boolean {
   return table !== undefined && isRegionsHeader(table.header);
 }
 
-async function describePlan(plan: GivenFile[] | undefined, lang: Lang): Promise<void> {
+async function describePlan(plan: ReadFile[] | undefined, lang: Lang): Promise<void> {
   const io = ioFor('validate', [], plan, {});
   const dir = planOption(plan);
   const validate = await run('validate', ['validate', ...planArgs(plan), '--lang', lang], io, lang, () => runValidate(io, { plan: dir, lang }));
@@ -103,7 +96,7 @@ async function describePlan(plan: GivenFile[] | undefined, lang: Lang): Promise<
   post({ type: 'plan', ...(info ? { info } : {}), validate });
 }
 
-async function evaluateAll(files: GivenFile[], plan: GivenFile[] | undefined, c: Choices, env: Record<string, string>): Promise<void> {
+async function evaluateAll(files: ReadFile[], plan: ReadFile[] | undefined, c: Choices, env: Record<string, string>): Promise<void> {
   const regionsFile = files.find(isRegionsFile);
   const returns = files.filter((f) => f !== regionsFile).map((f) => f.name);
   post({ type: 'classified', returns, ...(regionsFile ? { regions: regionsFile.name } : {}) });
@@ -165,8 +158,9 @@ async function evaluateAll(files: GivenFile[], plan: GivenFile[] | undefined, c:
 self.onmessage = async (event: MessageEvent<Request>) => {
   const request = event.data;
   try {
-    if (request.type === 'plan') await describePlan(request.plan, request.lang);
-    else await evaluateAll(request.files, request.plan, request.choices, request.env);
+    const plan = request.plan ? await readAll(request.plan) : undefined;
+    if (request.type === 'plan') await describePlan(plan, request.lang);
+    else await evaluateAll(await readAll(request.files), plan, request.choices, request.env);
     post({ type: 'done' });
   } catch (e) {
     post({ type: 'crash', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });

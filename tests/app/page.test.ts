@@ -193,10 +193,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the offline page in Chromium', () => {
 });
 
 /**
- * A long return of some 200,000 rows (12 MB, three of the reader's 4 MiB pieces) for
+ * A long return of some 320,000 rows (19 MB, five of the reader's 4 MiB pieces) for
  * `units` 乡镇 under the six 市(区), with its regions file: rates with numerator and denominator.
  */
-function bigReturn(units = 3500): { returns: string; regions: string } {
+function bigReturn(units = 6000): { returns: string; regions: string } {
   const dir = tempDir('plancheck-app-big-');
   const districts = ['321202', '321203', '321204', '321281', '321282', '321283'];
   const regions = ['code,name,parent', '321200,泰州市,', ...districts.map((d, i) => `${d},${['海陵区', '高港区', '姜堰区', '兴化市', '靖江市', '泰兴市'][i]},321200`)];
