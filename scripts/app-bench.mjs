@@ -42,6 +42,8 @@ let peak = idle;
 const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 100);
 const progress = new Set();
 const files = [join(dir, 'returns.csv'), join(dir, 'regions.csv')];
+// The longest the page's own thread was busy: a timer every 50 ms notes how late it runs.
+await page.evaluate("window.__lag = 0; let last = performance.now(); setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - last - 50); last = now; }, 50)");
 const t0 = Date.now();
 await page.setInputFiles('#files', files);
 let table;
@@ -59,6 +61,7 @@ while (true) {
 const done = Date.now() - t0;
 clearInterval(sampler);
 const rows = await page.locator('tr[data-status]').count();
+const longestBusyMs = Math.round(await page.evaluate('window.__lag'));
 const report = await page.getAttribute('.argv[data-command=report]', 'data-exit');
 console.log(JSON.stringify({
   returnMB: +(statSync(files[0]).size / 1024 / 1024).toFixed(1),
@@ -69,6 +72,8 @@ console.log(JSON.stringify({
   idleMB: Math.round(idle),
   peakMB: Math.round(peak),
   slowestPageAnswerMs: Math.max(...responsive),
+  longestBusyMs,
+  loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
   progressSeen: progress.size,
   progressSample: [...progress].slice(0, 3),
   errors,
