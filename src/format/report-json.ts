@@ -43,6 +43,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
       byArea: report.summary.byArea.map((a) => ({ area: a.area.id, name: areaName(a.area, lang), total: a.total, byStatus: a.byStatus, byClass: a.byClass })),
     },
     atRisk: report.atRisk.map((x) => ({ id: x.id, name: x.name, area: x.area, region: x.region, status: x.status, progress: progressRecord(x.progress) })),
+    warnings: (report.warnings ?? []).map((x) => ({ id: x.id, name: x.name, area: x.area, region: x.region, progress: progressRecord(x.progress) })),
     indicators: report.areas.flatMap((a) =>
       a.indicators.map((ind) => ({
         id: ind.id,

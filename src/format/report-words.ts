@@ -45,6 +45,12 @@ export function methodNote(report: Report, lang: Lang): string {
   ].join(lang === 'en' ? ' ' : '');
 }
 
+/** How progress was judged, as the report's method section says it: the pace and its bands (mid-term), or the direct comparison (final). */
+export function methodParagraphs(report: Report, lang: Lang): string[] {
+  if (report.stage === 'final') return [t(lang, 'sec/work-progress-final', { year: report.year })];
+  return [methodNote(report, lang), t(lang, 'report/unknown-note')];
+}
+
 export const areaName = (a: AreaRef, lang: Lang): string => (lang === 'en' ? (a.nameEn ?? a.name) : a.name);
 
 export function indicatorName(ind: Pick<IndicatorReport, 'name' | 'nameEn' | 'main'>, lang: Lang, star = true): string {

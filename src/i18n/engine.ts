@@ -35,6 +35,10 @@ export const engineMessages: Catalog = {
   'evaluate/unit-no-data': { zh: '{unit}（{code}）没有{indicator} {year} 年的数据', en: 'no {year} data for {indicator} from {unit} ({code})' },
   'reason/units-proven': { zh: '{region}合计 {value} 未达到 {line}，可知至少有1个{level}未达标', en: "{region}'s own value {value} misses {line}, so at least one {level} misses it" },
   'reason/units-proven-below': { zh: '{region}已可知至少有1个{level}未达标', en: 'at least one {level} of {region} is known to miss it' },
+  'reason/condition-missing': {
+    zh: '缺“{indicator}”数据，无法判断{units}是否适用此目标；请补报{indicator}',
+    en: 'no {indicator} figure, so whether the target applies to {unitsEn} cannot be told; report {indicator}',
+  },
   'reason/no-unit-data': { zh: '{total} 个{level}均缺数据（名单可用 --diagnostics 文件导出）', en: 'none of the {total} units ({level}) has data (--diagnostics FILE lists them)' },
   'reason/invalid-baseline': { zh: '{year} 年基线数据有错误', en: 'the {year} baseline value is invalid' },
   'reason/no-baseline': { zh: '缺少 {year} 年基线数据', en: 'no baseline value for {year}' },

@@ -8,7 +8,7 @@
 // - consistency rules shipped as data in the plan's checks.yaml (consistency.ts): an order
 //   between indicators, a numerator within its denominator, a value within a range;
 // - unit mismatches (units.ts): values converted from another unit, values that look typed
-//   in the wrong unit;
+//   in the wrong unit; values implausible for their unit against the plan's line (plausible.ts);
 // - year-on-year outliers (outliers.ts, where the rule is documented).
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
@@ -28,6 +28,7 @@ import { intervalMethod } from '../engine/interval.js';
 import { outliersOf } from './outliers.js';
 import { baselineDifferences } from './baseline.js';
 import type { BaselineChoice } from '../engine/baseline.js';
+import { countsWithDecimals, fractionsForPercent } from './plausible.js';
 import { RateTests } from './rate-tests.js';
 import { Scratch } from './select.js';
 import { typicalOf, unitIndicators, unitsConverted, unitSuspects } from './units.js';
@@ -63,6 +64,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const candidates = new ConsistencyCandidates(plan, checks, given);
   const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
   const suspects: Diagnostic[] = [];
+  const implausible: Diagnostic[] = [];
   const outliers: Diagnostic[] = [];
   // The year-on-year tests of rates, adjusted for their number over the whole return.
   const tests = new RateTests();
@@ -71,6 +73,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     table = seriesOfGiven(given, indicator.id, table);
     const cellAt = cellsOfGiven(given, indicator.id);
     candidates.scan(indicator.id, table);
+    implausible.push(...fractionsForPercent(indicator, table, cellAt, describe), ...countsWithDecimals(indicator, table, cellAt, describe));
     const rate = units.get(indicator.id);
     let level: number | undefined;
     if (rate && units.delete(indicator.id)) {
@@ -86,6 +89,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     ...checkConsistency(plan, checks, given, describe, candidates),
     ...unitsConverted(given, describe),
     ...baselineDifferences(plan, regions, given.store, describe, options.baseline),
+    ...implausible,
     ...suspects,
     ...outliers,
     ...missing,

@@ -14,7 +14,7 @@ import type { AreaReport, Chance, IndicatorReport, RegionRef, RegionReport, Repo
 import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
-import { atRiskOf, summaryOf } from './summary.js';
+import { atRiskOf, summaryOf, warningsOf } from './summary.js';
 
 export interface ReportOptions {
   stage: Stage;
@@ -60,7 +60,7 @@ export function buildReport(
       if (ind.area !== area.id || !ind.target) continue;
       const here = stageResults.filter((r) => r.id === ind.id);
       if (here.length === 0) continue;
-      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts)));
+      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts, options.stage === 'final')));
     }
     if (list.length) areas.push({ area: { id: area.id, name: area.name, ...(area.nameEn ? { nameEn: area.nameEn } : {}) }, indicators: list });
   }
@@ -80,6 +80,7 @@ export function buildReport(
     chartRegion: (top ?? reported[0])?.code ?? null,
     summary: summaryOf(areas),
     atRisk: atRiskOf(areas),
+    warnings: options.stage === 'final' ? [] : warningsOf(areas, top?.code),
     areas,
     notes: notesOf(cells, plan.indicators.filter((i) => i.target), regions, year),
     diagnostics,
@@ -101,12 +102,12 @@ function indicatorReport(ind: Indicator, results: Result[], region: (r: Result) 
   };
 }
 
-function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>): RegionReport {
+function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>, final: boolean): RegionReport {
   const values: YearValue[] = years.map((y) => {
     const v = verdicts.get(key(r.id, r.region.code, y));
     return { year: y, value: v?.value ?? null, status: v?.status ?? 'no-data', derived: v?.derived ?? false };
   });
-  const { progress, parts, units } = resultProgress(scope, ind, r);
+  const { progress, parts, units, metUnits } = resultProgress(scope, ind, r);
   return {
     region: r.region,
     status: r.status,
@@ -118,9 +119,12 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     progress,
     ...(parts ? { parts } : {}),
     ...(units ? { units, unitCount: r.unitCount ?? 0, missingUnitCount: r.missingUnitCount ?? 0 } : {}),
+    ...(metUnits ? { metUnits } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
-    ...chanceOf(r),
+    // A final verdict is never softened by chance: it states the miss in events instead.
+    ...(final ? {} : chanceOf(r)),
+    ...(final && r.missEvents !== undefined ? { missEvents: r.missEvents } : {}),
     ...(r.reason && wordedReason(r.reason.code) ? { reason: r.reason } : {}),
   };
 }

@@ -38,9 +38,13 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const year = parseYear(opts.year);
   const baseline = parseBaseline(opts.baseline);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+    ...(typeof year === 'number' ? { year: year } : {}),
+  });
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
   const indicators = resolveIndicators(opts.indicator, inputs.indicators);
   // The same data-quality checks as `plancheck check`, their errors failing the run as input errors

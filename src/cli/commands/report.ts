@@ -20,6 +20,7 @@ import { describer } from '../../quality/describe.js';
 import { printDiagnostics } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
+import { chartRasterizer } from '../chart-png.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
 import { reportEvaluatedSomething } from '../empty-run.js';
@@ -39,6 +40,9 @@ export interface ReportOptions extends CommonOptions {
   sheet?: string;
   layout?: LayoutChoice;
   diagnostics?: string;
+  issuer?: string;
+  /** false with --no-placeholders. */
+  placeholders?: boolean;
 }
 
 // A formatter may return bytes (a Word document, a workbook); docx and exceljs are loaded only when a run asks for them.
@@ -48,7 +52,10 @@ const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
   md: formatReportMd,
   json: formatReportJson,
   xlsx: formatReportXlsx,
-  docx: async (r, ctx, io) => (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io) }),
+  docx: async (r, ctx, io) => {
+    const rasterize = chartRasterizer(io, ctx.lang);
+    return (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io), ...(ctx.report?.issuer ? { issuer: ctx.report.issuer } : {}), ...(rasterize ? { rasterize } : {}) });
+  },
 };
 
 /** The title page's date: today, or SOURCE_DATE_EPOCH's day for a reproducible file. */
@@ -65,11 +72,15 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const run = runInfo(io, data, opts.regions);
   if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+    ...(typeof yearOption === 'number' ? { year: yearOption } : {}),
+  });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
-  const ctx = { ...formatContext(io, plan, opts), color: false, run };
+  const ctx = { ...formatContext(io, plan, opts), color: false, run, report: { placeholders: opts.placeholders !== false, ...(opts.issuer?.trim() ? { issuer: opts.issuer.trim() } : {}) } };
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...baselineDifferences(plan, inputs.regions, inputs.cells, describer(plan, inputs.regions, ctx.lang), baseline)];
   const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
