@@ -99,13 +99,16 @@ describe('a return naming only townships', () => {
     expect(resultFor(e, 'immunization-rate', CITY).failingUnits!.map((u) => u.name)).toEqual(['季市镇']);
   });
 
-  it('the townships of one 市(区) only: that 市(区) is evaluated, not the city', () => {
+  // Corrected (issue 20 item 6): the city is reported for its every-乡镇 target once some of its
+  // 乡镇 have data — here 无数据, naming the 乡镇 of the other 市(区); a failing one would make it 未达标.
+  it('the townships of one 市(区) only: that 市(区) is evaluated, and the city says which 乡镇 lack data', () => {
     const tmp = tempDir();
     const lines = readFileSync(join(ROOT, FILE), 'utf8').split('\n');
     writeFileSync(join(tmp, 'hailing.csv'), [lines[0], ...lines.filter((l) => /^适龄.*,(城东街道|城西街道|321202101),/.test(l))].join('\n'));
     const { code, e } = json([join(tmp, 'hailing.csv'), ...R, '--indicator', 'immunization-rate']);
     expect(code).toBe(0);
-    expect(e.results.map((x) => [x.region.code, x.status])).toEqual([['321202', 'met']]);
+    expect(e.results.map((x) => [x.region.code, x.status])).toEqual([['321200', 'no-data'], ['321202', 'met']]);
+    expect(resultFor(e, 'immunization-rate', '321200').missingUnits).toHaveLength(15);
   });
 });
 
