@@ -39,10 +39,14 @@ describe('regions implied by units', () => {
     expect(byRegion.get(CITY)!.failingUnits!.map((u) => u.code)).toEqual([SOUTH_B]);
   });
 
-  it('the townships of one district imply that district, not the city', () => {
+  // Corrected (issue 20 item 6): the city is implied as a region, but its every-unit target is
+  // reported once some of its units have data: 无数据, naming South's townships.
+  it('the townships of one district imply that district, and the city’s every-unit row names the units missing', () => {
     const e = run(plan, [value(NORTH_A, 99), value(NORTH_B, 98)]);
-    expect(regionsOf(e)).toEqual([NORTH]);
-    expect(e.results[0]!.status).toBe('met');
+    expect(regionsOf(e)).toEqual([CITY, NORTH]);
+    expect(e.results[0]!.status).toBe('no-data');
+    expect(e.results[0]!.missingUnits!.map((u) => u.code).sort()).toEqual([SOUTH_A, SOUTH_B]);
+    expect(e.results[1]!.status).toBe('met');
   });
 
   it('one township of each district implies both districts and the city (its missing units are named)', () => {
