@@ -280,8 +280,9 @@ class Narrative {
     return this.indicators().find((i) => i.id === id);
   }
 
-  /** The split's part as a place: 农村社区 (the plan's text without its figure), else 农村. */
+  /** The split's part as a place: 农村社区 (the plan's text without its figure), else 农村; in English, rural. */
   private partName(p: Pick<PartProgress, 'part' | 'text'>): string {
+    if (this.lang === 'en') return t(this.lang, `part/${p.part}`);
     const bare = p.text.replace(/\s*[≥≤<>＞＜]?\s*[\d.]+\s*[%％‰]?\s*(以上|以下|左右)?\s*$/u, '').trim();
     return bare !== '' && bare !== p.text ? bare : t(this.lang, `part/${p.part}`);
   }
