@@ -90,6 +90,8 @@ const shared = {
   logLevel: 'warning',
   // cli-table3 measures every cell line with string-width; see src/format/string-width-shim.cjs.
   alias: { 'string-width': './src/format/string-width-shim.cjs' },
+  // The chart renderer of the Word file is native code, prebuilt per platform: required from node_modules as it is.
+  external: ['@resvg/resvg-js'],
 };
 
 /** Every file this build writes in dist/, so that what an older build left there can go (see the end). */

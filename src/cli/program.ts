@@ -60,6 +60,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
         .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
         .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met')
         .option('--wide', 'one line per result in the terminal table, however wide')
+        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
     ).action(async (data: string[], opts) => setCode(await evaluate(io, data, opts)));
   }
@@ -75,7 +76,10 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
         .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
         .option('--region <region>', 'region name, short name or code (repeatable)', collect)
         .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
+        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
         .option('-o, --output <file>', 'write the report: .html, .md, .json, .docx or .xlsx (repeatable)', collect)
+        .option('--issuer <name>', 'issuing body on the Word file\'s title page, e.g. 泰州市妇女儿童工作委员会办公室')
+        .option('--no-placeholders', 'leave out the marked places for the departments\' measures (【请相关部门补充主要措施】)')
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
     ).action(async (data: string[], opts) => setCode(await report(io, data, opts)));
   }

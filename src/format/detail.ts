@@ -33,7 +33,9 @@ export function detail(r: Result, ctx: FormatContext): string {
   if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r.unit, lang)}`, u, r.unit, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
-  if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
+  // A miss proven from a region's own value, and a conditional target's missing condition, are said
+  // even beside the units they name (every-unit.ts, conditional.ts).
+  if (r.reason && (!(r.failingUnits?.length || r.missingUnits?.length) || r.reason.code.startsWith('reason/units-proven') || r.reason.code === 'reason/condition-missing')) bits.push(say(r.reason, r, ctx));
   const band = aboutBand(r.target.description, r.unit, ctx);
   if (band && (r.status === 'met' || r.status === 'not-met')) bits.push(band);
   const interval = intervalNote(r, r.unit, lang);

@@ -5,6 +5,7 @@ import type { Progress } from '../engine/progress.js';
 import type { Report } from '../report/model.js';
 import type { FormatContext } from './records.js';
 import { areaName, targetWords } from './report-words.js';
+import { say } from './detail.js';
 
 const progressRecord = (p: Progress) => ({
   class: p.class,
@@ -32,6 +33,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
     baselineYear: report.baselineYear,
     finalYear: report.finalYear,
     method: report.method,
+    baseline: report.baseline,
     years: report.years,
     regions: report.regions,
     summary: {
@@ -66,6 +68,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
           ...(rr.units ? { units: rr.units.map((u) => ({ region: u.region, status: u.status, value: u.value, progress: progressRecord(u.progress) })), unitCount: rr.unitCount ?? 0, missingUnitCount: rr.missingUnitCount ?? 0 } : {}),
           breakdowns: rr.breakdowns,
           notes: rr.notes,
+          ...(rr.reason ? { reason: { code: rr.reason.code, text: say(rr.reason, ind, ctx) } } : {}),
         })),
       })),
     ),

@@ -14,6 +14,7 @@ import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
 import { formatLine, formatNumber, formatValue, gapUnit } from './words.js';
+import { ReportSections } from './report-sections.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -44,7 +45,9 @@ const isRisky = (s: Pick<Subject, 'status' | 'progress'>) => RISKY.has(s.progres
 
 export function narrativeBlocks(report: Report, ctx: FormatContext): Block[] {
   const n = new Narrative(report, ctx);
-  return [...n.summary(), ...n.areas(), ...n.problems(), ...n.next()];
+  // The new parts (report-sections.ts): the 主要指标 open 总体情况; 评估工作与数据来源 closes the text.
+  const [summaryHeading, ...summary] = n.summary();
+  return [summaryHeading!, ...n.sections.mainOpening(), ...summary, ...n.areas(), ...n.problems(), ...n.next(), ...n.sections.workBlocks()];
 }
 
 /** The sentence of figures for one indicator, or undefined when its region has no data. */
@@ -57,6 +60,7 @@ class Narrative {
   private readonly top: string | null;
   private readonly final: boolean;
   private silent: Map<string, number> | undefined;
+  readonly sections: ReportSections;
 
   constructor(
     private readonly report: Report,
@@ -65,6 +69,7 @@ class Narrative {
     this.lang = ctx.lang;
     this.top = report.chartRegion;
     this.final = report.stage === 'final';
+    this.sections = new ReportSections(report, ctx);
   }
 
   private w(code: string, params: Params = {}): string {
@@ -168,6 +173,10 @@ class Narrative {
   areas(): Block[] {
     const out: Block[] = [heading(1, this.w('part-areas'), 'narrative-areas')];
     this.report.areas.forEach((a, i) => out.push(...this.area(a, i + 1)));
+    // Each 市（区）, then the 城乡 and 性别 gaps, as the last subsections (report-sections.ts).
+    const label = (k: number) => (this.lang === 'zh' ? chineseNumber(k) : k);
+    const regions = this.sections.regionBlocks(label(this.report.areas.length + 1));
+    out.push(...regions, ...this.sections.gapBlocks(label(this.report.areas.length + (regions.length ? 2 : 1))));
     return out;
   }
 
@@ -190,7 +199,9 @@ class Narrative {
     const notApplicable: string[] = [];
     for (const ind of a.indicators) {
       const s = this.sentence(ind);
+      const earlier = s === undefined ? this.sections.earlierSentence(ind) : undefined;
       if (s !== undefined) out.push(paragraph(s));
+      else if (earlier !== undefined) out.push(paragraph(earlier));
       else if (this.topOf(ind)?.status === 'not-applicable') notApplicable.push(this.name(ind));
       else missing.push(this.name(ind));
     }
@@ -334,6 +345,8 @@ class Narrative {
         if (!rr.units) return this.line(ind, rr, target.target);
         return this.units(ind, rr, target.level);
       case 'trend':
+        // A missed trend says why (2022年起回升 …), from the engine's reason (kinds/trend.ts).
+        return this.w(rr.status === 'met' ? 'reached' : 'not-reached', { target: say(ind.description, ind, this.ctx) }) + (rr.status === 'not-met' && rr.reason ? this.w('trend-why', { why: say(rr.reason, ind, this.ctx) }) : '');
       case 'yes-no':
         return this.w(rr.status === 'met' ? 'reached' : 'not-reached', { target: say(ind.description, ind, this.ctx) });
       default:
@@ -372,8 +385,10 @@ class Narrative {
     const missing = (rr.units ?? []).filter((u) => NO_DATA.has(u.status));
     const count = rr.unitCount ?? 0;
     const levelName = this.levelName(level);
+    // A miss proven from a region's own value (every-unit.ts), where no unit is named as failing.
+    const proven = rr.reason?.code.startsWith('reason/units-proven') ? this.w('units-proven', { why: say(rr.reason, ind, this.ctx) }) : '';
     let s = failing.length === 0
-      ? missing.length === 0 ? this.w('units-all', { count, level: levelName, target: phrase }) : ''
+      ? missing.length === 0 && !proven ? this.w('units-all', { count, level: levelName, target: phrase }) : proven
       : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind.unit) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;
@@ -473,6 +488,7 @@ class Narrative {
         }))));
       }
     }
+    blocks.push(...this.sections.causeBlocks(() => ++n));
     const lagging = this.lagging();
     if (lagging.items.length) blocks.push(paragraph(this.w(this.final ? 'problem-lagging-final' : 'problem-lagging', { n: ++n, level: lagging.level, final: r.finalYear, list: this.join(lagging.items) })));
     const top = this.topRegion();
@@ -607,12 +623,10 @@ class Narrative {
       const warnings = this.warningGroups();
       if (warnings.length) out.push(paragraph(this.w('next-warning', { n: ++n, final: r.finalYear, list: this.join(warnings.map(({ ind, items }) => this.w('next-warning-item', { indicator: this.name(ind), regions: this.join(items.map((x) => this.warnedPlace(x))) }))) })));
     } else {
-      const groups = this.notAchieved().map((g) => ({ ...g, subjects: g.subjects.filter((x) => x.gap !== null && x.gap > 0) })).filter((g) => g.subjects.length);
-      if (groups.length) {
-        out.push(paragraph(this.w('next-gap-intro', { n: ++n })));
-        out.push(list(groups.map(({ ind, subjects }) => this.w('next-gap', { indicator: this.listName(ind), list: this.join(subjects.map((x) => this.w('next-gap-region', { region: x.label, gap: this.amount(x.gap!, ind.unit) }))) }))));
-      }
+      // The final report's 下一步: what the next plan (十五五) carries over, each miss at its place (report-sections.ts).
+      out.push(...this.sections.carryOverBlocks(this.notAchieved(), () => ++n));
     }
+    out.push(...this.sections.placeholderBlocks(() => ++n));
     const data = this.dataToComplete();
     if (data.length) out.push(paragraph(this.w('next-data', { n: ++n, list: data.join(this.lang === 'zh' ? '；' : '; ') })));
     if (n === 0) out.push(paragraph(this.w('next-none')));

@@ -203,4 +203,8 @@ export const narrativeMessages: Catalog = {
   'annex/grid': { zh: '附表2 各地区达标情况（{year}年）', en: 'Annex 2. Status by region ({year})' },
   'annex/areas': { zh: '附表3 分领域评估明细', en: 'Annex 3. Details by area' },
   'annex/notes': { zh: '附表4 数据备注', en: 'Annex 4. Notes in the returns' },
+
+  // Why a target is missed where a reason says more than the figures (engine kinds trend.ts and every-unit.ts).
+  'nar/trend-why': { zh: '：{why}', en: ': {why}' },
+  'nar/units-proven': { zh: '，{why}', en: '; {why}' },
 };

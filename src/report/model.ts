@@ -2,6 +2,7 @@
 // Language-neutral: ids, statuses, numbers and the plan's own wording; the formatters word it.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Progress, ProgressClass, ProgressMethod } from '../engine/progress.js';
+import type { BaselineChoice } from '../engine/baseline.js';
 import type { Reason, Status } from '../engine/verdict.js';
 import type { Direction, Part, Target } from '../plan/model.js';
 
@@ -72,6 +73,8 @@ export interface RegionReport {
   notes: string[];
   /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
   chance?: Chance;
+  /** The engine's reason where the narrative words it: a trend target missed, a miss proven from a region's own value. */
+  reason?: Reason;
 }
 
 /** The engine's reading of a rate's interval (the Verdict field of the same name). */
@@ -147,6 +150,8 @@ export interface Report {
   baselineYear: number;
   finalYear: number;
   method: ProgressMethod;
+  /** Whose figure the top region's baseline is where the plan states one (src/engine/baseline.ts). */
+  baseline: BaselineChoice;
   /** b … y, the columns of every series. */
   years: number[];
   regions: RegionRef[];

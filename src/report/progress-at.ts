@@ -5,11 +5,11 @@
 // achieved when met and unknown otherwise.
 import type { CellStore } from '../model/cells.js';
 import type { Result } from '../engine/evaluate.js';
+import { officialBaseline, type BaselineChoice } from '../engine/baseline.js';
 import { PROGRESS_SEVERITY, progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
-import { baselineFor } from './baseline.js';
 import type { PartProgress, UnitProgress } from './model.js';
 
 export interface ProgressScope {
@@ -17,6 +17,7 @@ export interface ProgressScope {
   regions: RegionIndex;
   cells: CellStore;
   method: ProgressMethod;
+  baseline: BaselineChoice;
 }
 
 interface Place {
@@ -33,7 +34,7 @@ export function progressFor(
   at: Place & { year: number; status: Status; value: number | boolean | null },
   given?: Result['baseline'],
 ): Progress {
-  const found = given ?? baselineFor(scope.plan, scope.regions, scope.cells, indicator, at.region, at.sex, at.residence);
+  const found = given ?? officialBaseline(scope.plan, scope.regions, scope.cells, indicator, at.region, at.sex, at.residence, scope.baseline) ?? null;
   const invalid = found === 'invalid';
   return progressOf({
     indicator,
