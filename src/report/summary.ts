@@ -57,7 +57,7 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
 /**
  * The early warnings of a year before the final one: a value that meets its target now but has
  * moved toward the line since the baseline, so that at the same yearly pace (the report's
- * method) it misses in the final year — 海陵区 80.87 → 78.90 against ≥78, 77.6 by 2025. Most
+ * method) it misses in the final year — 80.87 → 78.90 against ≥78, 77.6 by 2025. Most
  * projected shortfall first.
  */
 export function warningsOf(areas: readonly AreaReport[], top?: string): EarlyWarning[] {
@@ -96,7 +96,7 @@ function fallingShort(ind: Pick<IndicatorReport, 'direction' | 'unit'>, target: 
 /**
  * A split target is as far along as its part furthest behind: the at-risk row carries that part's
  * figures (base, current, target, paces), with `part` naming it, never the whole's total beside the
- * part's class (高港区 城市社区 92.59%, not the 城市+农村 87.06%).
+ * part's class (城市社区 92.59%, not the 城市+农村 87.06%).
  */
 function partFigures(r: RegionReport): Progress {
   const part = r.progress.part;

