@@ -64,7 +64,7 @@ export interface Progress {
   /** The value in the final year if the actual pace holds. */
   projected: number | null;
   reason: ProgressReason;
-  /** A split target's (reason `by-part`): the part furthest behind, whose class is the target's. */
+  /** A split target's (reason `by-part`, or the part's own figures in the report's at-risk list): the part furthest behind, whose class is the target's. */
   part?: Part;
 }
 

@@ -9,7 +9,7 @@ import { STATUSES } from '../engine/verdict.js';
 import type { Counts, Report } from '../report/model.js';
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, riskPlace, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -41,7 +41,7 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
       ];
       const rows = report.atRisk.map((x, i) => {
         const p = x.progress;
-        return [String(i + 1), indicatorName(x, lang), x.region.name, classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), formatPace(p.required, p, x.unit, lang), formatPace(p.actual, p, x.unit, lang), formatRatio(p.ratio), formatFigure(p.projected, x.unit, lang)];
+        return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), formatPace(p.required, p, x.unit, lang), formatPace(p.actual, p, x.unit, lang), formatRatio(p.ratio), formatFigure(p.projected, x.unit, lang)];
       });
       out.push({ kind: 'table', caption, head, rows, numeric: [0, ...range(4, head.length)], wide: true });
     }

@@ -11,7 +11,7 @@ import { chartLegend, chartSvg } from './report-chart.js';
 import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
@@ -98,7 +98,7 @@ function atRisk(report: Report, lang: Lang): string {
   ];
   const rows = report.atRisk.map((x, i) => {
     const p = x.progress;
-    return `<tr>${num(String(i + 1))}<td class="name"><a href="#${h(indId(x.id))}">${h(indicatorName(x, lang))}</a></td><td class="region">${h(x.region.name)}</td>${st(x.status, lang)}${cl(p, lang)}${num(formatFigure(p.baseline, x.unit, lang))}${num(formatFigure(p.current, x.unit, lang))}${num(formatFigure(p.target, x.unit, lang))}${num(formatPace(p.required, p, x.unit, lang))}${num(formatPace(p.actual, p, x.unit, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, x.unit, lang))}</tr>`;
+    return `<tr>${num(String(i + 1))}<td class="name"><a href="#${h(indId(x.id))}">${h(indicatorName(x, lang))}</a></td><td class="region">${h(riskPlace(x, lang))}</td>${st(x.status, lang)}${cl(p, lang)}${num(formatFigure(p.baseline, x.unit, lang))}${num(formatFigure(p.current, x.unit, lang))}${num(formatFigure(p.target, x.unit, lang))}${num(formatPace(p.required, p, x.unit, lang))}${num(formatPace(p.actual, p, x.unit, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, x.unit, lang))}</tr>`;
   });
   return `${caption}<table class="at-risk"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }

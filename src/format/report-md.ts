@@ -9,7 +9,7 @@ import { mdCell } from './markdown.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 /** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
@@ -75,7 +75,7 @@ function summary(report: Report, lang: Lang): string[] {
     ];
     const riskRows = report.atRisk.map((x, i) => {
       const p = x.progress;
-      return [String(i + 1), indicatorName(x, lang), x.region.name, statusLabel(x.status, lang), classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), ...paceCells(p, x.unit, lang)];
+      return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), statusLabel(x.status, lang), classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), ...paceCells(p, x.unit, lang)];
     });
     out.push(...table(riskHead, riskRows, (i) => i === 0 || i >= 5), '');
   }

@@ -28,8 +28,8 @@ export const NAMES_SHOWN = 5;
 export const REGIONS_SHOWN = 3;
 
 /**
- * What a gap, a pace or a class belongs to, named: the region itself (泰州市), a part of it
- * (兴化市农村社区) or a unit under it (靖江市季市镇) — never one's value beside another's gap.
+ * What a gap, a pace or a class belongs to, named: the region itself (A市), a part of it
+ * (B区农村社区) or a unit under it (C区D镇) — never one's value beside another's gap.
  */
 interface Subject {
   label: string;
@@ -292,8 +292,9 @@ class Narrative {
     return this.indicators().find((i) => i.id === id);
   }
 
-  /** The split's part as a place: 农村社区 (the plan's text without its figure), else 农村. */
+  /** The split's part as a place: 农村社区 (the plan's text without its figure), else 农村; in English, rural. */
   private partName(p: Pick<PartProgress, 'part' | 'text'>): string {
+    if (this.lang === 'en') return t(this.lang, `part/${p.part}`);
     const bare = p.text.replace(/\s*[≥≤<>＞＜]?\s*[\d.]+\s*[%％‰]?\s*(以上|以下|左右)?\s*$/u, '').trim();
     return bare !== '' && bare !== p.text ? bare : t(this.lang, `part/${p.part}`);
   }
@@ -535,7 +536,7 @@ class Narrative {
     return [...groups.values()].map((items) => ({ ind: this.indicatorOf(items[0]!.id), items })).filter((g): g is { ind: IndicatorReport; items: EarlyWarning[] } => g.ind !== undefined);
   }
 
-  /** 海陵区2020年80.87%，2023年78.9%，按目前年均变化2025年预计为77.6%，将低于规划目标（78%以上）. */
+  /** A区2020年80.87%，2023年78.9%，按目前年均变化2025年预计为77.59%，规划目标为78%以上. */
   private warningRegion(x: EarlyWarning, ind: IndicatorReport): string {
     const p = x.progress;
     const rr = ind.regions.find((y) => y.region.code === x.region.code);
@@ -547,7 +548,7 @@ class Narrative {
     });
   }
 
-  /** 海陵区, or a unit under the region it was read in: 靖江市季市镇. */
+  /** A区, or a unit under the region it was read in: B区C镇. */
   private warnedPlace(x: EarlyWarning): string {
     return x.within ? this.w('place-unit', { region: x.within.name, unit: x.region.name }) : x.region.name;
   }

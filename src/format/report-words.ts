@@ -113,3 +113,8 @@ export function noteLines(notes: readonly NoteEntry[], lang: Lang): string[] {
   }
   return [...byText.values()].map((e) => `${e.regions.join('、')} ${e.years.join('、')}${lang === 'en' ? ': ' : '：'}${e.note}`);
 }
+
+/** The place an at-risk row is about: the region, and the part of a split whose figures it carries (A区（城市）). */
+export function riskPlace(x: { region: { name: string }; progress: { part?: string } }, lang: Lang): string {
+  return x.progress.part === undefined ? x.region.name : t(lang, 'report/region-part', { region: x.region.name, part: t(lang, `part/${x.progress.part}`) });
+}

@@ -109,6 +109,7 @@ export const reportMessages: Catalog = {
   'part/female': { zh: '女', en: 'female' },
   'part/urban': { zh: '城市', en: 'urban' },
   'part/rural': { zh: '农村', en: 'rural' },
+  'report/region-part': { zh: '{region}（{part}）', en: '{region} ({part})' },
 
   'report/stdout-summary': {
     zh: '{stage}（{year}年）：{total} 项，已达标 {achieved}，进度符合预期 {onTrack}，需加快进度 {speedUp}，进展有限 {limited}，出现倒退 {movingAway}，无法评估 {unknown}',

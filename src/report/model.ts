@@ -130,7 +130,7 @@ export interface Counts {
  */
 export interface EarlyWarning extends IndicatorIdentity {
   region: RegionRef;
-  /** A unit's (every-unit target): the region it was read under (靖江市 for 季市镇). */
+  /** A unit's (every-unit target): the region it was read under (its 市（区）for a 乡镇). */
   within?: RegionRef;
   progress: Progress;
 }

@@ -101,7 +101,7 @@ function byParts(whole: Progress, parts: readonly PartProgress[]): Progress {
 
 /**
  * The units of an every-unit target that meet it in a year before the final one, paced against
- * the inner target: 季市镇 96.77 → 95.58 meets ≥95 in 2023 but falls toward it.
+ * the inner target: a 乡镇 at 96.77 → 95.58 meets ≥95 in 2023 but falls toward it.
  */
 function metUnits(scope: ProgressScope, indicator: Indicator, target: Extract<Target, { kind: 'every-unit' | 'conditional' }>, r: Result, listed: readonly UnitProgress[]): { metUnits?: UnitProgress[] } {
   // A conditional target's units include those the condition leaves out: only every-unit ones are watched.

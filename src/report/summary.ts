@@ -6,7 +6,7 @@ import { STATUSES } from '../engine/verdict.js';
 import { identityOf } from './identity.js';
 import type { Progress } from '../engine/progress.js';
 import type { Target } from '../plan/model.js';
-import type { AreaReport, AtRisk, ClassCounts, Counts, EarlyWarning, IndicatorReport, RegionRef, Report, StatusCounts } from './model.js';
+import type { AreaReport, AtRisk, ClassCounts, Counts, EarlyWarning, IndicatorReport, RegionRef, RegionReport, Report, StatusCounts } from './model.js';
 
 export function countsOf(areas: readonly AreaReport[]): Counts {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -44,7 +44,7 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
           ...identityOf(ind),
           region: r.region,
           status: r.status,
-          progress: r.progress,
+          progress: partFigures(r),
         });
       }
   const ratio = (x: AtRisk) => x.progress.ratio ?? -Infinity;
@@ -57,7 +57,7 @@ export function atRiskOf(areas: readonly AreaReport[]): AtRisk[] {
 /**
  * The early warnings of a year before the final one: a value that meets its target now but has
  * moved toward the line since the baseline, so that at the same yearly pace (the report's
- * method) it misses in the final year — 海陵区 80.87 → 78.90 against ≥78, 77.6 by 2025. Most
+ * method) it misses in the final year — 80.87 → 78.90 against ≥78, 77.6 by 2025. Most
  * projected shortfall first.
  */
 export function warningsOf(areas: readonly AreaReport[], top?: string): EarlyWarning[] {
@@ -91,4 +91,15 @@ function fallingShort(ind: Pick<IndicatorReport, 'direction' | 'unit'>, target: 
   if (!pace) return undefined;
   const misses = line.bound === 'min' ? !atLeast(pace.projected, line.line) : !atMost(pace.projected, line.line);
   return misses ? { progress: { ...p, actual: clean(pace.actual), projected: clean(pace.projected) }, by: Math.abs(pace.projected - line.line) } : undefined;
+}
+
+/**
+ * A split target is as far along as its part furthest behind: the at-risk row carries that part's
+ * figures (base, current, target, paces), with `part` naming it, never the whole's total beside the
+ * part's class (城市社区 92.59%, not the 城市+农村 87.06%).
+ */
+function partFigures(r: RegionReport): Progress {
+  const part = r.progress.part;
+  const own = part === undefined ? undefined : r.parts?.find((p) => p.part === part);
+  return own ? { ...own.progress, class: r.progress.class, part } : r.progress;
 }

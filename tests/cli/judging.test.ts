@@ -95,6 +95,7 @@ describe('trend targets judged over the whole series (trend-blip.csv)', () => {
     const { md } = reportJson([file, '--stage', 'midterm']);
     expect(md).toContain('未达到规划目标（下降）：2022年起回升，2020–2023 年总体上升');
     expect(md).toContain('儿童新发近视率为8.8%，比2020年下降1.31个百分点，达到规划目标（明显下降）');
+    // A rise in a rate that should fall is 上升, not 提高 (issue 20 item 7).
     expect(md).toContain('儿童超重率为10.01%，比2020年上升0.01个百分点，达到规划目标（不上升）');
     expect(md).toMatch(/“明显下降”另要求拟合年均降幅不低于基线的2%/);
   });

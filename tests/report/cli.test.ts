@@ -192,6 +192,7 @@ describe('real national figures, worked by hand', () => {
 
   it('linear: infant on track (R 1.0714, projected 3.9‰), under-5 must speed up (R 0.8667), neonatal unknown', () => {
     const d = tmp();
+    // The national series is not the city's: its own 2020 figures are the baseline (--baseline returns), not the plan's 1.94‰.
     const run = plancheck(['report', NATIONAL, '--stage', 'midterm', '--baseline', 'returns', '-o', 'n.json', '-o', 'n.md'], d);
     expect(run.code).toBe(0);
     const r = readReport(join(d, 'n.json'));

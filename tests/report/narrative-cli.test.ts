@@ -15,7 +15,7 @@ function report(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'plancheck-narrative-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.PLANCHECK_LANG;
-  const r = spawnSync(process.execPath, [BIN, 'report', ...SAMPLE, ...args, '-o', join(dir, 'r.md'), '-o', join(dir, 'r.json'), '-o', join(dir, 'r.docx'), '-o', join(dir, 'r.html')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, 'report', ...SAMPLE, ...args, '-o', join(dir, 'r.md'), '-o', join(dir, 'r.json'), '-o', join(dir, 'r.docx'), '-o', join(dir, 'r.html')], { cwd: ROOT, env, encoding: 'utf8', timeout: 240_000 });
   if (r.status !== 0) throw new Error(`plancheck report exited ${r.status}: ${r.stderr}`);
   return { md: readFileSync(join(dir, 'r.md'), 'utf8'), json: JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Json, docx: readFileSync(join(dir, 'r.docx')), html: readFileSync(join(dir, 'r.html'), 'utf8') };
 }
@@ -31,7 +31,7 @@ describe('mid-term report of the sample', () => {
   let out: ReturnType<typeof report>;
   beforeAll(() => {
     out = report(['--stage', 'midterm']);
-  }, 60_000);
+  }, 250_000);
 
   it('has the four parts, then the annexes', () => {
     const heads = out.md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
@@ -77,7 +77,7 @@ describe('final report of the sample', () => {
     expect(text).toContain('，实现规划目标');
     expect(text).toContain('，未实现规划目标');
     expect(text).not.toContain('已提前实现');
-  }, 60_000);
+  }, 250_000);
 });
 
 describe('--lang en', () => {
@@ -87,5 +87,5 @@ describe('--lang en', () => {
     expect(heads.slice(0, 4)).toEqual(['1. Overview', '2. Targets by area', '3. Problems', '4. Next steps']);
     expect(md).toMatch(/Infant mortality rate, 泰州市, 2023: 1\.82‰, down 0\.12 ‰ points from 2020 \(baseline as stated in the plan\), below the target \(at most 4‰\): target reached ahead of time/);
     expect(md).not.toMatch(/[一二三四]、/);
-  }, 60_000);
+  }, 250_000);
 });
