@@ -22,10 +22,11 @@ import { decode, hasUtf8Bom, isUtf16, PieceText } from './decode.js';
 import { FastRows } from './fast-rows.js';
 import { gridOfTable, pieceRows, type Grid } from './grid.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutFound, type LayoutRead } from './layout.js';
-import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, wholeFile } from './pieces.js';
+import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, prepend, wholeFile } from './pieces.js';
 import { GeneralRows, type RowReader } from './row-reader.js';
 import { CellBook, inReturnOrder } from './store.js';
 import { readTable } from './table.js';
+import { megabytes, XLSX_LIMITS } from './xlsx-limits.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
@@ -74,7 +75,9 @@ export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: R
 /** Any return: CSV or tab-separated text, or an .xlsx workbook; long or wide. */
 export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): Promise<ReturnsRead> {
   const run = newRun(ctx, options);
-  for (const f of files) {
+  for (const given of files) {
+    const f = workbookWhole(given, run);
+    if (!f) continue;
     const { file } = f;
     const head = 'bytes' in f ? f.bytes : undefined;
     if (head && isOle(head)) {
@@ -94,6 +97,22 @@ export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext,
     }
   }
   return finish(run, files);
+}
+
+/**
+ * A return given in chunks (a file over 4 MiB, or standard input) that is a workbook, held
+ * whole as the workbook reader needs it, up to the size a workbook may have; any other
+ * return as it was given, its first chunk put back. Undefined, with the error, for a
+ * workbook over that size.
+ */
+function workbookWhole(f: ReturnFile, run: Run): ReturnFile | undefined {
+  if ('bytes' in f) return f;
+  const head = headOf(f.chunks, 4);
+  if (!isZip(head.bytes)) return { file: f.file, chunks: prepend(head.bytes, head.rest) };
+  const bytes = wholeFile(head, XLSX_LIMITS.totalBytes);
+  if (bytes) return { file: f.file, bytes };
+  run.diagnostics.push(diag('error', 'data/xlsx-limit-file', { limit: megabytes(XLSX_LIMITS.totalBytes) }, { file: f.file, line: 1, column: 1 }));
+  return undefined;
 }
 
 /** What a run of the reader gathers, file after file. */

@@ -26,6 +26,8 @@ import { checkConsistency, ConsistencyCandidates, levelMismatches } from './cons
 import { describer } from './describe.js';
 import { intervalMethod } from '../engine/interval.js';
 import { outliersOf } from './outliers.js';
+import { baselineDifferences } from './baseline.js';
+import type { BaselineChoice } from '../engine/baseline.js';
 import { countsWithDecimals, fractionsForPercent } from './plausible.js';
 import { RateTests } from './rate-tests.js';
 import { Scratch } from './select.js';
@@ -46,6 +48,8 @@ export interface QualityOptions {
   years?: readonly number[];
   /** The language of the names, years and units the findings quote (default Chinese). */
   lang?: Lang;
+  /** Whose figure the top region's baseline is where the plan states one: said by the finding on a return's differing figure. */
+  baseline?: BaselineChoice;
 }
 
 export function checkQuality(plan: Plan, regions: RegionIndex, observations: ReturnCells, options: QualityOptions = {}): QualityReport {
@@ -87,6 +91,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     ...checkConsistency(plan, checks, given, describe, candidates),
     ...levels,
     ...unitsConverted(given, describe),
+    ...baselineDifferences(plan, regions, given.store, describe, options.baseline),
     ...implausible,
     ...suspects,
     ...outliers,
