@@ -164,11 +164,12 @@ describe('the same through the built binary', () => {
     const dir = tempDir();
     dirs.push(dir);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'data.csv'), `${HEADER},__proto__\n__proto__,constructor,2023,2,,,,,,,x\n`);
+    // An indicator named __proto__ is one the plan does not have (listed, a warning: issue 22 §1.5); the region is tried on a row of a plan indicator.
+    writeFileSync(join(dir, 'data.csv'), `${HEADER},__proto__\n__proto__,constructor,2023,2,,,,,,,x\n新生儿死亡率,constructor,2023,2,,,,,,,x\n`);
     const r = bounded(['evaluate', 'data.csv'], dir);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(r.stderr).toMatch(/^data\.csv:2:1: 错误: /m);
-    expect(r.stderr).toMatch(/^data\.csv:2:2: 错误: /m);
+    expect(r.stderr).toMatch(/^data\.csv:2:1: 警告: 报表中有 1 项规划没有的指标（__proto__）/m);
+    expect(r.stderr).toMatch(/^data\.csv:3:2: 错误: /m);
   });
 });
