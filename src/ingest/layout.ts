@@ -346,7 +346,9 @@ function regionsInIgnoredColumns(
     }
     const accepted = specOf(RETURN_COLUMNS, 'region').names;
     diagnostics.push(diag('error', header === '' ? 'data/region-column-unnamed' : 'data/region-column-ignored', {
+      // An English list is comma-separated: 县（市、区）, whose 、 would read as a separator, is left out of it.
       name: header, column: i + 1, ...listParam('regions', names.slice(0, 5)), ...listParam('accepted', accepted),
+      acceptedEn: accepted.filter((n) => !n.includes('、')).join(', '),
     }, at));
   }
 }
