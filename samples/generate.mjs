@@ -215,6 +215,17 @@ for (const [r, s] of AIR_SHIFT) for (const y of YEARS) {
   const [c, d] = AIR_DAYS[y], n = c + s + (r !== '泰州市' && y > 2020 && y < 2025 ? Math.round(jitter(3)) : 0);
   push('good-air-days', r, y, fmt((n / d) * 100, 2), { n: String(n), d: String(d), note: y === 2025 ? '2025年为快报数' : '' });
 }
+// The three mortality rates share one denominator, the live births (plan/checks.yaml,
+// mortality-live-births): 婴儿 and 5岁以下 take 新生儿's 活产数, their deaths kept, their rates
+// recomputed. Done after the rows are made, so that the random draws, and every other row, stay.
+const MORTALITY = ['neonatal-mortality', 'infant-mortality', 'under5-mortality'];
+const birthsOf = new Map(rows.filter((r) => r.id === MORTALITY[0] && r.分母 !== '').map((r) => [[r.地区, r.年份, r.性别, r.城乡].join('|'), r.分母]));
+for (const r of rows) {
+  const births = birthsOf.get([r.地区, r.年份, r.性别, r.城乡].join('|'));
+  if (!MORTALITY.slice(1).includes(r.id) || r.分子 === '' || births === undefined) continue;
+  const dec = (r.数值.split('.')[1] ?? '').length;
+  Object.assign(r, { 分母: births, 数值: fmt((+r.分子 / +births) * ind(r.id).scale, dec) });
+}
 
 // ---- self-check ----
 const norm = (s) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -236,6 +247,10 @@ for (const r of rows) {
 }
 for (const i of IND.values()) for (const y of ['2020', '2025'])
   if (i.target && !rows.some((r) => r.id === i.id && r.年份 === y)) fail(`indicator ${i.id} has no ${y} rows`);
+for (const r of rows) {
+  const births = birthsOf.get([r.地区, r.年份, r.性别, r.城乡].join('|'));
+  if (MORTALITY.includes(r.id) && r.分母 !== '' && births !== undefined && r.分母 !== births) fail(`${r.id} ${r.地区} ${r.年份}: 活产数 ${r.分母} is not ${births}`);
+}
 if (rows.some((r) => r.id === 'resident-population' && r.地区 === '高港区' && +r.数值 >= 300000)) fail('高港区 must stay below 300 000');
 
 // ---- write ----

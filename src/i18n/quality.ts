@@ -54,6 +54,14 @@ const findings: Catalog = {
     zh: '{cell}：“{indicator}”从 {fromYear}年的 {fromValue} 变为 {toValue}（变化 {change}），变化异常，备注已说明：{note}',
     en: '{cell}: "{indicator}" moves from {fromValue} in {fromYear} to {toValue} ({change}), an unusual change, explained in the note: {note}',
   },
+  'quality/denominators-differ': {
+    zh: '{cell}：分母不一致——{denominators}；{description}，应是同一个数。请核对这几行的分母',
+    en: '{cell}: the denominators differ: {denominators}; they must be one number ({description}). Check the denominators of these rows',
+  },
+  'quality/level-mismatch': {
+    zh: '{cell}：“{indicator}”填报为 {value}，而其下 {count} 个地区的分子、分母合计为 {numerator}/{denominator}，即 {pooled}（{rows}）；两者应一致，请核对{region}的数值，或这些行的分子、分母',
+    en: '{cell}: "{indicator}" is given as {value}, but its {count} sub-regions pool to {numerator}/{denominator} = {pooled} ({rows}); they must agree: check the value of {region}, or the numerators and denominators of those rows',
+  },
   'quality/fraction-for-percent': {
     zh: '{cell}：“{indicator}”的数值 {written} 是小数比例：本报表中该指标的数值都不超过 1，而规划的标准是 {line}，应为 {suggestion}；请按百分数填写（{written} 写作 {suggestion}）',
     en: '{cell}: the value {written} of "{indicator}" is a fraction: every value of it in the returns is at most 1, while the plan\'s line is {line}, so it is {suggestion}; write it as a percent ({written} as {suggestion})',

@@ -253,7 +253,7 @@ export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoic
     return none();
   }
 
-  // A 统计监测表 gives its year in the title (泰州市2023年儿童发展监测表), not in a column.
+  // A 统计监测表 gives its year in the title (××市2023年儿童发展监测表), not in a column.
   const yearInColumns = roles.some((r) => r.kind === 'wide' && r.year !== undefined);
   const hasYearColumn = roles.some((r) => r.kind === 'long' && r.id === 'year');
   const fixedYear = yearInColumns || hasYearColumn ? undefined : yearOfTitle(grid, h) ?? (given.year !== undefined ? { year: given.year } : undefined);
@@ -285,7 +285,7 @@ export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoic
   return { layout, diagnostics, viewsOf, columns, width, firstData };
 }
 
-/** The year a title row above the header names (泰州市2023年儿童发展监测表), with the title and its cell. */
+/** The year a title row above the header names (××市2023年儿童发展监测表), with the title and its cell. */
 function yearOfTitle(grid: Grid, header: number): { year: number; title?: string; at?: Where } | undefined {
   for (let r = 0; r < header; r++) {
     const row = grid.rows[r]!;
@@ -346,7 +346,9 @@ function regionsInIgnoredColumns(
     }
     const accepted = specOf(RETURN_COLUMNS, 'region').names;
     diagnostics.push(diag('error', header === '' ? 'data/region-column-unnamed' : 'data/region-column-ignored', {
+      // An English list is comma-separated: 县（市、区）, whose 、 would read as a separator, is left out of it.
       name: header, column: i + 1, ...listParam('regions', names.slice(0, 5)), ...listParam('accepted', accepted),
+      acceptedEn: accepted.filter((n) => !n.includes('、')).join(', '),
     }, at));
   }
 }

@@ -19,7 +19,11 @@ export interface OrderCheck extends CheckBase { kind: 'order'; indicators: strin
 export interface NumeratorCheck extends CheckBase { kind: 'numerator-within-denominator'; indicators: string[] }
 /** Values within [min, max]: of the indicators listed, or of every indicator in `unit` but those in `except`. */
 export interface RangeCheck extends CheckBase { kind: 'range'; indicators?: string[]; unit?: string; except?: string[]; min?: number; max?: number }
-export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck;
+/** These rates share one denominator (the three mortality rates: the live births), so in one region, year and disaggregation their denominators are one number. */
+export interface SameDenominatorCheck extends CheckBase { kind: 'same-denominator'; indicators: string[] }
+/** A region's rate is Σ numerator / Σ denominator of its sub-regions' (the rate counts children or births, which add up). */
+export interface SubRegionsCheck extends CheckBase { kind: 'sum-of-sub-regions'; indicators: string[] }
+export type ConsistencyCheck = OrderCheck | NumeratorCheck | RangeCheck | SameDenominatorCheck | SubRegionsCheck;
 
 /** A plan with the consistency rules of its checks.yaml, when it has one. */
 export type PlanWithChecks = Plan & { checks?: ConsistencyCheck[] };

@@ -149,7 +149,7 @@ export function crossCheckChecks(plan: Plan, checks: readonly ConsistencyCheck[]
     seen.add(c.id);
     const cited = [...(c.kind === 'range' ? [...(c.indicators ?? []), ...(c.except ?? [])] : c.indicators)];
     for (const id of cited) if (!byId.has(id)) out.push(diag('error', 'checks/unknown-indicator', { check: c.id, id }, at(c.kind === 'range' && c.except?.includes(id) ? 'except' : 'indicators')));
-    if (c.kind === 'numerator-within-denominator') {
+    if (c.kind === 'numerator-within-denominator' || c.kind === 'same-denominator' || c.kind === 'sum-of-sub-regions') {
       for (const id of c.indicators) {
         const ind = byId.get(id);
         if (ind && ind.measure !== 'rate') out.push(diag('error', 'checks/not-a-rate', { check: c.id, id, measure: ind.measure }, at('indicators')));

@@ -1,12 +1,13 @@
 // The consistency rules of plan/checks.yaml, applied to the values a return gives
 // (never to derived ones: a breach is reported at the cell that was typed).
-import { diag, type Diagnostic, type Where } from '../diagnostics.js';
+import { diag, placeText, type Diagnostic, type Where } from '../diagnostics.js';
 import { above, below, clean } from '../engine/numbers.js';
 import { cellKey, type Observation } from '../model/observation.js';
-import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck } from '../plan/checks.js';
-import type { Plan } from '../plan/model.js';
+import type { ConsistencyCheck, NumeratorCheck, OrderCheck, RangeCheck, SameDenominatorCheck, SubRegionsCheck } from '../plan/checks.js';
+import type { RegionIndex } from '../plan/lookup.js';
+import type { Indicator, Plan } from '../plan/model.js';
 import { residenceOfSlot, sexOfSlot, SLOTS, type SeriesKey, type SeriesTable } from '../model/cells.js';
-import { describeCell, placeOf, type Describe } from './describe.js';
+import { describeCell, placeOf, unitSuffix, type Describe } from './describe.js';
 import { givenOf, type Given } from './given.js';
 
 export function checkConsistency(
@@ -26,6 +27,7 @@ export function checkConsistency(
   for (const c of checks) if (c.kind === 'numerator-within-denominator') out.push(...numeratorWithinDenominator(c, given, describe, numeratorFlagged, mayFind));
   for (const c of checks) {
     if (c.kind === 'order') out.push(...order(c, given, describe));
+    if (c.kind === 'same-denominator') out.push(...sameDenominator(c, given, describe));
     if (c.kind === 'range') out.push(...range(plan, c, given, describe, numeratorFlagged, mayFind));
   }
   return out;
@@ -232,4 +234,122 @@ export function whereOf(o: Observation, cell: 'value' | 'numerator' | 'denominat
   return row.sheet !== undefined && row.cell !== undefined
     ? { file: row.file, line: row.line, sheet: row.sheet, cell: row.cell }
     : { file: row.file, line: row.line, ...(row.column !== undefined ? { column: row.column } : {}) };
+}
+
+/** How many rows a finding about a region and its sub-regions cites, before it counts the rest. */
+const ROWS_CITED = 6;
+
+/**
+ * Rates that share a denominator (the three mortality rates: the live births of the period)
+ * given with different ones for one region, year and disaggregation: one finding for the cell,
+ * at the first denominator that differs, listing each rate's denominator and its place.
+ */
+function sameDenominator(c: SameDenominatorCheck, given: Given, describe: Describe): Diagnostic[] {
+  const byCell = new Map<string, Observation[]>();
+  const hasDenominator = (_: number, __: number, d: number) => !Number.isNaN(d);
+  for (const id of c.indicators) {
+    for (const o of given.where(id, hasDenominator)) {
+      if (o.denominator === undefined || o.invalid) continue;
+      const key = `${o.regionCode}\u0000${o.year}\u0000${o.sex}\u0000${o.residence}`;
+      const list = byCell.get(key);
+      if (list) list.push(o);
+      else byCell.set(key, [o]);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const list of byCell.values()) {
+    const first = list[0]!;
+    const other = list.find((o) => o.denominator !== first.denominator);
+    if (!other) continue;
+    const place = (o: Observation) => shortPlace(placeText(whereOf(o, 'denominator')), whereOf(other, 'denominator').file);
+    const each = list.map((o) => `${describe.indicator(o.indicatorId)} ${o.denominator}${describe.lang === 'en' ? ` (${place(o)})` : `（${place(o)}）`}`);
+    out.push(diag(c.severity, 'quality/denominators-differ', {
+      check: c.id,
+      cell: describeCell(describe, first),
+      denominators: describe.list(each),
+      description: c.description ?? '',
+    }, whereOf(other, 'denominator')));
+  }
+  return out;
+}
+
+/** Decimals a number is written with (1.9 → 1, 2 → 0), at most 12. */
+function decimalsOf(v: number): number {
+  const m = /\.(\d+)$/u.exec(String(v));
+  return m ? Math.min(m[1]!.length, 12) : 0;
+}
+
+/**
+ * A region's rate against its sub-regions', for the indicators of a sum-of-sub-regions rule:
+ * when every sub-region gives its numerator and denominator, the region's rate is Σ numerator /
+ * Σ denominator, and a value given for the region must be that, rounded as written (a city of
+ * 0.9‰ over six 市(区) that pool to 1.91‰: one of them is wrong). At the region's value, with
+ * both figures and the rows behind the sum. Not for a rate that does not add up (空气质量优良
+ * 天数比率: the city's days are not the sum of its districts'), which no rule lists.
+ */
+export function levelMismatches(
+  c: SubRegionsCheck,
+  indicator: Indicator,
+  table: SeriesTable,
+  cellAt: (k: SeriesKey, year: number) => Observation,
+  regions: RegionIndex,
+  describe: Describe,
+): Diagnostic[] {
+  if (indicator.measure !== 'rate' || indicator.scale === undefined) return [];
+  const scale = indicator.scale;
+  const width = table.years.length;
+  const series = new Map<string, number>();
+  const keys: SeriesKey[] = [];
+  for (let s = 0; s < table.count; s++) {
+    const k = table.key(s);
+    keys.push(k);
+    series.set(`${k.regionCode}\u0000${k.sex}\u0000${k.residence}`, s);
+  }
+  const out: Diagnostic[] = [];
+  for (let s = 0; s < table.count; s++) {
+    const k = keys[s]!;
+    const children = regions.children(k.regionCode);
+    if (children.length === 0) continue;
+    const subs = children.map((r) => series.get(`${r.code}\u0000${k.sex}\u0000${k.residence}`));
+    if (subs.some((b) => b === undefined)) continue;
+    for (let y = 0; y < width; y++) {
+      const v = table.value[s * width + y]!;
+      if (Number.isNaN(v)) continue;
+      let numerator = 0;
+      let denominator = 0;
+      for (const b of subs) {
+        const n = table.numerator[b! * width + y]!;
+        const d = table.denominator[b! * width + y]!;
+        numerator += n;
+        denominator += d;
+      }
+      // NaN when a sub-region gives no numerator and denominator: nothing to pool.
+      if (!(denominator > 0)) continue;
+      const pooled = (numerator / denominator) * scale;
+      if (Math.abs(v - pooled) <= 0.5 * 10 ** -decimalsOf(v) + 1e-9) continue;
+      const year = table.years[y]!;
+      const o = cellAt(k, year);
+      if (o.indicatorId !== indicator.id || typeof o.value !== 'number' || o.invalid) continue;
+      const rows = subs.map((b) => shortPlace(placeOf(cellAt(keys[b!]!, year)), whereOf(o, 'value').file));
+      const cited = rows.length > ROWS_CITED ? [...rows.slice(0, ROWS_CITED), '…'] : rows;
+      out.push(diag(c.severity, 'quality/level-mismatch', {
+        check: c.id,
+        indicator: describe.indicator(indicator.id),
+        cell: describeCell(describe, o),
+        region: describe.region(k.regionCode),
+        value: describe.value(o),
+        pooled: `${clean(pooled)}${unitSuffix(describe.unit(indicator.id), describe.lang)}`,
+        numerator: clean(numerator),
+        denominator: clean(denominator),
+        count: children.length,
+        rows: describe.list(cited),
+      }, whereOf(o, 'value')));
+    }
+  }
+  return out;
+}
+
+/** A place in the file a finding is already located in, without the file's name: `3:5`, `Sheet1!D7`. */
+function shortPlace(place: string, file: string | undefined): string {
+  return file !== undefined && place.startsWith(`${file}:`) ? place.slice(file.length + 1) : place;
 }

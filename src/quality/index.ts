@@ -22,7 +22,7 @@ import type { RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import { checkCompleteness, type Completeness } from './completeness.js';
 import { cellsOfGiven, givenOf, seriesOfGiven } from './given.js';
-import { checkConsistency, ConsistencyCandidates } from './consistency.js';
+import { checkConsistency, ConsistencyCandidates, levelMismatches } from './consistency.js';
 import { describer } from './describe.js';
 import { intervalMethod } from '../engine/interval.js';
 import { outliersOf } from './outliers.js';
@@ -65,6 +65,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
   const suspects: Diagnostic[] = [];
   const implausible: Diagnostic[] = [];
+  const levels: Diagnostic[] = [];
   const outliers: Diagnostic[] = [];
   // The year-on-year tests of rates, adjusted for their number over the whole return.
   const tests = new RateTests();
@@ -74,6 +75,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     const cellAt = cellsOfGiven(given, indicator.id);
     candidates.scan(indicator.id, table);
     implausible.push(...fractionsForPercent(indicator, table, cellAt, describe), ...countsWithDecimals(indicator, table, cellAt, describe));
+    for (const c of checks) if (c.kind === 'sum-of-sub-regions' && c.indicators.includes(indicator.id)) levels.push(...levelMismatches(c, indicator, table, cellAt, regions, describe));
     const rate = units.get(indicator.id);
     let level: number | undefined;
     if (rate && units.delete(indicator.id)) {
@@ -87,6 +89,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   outliers.push(...tests.flagged());
   const findings = [
     ...checkConsistency(plan, checks, given, describe, candidates),
+    ...levels,
     ...unitsConverted(given, describe),
     ...baselineDifferences(plan, regions, given.store, describe, options.baseline),
     ...implausible,

@@ -251,3 +251,26 @@ describe('3. a value implausible for its unit', () => {
     expect(r.stderr).toMatch(/permille-over\.csv:2:4: 错误: .*permille-range/);
   });
 });
+
+describe('6. levels that contradict each other', () => {
+  const r = () => check([file('levels.csv')]);
+  it('finds a city value that is not the Σ/Σ of its six 市(区), with both figures and the rows', () => {
+    const { stderr } = r();
+    expect(stderr).toMatch(/levels\.csv:2:4: 警告: 泰州市 2023年：“新生儿死亡率”填报为 0\.9‰，而其下 6 个地区的分子、分母合计为 57\/29200，即 1\.95‰（3:5、4:5、5:5、6:5、7:5、8:5）；两者应一致，请核对泰州市的数值.*\[quality\/level-mismatch\]/);
+  });
+
+  it('allows the rounding of the value as written: 1.7 for 1.7466 passes, 1.8 does not', () => {
+    const { stderr } = r();
+    expect(stderr).not.toMatch(/levels\.csv:9:4: 警告: .*level-mismatch/);
+    expect(stderr).toMatch(/levels\.csv:20:4: 警告: 泰州市 2020年：“新生儿死亡率”填报为 1\.8‰，而其下 6 个地区的分子、分母合计为 51\/29200，即 1\.75‰/);
+  });
+
+  it('finds the three mortality rates of one 市(区) and year on different 活产数, naming each row', () => {
+    const { stderr, code } = r();
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/levels\.csv:17:6: 警告: 海陵区 2023年：分母不一致——新生儿死亡率 5000（3:6）、婴儿死亡率 7100（17:6）、5岁以下儿童死亡率 7000（16:6）；.*同期活产数.*\[quality\/denominators-differ\]/);
+    // 高港区 2021: 7200 and 7200, one number.
+    expect(stderr).not.toMatch(/高港区 2021年：分母不一致/);
+    expect(plancheck(['check', file('levels.csv'), '--strict']).code).toBe(2);
+  });
+});

@@ -16,6 +16,8 @@ describe('plan/checks.yaml', () => {
     const checks = (realPlan() as PlanWithChecks).checks!;
     expect(checks.map((c) => [c.id, c.kind, c.severity])).toEqual([
       ['mortality-order', 'order', 'error'],
+      ['mortality-live-births', 'same-denominator', 'warning'],
+      ['city-from-districts', 'sum-of-sub-regions', 'warning'],
       ['share-numerator-within-denominator', 'numerator-within-denominator', 'error'],
       ['coverage-numerator-within-denominator', 'numerator-within-denominator', 'warning'],
       ['percent-range', 'range', 'error'],
@@ -61,6 +63,8 @@ describe('plan/checks.yaml', () => {
     expect(codes('checks:\n  - id: x\n    kind: range\n    severity: error\n    unit: "%"\n').map((c) => c[0])).toEqual(['checks/range-bounds']);
     expect(codes('checks:\n  - id: x\n    kind: range\n    severity: error\n    min: 0\n').map((c) => c[0])).toEqual(['checks/range-selection']);
     expect(codes('checks:\n  - id: x\n    kind: numerator-within-denominator\n    severity: error\n    indicators: [special-schools]\n').map((c) => c[0])).toEqual(['checks/not-a-rate']);
+    expect(codes('checks:\n  - id: x\n    kind: same-denominator\n    severity: warning\n    indicators: [infant-mortality, special-schools]\n').map((c) => c[0])).toEqual(['checks/not-a-rate']);
+    expect(codes('checks:\n  - id: x\n    kind: sum-of-sub-regions\n    severity: warning\n    indicators: [special-schools]\n').map((c) => c[0])).toEqual(['checks/not-a-rate']);
     expect(codes('checks:\n  - { id: x, kind: range, severity: error, unit: "%", max: 100 }\n  - { id: x, kind: range, severity: error, unit: "‰", max: 1000 }\n').map((c) => c[0])).toEqual(['checks/duplicate-id']);
   });
 });

@@ -25,7 +25,11 @@ describe('mortality order: 5岁以下儿童死亡率 ≥ 婴儿死亡率 ≥ 新
   });
 
   it('flags 婴儿死亡率 below 新生儿死亡率, and compares around a missing middle indicator', () => {
-    expect(findings('婴儿死亡率,高港区,2022,1.85,4,2157\n新生儿死亡率,高港区,2022,1.87,4,2135\n').map(brief)).toEqual([['error', 'quality/order', 2, 4, 'mortality-order']]);
+    // On different 活产数 (2157 and 2135), which the mortality-live-births rule flags too.
+    expect(findings('婴儿死亡率,高港区,2022,1.85,4,2157\n新生儿死亡率,高港区,2022,1.87,4,2135\n').map(brief)).toEqual([
+      ['error', 'quality/order', 2, 4, 'mortality-order'],
+      ['warning', 'quality/denominators-differ', 2, 6, 'mortality-live-births'],
+    ]);
     expect(findings('5岁以下儿童死亡率,高港区,2022,1.5,,\n新生儿死亡率,高港区,2022,1.6,,\n').map(brief)).toEqual([['error', 'quality/order', 2, 4, 'mortality-order']]);
   });
 
