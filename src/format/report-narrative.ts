@@ -171,7 +171,7 @@ class Narrative {
       else if (this.topOf(ind)?.status === 'not-applicable') notApplicable.push(this.name(ind));
       else missing.push(this.name(ind));
     }
-    if (missing.length) out.push(paragraph(this.w('no-data-list', { list: this.join(missing) })));
+    if (missing.length) out.push(paragraph(this.w('no-data-list', { list: this.sections.some(missing) })));
     if (notApplicable.length) out.push(paragraph(this.w('not-applicable-list', { list: this.join(notApplicable) })));
     return out;
   }
@@ -385,7 +385,7 @@ class Narrative {
     if (lagging.items.length) blocks.push(paragraph(this.w('problem-lagging', { n: ++n, level: lagging.level, list: this.join(lagging.items) })));
     const top = this.topRegion();
     const noData = this.indicators().filter((i) => { const x = this.topOf(i); return x !== undefined && NO_DATA.has(x.status); });
-    if (top && noData.length) blocks.push(paragraph(this.w('problem-no-data', { n: ++n, region: top.name, list: this.join(noData.map((i) => this.name(i))) })));
+    if (top && noData.length) blocks.push(paragraph(this.w('problem-no-data', { n: ++n, region: top.name, list: this.sections.some(noData.map((i) => this.name(i))) })));
     const noBaseline = this.noBaseline();
     if (noBaseline.length) blocks.push(paragraph(this.w('problem-no-baseline', { n: ++n, year: r.baselineYear, list: this.join(noBaseline.map((i) => this.name(i))) })));
     const q = this.quality();
@@ -477,7 +477,7 @@ class Narrative {
         m.names.push(this.name(ind));
         missing.set(x.region.code, m);
       }
-    for (const m of missing.values()) data.push(this.w('next-data-missing', { region: m.region.name, indicators: this.join(m.names), year: r.year }));
+    for (const m of missing.values()) data.push(this.w('next-data-missing', { region: m.region.name, indicators: this.sections.some(m.names), year: r.year }));
     const noBaseline = this.noBaseline();
     if (noBaseline.length) data.push(this.w('next-data-baseline', { indicators: this.join(noBaseline.map((i) => this.name(i))), year: r.baselineYear }));
     const q = this.quality();
