@@ -13,7 +13,8 @@ const SAMPLE = ['samples/taizhou-2020-2025.csv', '--regions', 'samples/townships
 
 function report(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'plancheck-narrative-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  // The Word file without its charts (tests/report/docx-craft.test.ts draws them): each costs seconds.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PLANCHECK_FONT: 'none' };
   delete env.PLANCHECK_LANG;
   const r = spawnSync(process.execPath, [BIN, 'report', ...SAMPLE, ...args, '-o', join(dir, 'r.md'), '-o', join(dir, 'r.json'), '-o', join(dir, 'r.docx'), '-o', join(dir, 'r.html')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`plancheck report exited ${r.status}: ${r.stderr}`);
