@@ -127,7 +127,7 @@ await bundle({
 // dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
 // the command's file or dist/main.cjs. bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
 /** Each command, by name, and the function that runs it (src/cli/program.ts, Commands). */
-const COMMANDS = { evaluate: 'runEvaluate', report: 'runReport', validate: 'runValidate', check: 'runCheck', template: 'runTemplate', indicators: 'runIndicators' };
+const COMMANDS = { evaluate: 'runEvaluate', report: 'runReport', validate: 'runValidate', check: 'runCheck', template: 'runTemplate', indicators: 'runIndicators', app: 'runApp' };
 const cli = {
   ...shared,
   plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection],
@@ -202,6 +202,10 @@ if (compiled) {
   written.add(resolve('dist', PLAN_CACHE));
   written.add(resolve('dist', PLAN_CACHE_BYTES));
 } else console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
+
+// The offline page (issue 24): dist/plancheck.html, the same modules built for browsers.
+const { buildApp } = await import('./build-app.mjs');
+written.add(resolve((await buildApp({ minify })).outfile));
 
 // What older builds left: chunks are named by a hash of their content, so each build
 // adds its own beside the old ones. Removed only now, so that a binary started while

@@ -4,7 +4,6 @@
 // says why, once, on standard error: never a chart with empty boxes for its Chinese labels.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { t, type Lang } from '../i18n/index.js';
 import type { Io } from './io.js';
 
@@ -87,6 +86,8 @@ export function chartRasterizer(io: Io, lang: Lang): Rasterize | undefined {
 
 /** RGBA pixels as a PNG file: the signature, IHDR, one IDAT (each row filter 0, deflated), IEND. */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  // Required here, not imported: the offline page's build (scripts/build-app.mjs) stands in a node:zlib of its own, without these; it never draws a chart.
+  const { crc32, deflateSync } = require('node:zlib') as typeof import('node:zlib');
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0;

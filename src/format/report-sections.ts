@@ -15,6 +15,13 @@ import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, indicatorName, methodNote, valueText } from './report-words.js';
 import { formatNumber, formatValue, gapUnit } from './words.js';
 
+/** A place a final-stage miss is carried over for: a region, a part of it or a unit under it, named. */
+export interface CarriedPlace {
+  label: string;
+  value: number | boolean | null;
+  gap: number | null;
+}
+
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
 /** At most this many names in a list of a paragraph; the rest are counted (no wall of names). */
 export const NAMES_AT_MOST = 5;
@@ -302,21 +309,28 @@ export class ReportSections {
 
   // ---- 下一步 -------------------------------------------------------------------------
 
-  /** The final report's 下一步: each target missed, by how much and where, for the next plan to carry over. */
-  carryOverBlocks(next: () => number): Block[] {
-    const items: string[] = [];
+  /**
+   * The final report's 下一步: each target missed, by how much and where, for the next plan to
+   * carry over. The places come named from the narrative (a region, its part or its unit), each
+   * with its own value and gap, never one's value beside another's gap.
+   */
+  carryOverBlocks(groups: ReadonlyArray<{ ind: IndicatorReport; subjects: ReadonlyArray<CarriedPlace> }>, next: () => number): Block[] {
+    const items = groups.map(({ ind, subjects }) => this.w('carry-item', {
+      indicator: this.name(ind),
+      target: this.targetText(ind),
+      list: subjects.map((x) => x.gap !== null && x.gap > 0
+        ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind.unit), gap: this.amount(x.gap, ind.unit) })
+        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind.unit) })).join(this.w('semi')),
+    }));
+    // Misses judged on the year before (the year evaluated has no value): carried over too, marked.
     for (const ind of this.indicators()) {
-      const missed = ind.regions.filter((rr) => (earlierOf(rr, this.report.year)?.status ?? rr.status) === 'not-met');
-      if (!missed.length) continue;
-      const top = this.report.chartRegion;
-      const ordered = [...missed.filter((x) => x.region.code === top), ...missed.filter((x) => x.region.code !== top).sort((p, q) => (q.gap ?? -Infinity) - (p.gap ?? -Infinity))];
-      const regions = ordered.map((rr) => {
-        const e = earlierOf(rr, this.report.year);
-        if (!e && rr.value === null && rr.parts?.length) return this.w('carry-region', { region: rr.region.name, value: this.missedParts(ind, rr) });
-        const value = e ? this.w('earlier-value', { value: this.fig(e.value, ind.unit), year: e.year }) : this.fig(rr.value, ind.unit);
-        return !e && rr.gap !== null && rr.gap > 0 ? this.w('carry-region-gap', { region: rr.region.name, value, gap: this.amount(rr.gap, ind.unit) }) : this.w('carry-region', { region: rr.region.name, value });
-      });
-      items.push(this.w('carry-item', { indicator: this.name(ind), target: this.targetText(ind), list: regions.join(this.w('semi')) }));
+      const earlier = ind.regions.map((rr) => ({ rr, e: earlierOf(rr, this.report.year) })).filter((x) => x.e?.status === 'not-met');
+      if (!earlier.length || groups.some((g) => g.ind.id === ind.id)) continue;
+      items.push(this.w('carry-item', {
+        indicator: this.name(ind),
+        target: this.targetText(ind),
+        list: earlier.map(({ rr, e }) => this.w('carry-region', { region: rr.region.name, value: this.w('earlier-value', { value: this.fig(e!.value, ind.unit), year: e!.year }) })).join(this.w('semi')),
+      }));
     }
     if (!items.length) return [];
     return [paragraph(this.w('carry-over', { n: next(), count: items.length })), list(items)];

@@ -3,7 +3,7 @@
 // returns' notes as stated causes, the latest year available, the final report without
 // mid-term words and with what 十五五 carries over, the marked places for the departments'
 // measures, and 评估工作与数据来源. On the shipped sample, on a return of 泰州市 rows only
-// (tests/fixtures/report/city-only.csv) and on one of township rows only.
+// (tests/fixtures/report/city-rows.csv) and on one of township rows only.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { plancheck } from '../cli/helpers.js';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SAMPLE = ['samples/taizhou-2020-2025.csv', '--regions', 'samples/townships.csv'];
-const CITY_ONLY = 'tests/fixtures/report/city-only.csv';
+const CITY_ONLY = 'tests/fixtures/report/city-rows.csv';
 
 interface Out { md: string; html: string; docx: string; stderr: string }
 
