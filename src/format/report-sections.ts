@@ -358,7 +358,7 @@ export class ReportSections {
   }
 
   private hasTrouble(a: AreaReport): boolean {
-    return a.indicators.some((ind) => ind.regions.some((rr) => rr.status === 'not-met' || (!this.final && ['speed-up', 'limited', 'moving-away'].includes(rr.progress.class))));
+    return a.indicators.some((ind) => ind.regions.some((rr) => rr.status === 'not-met' || earlierOf(rr, this.report.year)?.status === 'not-met' || (!this.final && ['speed-up', 'limited', 'moving-away'].includes(rr.progress.class))));
   }
 
   // ---- 评估工作与数据来源 --------------------------------------------------------------------
