@@ -38,8 +38,8 @@ export interface DocxOptions {
   date: string;
   /** The issuing body (--issuer); absent: no line for it. */
   issuer?: string;
-  /** An SVG chart as PNG bytes, or undefined when it cannot be drawn; absent: the document has no charts and says so. */
-  rasterize?: (svg: string, width: number, height: number) => Uint8Array | undefined;
+  /** The SVG charts as PNG bytes, drawn at width × height pixels (one undefined where a chart cannot be drawn); absent: the document has no charts and says so. */
+  rasterize?: (svgs: readonly string[], width: number, height: number) => Array<Uint8Array | undefined>;
 }
 
 export async function formatReportDocx(report: Report, ctx: FormatContext, options: DocxOptions): Promise<Uint8Array> {
@@ -138,17 +138,25 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t(lang, 'docx/figures', { region: region.name }))] });
   if (!options.rasterize) return [heading, new Paragraph({ style: 'Note', children: [new TextRun(t(lang, 'docx/no-charts'))] })];
   const out: Paragraph[] = [heading, new Paragraph({ style: 'Note', children: [new TextRun(t(lang, report.stage === 'final' ? 'docx/legend-final' : 'docx/legend'))] })];
-  let n = 0;
-  let drawn = 0;
-  for (const a of report.areas) {
-    const figures: Paragraph[] = [];
-    for (const ind of a.indicators) {
+  // Every chart first, so that the caller draws them together (a font loaded once, not once a chart).
+  const charts = report.areas.map((a) => ({
+    area: a,
+    charts: a.indicators.flatMap((ind) => {
       const rr = ind.regions.find((r) => r.region.code === report.chartRegion);
-      if (!rr) continue;
+      if (!rr) return [];
       const title = t(lang, 'report/chart-title', { indicator: indicatorName(ind, lang, false), region: rr.region.name });
       const svg = chartSvg(rr, ind, report, title, lang);
-      if (!svg) continue;
-      const png = options.rasterize(svg, CHART_SIZE.width * 2, CHART_SIZE.height * 2);
+      return svg ? [{ title, svg }] : [];
+    }),
+  }));
+  const pngs = options.rasterize(charts.flatMap((a) => a.charts.map((c) => c.svg)), CHART_SIZE.width * 2, CHART_SIZE.height * 2);
+  let n = 0;
+  let k = 0;
+  let drawn = 0;
+  for (const a of charts) {
+    const figures: Paragraph[] = [];
+    for (const { title } of a.charts) {
+      const png = pngs[k++];
       if (!png) continue;
       drawn++;
       // 15.5 cm wide: the text width of an A4 page with GB/T 9704 margins.
@@ -160,7 +168,7 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
         new Paragraph({ style: 'Caption', children: [new TextRun(t(lang, 'docx/figure', { n: ++n, title }))] }),
       );
     }
-    if (figures.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(areaName(a.area, lang))] }), ...figures);
+    if (figures.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(areaName(a.area.area, lang))] }), ...figures);
   }
   if (!drawn) return [heading, new Paragraph({ style: 'Note', children: [new TextRun(t(lang, 'docx/no-charts'))] })];
   return out;

@@ -54,6 +54,7 @@ const indId = (id: string) => `ind-${id}`;
 function toc(report: Report, lang: Lang): string {
   const links = [
     ...(['summary', 'areas', 'problems', 'next'] as const).map((p) => `<a href="#narrative-${p}">${h(t(lang, `nar/part-${p}`))}</a>`),
+    `<a href="#narrative-work">${h(t(lang, 'sec/work-heading'))}</a>`,
     `<a href="#summary">${h(t(lang, 'annex/summary'))}</a>`,
     `<a href="#grid">${h(t(lang, 'annex/grid', { year: report.year }))}</a>`,
     ...report.areas.map((a) => `<a href="#${h(areaId(a.area.id))}">${h(areaName(a.area, lang))}</a>`),

@@ -205,7 +205,7 @@ class Narrative {
       else if (this.topOf(ind)?.status === 'not-applicable') notApplicable.push(this.name(ind));
       else missing.push(this.name(ind));
     }
-    if (missing.length) out.push(paragraph(this.w('no-data-list', { list: this.join(missing) })));
+    if (missing.length) out.push(paragraph(this.w('no-data-list', { list: this.sections.some(missing) })));
     if (notApplicable.length) out.push(paragraph(this.w('not-applicable-list', { list: this.join(notApplicable) })));
     return out;
   }

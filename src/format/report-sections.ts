@@ -71,8 +71,8 @@ export class ReportSections {
     return items.join(this.w('list-sep'));
   }
 
-  /** Names, the first NAMES_AT_MOST of them and a count of the rest. */
-  private some(names: readonly string[]): string {
+  /** Names, the first NAMES_AT_MOST of them and a count of the rest: no wall of names in a sentence. */
+  some(names: readonly string[]): string {
     if (names.length <= NAMES_AT_MOST) return this.join(names);
     return this.w('and-more', { list: this.join(names.slice(0, NAMES_AT_MOST)), count: names.length, more: names.length - NAMES_AT_MOST });
   }
@@ -159,7 +159,12 @@ export class ReportSections {
       });
     }
     text += this.w('end') + this.w('main-then-all');
-    return [paragraph(text), this.mainTable(mains, region)];
+    // A return that gives few of them: the table lists those with data, not a column of dashes.
+    const hasData = (m: { rr: RegionReport }) => !NO_DATA.has(m.rr.status) || earlierOf(m.rr, this.report.year) !== undefined;
+    const shown = mains.filter(hasData);
+    if (!shown.length) return [paragraph(text)];
+    if (shown.length * 2 > mains.length) return [paragraph(text), this.mainTable(mains, region)];
+    return [paragraph(text), this.mainTable(shown, region), paragraph(this.w('main-table-rest', { n: mains.length - shown.length, year: this.report.year }), true)];
   }
 
   private mainTable(mains: Array<{ ind: IndicatorReport; rr: RegionReport }>, region: string): Block {
@@ -168,8 +173,8 @@ export class ReportSections {
     const rows = mains.map(({ ind, rr }) => {
       const e = earlierOf(rr, r.year);
       const base = rr.progress.baseline ?? (typeof rr.values[0]?.value === 'number' ? rr.values[0].value : null);
-      const now = e ? this.w('earlier-value', { value: valueText(e.value, ind.unit, this.lang), year: e.year }) : valueText(rr.value, ind.unit, this.lang);
-      return [String(ind.main), this.name(ind), formatFigure(base, ind.unit, this.lang), now, this.targetText(ind), this.statusWord(rr, e)];
+      const baseCell = base === null && rr.parts?.length ? this.partsCell(ind, rr, (p) => p.progress.baseline) : formatFigure(base, ind.unit, this.lang);
+      return [String(ind.main), this.name(ind), baseCell, this.valueCell(ind, rr, e), this.targetText(ind), this.statusWord(rr, e)];
     });
     return { kind: 'table', caption: this.w('main-table', { n: 1, region }), head, rows, numeric: [0, 2, 3] };
   }
@@ -177,10 +182,25 @@ export class ReportSections {
   private statusWord(rr: RegionReport, e: Earlier | undefined): string {
     const status = e ? e.status : rr.status;
     if (status === 'met' || status === 'not-met') {
-      if (this.final || e) return this.w(status === 'met' ? 'status-met-final' : 'status-not-met-final') + (e ? this.w('earlier-value', { value: '', year: e.year }) : '');
-      return classLabel(rr.progress.class, this.lang);
+      const word = this.w(`status-${status}-${this.final ? 'final' : 'mid'}`);
+      if (e) return word + this.w('earlier-value', { value: '', year: e.year });
+      // Mid-term: the progress class; a target that cannot be paced is simply not yet met.
+      return this.final || rr.progress.class === 'unknown' ? word : classLabel(rr.progress.class, this.lang);
     }
     return this.w(`status-${status}`);
+  }
+
+  /** A value cell: the value, a split target's parts (城市96%；农村86.2%), or the year before's value marked. */
+  private valueCell(ind: IndicatorReport, rr: RegionReport, e: Earlier | undefined): string {
+    if (e) return this.w('earlier-value', { value: valueText(e.value, ind.unit, this.lang), year: e.year });
+    if (rr.value === null && rr.parts?.length) return this.partsCell(ind, rr, (p) => p.value);
+    return valueText(rr.value, ind.unit, this.lang);
+  }
+
+  private partsCell(ind: IndicatorReport, rr: RegionReport, pick: (p: NonNullable<RegionReport['parts']>[number]) => number | boolean | null): string {
+    const target = ind.target;
+    const by = target.kind === 'split' ? target.by : 'residence';
+    return (rr.parts ?? []).map((p) => `${t(this.lang, `nar/${by}-${p.part}`)}${valueText(pick(p), ind.unit, this.lang)}`).join(this.w('semi'));
   }
 
   // ---- Latest available year ------------------------------------------------------------
@@ -280,7 +300,8 @@ export class ReportSections {
         const year = e ? e.year : this.report.year;
         const notes = this.report.notes.filter((x) => x.id === ind.id && x.region.code === rr.region.code && x.years.includes(year));
         if (!notes.length) continue;
-        items.push(this.w('cause-item', { region: rr.region.name, indicator: this.name(ind), year, value: this.fig(e ? e.value : rr.value, ind.unit), note: notes.map((x) => x.note).join(this.w('semi')) }));
+        const value = !e && rr.value === null && rr.parts?.length ? this.missedParts(ind, rr) : this.fig(e ? e.value : rr.value, ind.unit);
+        items.push(this.w('cause-item', { region: rr.region.name, indicator: this.name(ind), year, value, note: notes.map((x) => x.note).join(this.w('semi')) }));
       }
     if (!items.length) return [];
     return [paragraph(this.w('causes', { n: next(), list: items.join(this.w('semi')) }))];
@@ -301,8 +322,31 @@ export class ReportSections {
         ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind.unit), gap: this.amount(x.gap, ind.unit) })
         : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind.unit) })).join(this.w('semi')),
     }));
+    // Misses judged on the year before (the year evaluated has no value): carried over too, marked.
+    for (const ind of this.indicators()) {
+      const earlier = ind.regions.map((rr) => ({ rr, e: earlierOf(rr, this.report.year) })).filter((x) => x.e?.status === 'not-met');
+      if (!earlier.length || groups.some((g) => g.ind.id === ind.id)) continue;
+      items.push(this.w('carry-item', {
+        indicator: this.name(ind),
+        target: this.targetText(ind),
+        list: earlier.map(({ rr, e }) => this.w('carry-region', { region: rr.region.name, value: this.w('earlier-value', { value: this.fig(e!.value, ind.unit), year: e!.year }) })).join(this.w('semi')),
+      }));
+    }
     if (!items.length) return [];
     return [paragraph(this.w('carry-over', { n: next(), count: items.length })), list(items)];
+  }
+
+  /** A split target's parts that miss, each with its value and gap: 农村89.4%，差0.6个百分点. */
+  private missedParts(ind: IndicatorReport, rr: RegionReport): string {
+    const target = ind.target;
+    const by = target.kind === 'split' ? target.by : 'residence';
+    return (rr.parts ?? []).filter((p) => p.status === 'not-met').map((p) => {
+      const part = t(this.lang, `nar/${by}-${p.part}`);
+      const line = p.progress.target;
+      const gap = typeof p.value === 'number' && line !== null ? clean(ind.direction === 'lower' ? p.value - line : line - p.value) : null;
+      const value = `${part}${this.fig(p.value, ind.unit)}`;
+      return gap !== null && gap > 0 ? this.w('part-gap', { value, gap: this.amount(gap, ind.unit) }) : value;
+    }).join(this.w('semi'));
   }
 
   /** A marked place for the departments' measures, per area with a target missed or at risk; none with --no-placeholders. */
@@ -314,7 +358,7 @@ export class ReportSections {
   }
 
   private hasTrouble(a: AreaReport): boolean {
-    return a.indicators.some((ind) => ind.regions.some((rr) => rr.status === 'not-met' || (!this.final && ['speed-up', 'limited', 'moving-away'].includes(rr.progress.class))));
+    return a.indicators.some((ind) => ind.regions.some((rr) => rr.status === 'not-met' || earlierOf(rr, this.report.year)?.status === 'not-met' || (!this.final && ['speed-up', 'limited', 'moving-away'].includes(rr.progress.class))));
   }
 
   // ---- 评估工作与数据来源 --------------------------------------------------------------------
@@ -337,7 +381,8 @@ export class ReportSections {
     for (const ind of this.indicators()) {
       const target = ind.target;
       if (target.kind !== 'every-unit' && target.kind !== 'conditional') continue;
-      for (const rr of ind.regions) if (rr.unitCount) {
+      // The units given: a level none of whose units reported is not said to have been used.
+      for (const rr of ind.regions) if (rr.unitCount && (rr.missingUnitCount ?? 0) < rr.unitCount) {
         const set = units.get(target.level) ?? new Set<string>();
         set.add(`${rr.region.code}:${rr.unitCount}`);
         units.set(target.level, set);

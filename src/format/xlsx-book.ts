@@ -139,6 +139,8 @@ export function tableSheet(book: Workbook, name: string, header: readonly string
     });
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: Math.max(1, header.length) } };
+  // Printed on A4 landscape, all columns on the page's width, the header row on every page.
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   widths.forEach((w, c) => (sheet.getColumn(c + 1).width = Math.min(Math.max(w + 2, 6), 60)));
   return sheet;
 }

@@ -53,14 +53,14 @@ describe('the .docx, read back', () => {
   });
 
   it('the narrative under Heading 1 and Heading 2, in order', () => {
-    expect(styled(xml.document, 'Heading1')).toEqual(['一、总体情况', '二、各领域目标实现情况', '三、存在的问题', '四、下一步工作建议', '附表']);
+    expect(styled(xml.document, 'Heading1')).toEqual(['一、总体情况', '二、各领域目标实现情况', '三、存在的问题', '四、下一步工作建议', '五、评估工作与数据来源', '附图 各指标Testland City走势', '附表']);
     expect(styled(xml.document, 'Heading2')[0]).toBe('（一）Health');
     expect(xml.document).toContain('2023年，Testland City死亡率为4.5‰，比2020年下降0.9个千分点，距规划目标（4‰以下）尚差0.5个千分点');
   });
 
-  it('a title page with the plan, the stage, the year and the date', () => {
+  it('a title page with the plan, the stage, the year and the date written as a 公文 writes it', () => {
     expect(styled(xml.document, 'Title')).toEqual(['Testland Children Plan', '中期评估报告']);
-    for (const s of ['评估年份：2023年', '基线年 2020 年（规划所述基线） · 目标年 2025 年', '生成日期：2024-03-01']) expect(xml.document).toContain(s);
+    for (const s of ['评估年份：2023年', '基线年 2020 年（规划所述基线） · 目标年 2025 年', '二〇二四年三月']) expect(xml.document).toContain(s);
     // The year is said once on the title page (before its page break), not twice.
     const cover = xml.document.slice(0, xml.document.indexOf('<w:br w:type="page"/>'));
     expect(cover.match(/评估年份/g)).toHaveLength(1);
@@ -84,7 +84,7 @@ describe('the .docx, read back', () => {
 
   it('English with --lang en', async () => {
     const en = await parts(await formatReportDocx(report, { plan, lang: 'en', color: false }, { date: '2024-03-01' }));
-    expect(styled(en.document, 'Heading1')).toEqual(['1. Overview', '2. Targets by area', '3. Problems', '4. Next steps', 'Annex tables']);
+    expect(styled(en.document, 'Heading1')).toEqual(['1. Overview', '2. Targets by area', '3. Problems', '4. Next steps', '5. How the evaluation was done, and the data', 'Figures: each indicator over the years, Testland City', 'Annex tables']);
   });
 });
 
@@ -112,7 +112,7 @@ describe.skipIf(!soffice)('the sample\'s .docx in LibreOffice', () => {
     const r = convert('txt:Text');
     expect(r.status, r.stderr).toBe(0);
     const text = readFileSync(join(dir, 'report.txt'), 'utf8');
-    for (const h of ['中期评估报告', '生成日期：2024-03-01', '一、总体情况', '二、各领域目标实现情况', '（一）儿童与健康', '三、存在的问题', '四、下一步工作建议', '附表']) expect(text).toContain(h);
+    for (const h of ['中期评估报告', '二〇二四年三月', '一、总体情况', '二、各领域目标实现情况', '（一）儿童与健康', '三、存在的问题', '四、下一步工作建议', '附表']) expect(text).toContain(h);
     expect(text).toMatch(/2023年，泰州市婴儿死亡率为1\.82‰，比2020年下降0\.12个千分点（基线为规划所述2020年数），低于规划目标（4‰以下），已提前实现规划目标/);
   }, 200_000);
 });

@@ -13,7 +13,8 @@ const SAMPLE = ['samples/taizhou-2020-2025.csv', '--regions', 'samples/townships
 
 function report(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'plancheck-narrative-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  // The Word file without its charts (tests/report/docx-craft.test.ts draws them): each costs seconds.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PLANCHECK_FONT: 'none' };
   delete env.PLANCHECK_LANG;
   const r = spawnSync(process.execPath, [BIN, 'report', ...SAMPLE, ...args, '-o', join(dir, 'r.md'), '-o', join(dir, 'r.json'), '-o', join(dir, 'r.docx'), '-o', join(dir, 'r.html')], { cwd: ROOT, env, encoding: 'utf8', timeout: 240_000 });
   if (r.status !== 0) throw new Error(`plancheck report exited ${r.status}: ${r.stderr}`);
@@ -33,10 +34,10 @@ describe('mid-term report of the sample', () => {
     out = report(['--stage', 'midterm']);
   }, 250_000);
 
-  it('has the four parts, then the annexes', () => {
+  it('has the four parts and how the evaluation was done, then the annexes', () => {
     const heads = out.md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    expect(heads.slice(0, 4)).toEqual(['一、总体情况', '二、各领域目标实现情况', '三、存在的问题', '四、下一步工作建议']);
-    expect(heads[4]).toBe('附表1 评估结果汇总');
+    expect(heads.slice(0, 5)).toEqual(['一、总体情况', '二、各领域目标实现情况', '三、存在的问题', '四、下一步工作建议', '五、评估工作与数据来源']);
+    expect(heads[5]).toBe('附表1 评估结果汇总');
     expect(out.html).toContain('<h2 id="narrative-summary">一、总体情况</h2>');
   });
 

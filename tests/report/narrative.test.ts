@@ -145,7 +145,7 @@ describe('the four parts', () => {
   const md = blocksMd(narrativeBlocks(mid, zh(mid))).join('\n');
   it('in order, with the area headings', () => {
     const heads = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(heads.slice(0, 4)).toEqual(['## 一、总体情况', '## 二、各领域目标实现情况', '## 三、存在的问题', '## 四、下一步工作建议']);
+    expect(heads).toEqual(['## 一、总体情况', '## 二、各领域目标实现情况', '## 三、存在的问题', '## 四、下一步工作建议', '## 五、评估工作与数据来源']);
     expect(md).toContain('### （一）Health');
   });
 
