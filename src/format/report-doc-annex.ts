@@ -35,7 +35,7 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
     ];
     const rows = report.atRisk.map((x, i) => {
       const p = x.progress;
-      return [String(i + 1), indicatorName(x, lang), x.region.name, classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), formatPace(p.required, p, x.unit, lang), formatPace(p.actual, p, x.unit, lang), formatRatio(p.ratio), formatFigure(p.projected, x.unit, lang)];
+      return [String(i + 1), indicatorName(x, lang), x.region.name, classLabel(p.class, lang), formatFigure(p.baseline, x, lang), formatFigure(p.current, x, lang), formatFigure(p.target, x, lang), formatPace(p.required, p, x, lang), formatPace(p.actual, p, x, lang), formatRatio(p.ratio), formatFigure(p.projected, x, lang)];
     });
     out.push({ kind: 'table', head, rows, numeric: [0, ...range(4, head.length)] });
   }
@@ -53,7 +53,7 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
   out.push(heading(2, t(lang, 'docx/annex-series', { n: 4, from: report.baselineYear, to: report.year })));
   for (const a of report.areas) {
     const head = [t(lang, 'col/indicator'), t(lang, 'col/region'), ...report.years.map(String), t(lang, 'col/status'), t(lang, 'report/col-progress')];
-    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`), statusLabel(rr.status, lang), classLabel(rr.progress.class, lang)]));
+    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`), statusLabel(rr.status, lang), classLabel(rr.progress.class, lang)]));
     out.push({ kind: 'table', caption: areaName(a.area, lang), head, rows, numeric: range(2, 2 + report.years.length) });
   }
   out.push(paragraph(t(lang, 'report/derived-mark'), true), paragraph(methodNote(report, lang), true));

@@ -11,7 +11,7 @@ import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
-import { formatNumber, formatValue, gapUnit } from './words.js';
+import { formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -56,13 +56,13 @@ class Narrative {
   }
 
   /** A value as a report's text writes it: 2.09‰, 98.6%, 11.27/10万, 0.781人. */
-  private fig(x: number | boolean | null, unit: string): string {
+  private fig(x: number | boolean | null, unit: Shown): string {
     return formatValue(x, unit, this.lang);
   }
 
   /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人. */
-  private amount(x: number, unit: string): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unit, this.lang)}`;
+  private amount(x: number, unit: Shown): string {
+    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
   }
 
   private levelName(id: string | undefined): string {
@@ -172,10 +172,10 @@ class Narrative {
     const target = ind.target;
     const base = { year: this.report.year, region: rr.region.name, indicator: this.name(ind) };
     let s: string;
-    if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, unit) });
+    if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, ind) });
     else if (rr.value === null) s = this.w('value-parts', base);
-    else s = this.w('value', { ...base, value: this.fig(rr.value, unit) });
-    s += this.change(rr, unit);
+    else s = this.w('value', { ...base, value: this.fig(rr.value, ind) });
+    s += this.change(rr, ind);
     s += this.against(ind, rr);
     s += this.verdict(rr, unit);
     if (rr.chance) s += this.w(rr.chance);
@@ -186,7 +186,8 @@ class Narrative {
   }
 
   /** The change from the baseline year: 比2020年下降0.41个千分点 / 与2020年持平. */
-  private change(rr: RegionReport, unit: string): string {
+  private change(rr: RegionReport, shown: Shown): string {
+    const unit = unitOf(shown);
     if (typeof rr.value !== 'number' || unit === '是/否') return '';
     const p = rr.progress;
     const first = rr.values[0];
@@ -195,8 +196,8 @@ class Narrative {
       : first && typeof first.value === 'number' ? { year: first.year, value: first.value, plan: false } : undefined;
     if (!from || from.year >= this.report.year) return '';
     const diff = clean(rr.value - from.value);
-    const amount = this.amount(diff, unit);
-    const flat = Number(formatNumber(Math.abs(diff), unit)) === 0;
+    const amount = this.amount(diff, shown);
+    const flat = Number(formatNumber(Math.abs(diff), shown)) === 0;
     const points = unit === '%' || unit === '‰' || unit.includes('/');
     const key = flat ? 'change-flat' : `change-${points ? 'pp-' : ''}${diff > 0 ? 'up' : 'down'}`;
     return this.w(key, { year: from.year, amount }) + (from.plan ? this.w('baseline-plan', { year: from.year }) : '');
@@ -251,7 +252,7 @@ class Narrative {
   /** A numeric line: 低于规划目标（4‰以下） / 距规划目标（98%以上）尚差0.5个百分点. */
   private line(ind: IndicatorReport, rr: RegionReport, target: Target): string {
     const phrase = this.targetPhrase(target, ind.unit, rr, ind);
-    if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? this.w('short', { target: phrase, gap: this.amount(rr.gap, ind.unit) }) : this.w('not-reached', { target: phrase });
+    if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? this.w('short', { target: phrase, gap: this.amount(rr.gap, ind) }) : this.w('not-reached', { target: phrase });
     if (rr.gap === null || rr.gap === 0 || target.kind === 'about' || target.kind === 'reach') return this.w('on-line', { target: phrase });
     return this.w(boundOf(target, ind) === 'max' ? 'better-low' : 'better-high', { target: phrase });
   }
@@ -264,11 +265,11 @@ class Narrative {
       const part = this.w(`${target.by}-${p.part}`);
       if (p.value === null || NO_DATA.has(p.status)) return this.w('part-no-data', { part });
       const phrase = def ? this.targetPhrase(def.target, ind.unit) : p.text;
-      const value = this.fig(p.value, ind.unit);
+      const value = this.fig(p.value, ind);
       if (p.status === 'met') return this.w('part-met', { part, value, target: phrase });
       const line = p.progress.target;
       const gap = typeof p.value === 'number' && line !== null ? (ind.direction === 'lower' ? p.value - line : line - p.value) : null;
-      return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind.unit) }) : this.w('part', { part, value });
+      return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind) }) : this.w('part', { part, value });
     });
     return this.w('parts-join', { list: items.join(this.w('parts-sep')) });
   }
@@ -282,7 +283,7 @@ class Narrative {
     const levelName = this.levelName(level);
     let s = failing.length === 0
       ? missing.length === 0 ? this.w('units-all', { count, level: levelName, target: phrase }) : ''
-      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind.unit) }))) });
+      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;
   }
@@ -314,7 +315,7 @@ class Narrative {
     const noData = subs.filter((x) => NO_DATA.has(x.status));
     let s = '';
     if (notMet.length) {
-      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind.unit) })));
+      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind) })));
       s = this.w(this.final ? 'regions-missing-final' : 'regions-missing', { count: subs.length, level, names });
     } else if (!noData.length) s = this.w(this.final ? 'regions-all-met-final' : 'regions-all-met', { count: subs.length, level });
     if (noData.length) s += this.w('regions-no-data', { names: this.join(noData.map((x) => x.region.name)) });
@@ -330,7 +331,7 @@ class Narrative {
         .filter((p) => p.part !== 'total')
         .map((p) => ({ part: p.part, v: p.values.find((x) => x.year === this.report.year)?.value ?? null }))
         .filter((x) => x.v !== null)
-        .map((x) => this.w('breakdown-item', { part: this.w(`${b.by}-${x.part}`), value: this.fig(x.v, ind.unit) }));
+        .map((x) => this.w('breakdown-item', { part: this.w(`${b.by}-${x.part}`), value: this.fig(x.v, ind) }));
       if (items.length) s += this.w(`breakdown-${b.by}`, { list: this.join(items) });
     }
     return s;
@@ -346,7 +347,7 @@ class Narrative {
     if (away.length) {
       blocks.push(paragraph(this.w('problem-moving-away', {
         n: ++n,
-        list: this.join(away.map((x) => this.w('moving-away-item', { indicator: this.name(x), region: x.region.name, baseYear: x.progress.baselineYear ?? r.baselineYear, base: this.fig(x.progress.baseline, x.unit), year: r.year, current: this.fig(x.progress.current, x.unit) }))),
+        list: this.join(away.map((x) => this.w('moving-away-item', { indicator: this.name(x), region: x.region.name, baseYear: x.progress.baselineYear ?? r.baselineYear, base: this.fig(x.progress.baseline, x), year: r.year, current: this.fig(x.progress.current, x) }))),
       })));
     }
     if (!this.final) {
@@ -365,8 +366,8 @@ class Narrative {
         blocks.push(list(groups.map(({ ind, regions }) => this.w('risk-item', {
           indicator: this.name(ind),
           regions: regions.map((x) => x.gap !== null && x.gap > 0
-            ? this.w('not-achieved-region', { region: x.region.name, current: this.fig(x.value, ind.unit), gap: this.amount(x.gap, ind.unit) })
-            : this.w('not-achieved-region-no-gap', { region: x.region.name, current: this.fig(x.value, ind.unit) })).join(this.w('parts-sep')),
+            ? this.w('not-achieved-region', { region: x.region.name, current: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
+            : this.w('not-achieved-region-no-gap', { region: x.region.name, current: this.fig(x.value, ind) })).join(this.w('parts-sep')),
         }))));
       }
     }
@@ -384,7 +385,7 @@ class Narrative {
 
   /** One region of an at-risk indicator: its class, value and the pace left; a target that cannot be paced says so. */
   private riskRegion(x: AtRisk): string {
-    const value = x.progress.current !== null ? this.fig(x.progress.current, x.unit) : null;
+    const value = x.progress.current !== null ? this.fig(x.progress.current, x) : null;
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.region.name, year: this.report.year, current: value ?? '' });
     const pace = this.paceLeft(x);
     const params = { region: x.region.name, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
@@ -400,7 +401,7 @@ class Narrative {
     const pace = clean((p.target - p.current) / (p.finalYear - p.year));
     if (pace === 0) return undefined;
     const points = x.unit === '%' || x.unit === '‰' || x.unit.includes('/');
-    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, x.unit) });
+    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, x) });
   }
 
   private notAchieved(): Array<{ ind: IndicatorReport; regions: RegionReport[] }> {
@@ -449,14 +450,14 @@ class Narrative {
         out.push(paragraph(this.w('next-pace-intro', { n: ++n, final: r.finalYear })));
         out.push(list(groups.map((g) => this.w('next-pace', {
           indicator: this.name(g[0]!.x),
-          list: this.join(g.map(({ x, pace }) => this.w('next-pace-region', { region: x.region.name, pace, current: this.fig(x.progress.current, x.unit), target: this.fig(x.progress.target, x.unit) }))),
+          list: this.join(g.map(({ x, pace }) => this.w('next-pace-region', { region: x.region.name, pace, current: this.fig(x.progress.current, x), target: this.fig(x.progress.target, x) }))),
         }))));
       }
     } else {
       const groups = this.notAchieved().map((g) => ({ ...g, regions: g.regions.filter((x) => x.gap !== null && x.gap > 0) })).filter((g) => g.regions.length);
       if (groups.length) {
         out.push(paragraph(this.w('next-gap-intro', { n: ++n })));
-        out.push(list(groups.map(({ ind, regions }) => this.w('next-gap', { indicator: this.name(ind), list: this.join(regions.map((x) => this.w('next-gap-region', { region: x.region.name, gap: this.amount(x.gap!, ind.unit) }))) }))));
+        out.push(list(groups.map(({ ind, regions }) => this.w('next-gap', { indicator: this.name(ind), list: this.join(regions.map((x) => this.w('next-gap-region', { region: x.region.name, gap: this.amount(x.gap!, ind) }))) }))));
       }
     }
     const data: string[] = [];
