@@ -73,6 +73,7 @@ export interface JsonResult {
   status: string;
   value: number | boolean | null;
   unit: string;
+  decimals: number | null;
   gap: number | null;
   derived: boolean;
   notes: string[];
