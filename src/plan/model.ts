@@ -50,7 +50,7 @@ export interface EveryUnitTarget { kind: 'every-unit'; level: string; target: Ta
 export interface ChangeTarget { kind: 'change'; relative: number }
 /** Average change per year since the baseline, in the indicator's unit: −1 = "每年降低1个百分点以上". */
 export interface YearlyChangeTarget { kind: 'yearly-change'; perYear: number }
-export interface TrendTarget { kind: 'trend'; direction: 'falling' | 'not-rising' | 'rising' | 'not-falling' }
+export interface TrendTarget { kind: 'trend'; direction: 'falling' | 'falling-markedly' | 'not-rising' | 'rising' | 'not-falling' }
 export interface ConditionalTarget {
   kind: 'conditional';
   /** The condition reads another indicator of the same region and year (e.g. population). */

@@ -106,13 +106,13 @@ export function run(
 export function resultFor(
   plan: Plan,
   observations: readonly Observation[],
-  at: { indicator?: string; region?: string; year?: number } = {},
+  at: { indicator?: string; region?: string; year?: number; baseline?: EvaluateOptions['baseline'] } = {},
   regions: readonly Region[] = ALL_REGIONS,
 ): Result {
   const indicatorId = at.indicator ?? IND;
   const region = at.region ?? CITY;
   const year = at.year ?? 2023;
-  const evaluation = run(plan, observations, { year, regions: [region], indicators: [indicatorId] }, regions);
+  const evaluation = run(plan, observations, { year, regions: [region], indicators: [indicatorId], ...(at.baseline ? { baseline: at.baseline } : {}) }, regions);
   const hits = evaluation.results.filter((r) => r.id === indicatorId && r.region.code === region && r.year === year);
   expect(hits, `exactly one result for ${indicatorId} / ${region} / ${year}`).toHaveLength(1);
   return hits[0]!;
@@ -125,8 +125,8 @@ export function resultFor(
 export function verdictOf(
   target: Target,
   observations: readonly Observation[],
-  options: { indicator?: Partial<Indicator>; region?: string; year?: number; regions?: readonly Region[]; extra?: Indicator[]; plan?: Partial<Plan> } = {},
+  options: { indicator?: Partial<Indicator>; region?: string; year?: number; regions?: readonly Region[]; extra?: Indicator[]; plan?: Partial<Plan>; baseline?: EvaluateOptions['baseline'] } = {},
 ): Result {
   const plan = makePlan([indicator({ ...options.indicator, target }), ...(options.extra ?? [])], options.plan);
-  return resultFor(plan, observations, { region: options.region, year: options.year }, options.regions);
+  return resultFor(plan, observations, { region: options.region, year: options.year, baseline: options.baseline }, options.regions);
 }
