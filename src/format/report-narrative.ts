@@ -241,7 +241,7 @@ class Narrative {
       : first && typeof first.value === 'number' ? { year: first.year, value: first.value, plan: false } : undefined;
     if (!from || from.year >= this.report.year) return '';
     const diff = clean(rr.value - from.value);
-    const amount = this.amount(diff, unit);
+    const amount = this.amount(diff, shown);
     const flat = Number(formatNumber(Math.abs(diff), shown)) === 0;
     const points = unit === '%' || unit === '‰' || unit.includes('/');
     // A rate that should fall and rises has 上升, not 提高 (which reads as progress).
@@ -281,7 +281,7 @@ class Narrative {
   /** 0.85人左右，按不低于0.8075人判定: the plan's number, and the band's edge the verdict uses, said once. */
   private aboutPhrase(target: Extract<Target, { kind: 'about' }>, ind: Pick<IndicatorReport, 'unit' | 'direction'>): string {
     const line = aboutLine(target, ind as Indicator);
-    return this.w(ind.direction === 'lower' ? 't-about-lower' : 't-about-higher', { value: this.fig(target.value, ind), line: formatLine(line, ind.unit, this.lang) });
+    return this.w(ind.direction === 'lower' ? 't-about-lower' : 't-about-higher', { value: this.fig(target.value, ind.unit), line: formatLine(line, ind.unit, this.lang) });
   }
 
   /** An indicator as 三 and 四 list it: its name, and for a 左右 target the band its verdict uses. */
