@@ -35,6 +35,8 @@ export interface Result extends Verdict {
   region: { code: string; name: string; level: string };
   year: number;
   unit: string;
+  /** Decimals the plan publishes the indicator with: every number of it shown to a reader has them. */
+  decimals?: number;
   target: { kind: Target['kind']; text: string; description: Reason };
   /** A miss in events, where the counts are known (miss.ts): what a final verdict states instead of a chance note. */
   missEvents?: { count: number; denominator: number };
@@ -95,7 +97,8 @@ export function evaluate(
   return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
-const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-most', 'at-least', 'reach', 'about', 'change', 'yearly-change']);
+// Not 'about': its line is the band's edge, not the plan's number, and a count against it would mislead.
+const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-most', 'at-least', 'reach', 'change', 'yearly-change']);
 
 /** What TargetContext.remember keeps, by target, then indicator, year, disaggregation and key. */
 type Memo = Map<Target, Map<string, unknown>>;
@@ -139,6 +142,7 @@ function evaluateOne(run: Run, indicator: Indicator, region: Region, year: numbe
     region: { code: region.code, name: region.name, level: region.level },
     year,
     unit: indicator.unit,
+    ...(indicator.decimals !== undefined ? { decimals: indicator.decimals } : {}),
     target: { kind: target.kind, text: indicator.text, description: describeTarget(target, indicator) },
     ...verdict,
     ...(missEvents !== undefined ? { missEvents } : {}),

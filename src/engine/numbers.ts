@@ -1,4 +1,5 @@
 // Comparisons that never flip on floating-point error: 4900/5000 × 100 meets ≥ 98.
+import { significant } from '../text/significant.js';
 
 const RELATIVE_EPSILON = 1e-9;
 
@@ -17,9 +18,7 @@ export const above = (a: number, b: number): boolean => a > b + tolerance(a, b);
 
 /** Round away binary noise (0.10000000000000142 → 0.1) before a number is shown or exported. */
 export function clean(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  const r = Number(x.toPrecision(12));
-  return Object.is(r, -0) ? 0 : r;
+  return significant(x);
 }
 
 /**

@@ -1,5 +1,6 @@
 // CSV that opens correctly in Excel (UTF-8 with BOM) and cannot carry a formula
 // into a spreadsheet: text cells starting with = + - @ tab or CR are neutralised.
+import { significant } from '../text/significant.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import type { FormatContext } from './records.js';
 import { RESULT_COLUMNS, resultRow } from './result-columns.js';
@@ -15,7 +16,7 @@ export function csvText(s: string): string {
 function csvNumber(x: number | null | boolean): string {
   if (x === null) return '';
   if (typeof x === 'boolean') return x ? 'true' : 'false';
-  return String(x);
+  return String(significant(x));
 }
 
 export function formatCsv(e: Evaluation, ctx: FormatContext): string {

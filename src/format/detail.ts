@@ -28,17 +28,17 @@ export function detail(r: Result, ctx: FormatContext): string {
   const { lang } = ctx;
   const bits: string[] = [];
   if (r.parts) {
-    for (const p of r.parts) bits.push(markChance(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r.unit, lang), status: statusLabel(p.status, lang) }), p, r.unit, lang));
+    for (const p of r.parts) bits.push(markChance(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r, lang), status: statusLabel(p.status, lang) }), p, r, lang));
   }
-  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r.unit, lang)}`, u, r.unit, lang), lang) }));
+  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r, lang)}`, u, r, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
-  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
+  if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r, lang), year: r.baseline.year }));
   // A miss proven from a region's own value, and a conditional target's missing condition, are said
   // even beside the units they name (every-unit.ts, conditional.ts).
   if (r.reason && (!(r.failingUnits?.length || r.missingUnits?.length) || r.reason.code.startsWith('reason/units-proven') || r.reason.code === 'reason/condition-missing')) bits.push(say(r.reason, r, ctx));
   const band = aboutBand(r.target.description, r.unit, ctx);
   if (band && (r.status === 'met' || r.status === 'not-met')) bits.push(band);
-  const interval = intervalNote(r, r.unit, lang);
+  const interval = intervalNote(r, r, lang);
   if (interval) bits.push(interval);
   return bits.join(lang === 'zh' ? '；' : '; ');
 }

@@ -52,7 +52,7 @@ function resultLine(r: Result, ctx: FormatContext): string {
   const sep = lang === 'zh' ? '；' : '; ';
   const bits = [
     `${t(lang, 'col/target')} ${targetText(r, ctx)}`,
-    `${t(lang, 'col/value')} ${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
+    `${t(lang, 'col/value')} ${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
   ];
   const gap = formatGap(r, lang);
   if (gap) bits.push(`${t(lang, 'col/gap')} ${gap}`);

@@ -48,7 +48,7 @@ function row(r: Result, ctx: FormatContext): string {
   const cells = [
     `<td class="name">${h(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`)}</td>`,
     `<td>${h(targetText(r, ctx))}</td>`,
-    `<td class="num">${h(`${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`)}</td>`,
+    `<td class="num">${h(`${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`)}</td>`,
     `<td class="st st-${r.status}">${h(statusLabel(r.status, lang))}</td>`,
     `<td>${h(formatGap(r, lang))}</td>`,
     `<td>${h([detail(r, ctx), ...(r.notes.length ? [t(lang, 'detail/notes', { notes: r.notes.join(lang === 'zh' ? '；' : '; ') })] : [])].filter(Boolean).join(lang === 'zh' ? '；' : '; '))}</td>`,

@@ -28,7 +28,7 @@ export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
         String(r.year),
         `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
         targetText(r, ctx),
-        `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
+        `${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
         statusLabel(r.status, lang),
         formatGap(r, lang),
         detail(r, ctx),

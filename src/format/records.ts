@@ -21,6 +21,7 @@ export function resultRecord(r: Result, ctx: FormatContext) {
     status: r.status,
     value: r.value,
     unit: r.unit,
+    decimals: r.decimals ?? null,
     target: {
       kind: r.target.kind,
       text: r.target.text,

@@ -57,7 +57,7 @@ export function ticks(min: number, max: number): number[] {
   return out;
 }
 
-export function chartSvg(rr: RegionReport, ind: Pick<IndicatorReport, 'target' | 'direction' | 'unit'>, report: Pick<Report, 'baselineYear' | 'finalYear' | 'year'>, title: string, lang: Lang): string {
+export function chartSvg(rr: RegionReport, ind: Pick<IndicatorReport, 'target' | 'direction' | 'unit' | 'decimals'>, report: Pick<Report, 'baselineYear' | 'finalYear' | 'year'>, title: string, lang: Lang): string {
   const unit = ind.unit;
   const d = chartData(rr, ind, report);
   if (!d) return '';
@@ -77,7 +77,7 @@ export function chartSvg(rr: RegionReport, ind: Pick<IndicatorReport, 'target' |
   const y = (v: number) => M.top + (1 - (v - lo) / (hi - lo)) * (H - M.top - M.bottom);
   const f = (n: number) => n.toFixed(1);
   const path = (pts: Point[]) => pts.map((p) => `${f(x(p.year))},${f(y(p.value))}`).join(' ');
-  const num = (v: number) => xml(formatNumber(v, unit));
+  const num = (v: number) => xml(formatNumber(v, ind));
 
   const out: string[] = [];
   out.push(`<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${xml(title)}" font-size="11">`);

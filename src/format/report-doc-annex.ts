@@ -10,7 +10,7 @@ import type { Counts, Report } from '../report/model.js';
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, riskPlace, valueText } from './report-words.js';
-import { statusLabel } from './words.js';
+import { statusLabel, type Shown } from './words.js';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
@@ -41,7 +41,7 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
       ];
       const rows = report.atRisk.map((x, i) => {
         const p = x.progress;
-        return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), formatPace(p.required, p, x.unit, lang), formatPace(p.actual, p, x.unit, lang), formatRatio(p.ratio), formatFigure(p.projected, x.unit, lang)];
+        return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), classLabel(p.class, lang), formatFigure(p.baseline, x, lang), formatFigure(p.current, x, lang), formatFigure(p.target, x, lang), formatPace(p.required, p, x, lang), formatPace(p.actual, p, x, lang), formatRatio(p.ratio), formatFigure(p.projected, x, lang)];
       });
       out.push({ kind: 'table', caption, head, rows, numeric: [0, ...range(4, head.length)], wide: true });
     }
@@ -62,14 +62,14 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
   const mark = (v: { value: number | null | boolean; derived: boolean }) => (v.derived && v.value !== null ? '*' : '');
   for (const a of report.areas) {
     const head = [t(lang, 'col/indicator'), t(lang, 'col/region'), ...report.years.map(String), t(lang, 'col/status'), ...(final ? [] : [t(lang, 'report/col-progress')])];
-    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, ind.unit, lang)}${mark(v)}`), statusLabel(rr.status, lang), ...(final ? [] : [classLabel(rr.progress.class, lang)])]));
+    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, ind, lang)}${mark(v)}`), statusLabel(rr.status, lang), ...(final ? [] : [classLabel(rr.progress.class, lang)])]));
     out.push({ kind: 'table', caption: areaName(a.area, lang), head, rows, numeric: range(2, 2 + report.years.length), merge: true, wide: true });
   }
   const indicators = report.areas.flatMap((a) => a.indicators);
-  const partRows = indicators.flatMap((ind) => ind.regions.flatMap((rr) => (rr.parts ?? []).map((p) => [indicatorName(ind, lang), rr.region.name, p.text, valueText(p.value, ind.unit, lang), statusLabel(p.status, lang)])));
+  const partRows = indicators.flatMap((ind) => ind.regions.flatMap((rr) => (rr.parts ?? []).map((p) => [indicatorName(ind, lang), rr.region.name, p.text, valueText(p.value, ind, lang), statusLabel(p.status, lang)])));
   if (partRows.length) out.push({ kind: 'table', caption: t(lang, 'report/parts'), head: [t(lang, 'col/indicator'), t(lang, 'col/region'), t(lang, 'report/col-part'), t(lang, 'col/value'), t(lang, 'col/status')], rows: partRows, numeric: [3], merge: true, wide: true });
   for (const by of ['sex', 'residence'] as const) {
-    const rows = indicators.flatMap((ind) => ind.regions.flatMap((rr) => rr.breakdowns.filter((b) => b.by === by).flatMap((b) => b.parts.map((p) => [indicatorName(ind, lang), rr.region.name, t(lang, `part/${p.part}`), ...p.values.map((v) => `${valueText(v.value, ind.unit, lang)}${mark(v)}`)]))));
+    const rows = indicators.flatMap((ind) => ind.regions.flatMap((rr) => rr.breakdowns.filter((b) => b.by === by).flatMap((b) => b.parts.map((p) => [indicatorName(ind, lang), rr.region.name, t(lang, `part/${p.part}`), ...p.values.map((v) => `${valueText(v.value, ind, lang)}${mark(v)}`)]))));
     if (rows.length) out.push({ kind: 'table', caption: t(lang, `report/breakdown-${by}`), head: [t(lang, 'col/indicator'), t(lang, 'col/region'), t(lang, 'report/col-part'), ...report.years.map(String)], rows, numeric: range(3, 3 + report.years.length), merge: true, wide: true });
   }
   out.push({

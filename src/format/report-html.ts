@@ -12,7 +12,7 @@ import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
-import { statusLabel } from './words.js';
+import { statusLabel, type Shown } from './words.js';
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -99,7 +99,7 @@ function atRisk(report: Report, lang: Lang): string {
   ];
   const rows = report.atRisk.map((x, i) => {
     const p = x.progress;
-    return `<tr>${num(String(i + 1))}<td class="name"><a href="#${h(indId(x.id))}">${h(indicatorName(x, lang))}</a></td><td class="region">${h(riskPlace(x, lang))}</td>${st(x.status, lang)}${cl(p, lang)}${num(formatFigure(p.baseline, x.unit, lang))}${num(formatFigure(p.current, x.unit, lang))}${num(formatFigure(p.target, x.unit, lang))}${num(formatPace(p.required, p, x.unit, lang))}${num(formatPace(p.actual, p, x.unit, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, x.unit, lang))}</tr>`;
+    return `<tr>${num(String(i + 1))}<td class="name"><a href="#${h(indId(x.id))}">${h(indicatorName(x, lang))}</a></td><td class="region">${h(riskPlace(x, lang))}</td>${st(x.status, lang)}${cl(p, lang)}${num(formatFigure(p.baseline, x, lang))}${num(formatFigure(p.current, x, lang))}${num(formatFigure(p.target, x, lang))}${num(formatPace(p.required, p, x, lang))}${num(formatPace(p.actual, p, x, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, x, lang))}</tr>`;
   });
   return `${caption}<table class="at-risk"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -113,7 +113,7 @@ function grid(report: Report, lang: Lang): string {
       const cells = report.regions.map((region) => {
         const rr = ind.regions.find((x) => x.region.code === region.code);
         if (!rr) return '<td></td>';
-        const tip = report.stage === 'final' ? valueText(rr.value, ind.unit, lang) : `${valueText(rr.value, ind.unit, lang)} · ${classLabel(rr.progress.class, lang)}`;
+        const tip = report.stage === 'final' ? valueText(rr.value, ind, lang) : `${valueText(rr.value, ind, lang)} · ${classLabel(rr.progress.class, lang)}`;
         return st(rr.status, lang, ` title="${h(tip)}"`);
       });
       out.push(`<tr><td class="name"><a href="#${h(indId(ind.id))}">${h(indicatorName(ind, lang))}</a></td>${cells.join('')}</tr>`);
@@ -134,7 +134,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   out.push(`<h4>${h(indicatorName(ind, lang))} <small>${h(unitIn(ind.unit, lang))}</small></h4>`);
   const bits = [t(lang, 'report/target', { final: report.finalYear, text: words.text })];
   if (words.rule !== words.text) bits.push(t(lang, 'report/rule', { rule: words.rule }));
-  if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind.unit, lang), year: ind.planBaseline.year }));
+  if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind, lang), year: ind.planBaseline.year }));
   out.push(`<p class="target">${bits.map(h).join('　')}</p>`);
   const charted = ind.regions.find((r) => r.region.code === report.chartRegion) ?? ind.regions[0];
   if (charted) {
@@ -149,7 +149,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
 }
 
 /** The progress columns; none in the final report, which judges achieved or not (no pace, no projection). */
-function progressCells(p: Progress, unit: string, lang: Lang, final: boolean): string {
+function progressCells(p: Progress, unit: Shown, lang: Lang, final: boolean): string {
   if (final) return '';
   return `${cl(p, lang)}${num(formatPace(p.required, p, unit, lang))}${num(formatPace(p.actual, p, unit, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, unit, lang))}`;
 }
@@ -157,7 +157,7 @@ function progressCells(p: Progress, unit: string, lang: Lang, final: boolean): s
 const progressHead = (report: Report, lang: Lang) => report.stage === 'final' ? [] :
   [t(lang, 'report/col-progress'), t(lang, 'report/col-required'), t(lang, 'report/col-actual'), t(lang, 'report/col-ratio'), t(lang, 'report/col-projected', { year: report.finalYear })];
 
-function baselineCell(rr: RegionReport, unit: string, lang: Lang): string {
+function baselineCell(rr: RegionReport, unit: Shown, lang: Lang): string {
   const p = rr.progress;
   const first = rr.values[0];
   if (p.baseline !== null) return num(`${valueText(p.baseline, unit, lang)}${p.baselineFrom === 'plan' ? t(lang, 'report/from-plan') : first?.derived ? '*' : ''}`);
@@ -168,8 +168,8 @@ function series(ind: IndicatorReport, report: Report, lang: Lang): string {
   const later = report.years.slice(1);
   const head = [t(lang, 'col/region'), t(lang, 'report/col-baseline', { year: report.baselineYear }), ...later.map(String), t(lang, 'col/status'), ...progressHead(report, lang)];
   const rows = ind.regions.map((rr) => {
-    const values = rr.values.slice(1).map((v) => num(`${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`));
-    return `<tr><td class="region">${h(rr.region.name)}</td>${baselineCell(rr, ind.unit, lang)}${values.join('')}${st(rr.status, lang)}${progressCells(rr.progress, ind.unit, lang, report.stage === 'final')}</tr>`;
+    const values = rr.values.slice(1).map((v) => num(`${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`));
+    return `<tr><td class="region">${h(rr.region.name)}</td>${baselineCell(rr, ind, lang)}${values.join('')}${st(rr.status, lang)}${progressCells(rr.progress, ind, lang, report.stage === 'final')}</tr>`;
   });
   return `<table class="series"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -177,7 +177,7 @@ function series(ind: IndicatorReport, report: Report, lang: Lang): string {
 function parts(ind: IndicatorReport, report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
   const rows = ind.regions.flatMap((rr) =>
-    (rr.parts ?? []).map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(p.text)}</td>${num(formatFigure(p.progress.baseline, ind.unit, lang))}${num(valueText(p.value, ind.unit, lang))}${st(p.status, lang)}${progressCells(p.progress, ind.unit, lang, report.stage === 'final')}</tr>`),
+    (rr.parts ?? []).map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(p.text)}</td>${num(formatFigure(p.progress.baseline, ind, lang))}${num(valueText(p.value, ind, lang))}${st(p.status, lang)}${progressCells(p.progress, ind, lang, report.stage === 'final')}</tr>`),
   );
   if (!rows.length) return '';
   const head = [t(lang, 'col/region'), t(lang, 'report/col-part'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)];
@@ -191,7 +191,7 @@ function units(ind: IndicatorReport, report: Report, lang: Lang): string {
   return withUnits
     .map((rr) => {
       if (noUnitHasData(rr)) return `<p class="units">${h(rr.region.name)} — ${h(noUnitDataText(ind, rr, report, lang))}</p>`;
-      const rows = rr.units!.map((u) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(u.region.name)}</td>${num(formatFigure(u.progress.baseline, ind.unit, lang))}${num(valueText(u.value, ind.unit, lang))}${st(u.status, lang)}${progressCells(u.progress, ind.unit, lang, report.stage === 'final')}</tr>`);
+      const rows = rr.units!.map((u) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(u.region.name)}</td>${num(formatFigure(u.progress.baseline, ind, lang))}${num(valueText(u.value, ind, lang))}${st(u.status, lang)}${progressCells(u.progress, ind, lang, report.stage === 'final')}</tr>`);
       return `<table class="units"><caption>${h(rr.region.name)} — ${h(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}</caption><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
     })
     .join('\n');
@@ -203,7 +203,7 @@ function breakdowns(ind: IndicatorReport, report: Report, lang: Lang): string {
     const rows = ind.regions.flatMap((rr) =>
       rr.breakdowns
         .filter((b) => b.by === by)
-        .flatMap((b) => b.parts.map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(t(lang, `part/${p.part}`))}</td>${p.values.map((v) => num(`${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`)).join('')}</tr>`)),
+        .flatMap((b) => b.parts.map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(t(lang, `part/${p.part}`))}</td>${p.values.map((v) => num(`${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`)).join('')}</tr>`)),
     );
     if (!rows.length) continue;
     const head = [t(lang, 'col/region'), t(lang, 'report/col-part'), ...report.years.map(String)];

@@ -1,5 +1,6 @@
 // The report's data as JSON (src/schema/report.schema.json): per indicator and region the
 // status, the values by year and `progress` with every figure behind its class.
+import { significantNumbers } from '../text/significant.js';
 import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Progress } from '../engine/progress.js';
 import type { Report } from '../report/model.js';
@@ -84,4 +85,4 @@ export function reportRecord(report: Report, ctx: FormatContext) {
   };
 }
 
-export const formatReportJson = (report: Report, ctx: FormatContext): string => `${JSON.stringify(reportRecord(report, ctx), null, 2)}\n`;
+export const formatReportJson = (report: Report, ctx: FormatContext): string => `${JSON.stringify(reportRecord(report, ctx), significantNumbers, 2)}\n`;

@@ -10,7 +10,7 @@ import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
-import { statusLabel } from './words.js';
+import { statusLabel, type Shown } from './words.js';
 
 /** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
 export function blocksMd(blocks: readonly Block[]): string[] {
@@ -75,7 +75,7 @@ function summary(report: Report, lang: Lang): string[] {
     ];
     const riskRows = report.atRisk.map((x, i) => {
       const p = x.progress;
-      return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), statusLabel(x.status, lang), classLabel(p.class, lang), formatFigure(p.baseline, x.unit, lang), formatFigure(p.current, x.unit, lang), formatFigure(p.target, x.unit, lang), ...paceCells(p, x.unit, lang)];
+      return [String(i + 1), indicatorName(x, lang), riskPlace(x, lang), statusLabel(x.status, lang), classLabel(p.class, lang), formatFigure(p.baseline, x, lang), formatFigure(p.current, x, lang), formatFigure(p.target, x, lang), ...paceCells(p, x, lang)];
     });
     out.push(...table(riskHead, riskRows, (i) => i === 0 || i >= 5), '');
   }
@@ -98,16 +98,16 @@ function grid(report: Report, lang: Lang): string[] {
   return out;
 }
 
-const paceCells = (p: Progress, unit: string, lang: Lang) => [formatPace(p.required, p, unit, lang), formatPace(p.actual, p, unit, lang), formatRatio(p.ratio), formatFigure(p.projected, unit, lang)];
+const paceCells = (p: Progress, unit: Shown, lang: Lang) => [formatPace(p.required, p, unit, lang), formatPace(p.actual, p, unit, lang), formatRatio(p.ratio), formatFigure(p.projected, unit, lang)];
 
 /** The progress columns (class, paces, ratio, projection); none in the final report. */
-const progressCells = (report: Report, p: Progress, unit: string, lang: Lang) => (report.stage === 'final' ? [] : [classLabel(p.class, lang), ...paceCells(p, unit, lang)]);
+const progressCells = (report: Report, p: Progress, unit: Shown, lang: Lang) => (report.stage === 'final' ? [] : [classLabel(p.class, lang), ...paceCells(p, unit, lang)]);
 
 const progressHead = (report: Report, lang: Lang) => report.stage === 'final' ? [] : [
   t(lang, 'report/col-progress'), t(lang, 'report/col-required'), t(lang, 'report/col-actual'), t(lang, 'report/col-ratio'), t(lang, 'report/col-projected', { year: report.finalYear }),
 ];
 
-function baselineText(rr: RegionReport, unit: string, lang: Lang): string {
+function baselineText(rr: RegionReport, unit: Shown, lang: Lang): string {
   const p = rr.progress;
   const first = rr.values[0];
   if (p.baseline !== null) return `${valueText(p.baseline, unit, lang)}${p.baselineFrom === 'plan' ? t(lang, 'report/from-plan') : first?.derived ? '*' : ''}`;
@@ -121,23 +121,23 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   const out = [`#### ${mdCell(indicatorName(ind, lang))}${unit ? `（${mdCell(unit)}）` : ''}`, ''];
   const bits = [t(lang, 'report/target', { final: report.finalYear, text: words.text })];
   if (words.rule !== words.text) bits.push(t(lang, 'report/rule', { rule: words.rule }));
-  if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind.unit, lang), year: ind.planBaseline.year }));
+  if (ind.planBaseline) bits.push(t(lang, 'report/plan-baseline', { value: valueText(ind.planBaseline.value, ind, lang), year: ind.planBaseline.year }));
   out.push(bits.map(mdCell).join('；'), '');
 
   const later = report.years.slice(1);
   const head = [t(lang, 'col/region'), t(lang, 'report/col-baseline', { year: report.baselineYear }), ...later.map(String), t(lang, 'col/status'), ...progressHead(report, lang)];
   const rows = ind.regions.map((rr) => [
     rr.region.name,
-    baselineText(rr, ind.unit, lang),
-    ...rr.values.slice(1).map((v) => `${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`),
+    baselineText(rr, ind, lang),
+    ...rr.values.slice(1).map((v) => `${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`),
     statusLabel(rr.status, lang),
-    ...progressCells(report, rr.progress, ind.unit, lang),
+    ...progressCells(report, rr.progress, ind, lang),
   ]);
   const numeric = (i: number) => i >= 1 && i <= later.length + 1 ? true : i > later.length + 3;
   out.push(...table(head, rows, numeric), '');
 
   const partRows = ind.regions.flatMap((rr) =>
-    (rr.parts ?? []).map((p) => [rr.region.name, p.text, formatFigure(p.progress.baseline, ind.unit, lang), valueText(p.value, ind.unit, lang), statusLabel(p.status, lang), ...progressCells(report, p.progress, ind.unit, lang)]),
+    (rr.parts ?? []).map((p) => [rr.region.name, p.text, formatFigure(p.progress.baseline, ind, lang), valueText(p.value, ind, lang), statusLabel(p.status, lang), ...progressCells(report, p.progress, ind, lang)]),
   );
   if (partRows.length) {
     out.push(`**${mdCell(t(lang, 'report/parts'))}**`, '');
@@ -149,12 +149,12 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
       continue;
     }
     out.push(`**${mdCell(rr.region.name)} — ${mdCell(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}**`, '');
-    const unitRows = rr.units!.map((u) => [u.region.name, formatFigure(u.progress.baseline, ind.unit, lang), valueText(u.value, ind.unit, lang), statusLabel(u.status, lang), ...progressCells(report, u.progress, ind.unit, lang)]);
+    const unitRows = rr.units!.map((u) => [u.region.name, formatFigure(u.progress.baseline, ind, lang), valueText(u.value, ind, lang), statusLabel(u.status, lang), ...progressCells(report, u.progress, ind, lang)]);
     out.push(...table([t(lang, 'col/unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)], unitRows), '');
   }
   for (const by of ['sex', 'residence'] as const) {
     const bRows = ind.regions.flatMap((rr) =>
-      rr.breakdowns.filter((b) => b.by === by).flatMap((b) => b.parts.map((p) => [rr.region.name, t(lang, `part/${p.part}`), ...p.values.map((v) => `${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`)])),
+      rr.breakdowns.filter((b) => b.by === by).flatMap((b) => b.parts.map((p) => [rr.region.name, t(lang, `part/${p.part}`), ...p.values.map((v) => `${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`)])),
     );
     if (!bRows.length) continue;
     out.push(`**${mdCell(t(lang, `report/breakdown-${by}`))}**`, '');

@@ -13,7 +13,7 @@ import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
-import { formatLine, formatNumber, formatValue, gapUnit } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
 import { ReportSections } from './report-sections.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
@@ -85,13 +85,13 @@ class Narrative {
   }
 
   /** A value as a report's text writes it: 2.09‰, 98.6%, 11.27/10万, 0.781人. */
-  private fig(x: number | boolean | null, unit: string): string {
+  private fig(x: number | boolean | null, unit: Shown): string {
     return formatValue(x, unit, this.lang);
   }
 
   /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人. */
-  private amount(x: number, unit: string): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unit, this.lang)}`;
+  private amount(x: number, unit: Shown): string {
+    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
   }
 
   private levelName(id: string | undefined): string {
@@ -217,10 +217,10 @@ class Narrative {
     const target = ind.target;
     const base = { year: this.report.year, region: rr.region.name, indicator: this.name(ind) };
     let s: string;
-    if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, unit) });
+    if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, ind) });
     else if (rr.value === null) s = this.w('value-parts', base);
-    else s = this.w('value', { ...base, value: this.fig(rr.value, unit) });
-    s += this.change(rr, unit, ind.direction);
+    else s = this.w('value', { ...base, value: this.fig(rr.value, ind) });
+    s += this.change(rr, ind, ind.direction);
     s += this.against(ind, rr);
     s += this.verdict(rr, unit);
     if (rr.chance) s += this.w(rr.chance);
@@ -231,7 +231,8 @@ class Narrative {
   }
 
   /** The change from the baseline year: 比2020年下降0.41个千分点 / 与2020年持平. */
-  private change(rr: RegionReport, unit: string, direction: IndicatorReport['direction']): string {
+  private change(rr: RegionReport, shown: Shown, direction: IndicatorReport['direction']): string {
+    const unit = unitOf(shown);
     if (typeof rr.value !== 'number' || unit === '是/否') return '';
     const p = rr.progress;
     const first = rr.values[0];
@@ -240,8 +241,8 @@ class Narrative {
       : first && typeof first.value === 'number' ? { year: first.year, value: first.value, plan: false } : undefined;
     if (!from || from.year >= this.report.year) return '';
     const diff = clean(rr.value - from.value);
-    const amount = this.amount(diff, unit);
-    const flat = Number(formatNumber(Math.abs(diff), unit)) === 0;
+    const amount = this.amount(diff, shown);
+    const flat = Number(formatNumber(Math.abs(diff), shown)) === 0;
     const points = unit === '%' || unit === '‰' || unit.includes('/');
     // A rate that should fall and rises has 上升, not 提高 (which reads as progress).
     const rise = points && diff > 0 && direction === 'lower';
@@ -358,7 +359,7 @@ class Narrative {
   /** A numeric line: 低于规划目标（4‰以下） / 距规划目标（98%以上）尚差0.5个百分点. */
   private line(ind: IndicatorReport, rr: RegionReport, target: Target): string {
     const phrase = this.targetPhrase(target, ind.unit, rr, ind);
-    if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? this.w('short', { target: phrase, gap: this.amount(rr.gap, ind.unit) }) : this.w('not-reached', { target: phrase });
+    if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? this.w('short', { target: phrase, gap: this.amount(rr.gap, ind) }) : this.w('not-reached', { target: phrase });
     if (rr.gap === null || rr.gap === 0 || target.kind === 'about' || target.kind === 'reach') return this.w('on-line', { target: phrase });
     return this.w(boundOf(target, ind) === 'max' ? 'better-low' : 'better-high', { target: phrase });
   }
@@ -371,10 +372,10 @@ class Narrative {
       const part = this.w(`${target.by}-${p.part}`);
       if (p.value === null || NO_DATA.has(p.status)) return this.w('part-no-data', { part });
       const phrase = def ? this.targetPhrase(def.target, ind.unit) : p.text;
-      const value = this.fig(p.value, ind.unit);
+      const value = this.fig(p.value, ind);
       if (p.status === 'met') return this.w('part-met', { part, value, target: phrase });
       const gap = lineGap(p.progress.target, p.value, def ? boundOf(def.target, ind) : boundOf(target, ind));
-      return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind.unit) }) : this.w('part', { part, value });
+      return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind) }) : this.w('part', { part, value });
     });
     return this.w('parts-join', { list: items.join(this.w('parts-sep')) });
   }
@@ -390,7 +391,7 @@ class Narrative {
     const proven = rr.reason?.code.startsWith('reason/units-proven') ? this.w('units-proven', { why: say(rr.reason, ind, this.ctx) }) : '';
     let s = failing.length === 0
       ? missing.length === 0 && !proven ? this.w('units-all', { count, level: levelName, target: phrase }) : proven
-      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind.unit) }))) });
+      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;
   }
@@ -424,7 +425,7 @@ class Narrative {
     const noData = subs.filter((x) => NO_DATA.has(x.status));
     let s = '';
     if (notMet.length) {
-      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind.unit) })));
+      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind) })));
       s = this.w(this.final ? 'regions-missing-final' : 'regions-missing', { count: subs.length, level, names });
     } else if (!noData.length) s = this.w(this.final ? 'regions-all-met-final' : 'regions-all-met', { count: subs.length, level });
     if (noData.length && noData.length === subs.length && subs.length > 2) s += this.w('regions-none-with-data', { count: subs.length, level });
@@ -441,7 +442,7 @@ class Narrative {
         .filter((p) => p.part !== 'total')
         .map((p) => ({ part: p.part, v: p.values.find((x) => x.year === this.report.year)?.value ?? null }))
         .filter((x) => x.v !== null)
-        .map((x) => this.w('breakdown-item', { part: this.w(`${b.by}-${x.part}`), value: this.fig(x.v, ind.unit) }));
+        .map((x) => this.w('breakdown-item', { part: this.w(`${b.by}-${x.part}`), value: this.fig(x.v, ind) }));
       if (items.length) s += this.w(`breakdown-${b.by}`, { list: this.join(items) });
     }
     return s;
@@ -457,7 +458,7 @@ class Narrative {
     if (away.length) {
       blocks.push(paragraph(this.w('problem-moving-away', {
         n: ++n,
-        list: this.join(away.map((x) => this.w('moving-away-item', { indicator: this.name(x), region: x.region.name, baseYear: x.progress.baselineYear ?? r.baselineYear, base: this.fig(x.progress.baseline, x.unit), year: r.year, current: this.fig(x.progress.current, x.unit) }))),
+        list: this.join(away.map((x) => this.w('moving-away-item', { indicator: this.name(x), region: x.region.name, baseYear: x.progress.baselineYear ?? r.baselineYear, base: this.fig(x.progress.baseline, x), year: r.year, current: this.fig(x.progress.current, x) }))),
       })));
     }
     if (!this.final) {
@@ -484,8 +485,8 @@ class Narrative {
         blocks.push(list(groups.map(({ ind, subjects }) => this.w('risk-item', {
           indicator: this.listName(ind),
           regions: subjects.map((x) => x.gap !== null && x.gap > 0
-            ? this.w('not-achieved-region', { region: x.label, current: this.fig(x.value, ind.unit), gap: this.amount(x.gap, ind.unit) })
-            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind.unit) })).join(this.w('parts-sep')),
+            ? this.w('not-achieved-region', { region: x.label, current: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
+            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind) })).join(this.w('parts-sep')),
         }))));
       }
     }
@@ -543,8 +544,8 @@ class Narrative {
     const t = ind.target;
     const target = x.within && (t.kind === 'every-unit' || t.kind === 'conditional') ? this.targetPhrase(t.target, ind.unit) : this.targetPhrase(t, ind.unit, rr, ind);
     return this.w('warning-region', {
-      region: this.warnedPlace(x), baseYear: p.baselineYear ?? this.report.baselineYear, base: this.fig(p.baseline, x.unit), year: p.year, current: this.fig(p.current, x.unit),
-      final: p.finalYear, projected: this.fig(p.projected, x.unit), target,
+      region: this.warnedPlace(x), baseYear: p.baselineYear ?? this.report.baselineYear, base: this.fig(p.baseline, x), year: p.year, current: this.fig(p.current, x),
+      final: p.finalYear, projected: this.fig(p.projected, x), target,
     });
   }
 
@@ -618,7 +619,7 @@ class Narrative {
         out.push(list(groups.map(({ ind, paced }) => this.w('next-pace', {
           indicator: this.listName(ind),
           // A 左右 target is paced to its band's edge (CONTRACT §6): the edge is named as the line judged.
-          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind.unit), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : this.fig(x.progress.target, ind.unit) }))),
+          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : this.fig(x.progress.target, ind) }))),
         }))));
       }
       const warnings = this.warningGroups();

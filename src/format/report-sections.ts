@@ -13,7 +13,7 @@ import type { AreaReport, Breakdown, IndicatorReport, RegionRef, RegionReport, R
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, indicatorName, methodNote, valueText } from './report-words.js';
-import { formatNumber, formatValue, gapUnit } from './words.js';
+import { formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
 
 /** A place a final-stage miss is carried over for: a region, a part of it or a unit under it, named. */
 export interface CarriedPlace {
@@ -82,7 +82,7 @@ export class ReportSections {
   }
 
   /** A value as a sentence writes it (12.14/10万); a table cell as valueText does (12.14 1/10万). */
-  private fig(x: number | boolean | null, unit: string): string {
+  private fig(x: number | boolean | null, unit: Shown): string {
     return formatValue(x, unit, this.lang);
   }
 
@@ -101,8 +101,8 @@ export class ReportSections {
     }
   }
 
-  private amount(x: number, unit: string): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unit, this.lang)}`;
+  private amount(x: number, unit: Shown): string {
+    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
   }
 
   private indicators(): IndicatorReport[] {
@@ -173,7 +173,7 @@ export class ReportSections {
     const rows = mains.map(({ ind, rr }) => {
       const e = earlierOf(rr, r.year);
       const base = rr.progress.baseline ?? (typeof rr.values[0]?.value === 'number' ? rr.values[0].value : null);
-      const baseCell = base === null && rr.parts?.length ? this.partsCell(ind, rr, (p) => p.progress.baseline) : formatFigure(base, ind.unit, this.lang);
+      const baseCell = base === null && rr.parts?.length ? this.partsCell(ind, rr, (p) => p.progress.baseline) : formatFigure(base, ind, this.lang);
       return [String(ind.main), this.name(ind), baseCell, this.valueCell(ind, rr, e), this.targetText(ind), this.statusWord(rr, e)];
     });
     return { kind: 'table', caption: this.w('main-table', { n: 1, region }), head, rows, numeric: [0, 2, 3] };
@@ -212,7 +212,7 @@ export class ReportSections {
     if (!rr || !e) return undefined;
     return this.w('earlier-sentence', {
       indicator: this.name(ind), year: this.report.year, earlier: e.year, region: rr.region.name,
-      value: this.fig(e.value, ind.unit), verdict: this.w(e.status === 'met' ? 'earlier-met' : 'earlier-not-met'),
+      value: this.fig(e.value, ind), verdict: this.w(e.status === 'met' ? 'earlier-met' : 'earlier-not-met'),
     });
   }
 
@@ -282,9 +282,9 @@ export class ReportSections {
     const va = series(a).find((v) => v.year === year)!.value!;
     const vz = series(z).find((v) => v.year === year)!.value!;
     const diff = clean(va - vz);
-    const flat = Number(formatNumber(Math.abs(diff), ind.unit)) === 0;
-    const relation = flat ? this.w(`rel-equal-${b.by}`) : this.w(`rel-${a}-${diff > 0 ? 'higher' : 'lower'}`, { amount: this.amount(diff, ind.unit) });
-    return this.w(`gap-${b.by}`, { region: rr.region.name, indicator: this.name(ind), year, [a]: this.fig(va, ind.unit), [z]: this.fig(vz, ind.unit), relation });
+    const flat = Number(formatNumber(Math.abs(diff), ind)) === 0;
+    const relation = flat ? this.w(`rel-equal-${b.by}`) : this.w(`rel-${a}-${diff > 0 ? 'higher' : 'lower'}`, { amount: this.amount(diff, ind) });
+    return this.w(`gap-${b.by}`, { region: rr.region.name, indicator: this.name(ind), year, [a]: this.fig(va, ind), [z]: this.fig(vz, ind), relation });
   }
 
   // ---- 存在的问题: the returns' notes as the stated causes ---------------------------------
@@ -300,7 +300,7 @@ export class ReportSections {
         const year = e ? e.year : this.report.year;
         const notes = this.report.notes.filter((x) => x.id === ind.id && x.region.code === rr.region.code && x.years.includes(year));
         if (!notes.length) continue;
-        const value = !e && rr.value === null && rr.parts?.length ? this.missedParts(ind, rr) : this.fig(e ? e.value : rr.value, ind.unit);
+        const value = !e && rr.value === null && rr.parts?.length ? this.missedParts(ind, rr) : this.fig(e ? e.value : rr.value, ind);
         items.push(this.w('cause-item', { region: rr.region.name, indicator: this.name(ind), year, value, note: notes.map((x) => x.note).join(this.w('semi')) }));
       }
     if (!items.length) return [];
@@ -319,8 +319,8 @@ export class ReportSections {
       indicator: this.name(ind),
       target: this.targetText(ind),
       list: subjects.map((x) => x.gap !== null && x.gap > 0
-        ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind.unit), gap: this.amount(x.gap, ind.unit) })
-        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind.unit) })).join(this.w('semi')),
+        ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
+        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind) })).join(this.w('semi')),
     }));
     // Misses judged on the year before (the year evaluated has no value): carried over too, marked.
     for (const ind of this.indicators()) {
@@ -329,7 +329,7 @@ export class ReportSections {
       items.push(this.w('carry-item', {
         indicator: this.name(ind),
         target: this.targetText(ind),
-        list: earlier.map(({ rr, e }) => this.w('carry-region', { region: rr.region.name, value: this.w('earlier-value', { value: this.fig(e!.value, ind.unit), year: e!.year }) })).join(this.w('semi')),
+        list: earlier.map(({ rr, e }) => this.w('carry-region', { region: rr.region.name, value: this.w('earlier-value', { value: this.fig(e!.value, ind), year: e!.year }) })).join(this.w('semi')),
       }));
     }
     if (!items.length) return [];

@@ -7,7 +7,7 @@ import { FLAT_SHARE, MARKED_FALL_PER_YEAR } from '../engine/trend-fit.js';
 import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '../report/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
-import { formatNumber, formatValue, gapUnit, unitSuffix } from './words.js';
+import { formatNumber, formatValue, gapUnit, unitOf, unitSuffix, type Shown } from './words.js';
 import { unitIn } from '../i18n/units.js';
 
 export const classLabel = (c: ProgressClass, lang: Lang): string => t(lang, `progress-class/${c}`);
@@ -80,7 +80,8 @@ const signed = (x: number, digits: number): string => {
 };
 
 /** A pace: +0.3 个百分点/年 (linear, in the indicator's unit), −5.83%/年 (cagr). */
-export function formatPace(x: number | null, p: Pick<Progress, 'method'>, unit: string, lang: Lang): string {
+export function formatPace(x: number | null, p: Pick<Progress, 'method'>, shown: Shown, lang: Lang): string {
+  const unit = unitOf(shown);
   if (x === null) return '—';
   const perYear = t(lang, 'report/per-year');
   if (p.method === 'cagr') return `${signed(x * 100, 2)}%${perYear}`;
@@ -92,13 +93,14 @@ export function formatPace(x: number | null, p: Pick<Progress, 'method'>, unit: 
 export const formatRatio = (r: number | null): string => (r === null ? '—' : (Math.floor(clean(r) * 1000 + 1e-9) / 1000).toFixed(3));
 
 /** A value with its unit; a unit that starts with a digit (1/10万) is set apart: 12.14 1/10万. */
-export function valueText(value: number | boolean | null, unit: string, lang: Lang): string {
-  const s = formatValue(value, unit, lang);
+export function valueText(value: number | boolean | null, shown: Shown, lang: Lang): string {
+  const unit = unitOf(shown);
+  const s = formatValue(value, shown, lang);
   const own = unitIn(unit, lang);
   return typeof value === 'number' && /^\d/.test(own) ? `${s.slice(0, s.length - unitSuffix(unit, lang).length)} ${own}` : s;
 }
 
-export const formatFigure = (x: number | null, unit: string, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));
+export const formatFigure = (x: number | null, unit: Shown, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));
 
 export { formatNumber };
 

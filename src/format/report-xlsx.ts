@@ -8,7 +8,7 @@ import { t, type Lang } from '../i18n/index.js';
 import type { IndicatorReport, Report } from '../report/model.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName, methodNote, noUnitDataText, noUnitHasData } from './report-words.js';
-import { gapUnit, statusLabel } from './words.js';
+import { gapUnit, statusLabel, unitOf, type Shown } from './words.js';
 import { aboutSheet, findingsSheet, newWorkbook, tableSheet, valueFormat, workbookBytes, type CellSpec } from './xlsx-book.js';
 
 export async function formatReportXlsx(report: Report, ctx: FormatContext): Promise<Uint8Array> {
@@ -36,11 +36,11 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
           rr.region.name,
           rr.region.code,
           ind.text,
-          figure(baseline, ind.unit, lang, from === 'data' && first?.derived === true),
+          figure(baseline, ind, lang, from === 'data' && first?.derived === true),
           from === null ? null : t(lang, `xlsx/from-${from}`),
-          ...rr.values.slice(1).map((v) => figure(v.value, ind.unit, lang, v.derived)),
+          ...rr.values.slice(1).map((v) => figure(v.value, ind, lang, v.derived)),
           { v: statusLabel(rr.status, lang), status: rr.status },
-          ...progressCells(rr.progress, ind.unit, lang),
+          ...progressCells(rr.progress, ind, lang),
           rr.notes.join('；'),
         ];
       }),
@@ -53,9 +53,9 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
     [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'xlsx/col-part-or-unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)],
     indicators.flatMap(({ ind }) =>
       ind.regions.flatMap((rr) => [
-        ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind.unit, lang), figure(p.value, ind.unit, lang), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind.unit, lang)]),
+        ...(rr.parts ?? []).map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-part'), p.text, figure(p.progress.baseline, ind, lang), figure(p.value, ind, lang), { v: statusLabel(p.status, lang), status: p.status }, ...progressCells(p.progress, ind, lang)]),
         ...(noUnitHasData(rr) ? [[...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), noUnitDataText(ind, rr, report, lang), null, null, { v: statusLabel('no-data', lang), status: 'no-data' }] as CellSpec[]] : []),
-        ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind.unit, lang), figure(u.value, ind.unit, lang), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind.unit, lang)]),
+        ...(rr.units ?? []).map((u): CellSpec[] => [...who(ind), rr.region.name, t(lang, 'xlsx/kind-unit'), u.region.name, figure(u.progress.baseline, ind, lang), figure(u.value, ind, lang), { v: statusLabel(u.status, lang), status: u.status }, ...progressCells(u.progress, ind, lang)]),
       ]),
     ),
   );
@@ -66,7 +66,7 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
     [...whoHead, t(lang, 'col/region'), t(lang, 'xlsx/col-kind'), t(lang, 'report/col-part'), ...report.years.map(String)],
     indicators.flatMap(({ ind }) =>
       ind.regions.flatMap((rr) =>
-        rr.breakdowns.flatMap((b) => b.parts.map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, `report/breakdown-${b.by}`), t(lang, `part/${p.part}`), ...p.values.map((v) => figure(v.value, ind.unit, lang, v.derived))])),
+        rr.breakdowns.flatMap((b) => b.parts.map((p): CellSpec[] => [...who(ind), rr.region.name, t(lang, `report/breakdown-${b.by}`), t(lang, `part/${p.part}`), ...p.values.map((v) => figure(v.value, ind, lang, v.derived))])),
       ),
     ),
   );
@@ -88,7 +88,7 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
 }
 
 /** A figure in the indicator's unit; in italics when derived from sub-regions or parts. */
-function figure(x: number | boolean | null, unit: string, lang: Lang, derived = false): CellSpec {
+function figure(x: number | boolean | null, unit: Shown, lang: Lang, derived = false): CellSpec {
   return { v: x, ...(typeof x === 'number' ? { fmt: valueFormat(x, unit, lang) } : {}), ...(derived ? { italic: true } : {}) };
 }
 
@@ -97,7 +97,7 @@ const progressHead = (report: Report, lang: Lang) => [
 ];
 
 /** Class, required and actual pace, R and the projection, as the report's tables give them. */
-function progressCells(p: Progress, unit: string, lang: Lang): CellSpec[] {
+function progressCells(p: Progress, unit: Shown, lang: Lang): CellSpec[] {
   return [
     { v: classLabel(p.class, lang), cls: p.class },
     pace(p.required, p, unit, lang),
@@ -109,7 +109,8 @@ function progressCells(p: Progress, unit: string, lang: Lang): CellSpec[] {
 }
 
 /** A pace per year: in the unit (linear), or a yearly growth rate held as a fraction and shown in % (cagr). */
-function pace(x: number | null, p: Pick<Progress, 'method'>, unit: string, lang: Lang): CellSpec {
+function pace(x: number | null, p: Pick<Progress, 'method'>, shown: Shown, lang: Lang): CellSpec {
+  const unit = unitOf(shown);
   if (x === null) return null;
   const perYear = t(lang, 'report/per-year').replace(/["\\]/g, '');
   if (p.method === 'cagr') return { v: x, fmt: `+0.00%"${perYear}";-0.00%"${perYear}";0.00%"${perYear}"` };

@@ -92,7 +92,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
         return {
           name: `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
           target: targetText(r, ctx),
-          value: `${formatValue(r.value, r.unit, lang)}${r.derived ? '*' : ''}`,
+          value: `${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
           status: paint[r.status](status),
           statusWidth: displayWidth(status),
           gap: formatGap(r, lang),

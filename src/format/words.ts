@@ -5,10 +5,31 @@ import type { Status } from '../engine/verdict.js';
 import type { Result } from '../engine/evaluate.js';
 import { gapWords } from './gap.js';
 
-/** Two decimals; three for small values of other units (0.867 人), where two say too little. */
-export function formatNumber(x: number, unit?: string): string {
+/**
+ * The unit a number is shown in: the unit alone, or with the decimals its indicator is
+ * published with (the plan's `decimals`, carried by a Result or an IndicatorReport).
+ */
+export type Shown = string | { unit: string; decimals?: number };
+
+export const unitOf = (shown: Shown): string => (typeof shown === 'string' ? shown : shown.unit);
+const decimalsOf = (shown: Shown | undefined): number | undefined => (shown === undefined || typeof shown === 'string' ? undefined : shown.decimals);
+
+/**
+ * With the indicator's decimals, exactly that many, trailing zeros kept (2.00‰, 98.10%, 0.0472%),
+ * so that an indicator reads with one precision everywhere. Without them (a plan that does not
+ * declare its precision): two decimals, three for small values of other units (0.867 人), trailing
+ * zeros dropped.
+ */
+export function formatNumber(x: number, unit?: Shown): string {
   if (!Number.isFinite(x)) return String(x);
-  const digits = unit !== '%' && unit !== '‰' && x !== 0 && Math.abs(x) < 1 ? 3 : 2;
+  const places = decimalsOf(unit);
+  if (places !== undefined) {
+    const fixed = x.toFixed(places);
+    // −0.001 to 2 decimals is 0.00, not −0.00.
+    return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  }
+  const u = unit === undefined ? undefined : unitOf(unit);
+  const digits = u !== '%' && u !== '‰' && x !== 0 && Math.abs(x) < 1 ? 3 : 2;
   return String(Number(x.toFixed(digits)));
 }
 
@@ -21,11 +42,12 @@ export function unitSuffix(unit: string, lang: Lang = 'zh'): string {
 }
 
 /** 98.6%, 2.1‰, 0.82人, 12.1/10万, 是 */
-export function formatValue(value: number | boolean | null, unit: string, lang: Lang): string {
+export function formatValue(value: number | boolean | null, shown: Shown, lang: Lang): string {
   if (value === null) return '—';
   if (typeof value === 'boolean') return t(lang, value ? 'word/yes' : 'word/no');
+  const unit = unitOf(shown);
   if (unit === '是/否') return formatNumber(value);
-  return `${formatNumber(value, unit)}${unitSuffix(unit, lang)}`;
+  return `${formatNumber(value, shown)}${unitSuffix(unit, lang)}`;
 }
 
 /**
@@ -49,11 +71,11 @@ export function gapUnit(unit: string, lang: Lang): string {
  * 低于上限 1.27个千分点 / 距目标还差 0.1个百分点 / 在目标区间内, by the side of the target's
  * line (src/format/gap.ts); without the target, 差 0.1个百分点 / 超出 0.5个千分点.
  */
-export function formatGap(result: Pick<Result, 'gap' | 'unit'> & Partial<Pick<Result, 'value' | 'target'>>, lang: Lang): string {
+export function formatGap(result: Pick<Result, 'gap' | 'unit'> & Partial<Pick<Result, 'value' | 'target' | 'decimals'>>, lang: Lang): string {
   const { gap, unit } = result;
   if (gap === null) return '';
   const words = gapWords(gap, result.value, result.target?.description);
-  const amountOf = (x: number) => `${formatNumber(Math.abs(x), unit)}${gapUnit(unit, lang)}`;
+  const amountOf = (x: number) => `${formatNumber(Math.abs(x), result)}${gapUnit(unit, lang)}`;
   if (words) return t(lang, words.code, words.amount === undefined ? {} : { amount: amountOf(words.amount) });
   if (gap === 0) return t(lang, 'gap/on-line');
   return t(lang, gap > 0 ? 'gap/short' : 'gap/ahead', { amount: amountOf(gap) });

@@ -8,7 +8,8 @@ import type { Status } from '../engine/verdict.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { RunInfo } from './records.js';
 import { displayWidth } from '../text/width.js';
-import { formatNumber, gapUnit, unitSuffix } from './words.js';
+import { significant } from '../text/significant.js';
+import { formatNumber, gapUnit, unitOf, unitSuffix, type Shown } from './words.js';
 import { stampZip } from './zip-time.js';
 
 type ExcelJsModule = typeof import('exceljs');
@@ -51,8 +52,8 @@ export function textCell(s: string): string {
   return escaped.length > CELL_MAX ? `${escaped.slice(0, CELL_MAX - 1)}…` : escaped;
 }
 
-/** Decimals as the tables show the number (98.6 → 1, 97.934 → 2, 0.867 人 → 3). */
-function decimals(x: number, unit: string): number {
+/** Decimals as the tables show the number: the indicator's own where the plan gives them, else 98.6 → 1, 97.934 → 2, 0.867 人 → 3. */
+function decimals(x: number, unit: Shown): number {
   const s = formatNumber(x, unit);
   const dot = s.indexOf('.');
   return dot < 0 || /e/i.test(s) ? 0 : s.length - dot - 1;
@@ -62,13 +63,15 @@ const quoted = (s: string) => (s ? `"${s.replace(/["\\]/g, '')}"` : '');
 const digits = (n: number) => (n > 0 ? `0.${'0'.repeat(n)}` : '0');
 
 /** A number format that shows a value as the tables do, with its unit: 98.6%, 2.09‰, 12.1/10万. */
-export function valueFormat(x: number, unit: string, lang: Lang): string {
-  return `${digits(decimals(x, unit))}${unit === '是/否' ? '' : quoted(unitSuffix(unit, lang))}`;
+export function valueFormat(x: number, shown: Shown, lang: Lang): string {
+  const unit = unitOf(shown);
+  return `${digits(decimals(x, shown))}${unit === '是/否' ? '' : quoted(unitSuffix(unit, lang))}`;
 }
 
 /** A difference in the indicator's unit: 0.4个百分点, -1.2‰ points. */
-export function differenceFormat(x: number, unit: string, lang: Lang): string {
-  return `${digits(decimals(x, unit))}${unit === '是/否' ? '' : quoted(gapUnit(unit, lang))}`;
+export function differenceFormat(x: number, shown: Shown, lang: Lang): string {
+  const unit = unitOf(shown);
+  return `${digits(decimals(x, shown))}${unit === '是/否' ? '' : quoted(gapUnit(unit, lang))}`;
 }
 
 /** Writes a value into a cell as its own type: a string stays a string, a number a number. */
@@ -78,7 +81,8 @@ export function setCell(cell: Cell, value: CellValue, numFmt?: string): void {
   if (typeof value === 'string') cell.value = textCell(value);
   else if (typeof value === 'number' && !Number.isFinite(value)) cell.value = String(value);
   else {
-    cell.value = value;
+    // A number to 12 significant digits, as the JSON and CSV carry it (no 4.1000000000000005).
+    cell.value = typeof value === 'number' ? significant(value) : value;
     if (numFmt && typeof value === 'number') cell.numFmt = numFmt;
   }
 }

@@ -16,8 +16,8 @@ export async function formatXlsx(e: Evaluation, ctx: FormatContext): Promise<Uin
       const kind = RESULT_COLUMNS[c]!.kind;
       if (c === status) return { v, status: r.status };
       if (typeof v !== 'number') return v;
-      if (kind === 'measure') return { v, fmt: valueFormat(v, r.unit, lang) };
-      return kind === 'difference' ? { v, fmt: differenceFormat(v, r.unit, lang) } : v;
+      if (kind === 'measure') return { v, fmt: valueFormat(v, r, lang) };
+      return kind === 'difference' ? { v, fmt: differenceFormat(v, r, lang) } : v;
     }),
   );
   tableSheet(book, t(lang, 'xlsx/sheet-results'), RESULT_COLUMNS.map((c) => c.header(lang)), rows);

@@ -9,5 +9,6 @@ export function identityOf(ind: IndicatorIdentity): IndicatorIdentity {
     area: ind.area,
     ...(ind.main !== undefined ? { main: ind.main } : {}),
     unit: ind.unit,
+    ...(ind.decimals !== undefined ? { decimals: ind.decimals } : {}),
   };
 }

@@ -96,6 +96,8 @@ export interface IndicatorIdentity {
   area: string;
   main?: number;
   unit: string;
+  /** Decimals the plan publishes it with (plan `decimals`): its figures are shown with them. */
+  decimals?: number;
 }
 
 export interface IndicatorReport extends IndicatorIdentity {

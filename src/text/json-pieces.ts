@@ -1,7 +1,9 @@
 // JSON.stringify(value, null, 2) + "\n", written in pieces of about 64 KB: a report on a
 // national return (tens of MB of JSON) reaches its file or standard output without first
 // being made into one string, and a long list can be given as a JsonList, whose members are
-// made one at a time as they are written, never all held at once.
+// made one at a time as they are written, never all held at once. Every number is written to
+// 12 significant digits (significant.ts): an export never carries 4.1000000000000005.
+import { significantNumbers } from './significant.js';
 
 const PIECE_CHARS = 64 * 1024;
 /** Below this depth arrays and objects are written member by member; deeper ones by JSON.stringify whole (they are small). */
@@ -20,7 +22,7 @@ export class JsonList<T> {
   }
 }
 
-/** The text of JSON.stringify(value, null, 2) and a newline, in pieces. */
+/** The text of JSON.stringify(value, significantNumbers, 2) and a newline, in pieces. */
 export function* jsonTextPieces(value: unknown): Generator<string> {
   let buffered = '';
   for (const piece of pieces(value, '', 0)) {
@@ -41,7 +43,7 @@ export function* jsonTextPieces(value: unknown): Generator<string> {
 function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
   const v = value instanceof JsonList ? value : toJson(value);
   if (depth >= OPEN_DEPTH || v === null || typeof v !== 'object') {
-    const text = JSON.stringify(v, null, 2);
+    const text = JSON.stringify(v, significantNumbers, 2);
     yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
     return;
   }

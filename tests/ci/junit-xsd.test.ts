@@ -187,7 +187,7 @@ describe('--format junit against junit-10.xsd (Jenkins)', () => {
           // The result behind the case: by name in Chinese; in English (names translated), one of the region and year's.
           const candidates = notMet.filter((x) => c.attrs.name!.endsWith(`— ${x.region.name} ${x.year}`) && (run.args.includes('en') || c.attrs.name!.startsWith(`${x.name} —`)));
           expect(candidates.length, c.attrs.name).toBeGreaterThan(0);
-          const shown = candidates.map((x) => formatValue(x.value, x.unit, run.args.includes('en') ? 'en' : 'zh'));
+          const shown = candidates.map((x) => formatValue(x.value, { unit: x.unit, decimals: x.decimals ?? undefined }, run.args.includes('en') ? 'en' : 'zh'));
           expect(shown.some((v) => f.attrs.message!.includes(v)), `${c.attrs.name}: ${f.attrs.message} shows none of ${shown.join(', ')}`).toBe(true);
           // The target as the table shows it, with its unit (≥78%), not the plan's words (78％以上).
           if (!run.args.includes('en')) expect(f.attrs.message).toMatch(/^目标 \S/);

@@ -166,7 +166,8 @@ describe('城市/农村 split: 家长学校或者家庭教育指导服务站点�
     close(rural?.value, 89.9);
     close(rural?.gap, 0.1);
     expect(r.parts?.find((p) => p.part === 'urban')?.status).toBe('met');
-    expect(r.detail).toMatch(/农村社区90：89\.9% 未达标/);
+    // The plan's two decimals (issue 20 §9): 89.90%, not 89.9%.
+    expect(r.detail).toMatch(/农村社区90：89\.90% 未达标/);
     close(r.gap, 0.1);
   });
 
@@ -256,7 +257,8 @@ describe('儿童伤害死亡率 下降20% against the 2020 row (injury-change.cs
     const r = resultFor(run().e, 'injury-mortality', HAILING);
     expect(r.detail).toMatch(/基线/);
     expect(r.detail).not.toMatch(/101\/10万/);
-    expect(r.detail).toMatch(/基线 10(?![\d.])/);
+    // The plan's two decimals (issue 20 §9): 10.00/10万, never 101/10万.
+    expect(r.detail).toMatch(/基线 10\.00\/10万/);
   });
 });
 

@@ -73,6 +73,7 @@ export interface JsonResult {
   status: string;
   value: number | boolean | null;
   unit: string;
+  decimals: number | null;
   gap: number | null;
   derived: boolean;
   notes: string[];
@@ -80,6 +81,7 @@ export interface JsonResult {
   target: { kind: string; text: string; description: string; threshold: number | null };
   parts?: Array<{ part: string; text: string; status: string; value: number | boolean | null; threshold: number | null; gap: number | null; derived: boolean }>;
   failingUnits?: Array<{ code: string; name: string; status: string }>;
+  missingUnits?: Array<{ code: string; name: string }>;
   baseline?: { year: number; value: number; from: string };
   change?: number;
 }

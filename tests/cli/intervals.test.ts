@@ -12,7 +12,8 @@ describe('13 infant deaths in 3,000 births against ≤4‰: a miss within chance
     expect(r.code).toBe(1);
     const flat = r.stdout.replace(/[│\s]+/g, ' ');
     expect(flat).toMatch(/4\.33‰ 未达标 .*差异无统计学意义（95%置信区间 2\.31‰–7\.41‰）/);
-    expect(flat).toMatch(/8‰ 未达标 .*95%置信区间 5\.72‰–10\.89‰/);
+    // The plan's two decimals (issue 20 §9): 8.00‰.
+    expect(flat).toMatch(/8\.00‰ 未达标 .*95%置信区间 5\.72‰–10\.89‰/);
     expect(flat.match(/差异无统计学意义/g)).toHaveLength(1);
   });
 

@@ -161,7 +161,8 @@ describe('more failing units than a line shows', () => {
     expect(r.code, r.stderr).toBe(1);
     const hailing = resultFor(parseEvaluation(r.stdout), ID, HAILING) as UnitResult & { failingUnits: Array<{ name: string }> };
     expect(hailing.failingUnits.map((u) => u.name)).toEqual(units.map((u) => u.name));
-    expect(hailing.detail).toMatch(/^未达标：试点1镇 90%.*试点10镇 90% 等 12 个（另 2 个见 --format json 导出）/u);
+    // The plan's two decimals (issue 20 §9): 90.00%.
+    expect(hailing.detail).toMatch(/^未达标：试点1镇 90\.00%.*试点10镇 90\.00% 等 12 个（另 2 个见 --format json 导出）/u);
     expect(hailing.detail).not.toContain('试点11镇');
   });
 });

@@ -213,7 +213,8 @@ describe('real national figures, worked by hand', () => {
     expect(under5.projected).toBeCloseTo(5.3333333333, 9);
     expect(result(r, 'neonatal-mortality', '321200').progress).toMatchObject({ class: 'unknown', reason: 'no-value' });
     expect(r.notes.map((n) => n.note)).toContain('全国数据：2023年我国卫生健康事业发展统计公报');
-    expect(readFileSync(join(d, 'n.md'), 'utf8')).toMatch(/\| 泰州市 \| 5\.4‰ \| — \| — \| 4\.5‰ \| 未达标 \| 进度符合预期 \| -0\.28个千分点\/年 \| -0\.3个千分点\/年 \| 1\.071 \| 3\.9‰ \|/);
+    // Values in the plan's two decimals (issue 20 §9): 5.40‰, 4.50‰, 3.90‰; paces keep their own.
+    expect(readFileSync(join(d, 'n.md'), 'utf8')).toMatch(/\| 泰州市 \| 5\.40‰ \| — \| — \| 4\.50‰ \| 未达标 \| 进度符合预期 \| -0\.28个千分点\/年 \| -0\.3个千分点\/年 \| 1\.071 \| 3\.90‰ \|/);
   });
 
   it('cagr: infant r = (4/5.4)^(1/5) − 1 = −5.826 %, a = (4.5/5.4)^(1/3) − 1 = −5.896 %, R 1.0122 → on track', () => {
