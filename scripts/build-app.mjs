@@ -85,6 +85,8 @@ export async function buildApp({ root = '.', outfile = 'dist/plancheck.html', mi
     write: false,
     logLevel: 'warning',
     alias: shims(root),
+    // The Word charts' native renderer has no browser build: chart-png.ts finds it missing and says so.
+    external: ['@resvg/resvg-js'],
     absWorkingDir: resolve(root),
     legalComments: 'none',
     charset: 'utf8',

@@ -12,6 +12,7 @@ import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
 import { regionsGivenOrImplied } from './implied-regions.js';
 import { describeTarget, kindOf } from './kinds/index.js';
+import { missInEvents } from './miss.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
 import type { BaselineChoice } from './baseline.js';
 
@@ -35,6 +36,8 @@ export interface Result extends Verdict {
   year: number;
   unit: string;
   target: { kind: Target['kind']; text: string; description: Reason };
+  /** A miss in events, where the counts are known (miss.ts): what a final verdict states instead of a chance note. */
+  missEvents?: { count: number; denominator: number };
 }
 
 export interface Evaluation {
@@ -91,6 +94,8 @@ export function evaluate(
   return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
+const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-most', 'at-least', 'reach', 'about', 'change', 'yearly-change']);
+
 /** What TargetContext.remember keeps, by target, then indicator, year, disaggregation and key. */
 type Memo = Map<Target, Map<string, unknown>>;
 
@@ -116,6 +121,8 @@ function regionsAbove(regions: RegionIndex, list: readonly Region[]): Region[] {
 function evaluateOne(run: Run, indicator: Indicator, region: Region, year: number): Result {
   const target = indicator.target!;
   const verdict = evaluateAt(run, indicator, year, target, { region, sex: 'total', residence: 'total' });
+  // Only a figure judged against one line of its own (not a target over units or parts).
+  const missEvents = LINE_KINDS.has(target.kind) ? missInEvents(indicator, run.cells.get(indicator.id, region.code, year, 'total', 'total'), verdict) : undefined;
   return {
     id: indicator.id,
     name: indicator.name,
@@ -126,6 +133,7 @@ function evaluateOne(run: Run, indicator: Indicator, region: Region, year: numbe
     unit: indicator.unit,
     target: { kind: target.kind, text: indicator.text, description: describeTarget(target, indicator) },
     ...verdict,
+    ...(missEvents !== undefined ? { missEvents } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ export interface TrendFit {
 }
 
 /** The chance variance of numerator / denominator × scale, or undefined when its figure has none or the counts are missing. */
-export function pointVariance(indicator: Pick<Indicator, 'measure' | 'unit' | 'scale'>, numerator: number | undefined, denominator: number | undefined): number | undefined {
+export function pointVariance(indicator: Pick<Indicator, 'measure' | 'unit' | 'scale' | 'nature'>, numerator: number | undefined, denominator: number | undefined): number | undefined {
   const method = intervalMethod(indicator);
   if (!method || numerator === undefined || denominator === undefined || !(denominator > 0) || !(numerator >= 0)) return undefined;
   const scale = indicator.scale ?? 1;

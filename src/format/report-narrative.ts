@@ -224,6 +224,7 @@ class Narrative {
     s += this.against(ind, rr);
     s += this.verdict(rr, unit);
     if (rr.chance) s += this.w(rr.chance);
+    if (rr.missEvents) s += this.w(ind.direction === 'lower' ? 'miss-events-more' : 'miss-events-short', { count: rr.missEvents.count, denominator: rr.missEvents.denominator });
     s += this.subRegions(ind, rr);
     s += this.breakdowns(ind, rr);
     return s + this.w('end');

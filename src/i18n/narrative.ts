@@ -134,6 +134,9 @@ export const narrativeMessages: Catalog = {
     zh: '（按95%置信区间，达标结论尚受随机波动影响）',
     en: ' (by the 95 % interval, the margin is within chance)',
   },
+  // a final miss, in events instead of a chance note (where the return gives the counts)
+  'nar/miss-events-more': { zh: '（以{denominator}计，相当于比目标多{count}例）', en: ' (of {denominator}, {count} more than the target allows)' },
+  'nar/miss-events-short': { zh: '（以{denominator}计，距目标尚差{count}）', en: ' (of {denominator}, {count} short of the target)' },
   'nar/end': { zh: '。', en: '.' },
   'nar/list-sep': { zh: '、', en: ', ' },
 

@@ -60,7 +60,7 @@ export function buildReport(
       if (ind.area !== area.id || !ind.target) continue;
       const here = stageResults.filter((r) => r.id === ind.id);
       if (here.length === 0) continue;
-      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts)));
+      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts, options.stage === 'final')));
     }
     if (list.length) areas.push({ area: { id: area.id, name: area.name, ...(area.nameEn ? { nameEn: area.nameEn } : {}) }, indicators: list });
   }
@@ -102,7 +102,7 @@ function indicatorReport(ind: Indicator, results: Result[], region: (r: Result) 
   };
 }
 
-function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>): RegionReport {
+function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>, final: boolean): RegionReport {
   const values: YearValue[] = years.map((y) => {
     const v = verdicts.get(key(r.id, r.region.code, y));
     return { year: y, value: v?.value ?? null, status: v?.status ?? 'no-data', derived: v?.derived ?? false };
@@ -122,7 +122,9 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     ...(metUnits ? { metUnits } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
-    ...chanceOf(r),
+    // A final verdict is never softened by chance: it states the miss in events instead.
+    ...(final ? {} : chanceOf(r)),
+    ...(final && r.missEvents !== undefined ? { missEvents: r.missEvents } : {}),
     ...(r.reason && wordedReason(r.reason.code) ? { reason: r.reason } : {}),
   };
 }

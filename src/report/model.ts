@@ -71,10 +71,18 @@ export interface RegionReport {
   missingUnitCount?: number;
   breakdowns: Breakdown[];
   notes: string[];
-  /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
+  /** What the rate's 95 % interval says about the verdict, where the engine gives one; never at the final stage. */
   chance?: Chance;
   /** The engine's reason where the narrative words it: a trend target missed, a miss proven from a region's own value. */
   reason?: Reason;
+  /** Final stage: a miss in events (deaths more, schools short), where the return gives the counts. */
+  missEvents?: MissEvents;
+}
+
+/** A miss in events: how many more (or fewer) than the line allows, of how many. */
+export interface MissEvents {
+  count: number;
+  denominator: number;
 }
 
 /** The engine's reading of a rate's interval (the Verdict field of the same name). */

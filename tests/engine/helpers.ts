@@ -34,7 +34,7 @@ export const ALL_REGIONS: readonly Region[] = [...PLAN_REGIONS, ...TOWNSHIPS];
 /** The id of the indicator `verdictOf` builds. */
 export const IND = 'ind';
 
-/** An indicator with defaults: a higher-is-better % rate (numerator / denominator × 100). */
+/** An indicator with defaults: a higher-is-better % rate (numerator / denominator × 100) of events, which carries an interval. */
 export function indicator(partial: Partial<Indicator> = {}): Indicator {
   return {
     id: IND,
@@ -44,6 +44,7 @@ export function indicator(partial: Partial<Indicator> = {}): Indicator {
     unit: '%',
     scale: 100,
     measure: 'rate',
+    nature: 'events',
     direction: 'higher',
     text: 'test target',
     source: 'A sentence of the Testland plan.',
