@@ -94,9 +94,6 @@ export async function buildApp({ root = '.', outfile = 'dist/plancheck.html', mi
   const worker = await build({
     ...common,
     entryPoints: ['src/app/worker.ts'],
-    // The Word file's chart renderer is native code (src/cli/chart-png.ts): the page has none,
-    // and that module's own fallback applies (a Word file without chart images, and a message saying so).
-    external: ['@resvg/resvg-js'],
     inject: ['src/app/shims/buffer-global.ts'],
     define: {
       PLANCHECK_PLAN_FILES: JSON.stringify(planFiles(root)),
