@@ -43,6 +43,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 100);
 const progress = new Set();
 const files = [join(dir, 'returns.csv'), join(dir, 'regions.csv')];
 // The longest the page's own thread was busy: a timer every 50 ms notes how late it runs.
+await page.evaluate("window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask' })");
 await page.evaluate("window.__lag = 0; let last = performance.now(); setInterval(() => { const now = performance.now(); window.__lag = Math.max(window.__lag, now - last - 50); last = now; }, 50)");
 const t0 = Date.now();
 await page.setInputFiles('#files', files);
@@ -62,6 +63,7 @@ const done = Date.now() - t0;
 clearInterval(sampler);
 const rows = await page.locator('tr[data-status]').count();
 const longestBusyMs = Math.round(await page.evaluate('window.__lag'));
+const longTasksMs = await page.evaluate('window.__long');
 const report = await page.getAttribute('.argv[data-command=report]', 'data-exit');
 console.log(JSON.stringify({
   returnMB: +(statSync(files[0]).size / 1024 / 1024).toFixed(1),
@@ -73,6 +75,7 @@ console.log(JSON.stringify({
   peakMB: Math.round(peak),
   slowestPageAnswerMs: Math.max(...responsive),
   longestBusyMs,
+  longTasksMs,
   loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
   progressSeen: progress.size,
   progressSample: [...progress].slice(0, 3),

@@ -334,6 +334,8 @@ function renderReport(): void {
   if (!run) return void section.replaceChildren();
   const html = run.outputs['plancheck-report.html'];
   const parts: Node[] = [commandLine(run), downloads(w('app/download-report'), download(run, 'plancheck-report.docx', 'report'), download(run, 'plancheck-report.html', 'report'), download(run, 'plancheck-report.md', 'report'))];
+  // What the report command said on standard error (a Word file's charts left out, and why; bad input).
+  if (html && run.stderr.trim()) parts.push(el('pre', { class: 'notes' }, run.stderr));
   if (html) parts.push(el('iframe', { class: 'report', sandbox: '', title: w('app/tab-report'), srcdoc: new TextDecoder().decode(html) }));
   else parts.push(el('p', {}, w('app/report-failed')), el('pre', { class: 'errors' }, run.stderr));
   section.replaceChildren(...parts);
