@@ -12,9 +12,9 @@ export interface CommonOptions {
   wide?: boolean;
 }
 
-/** Colour only on a terminal, never under NO_COLOR or --no-color. */
+/** Colour only on a terminal that has it (not TERM=dumb), never under NO_COLOR or --no-color. */
 export function formatContext(io: Io, plan: Plan, opts: CommonOptions): FormatContext {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const noColor = (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') || io.env.TERM === 'dumb';
   return {
     plan,
     lang: parseLang(opts.lang, io.env),
