@@ -1,7 +1,8 @@
 // Everything the CLI touches outside itself, behind one interface so that tests
 // can run the CLI in-process and the binary wires it to the real process.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { dirname, basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { PlancheckError } from '../diagnostics.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -21,8 +22,19 @@ export interface Io {
    */
   readChunks?(path: string): { size: number; chunks: Iterable<Uint8Array> };
   readStdin(): Uint8Array;
+  /**
+   * Standard input in chunks, as readChunks gives a file (the same reuse of their memory), each
+   * chunk full but the last. Optional: readStdin serves where absent.
+   */
+  readStdinChunks?(): Iterable<Uint8Array>;
   listDir(path: string): string[];
   isDir(path: string): boolean;
+  /**
+   * What a path is, links followed: a regular file (and its size), a folder, something else
+   * (a FIFO, a device, a socket) or nothing (a dangling link). Optional: every path is taken
+   * for a file of unknown size where absent.
+   */
+  fileKind?(path: string): FileKind;
   /**
    * Whole or not at all: a temporary file beside the target, then a rename. A link is
    * followed (the file it names is replaced, the link kept); a device or a FIFO is written
@@ -34,6 +46,8 @@ export interface Io {
   /** The path with every link resolved, also for a file not there yet. Optional: the path itself where absent. */
   realPath?(path: string): string;
 }
+
+export type FileKind = { kind: 'file'; size: number } | { kind: 'dir' | 'other' | 'missing' };
 
 /** The process's standard output and standard error, each made when first asked for (Node makes them so). */
 export interface StandardStreams {
@@ -65,6 +79,7 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
       }
     },
     readStdin: () => readFileSync(0),
+    readStdinChunks: () => fileChunks(0, { fill: true, keepOpen: true }),
     listDir: (p) => readdirSync(p),
     isDir: (p) => {
       try {
@@ -72,6 +87,12 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
       } catch {
         return false;
       }
+    },
+    fileKind: (p) => {
+      const stat = statSync(p, { throwIfNoEntry: false });
+      if (!stat) return { kind: 'missing' };
+      if (stat.isFile()) return { kind: 'file', size: stat.size };
+      return { kind: stat.isDirectory() ? 'dir' : 'other' };
     },
     realPath: (p) => realPathOf(resolve(p)),
     writeFileAtomic: (path, data) => writeAtomic(path, (file) => writeFileSync(file, data)),
@@ -92,8 +113,40 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
   };
 }
 
-/** Whole or not at all: `write` fills a temporary file beside the target, then it is renamed. */
+/**
+ * Whole or not at all: `write` fills a temporary file beside the target, then it is renamed.
+ * A failure is told by the path the user gave and what it means for them (no such folder, no
+ * permission, disk full), never by the temporary file's name or the system's raw words.
+ */
 function writeAtomic(path: string, write: (file: string) => void): void {
+  try {
+    writeThroughTemporary(path, write);
+  } catch (e) {
+    throw writeError(e, path);
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'cli/write-no-folder',
+  ENOTDIR: 'cli/write-no-folder',
+  EACCES: 'cli/write-denied',
+  EPERM: 'cli/write-denied',
+  EROFS: 'cli/write-denied',
+  ENOSPC: 'cli/write-full',
+  EDQUOT: 'cli/write-full',
+  EFBIG: 'cli/write-full',
+  EISDIR: 'cli/write-is-dir',
+};
+
+export function writeError(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return e;
+  const rel = relative(process.cwd(), path);
+  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return new PlancheckError(WRITE_ERRORS[code] ?? 'cli/write-other', { path: shown, folder: dirname(shown), code });
+}
+
+function writeThroughTemporary(path: string, write: (file: string) => void): void {
   const target = realPathOf(resolve(path));
   const stat = statSync(target, { throwIfNoEntry: false });
   // A device or a FIFO (-o /dev/stdout, a pipe) is written to, never renamed over.
@@ -135,11 +188,14 @@ function realPathOf(path: string, hops = 0): string {
 
 /**
  * A file's bytes 4 MiB at a time (the size of a piece of src/ingest/pieces.ts), read into
- * two buffers in turn, so that a file of any size is read in 8 MiB; closes the file at the end.
+ * two buffers in turn, so that a file of any size is read in 8 MiB; closes the file at the
+ * end, unless `keepOpen` (standard input). `fill`: each chunk is filled before it is handed
+ * out (a pipe gives 64 KiB a read, and a slow producer less), waiting on a pipe that has
+ * nothing yet rather than reading it again at once.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-function* fileChunks(fd: number): Generator<Uint8Array> {
+function* fileChunks(fd: number, how: { fill?: boolean; keepOpen?: boolean } = {}): Generator<Uint8Array> {
   // Not zero-filled: every byte handed out is one read. Plain Uint8Arrays over them: a
   // Buffer's indexOf takes a slower path for one byte.
   const buffers: Uint8Array[] = [];
@@ -150,11 +206,31 @@ function* fileChunks(fd: number): Generator<Uint8Array> {
         buffers.push(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
       }
       const buf = buffers[i % 2]!;
-      const n = readSync(fd, buf, 0, buf.length, null);
+      let n = how.fill ? readWaiting(fd, buf, 0) : readSync(fd, buf, 0, buf.length, null);
+      if (how.fill) {
+        let got = n;
+        while (got > 0 && n < buf.length) n += got = readWaiting(fd, buf, n);
+      }
       if (n === 0) return;
       yield n === buf.length ? buf : buf.subarray(0, n);
     }
   } finally {
-    closeSync(fd);
+    if (!how.keepOpen) closeSync(fd);
   }
 }
+
+/** A read into buf from `at`, waiting 10 ms at a time while a non-blocking pipe has nothing yet; 0 at the end. */
+function readWaiting(fd: number, buf: Uint8Array, at: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, at, buf.length - at, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') return 0;
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(PAUSE, 0, 0, 10);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));

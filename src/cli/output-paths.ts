@@ -4,6 +4,12 @@ import { resolve } from 'node:path';
 import { PlancheckError } from '../diagnostics.js';
 import type { Io } from './io.js';
 
+/** Where a path names, by the Io's resolution of links: for telling one file named twice. */
+export function realTarget(io: Io, path: string): string {
+  const abs = resolve(io.cwd, path);
+  return io.realPath ? io.realPath(abs) : abs;
+}
+
 /** Throws for an output that is an input, or that another output names already. */
 export function checkOutputPaths(io: Io, outputs: readonly string[], inputPaths: readonly string[]): void {
   const real = (p: string) => (io.realPath ? io.realPath(p) : p);

@@ -52,11 +52,15 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
     const rel = relative(io.cwd, join(dir, name));
     return rel.startsWith('..') ? join(dir, name) : rel;
   };
-  const raw = io
-    .listDir(dir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((name) => ({ name, bytes: io.readFile(join(dir, name)) }));
+  const { names, diagnostics: unreadable } = ruleFileNames(io, dir, shown);
+  if (unreadable.length) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, unreadable);
+  const raw = names.map((name) => {
+    try {
+      return { name, bytes: io.readFile(join(dir, name)) };
+    } catch {
+      throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, [diag('error', 'plan/rule-file-unreadable', {}, { file: shown(name) })]);
+    }
+  });
 
   if (bundled && !options.noCache) {
     const cached = readCache(raw);
@@ -80,6 +84,31 @@ export async function readPlan(io: Io, dirOption: string | undefined, options: R
   const loaded = loadPlan(dir, files);
   if (!loaded.plan) throw new PlancheckError('cli/invalid-plan', { dir: dirOption ?? dir }, loaded.diagnostics);
   return { plan: loaded.plan, diagnostics: loaded.diagnostics };
+}
+
+/** A rule file is far smaller: the largest bundled one is some 30 KB. */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/** Names a rule file may have: *.yaml or *.yml, not hidden (an editor's lock file .#health.yaml, a .swp). */
+export const isRuleFileName = (name: string): boolean => /\.ya?ml$/iu.test(name) && !name.startsWith('.');
+
+/**
+ * The rule files of a plan folder, in name order: regular files only. A folder, a FIFO, a
+ * device, a dangling link or a file over MAX_RULE_FILE_BYTES named like one is an error at
+ * its name, never opened (a FIFO would hang the run, a link to /dev/zero fill the memory).
+ */
+export function ruleFileNames(io: Io, dir: string, shown: (name: string) => string = (n) => join(dir, n)): { names: string[]; diagnostics: Diagnostic[] } {
+  const names: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of io.listDir(dir).filter(isRuleFileName).sort()) {
+    const what = io.fileKind?.(join(dir, name)) ?? { kind: 'file', size: 0 };
+    if (what.kind === 'file' && what.size <= MAX_RULE_FILE_BYTES) names.push(name);
+    else {
+      const kind = what.kind === 'file' ? 'large' : what.kind;
+      diagnostics.push(diag('error', `plan/rule-file-${kind}`, { limit: `${MAX_RULE_FILE_BYTES / 1024 / 1024} MiB` }, { file: shown(name) }));
+    }
+  }
+  return { names, diagnostics };
 }
 
 /** Rule files are UTF-8 (YAML 1.2) and hold no NUL: anything else is refused at its line, never read as U+FFFD. */

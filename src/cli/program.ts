@@ -6,13 +6,13 @@
 // on first use; a build of one command (scripts/build.mjs, dist/commands/) passes that
 // one alone, and the command line then knows no other.
 import { Command, CommanderError, Option } from 'commander';
-import { PlancheckError } from '../diagnostics.js';
-import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { fitLines } from '../text/width.js';
 import { terminalWidth } from './commands/common.js';
 import type { Io } from './io.js';
 import { parseLang } from './options.js';
 import { helpSettings, usageError } from './usage.js';
+import { failureStatus } from './run-error.js';
 import { VERSION } from './version.js';
 
 /** What each command runs, by the command's name; a command left out is not on the command line. */
@@ -23,6 +23,7 @@ export interface Commands {
   check?: typeof import('./commands/check.js').runCheck;
   template?: typeof import('./commands/template.js').runTemplate;
   indicators?: typeof import('./commands/indicators.js').runIndicators;
+  app?: typeof import('./commands/app.js').runApp;
 }
 
 export type CommandName = keyof Commands;
@@ -72,7 +73,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands, la
       name,
     );
 
-  const { evaluate, report, validate, check, template, indicators } = commands;
+  const { evaluate, report, validate, check, template, indicators, app } = commands;
   if (evaluate) {
     common(
       readsReturns(cmd.command('evaluate').description(d('help/cmd-evaluate')), d)
@@ -83,6 +84,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands, la
         .option('-o, --output <file>', d('help/opt-output-evaluate'), collect)
         .option('--fail-on <what>', d('help/opt-fail-on'), 'not-met')
         .option('--wide', d('help/opt-wide'))
+        .addOption(new Option('--baseline <whose>', d('help/opt-baseline')).choices(['plan', 'returns']).default('plan'))
         .option('--diagnostics <file>', d('help/opt-diagnostics')),
       'evaluate',
     ).action(async (data: string[], opts) => setCode(await evaluate(io, data, opts)));
@@ -100,7 +102,10 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands, la
         .option('--year <year>', d('help/opt-year-report'))
         .option('--region <region>', d('help/opt-region'), collect)
         .addOption(new Option('--method <method>', d('help/opt-method')).choices(['linear', 'cagr']).default('linear'))
+        .addOption(new Option('--baseline <whose>', d('help/opt-baseline')).choices(['plan', 'returns']).default('plan'))
         .option('-o, --output <file>', d('help/opt-output-report'), collect)
+        .option('--issuer <name>', d('help/opt-issuer'))
+        .option('--no-placeholders', d('help/opt-no-placeholders'))
         .option('--diagnostics <file>', d('help/opt-diagnostics')),
       'report',
     ).action(async (data: string[], opts) => setCode(await report(io, data, opts)));
@@ -137,6 +142,18 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands, la
     common(cmd.command('indicators').description(d('help/cmd-indicators')).option('--format <format>', d('help/opt-format-indicators')), 'indicators').action(
       async (opts) => setCode(await indicators(io, opts)),
     );
+  }
+
+  if (app) {
+    helpEnd(
+      cmd
+        .command('app')
+        .description(d('help/cmd-app'))
+        .requiredOption('-o, --output <file>', d('help/opt-output-app'))
+        .addOption(new Option('--lang <lang>', d('help/opt-lang')).choices(['zh', 'en']))
+        .option('-q, --quiet', d('help/opt-quiet')),
+      'app',
+    ).action(async (opts) => setCode(await app(io, opts)));
   }
 
   return cmd;
@@ -185,16 +202,6 @@ export async function runCli(argv: string[], given: Io, commands: Commands): Pro
       // help and version exit 0; every other commander error is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof PlancheckError) {
-      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
-      io.stderr(`plancheck: ${t(lang, e.code, e.params)}\n`);
-      return 2;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
-      return 2;
-    }
-    throw e;
+    return failureStatus(io, e, lang);
   }
 }

@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path';
 import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
 import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
+import { headOf, prepend } from '../ingest/pieces.js';
 import { LAYOUTS, type Layout, type LayoutChoice } from '../ingest/layout.js';
 import type { CellStore } from '../model/cells.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
+import { isRuleFileName } from './plan-files.js';
 
 export interface Inputs {
   indicators: IndicatorIndex;
@@ -31,6 +33,8 @@ export interface InputOptions {
   sheet?: string;
   /** --layout: long | years | regions (detected when absent). */
   layout?: string;
+  /** --year, when one year is asked for: the year of a return that names none. */
+  year?: number;
 }
 
 function readBytes(io: Io, path: string): Uint8Array {
@@ -55,7 +59,8 @@ function fileError(e: unknown, path: string): PlancheckError {
 const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
 function readReturn(io: Io, path: string): ReturnFile {
-  if (path === '-' || !io.readChunks) return { file: path === '-' ? '<stdin>' : path, bytes: readBytes(io, path) };
+  if (path === '-') return io.readStdinChunks ? readStdinReturn(io.readStdinChunks()) : { file: STDIN, bytes: io.readStdin() };
+  if (!io.readChunks) return { file: path, bytes: readBytes(io, path) };
   try {
     const { size, chunks } = io.readChunks(resolve(io.cwd, path));
     if (size > WHOLE_FILE_BYTES) return { file: path, chunks };
@@ -66,6 +71,19 @@ function readReturn(io: Io, path: string): ReturnFile {
   } catch (e) {
     throw fileError(e, path);
   }
+}
+
+const STDIN = '<stdin>';
+
+/**
+ * Standard input, whose size is not known before it ends: held whole when it ends within
+ * WHOLE_FILE_BYTES, as a file of that size is; otherwise read on in chunks, as a larger file
+ * is, in the same memory and under the same limits.
+ */
+function readStdinReturn(chunks: Iterable<Uint8Array>): ReturnFile {
+  const head = headOf(chunks, WHOLE_FILE_BYTES + 1);
+  if (head.done) return { file: STDIN, bytes: head.bytes.slice() };
+  return { file: STDIN, chunks: prepend(head.bytes.slice(), head.rest) };
 }
 
 export function parseLayout(s: string | undefined): LayoutChoice {
@@ -84,7 +102,14 @@ interface Prepared {
 }
 
 function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions): Prepared {
-  const read: ReadOptions = { layout: parseLayout(options.layout), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const read: ReadOptions = {
+    layout: parseLayout(options.layout),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  };
+  // Standard input ends once read: a second '-' would read as an empty file.
+  const stdinReads = [...dataPaths, regionsPath].filter((p) => p === '-').length;
+  if (stdinReads > 1) throw new PlancheckError('cli/stdin-twice', { count: stdinReads });
   const diagnostics: Diagnostic[] = [];
   let extraRegions: Plan['regions'] = [];
   if (regionsPath !== undefined) {
@@ -96,7 +121,7 @@ function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | 
   if (dataPaths.length === 0) throw new PlancheckError('cli/no-data-files');
   const files = dataPaths.map((p) => readReturn(io, p));
   // Every file the run reads, the plan's rule files included, so that -o never overwrites one.
-  const ruleFiles = io.listDir(plan.dir).filter((n) => /\.ya?ml$/i.test(n)).map((n) => join(plan.dir, n));
+  const ruleFiles = io.listDir(plan.dir).filter(isRuleFileName).map((n) => join(plan.dir, n));
   const inputPaths = [...dataPaths, ...(regionsPath ? [regionsPath] : [])].filter((p) => p !== '-').map((p) => resolve(io.cwd, p)).concat(ruleFiles);
   return { diagnostics, indicators, regions, files, inputPaths, read };
 }

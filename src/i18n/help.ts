@@ -25,6 +25,7 @@ export const helpMessages: Catalog = {
   'help/cmd-validate': { zh: '校验规划规则文件', en: 'check the plan’s rule files' },
   'help/cmd-check': { zh: '检查报表数据质量（不评估）', en: 'data-quality report of the returns, nothing evaluated' },
   'help/cmd-template': { zh: '生成空白填报表', en: 'write a blank return form for the plan’s indicators' },
+  'help/cmd-app': { zh: '生成离线网页版：在浏览器中使用，无需安装、不联网', en: 'write the offline page: plancheck in a browser, no installation, no network' },
   'help/cmd-indicators': { zh: '列出规划指标和目标', en: 'list the plan’s indicators and targets' },
 
   'help/arg-data': { zh: '报表：CSV 或 .xlsx，长表或宽表（“-”读标准输入）', en: "returns: CSV or .xlsx, long or wide ('-' reads standard input)" },
@@ -50,6 +51,10 @@ export const helpMessages: Catalog = {
   'help/opt-regions-template': { zh: '下级地区名单 CSV（代码,名称,上级[,人口]），如按乡镇考核的指标所需的乡镇', en: 'CSV of extra regions (code,name,parent[,population]), e.g. townships for every-township targets' },
   'help/opt-output-template': { zh: '写入 文件.csv 或 文件.xlsx（默认 CSV 输出到屏幕）', en: 'write the form to FILE.csv or FILE.xlsx (default: CSV on standard output)' },
   'help/opt-format-indicators': { zh: '输出格式：table | json | csv', en: 'table | json | csv' },
+  'help/opt-baseline': { zh: '规划写明基线时，全市基线用规划的数（plan）还是报表的数（returns，修订后的序列）', en: "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)" },
+  'help/opt-issuer': { zh: 'Word 文件封面上的发文单位，如 泰州市妇女儿童工作委员会办公室', en: "issuing body on the Word file's title page, e.g. 泰州市妇女儿童工作委员会办公室" },
+  'help/opt-no-placeholders': { zh: '不留各部门补充主要措施的标记（【请相关部门补充主要措施】）', en: "leave out the marked places for the departments' measures (【请相关部门补充主要措施】)" },
+  'help/opt-output-app': { zh: '网页写到哪里，如 plancheck.html', en: 'where to write the page, e.g. plancheck.html' },
   'help/opt-plan': { zh: '规划规则目录（默认随工具发布的 plan/）', en: 'folder of plan rule files (default: the bundled plan/)' },
   'help/opt-lang': { zh: '提示和报告的语言', en: 'language of messages and reports' },
   'help/opt-quiet': { zh: '只显示错误', en: 'print errors only' },
@@ -61,6 +66,7 @@ export const helpMessages: Catalog = {
   'help/example-check': { zh: 'plancheck check 2025年报表.xlsx', en: 'plancheck check returns-2025.xlsx --lang en' },
   'help/example-template': { zh: 'plancheck template --year 2025 -o 2025年填报表.xlsx', en: 'plancheck template --year 2025 -o form-2025.xlsx' },
   'help/example-indicators': { zh: 'plancheck indicators --format csv > 指标.csv', en: 'plancheck indicators --format csv > indicators.csv' },
+  'help/example-app': { zh: 'plancheck app -o plancheck.html', en: 'plancheck app -o plancheck.html --lang en' },
   'help/example-program': { zh: 'plancheck evaluate 2025年报表.xlsx', en: 'plancheck evaluate returns-2025.xlsx --lang en' },
 
   'usage/missing-argument': { zh: '缺少参数 {name}', en: 'missing argument {name}' },

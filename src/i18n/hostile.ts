@@ -78,4 +78,56 @@ export const hostileMessages: Catalog = {
     zh: '工作簿解压后是文件大小的 {value} 倍，超出限制（至多 {limit} 倍），未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
     en: 'the workbook decompresses to {value} times its size, over the limit of {limit} times; not read; a real return is far smaller: check the file, or save the data as CSV',
   },
+  'data/xlsx-limit-file': {
+    zh: '工作簿文件超过 {limit}，超出限制，未读取；真实的报表远小于此，请检查文件，或把数据另存为 CSV',
+    en: 'the workbook file is over {limit}, over the limit; not read; a real return is far smaller: check the file, or save the data as CSV',
+  },
+  'cli/stdin-twice': {
+    zh: '标准输入（-）只能读取一次，这里出现了 {count} 次；请把其余的数据保存为文件后按文件名给出',
+    en: 'standard input (-) can be read once, and it is named {count} times; save the other data to files and name them',
+  },
+  'plan/rule-file-dir': {
+    zh: '这是一个文件夹，名称却像规则文件，未读取；规则文件须是 .yaml 普通文件：请移走它或改名',
+    en: 'this is a folder named like a rule file; not read: rule files are regular .yaml files, so move it away or rename it',
+  },
+  'plan/rule-file-other': {
+    zh: '这不是普通文件（管道、设备或套接字），名称却像规则文件，未读取；请移走它或改名',
+    en: 'this is not a regular file (a pipe, a device or a socket) but is named like a rule file; not read: move it away or rename it',
+  },
+  'plan/rule-file-missing': {
+    zh: '这是一个指向不存在文件的链接，名称像规则文件，未读取；请删除这个链接或让它指向规则文件',
+    en: 'this is a link to a file that does not exist, named like a rule file; not read: delete the link or point it at a rule file',
+  },
+  'plan/rule-file-large': {
+    zh: '规则文件超过 {limit}，未读取；规划的规则文件只有几十 KB，请检查这个文件',
+    en: 'the rule file is over {limit}; not read: a plan\'s rule files are a few dozen KB, so check this file',
+  },
+  'plan/rule-file-unreadable': {
+    zh: '无法读取这个规则文件（没有读取权限，或读取时出错）；请检查它的权限',
+    en: 'this rule file cannot be read (no permission to read it, or a read error); check its permissions',
+  },
+  'cli/diagnostics-is-output': {
+    zh: '--diagnostics {path} 与 -o {other} 是同一个文件，其中一个输出会丢失；请给诊断文件另取一个文件名',
+    en: '--diagnostics {path} and -o {other} are the same file, and one of the two outputs would be lost; give the diagnostics file a name of its own',
+  },
+  'cli/write-no-folder': {
+    zh: '无法写入 {path}：文件夹 {folder} 不存在（或不是文件夹）；请先建立该文件夹，或换一个输出路径',
+    en: 'cannot write {path}: the folder {folder} does not exist (or is not a folder); create it first, or choose another output path',
+  },
+  'cli/write-denied': {
+    zh: '无法写入 {path}：没有在 {folder} 中写文件的权限（或该文件夹、文件被设为只读/不可改）；请换一个输出路径',
+    en: 'cannot write {path}: no permission to write in {folder} (or the folder or file is read-only or immutable); choose another output path',
+  },
+  'cli/write-full': {
+    zh: '无法写入 {path}：磁盘已满（或超出配额），文件未写出；请腾出空间或换一个输出路径',
+    en: 'cannot write {path}: the disk is full (or the quota is used up), so nothing was written; free some space or choose another output path',
+  },
+  'cli/write-is-dir': {
+    zh: '无法写入 {path}：这是一个文件夹；请给出文件名，如 {path}/结果.json',
+    en: 'cannot write {path}: it is a folder; give a file name, such as {path}/results.json',
+  },
+  'cli/write-other': {
+    zh: '无法写入 {path}（系统错误 {code}），文件未写出；请检查该路径，或换一个输出路径',
+    en: 'cannot write {path} (system error {code}), so nothing was written; check the path, or choose another output path',
+  },
 };

@@ -177,11 +177,22 @@ function* plainChunks(chunks: Iterable<Uint8Array>): Generator<Uint8Array, undef
   return undefined;
 }
 
-/** The whole file: the head and all the rest, joined, each chunk copied as it comes, as a reader may reuse a chunk's memory. */
-export function wholeFile({ bytes, done, rest }: Head): Uint8Array {
+/**
+ * The whole file: the head and all the rest, joined, each chunk copied as it comes, as a
+ * reader may reuse a chunk's memory. With `limit`: undefined once it passes that many
+ * bytes, and the rest is not read.
+ */
+export function wholeFile(head: Head): Uint8Array;
+export function wholeFile(head: Head, limit: number): Uint8Array | undefined;
+export function wholeFile({ bytes, done, rest }: Head, limit = Infinity): Uint8Array | undefined {
+  if (bytes.length > limit) return undefined;
   if (done) return bytes;
   const parts = [bytes.slice()];
-  for (const chunk of rest) parts.push(chunk.slice());
+  let total = bytes.length;
+  for (const chunk of rest) {
+    if ((total += chunk.length) > limit) return undefined;
+    parts.push(chunk.slice());
+  }
   return joinAll(parts);
 }
 
@@ -206,7 +217,7 @@ function* afterHead(first: Uint8Array, headEnd: number, rest: Iterable<Uint8Arra
   yield* recordPieces(prepend(first.subarray(headEnd), rest), delimiter, size, countLines(head));
 }
 
-function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
+export function* prepend(first: Uint8Array, rest: Iterable<Uint8Array>): Generator<Uint8Array> {
   yield first;
   yield* rest;
 }

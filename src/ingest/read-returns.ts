@@ -22,10 +22,11 @@ import { decode, hasUtf8Bom, isUtf16, PieceText } from './decode.js';
 import { FastRows } from './fast-rows.js';
 import { gridOfTable, pieceRows, type Grid } from './grid.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutFound, type LayoutRead } from './layout.js';
-import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, wholeFile } from './pieces.js';
+import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, prepend, wholeFile } from './pieces.js';
 import { GeneralRows, type RowReader } from './row-reader.js';
 import { CellBook, inReturnOrder } from './store.js';
 import { readTable } from './table.js';
+import { megabytes, XLSX_LIMITS } from './xlsx-limits.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
 
 /** A return: its bytes, or its bytes in chunks for a file too large to hold whole. */
@@ -34,6 +35,8 @@ export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; c
 export interface ReadOptions {
   /** Layout of the returns; detected from the header by default. */
   layout?: LayoutChoice;
+  /** --year: the year of a return that has no year column and no year in its title. */
+  year?: number;
   /** The sheet of a workbook to read, by name or 1-based number; the first by default. */
   sheet?: string;
   /** A text return given in chunks is read in pieces of about this many bytes (default 4 MiB). */
@@ -72,7 +75,9 @@ export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: R
 /** Any return: CSV or tab-separated text, or an .xlsx workbook; long or wide. */
 export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): Promise<ReturnsRead> {
   const run = newRun(ctx, options);
-  for (const f of files) {
+  for (const given of files) {
+    const f = workbookWhole(given, run);
+    if (!f) continue;
     const { file } = f;
     const head = 'bytes' in f ? f.bytes : undefined;
     if (head && isOle(head)) {
@@ -92,6 +97,22 @@ export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext,
     }
   }
   return finish(run, files);
+}
+
+/**
+ * A return given in chunks (a file over 4 MiB, or standard input) that is a workbook, held
+ * whole as the workbook reader needs it, up to the size a workbook may have; any other
+ * return as it was given, its first chunk put back. Undefined, with the error, for a
+ * workbook over that size.
+ */
+function workbookWhole(f: ReturnFile, run: Run): ReturnFile | undefined {
+  if ('bytes' in f) return f;
+  const head = headOf(f.chunks, 4);
+  if (!isZip(head.bytes)) return { file: f.file, chunks: prepend(head.bytes, head.rest) };
+  const bytes = wholeFile(head, XLSX_LIMITS.totalBytes);
+  if (bytes) return { file: f.file, bytes };
+  run.diagnostics.push(diag('error', 'data/xlsx-limit-file', { limit: megabytes(XLSX_LIMITS.totalBytes) }, { file: f.file, line: 1, column: 1 }));
+  return undefined;
 }
 
 /** What a run of the reader gathers, file after file. */
@@ -129,6 +150,8 @@ function finish(run: Run, files: readonly ReturnFile[]): ReturnsRead {
 
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 
+const yearGiven = (options: ReadOptions): { year?: number } => (options.year !== undefined ? { year: options.year } : {});
+
 function readText(f: ReturnFile, run: Run): void {
   if ('bytes' in f) readWhole(f.file, f.bytes, run);
   else readPieces(f.file, f.chunks, run);
@@ -150,7 +173,7 @@ function readWhole(file: string, bytes: Uint8Array, run: Run): void {
  * given), then each data row read by the file's row reader (or the one given).
  */
 function readGrid(grid: Grid, run: Run, known?: LayoutRead, reader?: RowReader): void {
-  const layout = known ?? readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto');
+  const layout = known ?? readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto', yearGiven(run.options));
   run.diagnostics.push(...layout.diagnostics);
   if (!layout.layout) return;
   run.layouts[grid.file] = layout.layout;
@@ -194,7 +217,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   run.diagnostics.push(...read.diagnostics);
   if (!read.table) return;
   const grid = gridOfTable(read.table, file);
-  const layout = readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto');
+  const layout = readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto', yearGiven(run.options));
   // A wide return (one row a year or a region) is never national-scale: read it whole.
   if (layout.layout !== 'long') return readWhole(file, joinRest(firstPiece.value, pieces), run);
   run.encodings[file] = decoder.encoding;

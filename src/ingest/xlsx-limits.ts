@@ -60,7 +60,9 @@ export function checkWorkbookLimits(bytes: Uint8Array, file: string): Diagnostic
   return [];
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Bytes as the limits' messages give them: `256.0 MB`. */
+export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = megabytes;
 
 function centralDirectory(b: Uint8Array): Entry[] | undefined {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { plancheck, SAMPLE } from './helpers.js';
 
-const COMMANDS = ['evaluate', 'report', 'validate', 'check', 'template', 'indicators'];
+const COMMANDS = ['evaluate', 'report', 'validate', 'check', 'template', 'indicators', 'app'];
 
 /** No English of commander's own left in a Chinese text. */
 const COMMANDER_ENGLISH = /Usage:|Options:|Arguments:|Commands:|display help|output the version|default:|choices:|error:|Did you mean|\[options\]/;
@@ -48,8 +48,8 @@ describe('usage errors', () => {
     {
       name: 'unknown command, with the list',
       args: ['frobnicate'],
-      zh: /^plancheck: 不认识的命令 frobnicate；可用的命令：evaluate、report、validate、check、template、indicators$/m,
-      en: /^plancheck: unknown command frobnicate; the commands are: evaluate, report, validate, check, template, indicators$/m,
+      zh: /^plancheck: 不认识的命令 frobnicate；可用的命令：evaluate、report、validate、check、template、indicators、app$/m,
+      en: /^plancheck: unknown command frobnicate; the commands are: evaluate, report, validate, check, template, indicators, app$/m,
       help: 'plancheck',
     },
     { name: 'invalid choice', args: ['check', ...S, '--layout', 'sideways'], zh: /^plancheck: 选项 --layout <layout> 的值“sideways”无效；可用：long、years、regions$/m, en: /^plancheck: option --layout <layout>: "sideways" is not valid; use one of: long, years, regions$/m, help: 'plancheck check' },

@@ -1,0 +1,196 @@
+// Issue 22 §2, through the built binary: the holes the second hostile sweep found, each now
+// read right or refused with a located message (exit 2), never a hang, a crash or a guess.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { writeError } from '../../src/cli/io.js';
+import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+
+vi.setConfig({ testTimeout: 120_000 });
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function folder(): string {
+  const dir = tempDir('plancheck-sweep2-');
+  dirs.push(dir);
+  return dir;
+}
+
+/** The bundled plan copied into dir/plan. */
+function planCopy(dir: string): string {
+  cpSync(join(ROOT, 'plan'), join(dir, 'plan'), { recursive: true });
+  return join(dir, 'plan');
+}
+
+const HEADER = '指标,地区,年份,数值,分子,分母,备注\n';
+const ONE_ROW = `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,\n`;
+const codes = (stderr: string) => [...stderr.matchAll(/\[([\w/-]+)\]$/gmu)].map((m) => m[1]);
+
+/** A workbook of the sample's rows, with a second sheet of incompressible text `padBytes` long. */
+async function workbook(padBytes: number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('数据');
+  const lines = readFileSync(join(ROOT, 'samples/taizhou-2020-2025.csv'), 'utf8').replace(/^\uFEFF/u, '').trim().split('\n');
+  for (const line of lines) sheet.addRow(line.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)));
+  const pad = book.addWorksheet('附表');
+  for (let i = 0; i * 30_000 < padBytes; i++) pad.addRow([randomBytes(15_000).toString('hex')]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('an .xlsx over 4 MiB', () => {
+  it('reads as a workbook in evaluate, check and report, from a path and from standard input', async () => {
+    const dir = folder();
+    const big = await workbook(9 * 1024 * 1024);
+    expect(big.length).toBeGreaterThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, 'big.xlsx'), big);
+    const regions = ['--regions', join(ROOT, 'samples/townships.csv')];
+    const csv = plancheck(['evaluate', join(ROOT, 'samples/taizhou-2020-2025.csv'), '--format', 'json', ...regions]);
+    expect(csv.code).toBe(1);
+    for (const args of [['evaluate', 'big.xlsx', '--format', 'json', ...regions], ['evaluate', '-', '--format', 'json', ...regions]]) {
+      const r = plancheck(args, { cwd: dir, stdin: args[1] === '-' ? big : '' });
+      expect(r.stderr).not.toContain('CSV');
+      expect(r.code).toBe(csv.code);
+      expect(JSON.parse(r.stdout).results.map((x: { status: string }) => x.status)).toEqual(JSON.parse(csv.stdout).results.map((x: { status: string }) => x.status));
+    }
+    expect(plancheck(['check', 'big.xlsx', ...regions], { cwd: dir }).stderr).not.toContain('CSV');
+    const report = plancheck(['report', 'big.xlsx', '--stage', 'final', '-o', 'r.md', ...regions], { cwd: dir });
+    expect(report.stderr).not.toContain('CSV');
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('新生儿死亡率');
+  });
+});
+
+describe('standard input', () => {
+  it('a return over 4 MiB piped in reads as the same file from a path does', () => {
+    const dir = folder();
+    const rows = [HEADER];
+    for (let i = 0; i < 160_000; i++) rows.push(`新生儿死亡率,海陵区,${2020 + (i % 6)},1.5,,,\n`);
+    const text = rows.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 1024 * 1024);
+    writeFileSync(join(dir, 'big.csv'), text);
+    const path = plancheck(['evaluate', 'big.csv', '--format', 'json'], { cwd: dir });
+    const stdin = plancheck(['evaluate', '-', '--format', 'json'], { cwd: dir, stdin: text });
+    expect(stdin.code).toBe(path.code);
+    expect(JSON.parse(stdin.stdout).results).toEqual(JSON.parse(path.stdout).results);
+  });
+
+  it('a slow producer is read whole, in its own time', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'slow.mjs'), `
+      const rows = ['指标,地区,年份,数值\\n'];
+      for (let i = 0; i < 20; i++) rows.push('新生儿死亡率,海陵区,' + (2020 + (i % 6)) + ',1.5\\n');
+      let i = 0;
+      const next = () => { if (i < rows.length) { process.stdout.write(rows[i++]); setTimeout(next, 15); } };
+      next();`);
+    const r = spawnSync('sh', ['-c', `node slow.mjs | node ${BIN} evaluate - --format json`], { cwd: dir, env: baseEnv(), encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(JSON.parse(r.stdout).results.find((x: { id: string; region: { name: string }; year: number }) => x.region.name === '海陵区').value).toBe(1.5);
+  });
+
+  it('`evaluate - -` is refused: standard input is read once', () => {
+    const r = plancheck(['evaluate', '-', '-'], { stdin: ONE_ROW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('标准输入（-）只能读取一次');
+    expect(r.stderr).not.toContain('空');
+    const regions = plancheck(['evaluate', '-', '--regions', '-'], { stdin: ONE_ROW });
+    expect(regions.code).toBe(2);
+    expect(regions.stderr).toContain('标准输入（-）只能读取一次');
+  });
+});
+
+describe('plan folders', () => {
+  it('a FIFO, a folder, links to a device, a folder and nothing, and an over-size file named *.yaml: each a located error, no hang; dot-files skipped', () => {
+    const dir = folder();
+    const plan = planCopy(dir);
+    // An editor's lock file: a dangling link named .#health.yaml, skipped as a dot-file.
+    symlinkSync('root@host.1234:1700000000', join(plan, '.#health.yaml'));
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    const clean = plancheck(['validate', '--plan', plan]);
+    expect(clean.code).toBe(0);
+    expect(plancheck(['evaluate', 'data.csv', '--plan', 'plan'], { cwd: dir }).code).toBe(0);
+
+    execFileSync('mkfifo', [join(plan, 'fifo.yaml')]);
+    mkdirSync(join(plan, 'sub.yaml'));
+    symlinkSync('/dev/null', join(plan, 'device.yaml'));
+    symlinkSync('/etc', join(plan, 'etc.yaml'));
+    symlinkSync('nowhere.yaml', join(plan, 'dangling.yml'));
+    writeFileSync(join(plan, 'huge.yaml'), '#'.repeat(1024 * 1024 + 1));
+    for (const args of [['validate', '--plan', 'plan'], ['evaluate', 'data.csv', '--plan', 'plan'], ['check', 'data.csv', '--plan', 'plan'], ['indicators', '--plan', 'plan']]) {
+      const r = plancheck(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/EISDIR|ENOENT|EACCES/u);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).toMatch(/plan\/fifo\.yaml: 错误: .*\[plan\/rule-file-other\]/u);
+      expect(r.stderr).toMatch(/plan\/device\.yaml: 错误: .*\[plan\/rule-file-other\]/u);
+      expect(r.stderr).toMatch(/plan\/sub\.yaml: 错误: .*\[plan\/rule-file-dir\]/u);
+      expect(r.stderr).toMatch(/plan\/etc\.yaml: 错误: .*\[plan\/rule-file-dir\]/u);
+      expect(r.stderr).toMatch(/plan\/dangling\.yml: 错误: .*\[plan\/rule-file-missing\]/u);
+      expect(r.stderr).toMatch(/plan\/huge\.yaml: 错误: .*1 MiB.*\[plan\/rule-file-large\]/u);
+      expect(r.stderr).not.toContain('health');
+    }
+  });
+
+  it('a rule file of exactly 1 MiB is read (the limit is inclusive)', () => {
+    const dir = folder();
+    const plan = planCopy(dir);
+    const p = join(plan, 'plan.yaml');
+    const yaml = readFileSync(p, 'utf8');
+    const pad = 1024 * 1024 - Buffer.byteLength(yaml) - 1;
+    writeFileSync(p, `${yaml}\n${'#'.repeat(pad - 1)}\n`.slice(0));
+    expect(Buffer.byteLength(readFileSync(p))).toBe(1024 * 1024);
+    expect(plancheck(['validate', '--plan', plan]).code).toBe(0);
+  });
+});
+
+describe('two outputs on one file', () => {
+  it('-o x.json --diagnostics x.json (or ./x.json, or a link to it) is refused before any work; distinct names still write both', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    symlinkSync('x.json', join(dir, 'link.json'));
+    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']]) {
+      for (const command of [['evaluate', 'data.csv'], ['report', 'data.csv', '--stage', 'final']]) {
+        const r = plancheck([...command, '-o', o, '--diagnostics', d], { cwd: dir });
+        expect(r.code, `${command[0]} -o ${o} --diagnostics ${d}`).toBe(2);
+        expect(r.stderr).toContain(`--diagnostics ${d} 与 -o ${o} 是同一个文件`);
+        expect(existsSync(join(dir, 'x.json'))).toBe(false);
+      }
+    }
+    const ok = plancheck(['evaluate', 'data.csv', '-o', 'x.json', '--diagnostics', 'd.json'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).results.length).toBeGreaterThan(0);
+    expect(Array.isArray(JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')).diagnostics ?? JSON.parse(readFileSync(join(dir, 'd.json'), 'utf8')))).toBe(true);
+  });
+});
+
+describe('output errors name the path the user gave', () => {
+  it('a missing folder, a full disk and a folder for a file: the -o or --diagnostics path, no errno text, no temporary name', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'data.csv'), ONE_ROW);
+    mkdirSync(join(dir, 'out'));
+    symlinkSync('/dev/full', join(dir, 'full.json'));
+    const cases: Array<[string[], RegExp]> = [
+      [['-o', 'missing/x.json'], /无法写入 missing\/x\.json：文件夹 missing 不存在/u],
+      [['--diagnostics', 'missing/d.json'], /无法写入 missing\/d\.json：文件夹 missing 不存在/u],
+      [['-o', 'full.json'], /无法写入 full\.json：磁盘已满/u],
+      [['--format', 'json', '-o', 'out'], /无法写入 out：这是一个文件夹/u],
+    ];
+    for (const [args, message] of cases) {
+      const r = plancheck(['evaluate', 'data.csv', '-q', ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/ENOENT|ENOSPC|EISDIR|\.tmp|no such file/u);
+    }
+    const report = plancheck(['report', 'data.csv', '--stage', 'final', '-o', 'missing/r.html'], { cwd: dir });
+    expect(report.stderr).toMatch(/无法写入 missing\/r\.html：文件夹 missing 不存在/u);
+  });
+
+  it('no permission or an immutable folder (EACCES, EPERM, EROFS) reads as such, naming the path', () => {
+    for (const code of ['EACCES', 'EPERM', 'EROFS']) {
+      const e = writeError(Object.assign(new Error(`${code}: raw`), { code }), join(process.cwd(), 'locked', 'x.json')) as { code: string; params: Record<string, string> };
+      expect(e.code).toBe('cli/write-denied');
+      expect(e.params.path).toBe(join('locked', 'x.json'));
+    }
+  });
+});
