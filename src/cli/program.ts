@@ -6,8 +6,12 @@
 // on first use; a build of one command (scripts/build.mjs, dist/commands/) passes that
 // one alone, and the command line then knows no other.
 import { Command, CommanderError, Option } from 'commander';
+import { t, type Lang } from '../i18n/index.js';
+import { fitLines } from '../text/width.js';
+import { terminalWidth } from './commands/common.js';
 import type { Io } from './io.js';
 import { parseLang } from './options.js';
+import { helpSettings, usageError } from './usage.js';
 import { failureStatus } from './run-error.js';
 import { VERSION } from './version.js';
 
@@ -25,43 +29,64 @@ export interface Commands {
 export type CommandName = keyof Commands;
 
 /** What the commands that read returns share: the returns themselves, and how to read them. */
-const readsReturns = (c: Command): Command =>
+const readsReturns = (c: Command, d: (code: string) => string): Command =>
   c
-    .argument('<data...>', "returns: CSV or .xlsx, long or wide ('-' reads standard input)")
-    .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships')
-    .option('--sheet <name|n>', 'sheet of an .xlsx workbook, by name or number (default: the first)')
-    .addOption(new Option('--layout <layout>', 'layout of the returns (default: detected from the header)').choices(['long', 'years', 'regions']));
+    .argument('<data...>', d('help/arg-data'))
+    .option('--regions <file>', d('help/opt-regions'))
+    .option('--sheet <name|n>', d('help/opt-sheet'))
+    .addOption(new Option('--layout <layout>', d('help/opt-layout')).choices(['long', 'years', 'regions']));
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function program(io: Io, setCode: (code: number) => void, commands: Commands): Command {
+function program(io: Io, setCode: (code: number) => void, commands: Commands, lang: Lang, width: number): Command {
+  const d = (code: string) => t(lang, code);
   const cmd = new Command('plancheck')
-    .description('Check a development plan’s indicators against statistical returns / 对照统计报表检查规划指标')
-    .version(VERSION)
+    .description(d('help/program'))
+    .version(VERSION, '-V, --version', d('help/version'))
+    .helpOption('-h, --help', d('help/help'))
+    .helpCommand('help [command]', d('help/help-command'))
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-
-  const common = (c: Command) =>
+    .configureHelp(helpSettings(lang))
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // commander's own messages (a missing argument, an unknown option …), in the user's language
+      outputError: (s, write) => write(usageError(s, lang, cmd)),
+      getOutHelpWidth: () => width,
+      getErrHelpWidth: () => width,
+    });
+  /** The lines --help ends with: an example of the command, then the guide. */
+  const helpEnd = (c: Command, name: string) =>
     c
-      .option('--plan <dir>', 'folder of plan rule files (default: the bundled plan/)')
-      .addOption(new Option('--lang <lang>', 'language of messages and reports').choices(['zh', 'en']))
-      .option('-q, --quiet', 'print errors only')
-      .option('--no-color', 'no colour in the terminal table');
+      .addHelpText('after', fitLines(`\n${d('help/example')}\n  ${d(`help/example-${name}`)}\n${d('help/guide')}`, width))
+      .showHelpAfterError(t(lang, 'help/see-help', { command: name === 'program' ? 'plancheck' : `plancheck ${name}` }));
+  helpEnd(cmd, 'program');
+
+  const common = (c: Command, name: string) =>
+    helpEnd(
+      c
+        .option('--plan <dir>', d('help/opt-plan'))
+        .addOption(new Option('--lang <lang>', d('help/opt-lang')).choices(['zh', 'en']))
+        .option('-q, --quiet', d('help/opt-quiet'))
+        .option('--no-color', d('help/opt-no-color')),
+      name,
+    );
 
   const { evaluate, report, validate, check, template, indicators, app } = commands;
   if (evaluate) {
     common(
-      readsReturns(cmd.command('evaluate').description('evaluate every indicator against the returns / 评估指标达标情况'))
-        .option('--year <year>', "year to evaluate, or 'all' (default: the latest year in the data)")
-        .option('--region <region>', 'region name, short name or code (repeatable)', collect)
-        .option('--indicator <indicator>', 'indicator id or name (repeatable, or comma-separated)', collect)
-        .option('--format <format>', 'table | json | csv | md | html | junit | github | xlsx')
-        .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
-        .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met')
-        .option('--wide', 'one line per result in the terminal table, however wide')
-        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
-        .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
+      readsReturns(cmd.command('evaluate').description(d('help/cmd-evaluate')), d)
+        .option('--year <year>', d('help/opt-year'))
+        .option('--region <region>', d('help/opt-region'), collect)
+        .option('--indicator <indicator>', d('help/opt-indicator'), collect)
+        .option('--format <format>', d('help/opt-format-evaluate'))
+        .option('-o, --output <file>', d('help/opt-output-evaluate'), collect)
+        .option('--fail-on <what>', d('help/opt-fail-on'), 'not-met')
+        .option('--wide', d('help/opt-wide'))
+        .addOption(new Option('--baseline <whose>', d('help/opt-baseline')).choices(['plan', 'returns']).default('plan'))
+        .option('--diagnostics <file>', d('help/opt-diagnostics')),
+      'evaluate',
     ).action(async (data: string[], opts) => setCode(await evaluate(io, data, opts)));
   }
 
@@ -70,30 +95,33 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
       readsReturns(
         cmd
           .command('report')
-          .description('write the mid-term or final evaluation report / 生成中期或终期评估报告')
-          .addOption(new Option('--stage <stage>', 'midterm (the plan\'s mid-term year) or final').choices(['midterm', 'final']).makeOptionMandatory()),
+          .description(d('help/cmd-report'))
+          .addOption(new Option('--stage <stage>', d('help/opt-stage')).choices(['midterm', 'final']).makeOptionMandatory()),
+        d,
       )
-        .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
-        .option('--region <region>', 'region name, short name or code (repeatable)', collect)
-        .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
-        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
-        .option('-o, --output <file>', 'write the report: .html, .md, .json, .docx or .xlsx (repeatable)', collect)
-        .option('--issuer <name>', 'issuing body on the Word file\'s title page, e.g. 泰州市妇女儿童工作委员会办公室')
-        .option('--no-placeholders', 'leave out the marked places for the departments\' measures (【请相关部门补充主要措施】)')
-        .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
+        .option('--year <year>', d('help/opt-year-report'))
+        .option('--region <region>', d('help/opt-region'), collect)
+        .addOption(new Option('--method <method>', d('help/opt-method')).choices(['linear', 'cagr']).default('linear'))
+        .addOption(new Option('--baseline <whose>', d('help/opt-baseline')).choices(['plan', 'returns']).default('plan'))
+        .option('-o, --output <file>', d('help/opt-output-report'), collect)
+        .option('--issuer <name>', d('help/opt-issuer'))
+        .option('--no-placeholders', d('help/opt-no-placeholders'))
+        .option('--diagnostics <file>', d('help/opt-diagnostics')),
+      'report',
     ).action(async (data: string[], opts) => setCode(await report(io, data, opts)));
   }
 
   if (validate) {
-    common(cmd.command('validate').description('check the plan’s rule files / 校验规划规则文件')).action(async (opts) => setCode(await validate(io, opts)));
+    common(cmd.command('validate').description(d('help/cmd-validate')), 'validate').action(async (opts) => setCode(await validate(io, opts)));
   }
 
   if (check) {
     common(
-      readsReturns(cmd.command('check').description('data-quality report of the returns, nothing evaluated / 检查报表数据质量'))
-        .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']))
-        .option('--strict', 'exit 2 on warnings too, not only on errors')
-        .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
+      readsReturns(cmd.command('check').description(d('help/cmd-check')), d)
+        .addOption(new Option('--format <format>', d('help/opt-format-check')).choices(['table', 'json']))
+        .option('--strict', d('help/opt-strict'))
+        .option('--diagnostics <file>', d('help/opt-diagnostics')),
+      'check',
     ).action(async (data: string[], opts) => setCode(await check(io, data, opts)));
   }
 
@@ -101,49 +129,73 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
     common(
       cmd
         .command('template')
-        .description('write a blank return form for the plan’s indicators / 生成空白填报表')
-        .option('--year <year>', "year(s) of the form: 2025, 2020,2025 or 2020-2025 (default: the plan's final year)")
-        .option('--region <region>', 'region name, short name or code (repeatable; default: the plan\'s regions)', collect)
-        .option('--regions <file>', 'CSV of extra regions (code,name,parent[,population]), e.g. townships for every-township targets')
-        .option('-o, --output <file>', 'write the form to FILE.csv or FILE.xlsx (default: CSV on standard output)'),
+        .description(d('help/cmd-template'))
+        .option('--year <year>', d('help/opt-year-template'))
+        .option('--region <region>', d('help/opt-region-template'), collect)
+        .option('--regions <file>', d('help/opt-regions-template'))
+        .option('-o, --output <file>', d('help/opt-output-template')),
+      'template',
     ).action(async (opts) => setCode(await template(io, opts)));
   }
 
   if (indicators) {
-    common(
-      cmd
-        .command('indicators')
-        .description('list the plan’s indicators and targets / 列出规划指标和目标')
-        .option('--format <format>', 'table | json | csv'),
-    ).action(async (opts) => setCode(await indicators(io, opts)));
+    common(cmd.command('indicators').description(d('help/cmd-indicators')).option('--format <format>', d('help/opt-format-indicators')), 'indicators').action(
+      async (opts) => setCode(await indicators(io, opts)),
+    );
   }
 
   if (app) {
-    cmd
-      .command('app')
-      .description('write the offline page: plancheck in a browser, no installation, no network / 生成离线网页版')
-      .requiredOption('-o, --output <file>', 'where to write the page, e.g. plancheck.html')
-      .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']))
-      .option('-q, --quiet', 'print errors only')
-      .action(async (opts) => setCode(await app(io, opts)));
+    helpEnd(
+      cmd
+        .command('app')
+        .description(d('help/cmd-app'))
+        .requiredOption('-o, --output <file>', d('help/opt-output-app'))
+        .addOption(new Option('--lang <lang>', d('help/opt-lang')).choices(['zh', 'en']))
+        .option('-q, --quiet', d('help/opt-quiet')),
+      'app',
+    ).action(async (opts) => setCode(await app(io, opts)));
   }
 
   return cmd;
 }
 
-/** Runs the command line `argv` with these commands; the exit status. */
-export async function runCli(argv: string[], io: Io, commands: Commands): Promise<number> {
-  let code = 0;
-  const lang = (() => {
-    const i = argv.indexOf('--lang');
-    try {
-      return parseLang(i >= 0 ? argv[i + 1] : undefined, io.env);
-    } catch {
-      return 'zh' as const;
-    }
-  })();
+/**
+ * The language of the run, known before commander parses (its help and errors speak it):
+ * --lang en or --lang=en, else PLANCHECK_LANG, else Chinese; a value that is neither is
+ * commander's to refuse, in Chinese.
+ */
+function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  let given: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') given = argv[i + 1];
+    else if (a.startsWith('--lang=')) given = a.slice('--lang='.length);
+  });
   try {
-    await program(io, (c) => (code = c), commands).parseAsync(argv, { from: 'user' });
+    return parseLang(given, env);
+  } catch {
+    return 'zh';
+  }
+}
+
+/**
+ * Where the width is known (a terminal, or COLUMNS), messages on standard error are wrapped
+ * to it; to a pipe or a file they stay one line a finding, as editors and CI logs read them.
+ */
+function fittedIo(io: Io, width: number | undefined): Io {
+  if (width === undefined) return io;
+  const fitted = Object.create(io) as Io;
+  fitted.stderr = (s) => io.stderr(fitLines(s, width));
+  return fitted;
+}
+
+/** Runs the command line `argv` with these commands; the exit status. */
+export async function runCli(argv: string[], given: Io, commands: Commands): Promise<number> {
+  let code = 0;
+  const lang = langOf(argv, given.env);
+  const width = terminalWidth(given);
+  const io = fittedIo(given, width);
+  try {
+    await program(io, (c) => (code = c), commands, lang, width ?? 80).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -117,6 +117,7 @@ const report: Catalog = {
   },
   'check/grid-title': { zh: '{year}年缺报情况（只列有缺项的指标）', en: 'Gaps in {year} (indicators with a gap only)' },
   'check/grid-none': { zh: '{year}年：所有应报项齐全', en: '{year}: every expected cell is present' },
+  'check/grid-none-given': { zh: '{year}年：本报表涉及的指标没有缺项', en: '{year}: no gap in the indicators the returns give' },
   'check/grid-legend': {
     zh: '图例：✓ 已填报  Σ 由下级或分组汇总  — 报告缺失  ✗ 数据错误  ○ 缺报  （数字：缺报的下级单位数）',
     en: 'Legend: ✓ given  Σ derived from units or parts  — reported missing  ✗ invalid  ○ missing  (a number: units below missing)',

@@ -2,7 +2,7 @@
 // Pure: the report in, a string out.
 import type { Diagnostic } from '../diagnostics.js';
 import { JsonList, jsonTextPieces } from '../text/json-pieces.js';
-import { displayWidth } from '../text/width.js';
+import { displayWidth, wrapLines } from '../text/width.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { CellState, Completeness } from './completeness.js';
 
@@ -44,7 +44,8 @@ function percent(x: number): string {
   return `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
 }
 
-export function checkText(r: CheckReport, lang: Lang): string {
+/** The report as text for a terminal `width` columns wide (default 100): lines wrapped, a grid too wide for it given as a list. */
+export function checkText(r: CheckReport, lang: Lang, width = 100): string {
   const lines: string[] = [];
   const colon = lang === 'en' ? ': ' : '：';
   lines.push(`${t(lang, 'check/title')}${colon}${(lang === 'en' ? r.plan.titleEn : undefined) ?? r.plan.title}`);
@@ -69,7 +70,7 @@ export function checkText(r: CheckReport, lang: Lang): string {
       rate: percent(r.completeness.rate),
     }),
   );
-  lines.push(...gridText(r.completeness, lang));
+  lines.push(...gridText(r.completeness, lang, width));
   lines.push('');
   const n = counts(r.diagnostics);
   lines.push(t(lang, 'check/findings', n));
@@ -90,11 +91,16 @@ export function checkText(r: CheckReport, lang: Lang): string {
   else if (r.strict && n.warnings > 0) lines.push(t(lang, 'check/strict-warnings', n));
   else if (n.warnings > 0) lines.push(t(lang, 'check/valid-warnings', n));
   else lines.push(t(lang, 'check/valid'));
-  return `${lines.join('\n')}\n`;
+  // Each line within the width, a continuation indented under its own indentation.
+  const fitted = lines.flatMap((line) => {
+    const indent = line.length - line.trimStart().length;
+    return wrapLines(line, width).map((l, i) => (i === 0 ? l : ' '.repeat(indent + 2) + l.trimStart()));
+  });
+  return `${fitted.join('\n')}\n`;
 }
 
 /** One grid per year: rows the indicators with a gap, columns the plan's regions. */
-function gridText(c: Completeness, lang: Lang): string[] {
+function gridText(c: Completeness, lang: Lang, width: number): string[] {
   const lines: string[] = [];
   const nameOf = (i: Completeness['indicators'][number]) => (lang === 'en' ? i.nameEn : undefined) ?? i.name;
   const names = new Map(c.indicators.map((i) => [i.id, nameOf(i)] as const));
@@ -119,7 +125,8 @@ function gridText(c: Completeness, lang: Lang): string[] {
     const gaps = gapsByYear.get(year) ?? new Set<string>();
     lines.push('');
     if (gaps.size === 0) {
-      lines.push(t(lang, 'check/grid-none', { year }));
+      // Not “every expected cell is present” beside a completeness of 7 %: the indicators the return does not give are counted below.
+      lines.push(t(lang, absent.size > 0 ? 'check/grid-none-given' : 'check/grid-none', { year }));
       continue;
     }
     legend = true;
@@ -132,7 +139,16 @@ function gridText(c: Completeness, lang: Lang): string[] {
     }
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
     const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
-    for (const row of [header, ...rows]) lines.push(`  ${row.map((s, i) => pad(s, widths[i]!)).join('  ').trimEnd()}`);
+    if (2 + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) <= width) {
+      for (const row of [header, ...rows]) lines.push(`  ${row.map((s, i) => pad(s, widths[i]!)).join('  ').trimEnd()}`);
+      continue;
+    }
+    // Too wide for the terminal: per indicator, the regions whose cell is not complete (✓ or Σ), as a list.
+    const sep = lang === 'en' ? ', ' : '、';
+    for (const row of rows) {
+      const gaps = row.slice(1).flatMap((cell, i) => (cell && cell !== SYMBOL.given && cell !== SYMBOL.derived ? [`${header[i + 1]} ${cell}`] : []));
+      lines.push(`  ${row[0]}${lang === 'en' ? ': ' : '：'}${gaps.join(sep)}`);
+    }
   }
   if (legend) lines.push('', t(lang, 'check/grid-legend'));
   if (absent.size > 0) lines.push('', t(lang, 'check/absent', { count: absent.size, indicators: c.indicators.filter((i) => absent.has(i.id)).map(nameOf).join(lang === 'en' ? ', ' : '、') }));

@@ -59,8 +59,8 @@ export function displayWidth(s: string): number {
 /**
  * Break text into lines of at most `width` columns, between words, never inside one: at a
  * space, on either side of a Chinese character (not before a closing mark such as ，。）
- * nor after an opening one such as （“), after a dash, a slash or the hyphen of a compound
- * word (Immunisation-programme, not -1.5). A word or a number
+ * nor after an opening one such as （“), after a dash or the hyphen of a compound word
+ * (Immunisation-programme; not -1.5, nor a code such as data/unknown-region). A word or a number
  * (Paediatricians, 100, 1.73‰*) is cut only when it alone is wider than the line.
  */
 export function wrap(s: string, width: number): string {
@@ -74,7 +74,7 @@ const OPENING = new Set([...'（《「『“‘【〔([{']);
 /**
  * The pieces of a paragraph that a line may not split: each Chinese character (with the
  * closing marks after it and the opening marks before it), each run of other characters up
- * to a space, dash or slash (a word, a number), each run of spaces.
+ * to a space or a dash (a word, a number, a code), each run of spaces.
  */
 export function wordsOf(paragraph: string): string[] {
   const words: string[] = [];
@@ -86,7 +86,7 @@ export function wordsOf(paragraph: string): string[] {
     const joins =
       word !== '' &&
       ((now === 'space' && kind === 'space') ||
-        (now === 'narrow' && kind === 'narrow' && !/[–—/]$|\p{L}-$/u.test(word)) ||
+        (now === 'narrow' && kind === 'narrow' && !/[–—]$|^\p{L}+-$/u.test(word)) ||
         (now !== 'space' && kind !== 'space' && CLOSING.has(ch)) ||
         (now !== 'space' && kind !== 'space' && OPENING.has(word.at(-1)!)));
     if (joins) word += ch;

@@ -61,12 +61,12 @@ describe('the version', () => {
 const cases: Case[] = [
   // ---- help and version ----
   { name: '--version prints the version', args: ['--version'], exitCode: 0, stdout: [new RegExp(`^${version.replaceAll('.', '\\.')}\\s*$`)] },
-  { name: '--help lists the commands', args: ['--help'], exitCode: 0, stdout: [/Usage: plancheck/, /evaluate/, /validate/, /check/, /indicators/] },
+  { name: '--help lists the commands', args: ['--help'], exitCode: 0, stdout: [/用法：plancheck/, /evaluate/, /validate/, /check/, /indicators/] },
   { name: 'evaluate --help lists its options', args: ['evaluate', '--help'], exitCode: 0, stdout: [/--regions/, /--year/, /--format/, /--fail-on/, /-o, --output/] },
 
   // ---- usage errors: exit 2, a message, no stack trace ----
-  { name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: [/unknown command 'frobnicate'/] },
-  { name: 'an unknown option', args: ['evaluate', SAMPLE, '--frob'], exitCode: 2, stderr: [/unknown option '--frob'/] },
+  { name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: [/不认识的命令 frobnicate/] },
+  { name: 'an unknown option', args: ['evaluate', SAMPLE, '--frob'], exitCode: 2, stderr: [/不认识的选项 --frob/] },
   { name: 'a bad --format', args: ['evaluate', ...S, '--format', 'xls'], exitCode: 2, stderr: [/--format/, /xls/, /json/], stdout: [/^$/] },
   { name: 'a bad --year', args: ['evaluate', ...S, '--year', '20x3'], exitCode: 2, stderr: [/--year/, /20x3/] },
   { name: 'a bad --fail-on', args: ['evaluate', ...S, '--fail-on', 'sometimes'], exitCode: 2, stderr: [/--fail-on/, /sometimes/, /not-met/] },
@@ -75,7 +75,7 @@ const cases: Case[] = [
   { name: 'an unknown --indicator, with a suggestion', args: ['evaluate', ...S, '--indicator', '婴儿死忘率'], exitCode: 2, stderr: [/婴儿死忘率/, /婴儿死亡率/] },
   { name: 'a missing data file is named', args: ['evaluate', 'no-such-return.csv'], exitCode: 2, stderr: [/no-such-return\.csv/] },
   { name: 'a missing regions file is named', args: ['evaluate', SAMPLE, '--regions', 'no-such-regions.csv'], exitCode: 2, stderr: [/no-such-regions\.csv/] },
-  { name: 'evaluate with no data file', args: ['evaluate'], exitCode: 2, stderr: [/data/] },
+  { name: 'evaluate with no data file', args: ['evaluate'], exitCode: 2, stderr: [/请至少给出一个数据文件/] },
   {
     name: 'an -o with an unknown extension',
     args: ['evaluate', ...S, '-o', '{tmp}/out.xls'],

@@ -36,6 +36,8 @@ export function baseEnv(overrides: Record<string, string | undefined> = {}): Nod
   // A colour-forcing variable from the test runner must not leak into the binary.
   delete env.FORCE_COLOR;
   delete env.PLANCHECK_LANG;
+  // A width exported by the test's terminal must not wrap the binary's messages; a test that wants one sets it.
+  delete env.COLUMNS;
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

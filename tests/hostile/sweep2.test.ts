@@ -149,7 +149,7 @@ describe('two outputs on one file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'data.csv'), ONE_ROW);
     symlinkSync('x.json', join(dir, 'link.json'));
-    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']]) {
+    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']] as Array<[string, string]>) {
       for (const command of [['evaluate', 'data.csv'], ['report', 'data.csv', '--stage', 'final']]) {
         const r = plancheck([...command, '-o', o, '--diagnostics', d], { cwd: dir });
         expect(r.code, `${command[0]} -o ${o} --diagnostics ${d}`).toBe(2);

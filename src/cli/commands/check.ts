@@ -13,7 +13,7 @@ import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output
 import { readPlan } from '../plan-files.js';
 import { refuseEmptyReturns } from '../empty-run.js';
 import { readInputsAsync, returnPlace } from '../returns.js';
-import type { CommonOptions } from './common.js';
+import { tableWidth, type CommonOptions } from './common.js';
 
 export interface CheckOptions extends CommonOptions {
   regions?: string;
@@ -54,7 +54,7 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
   await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, lang);
   if (!opts.quiet) {
     if (format === 'json') for (const piece of checkJsonPieces(report, lang)) io.stdout(piece);
-    else io.stdout(checkText(report, lang));
+    else io.stdout(checkText(report, lang, tableWidth(io)));
   }
   return passes(report) ? 0 : 2;
 }

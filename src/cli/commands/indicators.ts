@@ -5,12 +5,12 @@ import { describeTarget } from '../../engine/kinds/index.js';
 import { csvText } from '../../format/csv.js';
 import { say } from '../../format/detail.js';
 import { formatNumber } from '../../format/words.js';
-import { wrap } from '../../text/width.js';
+import { displayWidth, wrap, wrapLines } from '../../text/width.js';
 import type { Indicator, Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
 import { PlancheckError } from '../../diagnostics.js';
 import { readPlan } from '../plan-files.js';
-import { formatContext, type CommonOptions } from './common.js';
+import { formatContext, tableWidth, type CommonOptions } from './common.js';
 
 export async function runIndicators(io: Io, opts: CommonOptions & { format?: string }): Promise<number> {
   const { plan } = await readPlan(io, opts.plan);
@@ -20,7 +20,7 @@ export async function runIndicators(io: Io, opts: CommonOptions & { format?: str
   const format = opts.format ?? 'table';
   if (format === 'json') io.stdout(`${JSON.stringify(rows.map((i) => record(i, plan, lang)), null, 2)}\n`);
   else if (format === 'csv') io.stdout(indicatorsCsv(rows, plan, lang));
-  else if (format === 'table') io.stdout(`${indicatorsTable(rows, plan, lang)}\n`);
+  else if (format === 'table') io.stdout(`${indicatorsText(rows, plan, lang, tableWidth(io))}\n`);
   else throw new PlancheckError('cli/bad-option', { option: '--format', value: format, allowed: 'table, json, csv' });
   return 0;
 }
@@ -55,6 +55,28 @@ function cells(i: Indicator, plan: Plan, lang: Lang): string[] {
     r.description ?? '',
     i.baseline ? `${formatNumber(i.baseline.value)}${i.unit}` : '',
   ];
+}
+
+/** The table where it fits the terminal's width, else a list: per area, each indicator and its target, rule and baseline. */
+function indicatorsText(rows: Indicator[], plan: Plan, lang: Lang, width: number): string {
+  const table = indicatorsTable(rows, plan, lang);
+  if (table.split('\n').every((line) => displayWidth(line) <= width)) return table;
+  const heads = ['col/target', 'col/rule', 'col/baseline'].map((k) => t(lang, k));
+  const colon = lang === 'en' ? ': ' : '：';
+  const lines: string[] = [];
+  const put = (indent: number, text: string) => {
+    for (const [n, line] of wrapLines(text, Math.max(width - indent - 2, 10)).entries()) lines.push(' '.repeat(n === 0 ? indent : indent + 2) + line);
+  };
+  let area: string | undefined;
+  for (const i of rows) {
+    const [main, areaName, name, unit, text, rule, baseline] = cells(i, plan, lang) as [string, string, string, string, string, string, string];
+    if (areaName !== area) put(0, (area = areaName));
+    put(2, `${main ? `${main} ` : ''}${name.replace('\n', ' / ')}${unit ? `（${unit}）` : ''}`);
+    put(4, `${heads[0]}${colon}${text}`);
+    if (rule) put(4, `${heads[1]}${colon}${rule}`);
+    if (baseline) put(4, `${heads[2]}${colon}${baseline}`);
+  }
+  return lines.join('\n');
 }
 
 function indicatorsTable(rows: Indicator[], plan: Plan, lang: Lang): string {

@@ -15,7 +15,8 @@ import { parseLang, resolveRegions } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { checkOutputPaths } from '../output-paths.js';
 import { readPlan } from '../plan-files.js';
-import type { CommonOptions } from './common.js';
+import { tableWidth, type CommonOptions } from './common.js';
+import { wrap } from '../../text/width.js';
 
 export interface TemplateOptions extends CommonOptions {
   year?: string;
@@ -83,7 +84,7 @@ export async function runTemplate(io: Io, opts: TemplateOptions): Promise<number
   if (!opts.quiet) {
     const indicators = new Set(rows.map((r) => r.indicator.id)).size;
     const regionCount = new Set(rows.map((r) => r.region.code)).size;
-    io.stdout(`${t(lang, 'template/written', { path: output, rows: rows.length, indicators, regions: regionCount, years: years.join('、') })}\n`);
+    io.stdout(`${wrap(t(lang, 'template/written', { path: output, rows: rows.length, indicators, regions: regionCount, years: years.join('、') }), tableWidth(io))}\n`);
   }
   return 0;
 }
