@@ -194,3 +194,46 @@ describe('output errors name the path the user gave', () => {
     }
   });
 });
+
+describe('markup and direction controls', () => {
+  const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+  const RAW_BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+  const note = `![t](http://x.invalid/a.png) [x](javascript:alert(1)) *bold* _em_ \`code\` ~~s~~ ${BIDI.join('x')}evil`;
+
+  it('no bidi control reaches the terminal, HTML, Markdown, GitHub, CSV or JSON; each is shown as \\u202e', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'n.csv'), `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,"${note}"\n`);
+    writeFileSync(join(dir, 'bad.csv'), `${HEADER}新生儿死亡率,海陵区${'\u202e'},2025,1.5,,,"${note}"\n`);
+    const outputs: string[] = [];
+    for (const format of ['table', 'html', 'md', 'github', 'csv', 'json', 'junit']) {
+      for (const file of ['n.csv', 'bad.csv']) {
+        const r = plancheck(['evaluate', file, '--format', format], { cwd: dir });
+        outputs.push(r.stdout, r.stderr);
+      }
+    }
+    const report = plancheck(['report', 'n.csv', '--stage', 'final', '-o', 'r.md', '-o', 'r.html', '-o', 'r.json'], { cwd: dir });
+    outputs.push(report.stderr, ...['r.md', 'r.html', 'r.json'].map((f) => readFileSync(join(dir, f), 'utf8')));
+    for (const out of outputs) expect(out).not.toMatch(RAW_BIDI);
+    // The unknown region quoted with its control shown, and the note in the CSV with every one shown.
+    expect(plancheck(['evaluate', 'bad.csv'], { cwd: dir }).stderr).toContain('海陵区\\u202e');
+    const csv = plancheck(['evaluate', 'n.csv', '--format', 'csv'], { cwd: dir });
+    expect(csv.stdout).toContain(BIDI.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('x'));
+  });
+
+  it('a note\'s image, links, emphasis and code are text in the Markdown report, not markup', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'n.csv'), `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,"${note}"\n`);
+    plancheck(['report', 'n.csv', '--stage', 'final', '-o', 'r.md'], { cwd: dir });
+    const md = readFileSync(join(dir, 'r.md'), 'utf8');
+    const lines = md.split('\n').filter((l) => l.includes('evil'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toContain('!\\[t\\](http://x.invalid/a.png)');
+      expect(line).toContain('\\[x\\](javascript:alert(1))');
+      expect(line).toContain('\\*bold\\* \\_em\\_ \\`code\\` \\~\\~s\\~\\~');
+      expect(line).not.toMatch(/(?<!\\)\]\(/u);
+    }
+    const table = plancheck(['evaluate', 'n.csv', '--format', 'md'], { cwd: dir }).stdout;
+    expect(table).not.toMatch(/(?<!\\)!\[|(?<!\\)\]\(/u);
+  });
+});
