@@ -130,4 +130,24 @@ export const hostileMessages: Catalog = {
     zh: '无法写入 {path}（系统错误 {code}），文件未写出；请检查该路径，或换一个输出路径',
     en: 'cannot write {path} (system error {code}), so nothing was written; check the path, or choose another output path',
   },
+  'plan/ambiguous-region-name': {
+    zh: '名称“{name}”同时指向地区 {code} 和 {other}：报表中写这个名称的行无法确定属于哪个地区；请删去其中一个别名或改正名称',
+    en: 'the name "{name}" refers to both region {code} and {other}, so a row naming it belongs to neither for sure; remove one of the aliases or correct the name',
+  },
+  'plan/year-out-of-range': {
+    zh: '{key} 的年份 {year} 不在 {min}–{max} 之间；请检查是否写错',
+    en: 'the year {year} of {key} is not between {min} and {max}; check it',
+  },
+  'plan/period-reversed': {
+    zh: '规划期 {start}–{end} 的结束年份早于开始年份；请改正 period 的 start 或 end',
+    en: 'the period {start}–{end} ends before it starts; correct period start or end',
+  },
+  'plan/baseline-after-start': {
+    zh: '基线年份 {year} 晚于规划期开始年份 {start}：基线应是规划期开始前（或开始当年）的数据；请改正 baselineYear',
+    en: 'the baseline year {year} is after the period starts ({start}): a baseline comes before (or at) the start; correct baselineYear',
+  },
+  'plan/year-outside-period': {
+    zh: '{key} 的年份 {year} 不在规划期 {start}–{end} 之内；请改正',
+    en: 'the year {year} of {key} is not within the period {start}–{end}; correct it',
+  },
 };

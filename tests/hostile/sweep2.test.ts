@@ -149,7 +149,7 @@ describe('two outputs on one file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'data.csv'), ONE_ROW);
     symlinkSync('x.json', join(dir, 'link.json'));
-    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']]) {
+    for (const [o, d] of [['x.json', 'x.json'], ['x.json', './x.json'], ['./x.json', 'link.json']] as const) {
       for (const command of [['evaluate', 'data.csv'], ['report', 'data.csv', '--stage', 'final']]) {
         const r = plancheck([...command, '-o', o, '--diagnostics', d], { cwd: dir });
         expect(r.code, `${command[0]} -o ${o} --diagnostics ${d}`).toBe(2);
@@ -235,5 +235,47 @@ describe('markup and direction controls', () => {
     }
     const table = plancheck(['evaluate', 'n.csv', '--format', 'md'], { cwd: dir }).stdout;
     expect(table).not.toMatch(/(?<!\\)!\[|(?<!\\)\]\(/u);
+  });
+});
+
+describe('plans that contradict themselves', () => {
+  function planWith(edit: (yaml: string) => string): string {
+    const dir = folder();
+    const plan = planCopy(dir);
+    const p = join(plan, 'plan.yaml');
+    writeFileSync(p, edit(readFileSync(p, 'utf8')));
+    return plan;
+  }
+  const cases: Array<[string, (y: string) => string, RegExp]> = [
+    ['one alias on two regions', (y) => y.replace('aliases: [高港, Gaogang]', 'aliases: [高港, Gaogang, 海陵]'), /plan\.yaml:31:\d+: 错误: 名称“海陵”同时指向地区 321203 和 321202.*\[plan\/ambiguous-region-name\]/u],
+    ['a baselineYear of 99999', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 99999'), /plan\.yaml:8:\d+: 错误: baselineYear 的年份 99999 不在 1900–2100 之间.*\[plan\/year-out-of-range\]/u],
+    ['a baselineYear of 2101 (one past the range)', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 2101'), /\[plan\/year-out-of-range\]/u],
+    ['a period that ends before it starts', (y) => y.replace('period: { start: 2021, end: 2025 }', 'period: { start: 2025, end: 2021 }'), /plan\.yaml:7:\d+: 错误: 规划期 2025–2021 的结束年份早于开始年份.*\[plan\/period-reversed\]/u],
+    ['a baseline after the start', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 2022'), /\[plan\/baseline-after-start\]/u],
+    ['a mid-term year outside the period', (y) => y.replace(/^midtermYear: 2023$/mu, 'midtermYear: 2026'), /\[plan\/year-outside-period\]/u],
+  ];
+  for (const [what, edit, message] of cases) {
+    it(`${what}: validate and evaluate exit 2 at plan.yaml:line:col`, () => {
+      const plan = planWith(edit);
+      const r = plancheck(['validate', '--plan', plan]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      const e = plancheck(['evaluate', '-', '--plan', plan], { stdin: ONE_ROW });
+      expect(e.code).toBe(2);
+      expect(e.stderr).toMatch(message);
+    });
+  }
+
+  it('the boundaries: a period of one year, a baseline in its first year, years 1900 and 2100 are accepted', () => {
+    const plan = planWith((y) =>
+      y
+        .replace('period: { start: 2021, end: 2025 }', 'period: { start: 2025, end: 2025 }')
+        .replace(/^baselineYear: 2020$/mu, 'baselineYear: 2025')
+        .replace(/^midtermYear: 2023$/mu, 'midtermYear: 2025'),
+    );
+    const r = plancheck(['validate', '--plan', plan]);
+    expect(r.stderr).not.toMatch(/period-reversed|baseline-after-start|year-outside-period|year-out-of-range/u);
+    const wide = planWith((y) => y.replace('period: { start: 2021, end: 2025 }', 'period: { start: 1900, end: 2100 }').replace(/^baselineYear: 2020$/mu, 'baselineYear: 1900'));
+    expect(plancheck(['validate', '--plan', wide]).stderr).not.toMatch(/year-out-of-range|period-reversed|year-outside-period/u);
   });
 });
