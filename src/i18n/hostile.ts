@@ -150,4 +150,16 @@ export const hostileMessages: Catalog = {
     zh: '{key} 的年份 {year} 不在规划期 {start}–{end} 之内；请改正',
     en: 'the year {year} of {key} is not within the period {start}–{end}; correct it',
   },
+  'data/xlsx-no-string-table': {
+    zh: '这个单元格是共享字符串（t="s"，编号 {index}），但工作簿没有共享字符串表，共 {count} 个这样的单元格：它们的内容无法读出（直接读会把编号当成数值）；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'this cell is a shared string (t="s", number {index}), but the workbook has no shared-string table; {count} such cells: their text cannot be read (read as is, the number would pass for the value); open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
+  'data/xlsx-string-index': {
+    zh: '这个单元格引用第 {index} 号共享字符串，但共享字符串表只有 {strings} 条，共 {count} 个这样的单元格：内容无法读出；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'this cell refers to shared string {index}, but the table holds {strings} strings; {count} such cells: their text cannot be read; open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
+  'data/xlsx-row-twice': {
+    zh: '第 {row} 行在工作表中出现了两次（或排在第 {previous} 行之后）：其中一行会被丢掉；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'row {row} appears twice in the sheet (or after row {previous}), and one of them would be lost; open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
 };

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diag, listParam } from '../diagnostics.js';
 import type { CellMark, Grid, GridRow } from './grid.js';
 import { checkWorkbookLimits } from './xlsx-limits.js';
+import { checkWorkbookTruth } from './xlsx-truth.js';
 
 type ExcelJsModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -43,6 +44,9 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
   // Before exceljs builds anything: a workbook over the limits is refused as such, not read for minutes.
   const limits = checkWorkbookLimits(bytes, file);
   if (limits.length) return { sheets: [], diagnostics: limits };
+  // Cells and rows exceljs would misread in silence: refused at their place.
+  const lies = checkWorkbookTruth(bytes, file);
+  if (lies.length) return { sheets: [], diagnostics: lies };
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeError } from '../../src/cli/io.js';
 import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+import { zip } from './zip.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 const dirs: string[] = [];
@@ -277,5 +278,56 @@ describe('plans that contradict themselves', () => {
     expect(r.stderr).not.toMatch(/period-reversed|baseline-after-start|year-outside-period|year-out-of-range/u);
     const wide = planWith((y) => y.replace('period: { start: 2021, end: 2025 }', 'period: { start: 1900, end: 2100 }').replace(/^baselineYear: 2020$/mu, 'baselineYear: 1900'));
     expect(plancheck(['validate', '--plan', wide]).stderr).not.toMatch(/year-out-of-range|period-reversed|year-outside-period/u);
+  });
+});
+
+describe('workbooks that lie', () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const inline = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
+  /** A workbook of sheet 数据 whose row 2 holds 新生儿死亡率, 海陵区, 2025 and `valueCell`; `rows` replace its rows. */
+  function book(o: { valueCell?: string; strings?: string[]; rows?: string }): Buffer {
+    const header = `<row r="1">${inline('A1', '指标')}${inline('B1', '地区')}${inline('C1', '年份')}${inline('D1', '数值')}</row>`;
+    const row2 = `<row r="2">${inline('A2', '新生儿死亡率')}${inline('B2', '海陵区')}<c r="C2"><v>2025</v></c>${o.valueCell ?? '<c r="D2"><v>1.5</v></c>'}</row>`;
+    const parts = [
+      { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
+      { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+      { name: 'xl/workbook.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${o.strings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${header}${o.rows ?? row2}</sheetData></worksheet>`) },
+      ...(o.strings ? [{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="${o.strings.length}">${o.strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`) }] : []),
+    ];
+    return zip(parts);
+  }
+  const run = (bytes: Buffer) => {
+    const dir = folder();
+    writeFileSync(join(dir, 'b.xlsx'), bytes);
+    return plancheck(['evaluate', 'b.xlsx', '--format', 'json'], { cwd: dir });
+  };
+  const haiLing = (stdout: string) => JSON.parse(stdout).results.find((x: { id: string; region: { name: string } }) => x.id === 'neonatal-mortality' && x.region.name === '海陵区');
+
+  it('the honest workbook reads (the control): 1.5 from a number, 1.8 from a shared string that exists', () => {
+    expect(haiLing(run(book({})).stdout).value).toBe(1.5);
+    expect(haiLing(run(book({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: ['1.8'] })).stdout).value).toBe(1.8);
+  });
+
+  it('a shared-string cell with no string table, or past its end, is an error at its cell, not the index read as the value', () => {
+    const none = run(book({ valueCell: '<c r="D2" t="s"><v>1</v></c>' }));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/b\.xlsx:数据!D2: 错误: .*没有共享字符串表.*\[data\/xlsx-no-string-table\]/u);
+    const past = run(book({ valueCell: '<c r="D2" t="s"><v>1</v></c>', strings: ['1.8'] }));
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(/b\.xlsx:数据!D2: 错误: .*第 1 号共享字符串.*只有 1 条.*\[data\/xlsx-string-index\]/u);
+  });
+
+  it('two <row r="2"> is an error at the row, not a row silently dropped; rows 2 and 3 in order read', () => {
+    const row = (r: number, v: number) => `<row r="${r}">${inline(`A${r}`, '新生儿死亡率')}${inline(`B${r}`, r === 2 ? '海陵区' : '高港区')}<c r="C${r}"><v>2025</v></c><c r="D${r}"><v>${v}</v></c></row>`;
+    const twice = run(book({ rows: row(2, 1.5) + row(2, 1.6).replace('高港区', '海陵区') }));
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/b\.xlsx:数据!2:2: 错误: 第 2 行在工作表中出现了两次.*\[data\/xlsx-row-twice\]/u);
+    const back = run(book({ rows: row(3, 1.5) + row(2, 1.6) }));
+    expect(back.stderr).toContain('[data/xlsx-row-twice]');
+    const ordered = run(book({ rows: row(2, 1.5) + row(3, 1.6) }));
+    expect(ordered.code).not.toBe(2);
+    expect(ordered.stderr).not.toContain('xlsx-row-twice');
   });
 });
