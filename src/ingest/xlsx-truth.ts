@@ -40,7 +40,7 @@ function rowProblems(xml: string, file: string, sheet: string): Diagnostic[] {
       continue;
     }
     const row = Number(r[1]);
-    if (row <= previous) return [diag('error', 'data/xlsx-row-twice', { row, previous }, { file, sheet, cell: `${row}:${row}` })];
+    if (row <= previous) return [diag('error', 'data/xlsx-row-twice', { row, previous }, { file, sheet, cell: `A${row}` })];
     previous = row;
   }
   return [];

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeError } from '../../src/cli/io.js';
 import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
-import { zip } from './zip.js';
+import { sheetWorkbook } from './zip.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 const dirs: string[] = [];
@@ -282,22 +282,8 @@ describe('plans that contradict themselves', () => {
 });
 
 describe('workbooks that lie', () => {
-  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  const inline = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
-  /** A workbook of sheet 数据 whose row 2 holds 新生儿死亡率, 海陵区, 2025 and `valueCell`; `rows` replace its rows. */
-  function book(o: { valueCell?: string; strings?: string[]; rows?: string }): Buffer {
-    const header = `<row r="1">${inline('A1', '指标')}${inline('B1', '地区')}${inline('C1', '年份')}${inline('D1', '数值')}</row>`;
-    const row2 = `<row r="2">${inline('A2', '新生儿死亡率')}${inline('B2', '海陵区')}<c r="C2"><v>2025</v></c>${o.valueCell ?? '<c r="D2"><v>1.5</v></c>'}</row>`;
-    const parts = [
-      { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
-      { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
-      { name: 'xl/workbook.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${o.strings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`) },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${header}${o.rows ?? row2}</sheetData></worksheet>`) },
-      ...(o.strings ? [{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="${o.strings.length}">${o.strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`) }] : []),
-    ];
-    return zip(parts);
-  }
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const book = sheetWorkbook;
   const run = (bytes: Buffer) => {
     const dir = folder();
     writeFileSync(join(dir, 'b.xlsx'), bytes);
@@ -323,7 +309,7 @@ describe('workbooks that lie', () => {
     const row = (r: number, v: number) => `<row r="${r}">${inline(`A${r}`, '新生儿死亡率')}${inline(`B${r}`, r === 2 ? '海陵区' : '高港区')}<c r="C${r}"><v>2025</v></c><c r="D${r}"><v>${v}</v></c></row>`;
     const twice = run(book({ rows: row(2, 1.5) + row(2, 1.6).replace('高港区', '海陵区') }));
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toMatch(/b\.xlsx:数据!2:2: 错误: 第 2 行在工作表中出现了两次.*\[data\/xlsx-row-twice\]/u);
+    expect(twice.stderr).toMatch(/b\.xlsx:数据!A2: 错误: 第 2 行在工作表中出现了两次.*\[data\/xlsx-row-twice\]/u);
     const back = run(book({ rows: row(3, 1.5) + row(2, 1.6) }));
     expect(back.stderr).toContain('[data/xlsx-row-twice]');
     const ordered = run(book({ rows: row(2, 1.5) + row(3, 1.6) }));
