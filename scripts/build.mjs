@@ -90,6 +90,8 @@ const shared = {
   logLevel: 'warning',
   // cli-table3 measures every cell line with string-width; see src/format/string-width-shim.cjs.
   alias: { 'string-width': './src/format/string-width-shim.cjs' },
+  // The chart renderer of the Word file is native code, prebuilt per platform: required from node_modules as it is.
+  external: ['@resvg/resvg-js'],
 };
 
 /** Every file this build writes in dist/, so that what an older build left there can go (see the end). */
@@ -125,7 +127,7 @@ await bundle({
 // dist/cli.cjs is src/cli/bin.ts: it answers --version by itself and otherwise requires
 // the command's file or dist/main.cjs. bin/plancheck requires dist/cli.cjs; dist/cli.js does the same for an ES module.
 /** Each command, by name, and the function that runs it (src/cli/program.ts, Commands). */
-const COMMANDS = { evaluate: 'runEvaluate', report: 'runReport', validate: 'runValidate', check: 'runCheck', template: 'runTemplate', indicators: 'runIndicators' };
+const COMMANDS = { evaluate: 'runEvaluate', report: 'runReport', validate: 'runValidate', check: 'runCheck', template: 'runTemplate', indicators: 'runIndicators', app: 'runApp' };
 const cli = {
   ...shared,
   plugins: [cliTable3DebugTruncate, commanderLazyChildProcess, chalkNoDetection],
@@ -200,6 +202,10 @@ if (compiled) {
   written.add(resolve('dist', PLAN_CACHE));
   written.add(resolve('dist', PLAN_CACHE_BYTES));
 } else console.warn('plan/ has errors: run `plancheck validate`; no plan cache written');
+
+// The offline page (issue 24): dist/plancheck.html, the same modules built for browsers.
+const { buildApp } = await import('./build-app.mjs');
+written.add(resolve((await buildApp({ minify })).outfile));
 
 // What older builds left: chunks are named by a hash of their content, so each build
 // adds its own beside the old ones. Removed only now, so that a binary started while

@@ -1,7 +1,7 @@
 // The programmatic API: the same layers the CLI uses, without the terminal.
 export { loadPlan } from './engine/load-plan.js';
 export type { PlanFileText, LoadedPlan } from './plan/load.js';
-export type { Plan, Indicator, Target, Region, Area, Level, Measure, Direction } from './plan/model.js';
+export type { Plan, Indicator, Target, Region, Area, Level, Measure, Nature, Direction } from './plan/model.js';
 export { indexes, IndicatorIndex, RegionIndex } from './plan/lookup.js';
 export { readReturns } from './ingest/read-returns.js';
 export { readRegionsFile } from './ingest/regions-file.js';

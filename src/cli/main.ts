@@ -12,6 +12,7 @@ const commands: Required<Commands> = {
   check: async (...a) => (await import('./commands/check.js')).runCheck(...a),
   template: async (...a) => (await import('./commands/template.js')).runTemplate(...a),
   indicators: async (...a) => (await import('./commands/indicators.js')).runIndicators(...a),
+  app: async (...a) => (await import('./commands/app.js')).runApp(...a),
 };
 
 export function main(argv: string[], io: Io): Promise<number> {

@@ -1,3 +1,4 @@
+import { BASELINE_CHOICES, type BaselineChoice } from '../engine/baseline.js';
 // Parsing and checking option values; a bad value is a usage error (exit 2).
 import { listParam, PlancheckError } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
@@ -23,6 +24,13 @@ export function parseFailOn(s: string | undefined): FailOn {
   const v = s ?? 'not-met';
   if (v === 'not-met' || v === 'no-data' || v === 'none') return v;
   throw new PlancheckError('cli/bad-option', { option: '--fail-on', value: v, allowed: 'not-met, no-data, none' });
+}
+
+/** `--baseline plan|returns`: whose figure is the top region's baseline where the plan states one. */
+export function parseBaseline(s: string | undefined): BaselineChoice {
+  const v = s ?? 'plan';
+  if ((BASELINE_CHOICES as readonly string[]).includes(v)) return v as BaselineChoice;
+  throw new PlancheckError('cli/bad-option', { option: '--baseline', value: v, allowed: BASELINE_CHOICES.join(', ') });
 }
 
 /** `--region 城东,城西 --region 110101`: every name given, however separated. */

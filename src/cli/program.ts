@@ -6,10 +6,9 @@
 // on first use; a build of one command (scripts/build.mjs, dist/commands/) passes that
 // one alone, and the command line then knows no other.
 import { Command, CommanderError, Option } from 'commander';
-import { PlancheckError } from '../diagnostics.js';
-import { formatDiagnostic, t } from '../i18n/index.js';
 import type { Io } from './io.js';
 import { parseLang } from './options.js';
+import { failureStatus } from './run-error.js';
 import { VERSION } from './version.js';
 
 /** What each command runs, by the command's name; a command left out is not on the command line. */
@@ -20,6 +19,7 @@ export interface Commands {
   check?: typeof import('./commands/check.js').runCheck;
   template?: typeof import('./commands/template.js').runTemplate;
   indicators?: typeof import('./commands/indicators.js').runIndicators;
+  app?: typeof import('./commands/app.js').runApp;
 }
 
 export type CommandName = keyof Commands;
@@ -49,7 +49,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
       .option('-q, --quiet', 'print errors only')
       .option('--no-color', 'no colour in the terminal table');
 
-  const { evaluate, report, validate, check, template, indicators } = commands;
+  const { evaluate, report, validate, check, template, indicators, app } = commands;
   if (evaluate) {
     common(
       readsReturns(cmd.command('evaluate').description('evaluate every indicator against the returns / 评估指标达标情况'))
@@ -60,6 +60,7 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
         .option('-o, --output <file>', 'write results to a file; format from the extension (repeatable)', collect)
         .option('--fail-on <what>', 'exit 1 on: not-met | no-data | none', 'not-met')
         .option('--wide', 'one line per result in the terminal table, however wide')
+        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
     ).action(async (data: string[], opts) => setCode(await evaluate(io, data, opts)));
   }
@@ -75,7 +76,10 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
         .option('--year <year>', 'year the report looks at (default: the stage\'s year in the plan)')
         .option('--region <region>', 'region name, short name or code (repeatable)', collect)
         .addOption(new Option('--method <method>', 'how progress is paced').choices(['linear', 'cagr']).default('linear'))
+        .addOption(new Option('--baseline <whose>', "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)").choices(['plan', 'returns']).default('plan'))
         .option('-o, --output <file>', 'write the report: .html, .md, .json, .docx or .xlsx (repeatable)', collect)
+        .option('--issuer <name>', 'issuing body on the Word file\'s title page, e.g. 泰州市妇女儿童工作委员会办公室')
+        .option('--no-placeholders', 'leave out the marked places for the departments\' measures (【请相关部门补充主要措施】)')
         .option('--diagnostics <file>', 'write every finding, one a row, to FILE.csv or FILE.json'),
     ).action(async (data: string[], opts) => setCode(await report(io, data, opts)));
   }
@@ -114,6 +118,16 @@ function program(io: Io, setCode: (code: number) => void, commands: Commands): C
     ).action(async (opts) => setCode(await indicators(io, opts)));
   }
 
+  if (app) {
+    cmd
+      .command('app')
+      .description('write the offline page: plancheck in a browser, no installation, no network / 生成离线网页版')
+      .requiredOption('-o, --output <file>', 'where to write the page, e.g. plancheck.html')
+      .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']))
+      .option('-q, --quiet', 'print errors only')
+      .action(async (opts) => setCode(await app(io, opts)));
+  }
+
   return cmd;
 }
 
@@ -136,16 +150,6 @@ export async function runCli(argv: string[], io: Io, commands: Commands): Promis
       // help and version exit 0; every other commander error is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof PlancheckError) {
-      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
-      io.stderr(`plancheck: ${t(lang, e.code, e.params)}\n`);
-      return 2;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
-      return 2;
-    }
-    throw e;
+    return failureStatus(io, e, lang);
   }
 }

@@ -33,6 +33,8 @@ export interface InputOptions {
   sheet?: string;
   /** --layout: long | years | regions (detected when absent). */
   layout?: string;
+  /** --year, when one year is asked for: the year of a return that names none. */
+  year?: number;
 }
 
 function readBytes(io: Io, path: string): Uint8Array {
@@ -100,7 +102,11 @@ interface Prepared {
 }
 
 function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions): Prepared {
-  const read: ReadOptions = { layout: parseLayout(options.layout), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
+  const read: ReadOptions = {
+    layout: parseLayout(options.layout),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  };
   // Standard input ends once read: a second '-' would read as an empty file.
   const stdinReads = [...dataPaths, regionsPath].filter((p) => p === '-').length;
   if (stdinReads > 1) throw new PlancheckError('cli/stdin-twice', { count: stdinReads });

@@ -5,6 +5,7 @@ import type { RegionIndex } from '../plan/lookup.js';
 import type { Observation } from '../model/observation.js';
 import type { CellStore } from '../model/cells.js';
 import type { Verdict } from './verdict.js';
+import type { BaselineChoice } from './baseline.js';
 
 export interface Place {
   region: Region;
@@ -18,6 +19,8 @@ export interface TargetContext extends Place {
   regions: RegionIndex;
   year: number;
   cells: CellStore;
+  /** Whose figure is the top region's baseline where the plan states one (src/engine/baseline.ts). */
+  baseline: BaselineChoice;
   /** The cell this context looks at, if the returns have it. */
   cell(): Observation | undefined;
   /** Evaluate a nested target somewhere else (a part, a unit) for the same indicator and year. */

@@ -149,6 +149,21 @@ export function betaI(x: number, a: number, b: number): number {
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
 }
 
+/** The p-quantile of the Beta(a, b) distribution: x with I_x(a, b) = p, by bisection (I is increasing in x). */
+export function betaQuantile(p: number, a: number, b: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let lo = 0;
+  let hi = 1;
+  // 200 halvings reach the spacing of doubles near 0, where a rare event's bound lies.
+  for (let i = 0; i < 200 && hi - lo > Number.EPSILON * Math.max(lo, Number.MIN_VALUE); i++) {
+    const mid = (lo + hi) / 2;
+    if (betaI(mid, a, b) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Φ(−z) for z ≥ 0, through erfc(z/√2) = Q(½, z²/2), so that a far tail keeps its digits. */
 export function normalUpperTail(z: number): number {
   if (z < 0) return 1 - normalUpperTail(-z);

@@ -12,7 +12,9 @@ import type { Place, TargetContext } from './context.js';
 import { deriveCells } from './derive.js';
 import { regionsGivenOrImplied } from './implied-regions.js';
 import { describeTarget, kindOf } from './kinds/index.js';
+import { missInEvents } from './miss.js';
 import { STATUSES, type Reason, type Status, type Verdict } from './verdict.js';
+import type { BaselineChoice } from './baseline.js';
 
 export interface EvaluateOptions {
   /** A year, every year in the data ('all'), or the latest year in the data (undefined). */
@@ -21,6 +23,8 @@ export interface EvaluateOptions {
   regions?: string[];
   /** Indicator ids to evaluate; default: every indicator with a target. */
   indicators?: string[];
+  /** The top region's baseline where the plan states one: the plan's figure (default) or the return's (a revised series). */
+  baseline?: BaselineChoice;
 }
 
 export interface Result extends Verdict {
@@ -32,6 +36,8 @@ export interface Result extends Verdict {
   year: number;
   unit: string;
   target: { kind: Target['kind']; text: string; description: Reason };
+  /** A miss in events, where the counts are known (miss.ts): what a final verdict states instead of a chance note. */
+  missEvents?: { count: number; denominator: number };
 }
 
 export interface Evaluation {
@@ -63,10 +69,23 @@ export function evaluate(
 
   const results: Result[] = [];
   // A 市(区)'s 乡镇 are judged once, for the city, and what they say is kept for the 市(区) (TargetContext.remember).
-  const memo: Memo = new Map();
+  const run: Run = { plan, regions, cells, memo: new Map(), baseline: options.baseline ?? 'plan' };
+  // A region above those evaluated (the city over some of its 市(区)) is reported where its
+  // unit-level target is already missed: a miss proven by some of its units stands, whatever
+  // else is missing (every-unit.ts).
+  const above = options.regions ? [] : regionsAbove(regions, regionList);
+  const unitLevel = indicators.filter((i) => i.target!.kind === 'every-unit');
+  const order = above.length ? [...above, ...regionList].sort((a, b) => regions.depth(a.code) - regions.depth(b.code)) : regionList;
   for (const year of years) {
-    for (const region of regionList) {
-      for (const indicator of indicators) results.push(evaluateOne(plan, regions, cells, indicator, region, year, memo));
+    for (const region of order) {
+      if (above.includes(region)) {
+        for (const indicator of unitLevel) {
+          const r = evaluateOne(run, indicator, region, year);
+          if (r.status === 'not-met') results.push(r);
+        }
+        continue;
+      }
+      for (const indicator of indicators) results.push(evaluateOne(run, indicator, region, year));
     }
   }
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -75,12 +94,35 @@ export function evaluate(
   return { plan: { id: plan.id, title: plan.title }, years, summary, results, absentIndicators, diagnostics };
 }
 
+const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-most', 'at-least', 'reach', 'about', 'change', 'yearly-change']);
+
 /** What TargetContext.remember keeps, by target, then indicator, year, disaggregation and key. */
 type Memo = Map<Target, Map<string, unknown>>;
 
-export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, indicator: Indicator, region: Region, year: number, memo: Memo = new Map()): Result {
+/** What every verdict of one evaluation shares. */
+interface Run {
+  plan: Plan;
+  regions: RegionIndex;
+  cells: CellStore;
+  memo: Memo;
+  baseline: BaselineChoice;
+}
+
+/** The plan's regions above those listed that are not listed themselves (the city over some of its 市(区)). */
+function regionsAbove(regions: RegionIndex, list: readonly Region[]): Region[] {
+  const listed = new Set(list.map((r) => r.code));
+  const out = new Map<string, Region>();
+  for (const r of list) {
+    for (let p = r.parent === undefined ? undefined : regions.get(r.parent); p && !listed.has(p.code) && !out.has(p.code); p = p.parent === undefined ? undefined : regions.get(p.parent)) out.set(p.code, p);
+  }
+  return [...out.values()];
+}
+
+function evaluateOne(run: Run, indicator: Indicator, region: Region, year: number): Result {
   const target = indicator.target!;
-  const verdict = evaluateAt(plan, regions, cells, indicator, year, target, { region, sex: 'total', residence: 'total' }, memo);
+  const verdict = evaluateAt(run, indicator, year, target, { region, sex: 'total', residence: 'total' });
+  // Only a figure judged against one line of its own (not a target over units or parts).
+  const missEvents = LINE_KINDS.has(target.kind) ? missInEvents(indicator, run.cells.get(indicator.id, region.code, year, 'total', 'total'), verdict) : undefined;
   return {
     id: indicator.id,
     name: indicator.name,
@@ -91,28 +133,22 @@ export function evaluateOne(plan: Plan, regions: RegionIndex, cells: CellStore, 
     unit: indicator.unit,
     target: { kind: target.kind, text: indicator.text, description: describeTarget(target, indicator) },
     ...verdict,
+    ...(missEvents !== undefined ? { missEvents } : {}),
   };
 }
 
-function evaluateAt(
-  plan: Plan,
-  regions: RegionIndex,
-  cells: CellStore,
-  indicator: Indicator,
-  year: number,
-  target: Target,
-  place: Place,
-  memo: Memo,
-): Verdict {
+function evaluateAt(run: Run, indicator: Indicator, year: number, target: Target, place: Place): Verdict {
+  const { plan, regions, cells, memo } = run;
   const ctx: TargetContext = {
     plan,
     indicator,
     regions,
     year,
     cells,
+    baseline: run.baseline,
     ...place,
     cell: () => cells.get(indicator.id, place.region.code, year, place.sex, place.residence),
-    evaluateAt: (inner, where) => evaluateAt(plan, regions, cells, indicator, year, inner, { ...place, ...where }, memo),
+    evaluateAt: (inner, where) => evaluateAt(run, indicator, year, inner, { ...place, ...where }),
     remember: <T>(target: Target, key: string, make: () => T): T => {
       let byKey = memo.get(target);
       if (!byKey) memo.set(target, (byKey = new Map()));

@@ -7,13 +7,19 @@
 // - ‰ and 1/10万 indicators are rates of rare events (deaths per live births, per
 //   children): the numerator is a Poisson count and the denominator the exposure, so the
 //   exact (Garwood 1936) interval on the count, scaled by scale / denominator.
-// - Other rates (人 or 个 per 1,000) count resources, a census rather than chance events:
-//   they carry no interval.
+//   Deaths among live births are also a proportion of the births (no birth dies twice): when
+//   the events are not rare (1 death in 3 births), Poisson's upper limit passes the whole
+//   denominator (1,857‰); the exact binomial (Clopper–Pearson 1934) interval is then used,
+//   which never leaves 0–1000‰ and agrees with Garwood's where events are rare.
+// - Only figures that estimate an underlying rate carry one: the plan files declare each
+//   indicator's nature (events or survey); a complete count (census: institutions, schools,
+//   days, every pupil) has nothing random in it and carries none. Other rates (人 or 个 per
+//   1,000) count resources: none either.
 import type { Indicator } from '../plan/model.js';
 import { clean } from './numbers.js';
-import { gammaQuantile, normalQuantile } from './distributions.js';
+import { betaQuantile, gammaQuantile, normalQuantile } from './distributions.js';
 
-export type IntervalMethod = 'wilson' | 'garwood';
+export type IntervalMethod = 'wilson' | 'garwood' | 'clopper-pearson';
 
 /** 95 % interval of a rate computed from a numerator and a denominator, in the indicator's unit. */
 export interface Interval {
@@ -46,9 +52,22 @@ export function garwood(x: number, level = LEVEL): { low: number; high: number }
   return { low: x === 0 ? 0 : gammaQuantile(alpha / 2, x), high: gammaQuantile(1 - alpha / 2, x + 1) };
 }
 
-/** The interval an indicator's rates take, if any. */
-export function intervalMethod(indicator: Pick<Indicator, 'measure' | 'unit'>): IntervalMethod | undefined {
-  if (indicator.measure !== 'rate') return undefined;
+/** Clopper–Pearson's exact binomial interval of a proportion: x of n, 0 ≤ x ≤ n, n > 0. */
+export function clopperPearson(x: number, n: number, level = LEVEL): { low: number; high: number } {
+  const alpha = 1 - level;
+  return {
+    low: x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1),
+    high: x === n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x),
+  };
+}
+
+/**
+ * The interval an indicator's rates take, if any: its family (Wilson for a proportion,
+ * Garwood for rare events, turning to Clopper–Pearson per figure, see rateInterval), or none
+ * for a complete count. Year-on-year changes follow it (src/quality/rate-tests.ts).
+ */
+export function intervalMethod(indicator: Pick<Indicator, 'measure' | 'unit' | 'nature'>): Exclude<IntervalMethod, 'clopper-pearson'> | undefined {
+  if (indicator.measure !== 'rate' || indicator.nature === 'census') return undefined;
   if (indicator.unit === '%') return 'wilson';
   if (indicator.unit === '‰' || /^1\/\d*万$/.test(indicator.unit)) return 'garwood';
   return undefined;
@@ -60,7 +79,7 @@ export function intervalMethod(indicator: Pick<Indicator, 'measure' | 'unit'>): 
  * proportion) more events than the denominator, as a gross enrolment rate may have.
  */
 export function rateInterval(
-  indicator: Pick<Indicator, 'measure' | 'unit' | 'scale'>,
+  indicator: Pick<Indicator, 'measure' | 'unit' | 'scale' | 'nature'>,
   numerator: number | undefined,
   denominator: number | undefined,
 ): Interval | undefined {
@@ -73,7 +92,13 @@ export function rateInterval(
     const { low, high } = wilson(numerator, denominator);
     return { low: clean(low * scale), high: clean(high * scale), method, level: LEVEL };
   }
-  const { low, high } = garwood(numerator);
+  const poisson = garwood(numerator);
+  // More events than the denominator holds: not rare, so the exact binomial keeps in the range.
+  if (poisson.high > denominator && numerator <= denominator) {
+    const { low, high } = clopperPearson(numerator, denominator);
+    return { low: clean(low * scale), high: clean(high * scale), method: 'clopper-pearson', level: LEVEL };
+  }
+  const { low, high } = poisson;
   return { low: clean((low * scale) / denominator), high: clean((high * scale) / denominator), method, level: LEVEL };
 }
 

@@ -80,6 +80,8 @@ export interface Verdict {
   change?: number;
   /** trend targets: the points read. */
   series?: Array<{ year: number; value: number }>;
+  /** trend targets: the fitted slope a year and what it says (src/engine/trend-fit.ts). */
+  trend?: { slope: number; movement: 'rising' | 'falling' | 'flat'; test: 'chance' | 'band' };
 }
 
 /** How several verdicts combine (split parts, every unit): one failure fails the whole. */

@@ -20,6 +20,15 @@ export interface FormatContext {
   indicatorsNamed?: boolean;
   /** What a document says about the run that made it (the workbook's 说明); absent: nothing said. */
   run?: RunInfo;
+  /** What `plancheck report` was told about the document: the issuing body and whether to mark the places for the departments' measures. */
+  report?: ReportTextOptions;
+}
+
+export interface ReportTextOptions {
+  /** The issuing body on the Word file's title page (--issuer). */
+  issuer?: string;
+  /** The marked places 【请相关部门补充主要措施】; false with --no-placeholders. */
+  placeholders?: boolean;
 }
 
 export interface RunInfo {

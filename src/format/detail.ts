@@ -6,7 +6,7 @@ import type { Result } from '../engine/evaluate.js';
 import type { Reason } from '../engine/verdict.js';
 import type { FormatContext } from './context.js';
 import { intervalNote, markChance } from './interval.js';
-import { formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
 
 /** A reason in words; level ids become the plan's names for them, units the words for a difference. */
 export function say(reason: Reason, r: Pick<Result, 'unit'>, ctx: FormatContext): string {
@@ -33,10 +33,21 @@ export function detail(r: Result, ctx: FormatContext): string {
   if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r.unit, lang)}`, u, r.unit, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r.unit, lang), year: r.baseline.year }));
-  if (r.reason && !(r.failingUnits?.length || r.missingUnits?.length)) bits.push(say(r.reason, r, ctx));
+  // A miss proven from a region's own value, and a conditional target's missing condition, are said
+  // even beside the units they name (every-unit.ts, conditional.ts).
+  if (r.reason && (!(r.failingUnits?.length || r.missingUnits?.length) || r.reason.code.startsWith('reason/units-proven') || r.reason.code === 'reason/condition-missing')) bits.push(say(r.reason, r, ctx));
+  const band = aboutBand(r.target.description, r.unit, ctx);
+  if (band && (r.status === 'met' || r.status === 'not-met')) bits.push(band);
   const interval = intervalNote(r, r.unit, lang);
   if (interval) bits.push(interval);
   return bits.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** A 左右 target and the band edge its verdict is judged at, said once: 0.85人左右，按不低于0.8075人判定. */
+export function aboutBand(d: Reason, unit: string, ctx: FormatContext): string | undefined {
+  const { value, line } = d.params;
+  if ((d.code !== 'target/about-higher' && d.code !== 'target/about-lower') || typeof value !== 'number' || typeof line !== 'number') return undefined;
+  return t(ctx.lang, d.code === 'target/about-higher' ? 'detail/about-higher' : 'detail/about-lower', { value: formatValue(value, unit, ctx.lang), line: formatLine(line, unit, ctx.lang) });
 }
 
 /** Units shown in a line of text; the rest are counted (JSON and CSV list them all). */

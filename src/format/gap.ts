@@ -2,7 +2,8 @@
 // (≤ 4‰), a floor (≥ 95%, a bare 100 read upward), a change to achieve (下降20%,
 // 年均降低1个百分点) or a 左右 band.
 // The gap then reads as a statistician says it: 低于上限 1.27个千分点 (met), 高于上限
-// 0.33个千分点, 距目标还差 0.5个百分点, 在目标区间内, 超出区间上沿 0.1.
+// 0.33个千分点, 距目标还差 0.5个百分点, 在目标区间内, 距规划目标值还差 0.069人 (左右, to the
+// plan's own number).
 import type { Reason } from '../engine/verdict.js';
 import { atLeast, atMost, difference } from '../engine/numbers.js';
 
@@ -35,7 +36,11 @@ export function gapWords(gap: number, value: unknown, description: Reason | unde
   if (line.side === 'band') {
     if (typeof value === 'number') {
       if (atLeast(value, line.low) && atMost(value, line.high)) return { code: 'gap/in-band' };
-      return value > line.high ? { code: 'gap/above-band', amount: difference(value, line.high) } : { code: 'gap/below-band', amount: difference(line.low, value) };
+      const above = value > line.high;
+      // Beyond the band on the good side: met, said against the band's edge; on the bad side the
+      // gap is the engine's, to the plan's own number (0.85, not the edge 0.8075).
+      if (above === (line.good === 'higher')) return above ? { code: 'gap/above-band', amount: difference(value, line.high) } : { code: 'gap/below-band', amount: difference(line.low, value) };
+      return { code: above ? 'gap/over-about' : 'gap/short-of-about', amount: Math.abs(gap) };
     }
     // Without the value (an every-unit target's gap is its worst unit's), the band's good edge is the line.
     line = { side: line.good === 'higher' ? 'floor' : 'ceiling' };

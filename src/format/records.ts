@@ -44,6 +44,7 @@ export function resultRecord(r: Result, ctx: FormatContext) {
     ...(r.baseline ? { baseline: r.baseline } : {}),
     ...(r.change !== undefined ? { change: r.change } : {}),
     ...(r.series ? { series: r.series } : {}),
+    ...(r.trend ? { trend: r.trend } : {}),
   };
 }
 

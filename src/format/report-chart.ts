@@ -12,6 +12,9 @@ const W = 560;
 const H = 210;
 const M = { left: 52, right: 84, top: 16, bottom: 28 };
 
+/** The chart's size in CSS pixels (the Word file draws it at twice that). */
+export const CHART_SIZE = { width: W, height: H } as const;
+
 export const CHART_COLORS = { values: '#0b5cad', target: '#b3261e', required: '#6e7781', projected: '#0b5cad' };
 
 interface Point {
@@ -118,13 +121,13 @@ export function chartSvg(rr: RegionReport, ind: Pick<IndicatorReport, 'target' |
   return out.join('');
 }
 
-/** The legend under a chart, as HTML. */
-export function chartLegend(lang: Lang): string {
+/** The legend under a chart, as HTML; the final report's charts draw no projection, and say none. */
+export function chartLegend(lang: Lang, final = false): string {
   const item = (svg: string, label: string) => `<span class="key"><svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true">${svg}</svg>${xml(t(lang, label))}</span>`;
   return [
     item(`<line x1="1" x2="25" y1="5" y2="5" stroke="${CHART_COLORS.values}" stroke-width="2"/><circle cx="13" cy="5" r="3" fill="${CHART_COLORS.values}"/>`, 'report/chart-values'),
     item(`<line x1="1" x2="25" y1="5" y2="5" stroke="${CHART_COLORS.target}" stroke-width="1.5" stroke-dasharray="6 4"/>`, 'report/chart-target'),
     item(`<line x1="1" x2="25" y1="5" y2="5" stroke="${CHART_COLORS.required}" stroke-width="1.5" stroke-dasharray="1.5 3" stroke-linecap="round"/>`, 'report/chart-required'),
-    item(`<line x1="1" x2="25" y1="5" y2="5" stroke="${CHART_COLORS.projected}" stroke-width="1.2" stroke-dasharray="4 3" opacity="0.6"/>`, 'report/chart-projected'),
+    ...(final ? [] : [item(`<line x1="1" x2="25" y1="5" y2="5" stroke="${CHART_COLORS.projected}" stroke-width="1.2" stroke-dasharray="4 3" opacity="0.6"/>`, 'report/chart-projected')]),
   ].join(' ');
 }

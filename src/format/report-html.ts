@@ -11,7 +11,7 @@ import { chartLegend, chartSvg } from './report-chart.js';
 import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
@@ -26,7 +26,7 @@ export function formatReportHtml(report: Report, ctx: FormatContext): string {
     grid(report, lang),
     `<section id="areas"><h2>${h(t(lang, 'annex/areas'))}</h2>${report.areas.map((a) => area(a, report, ctx)).join('\n')}</section>`,
     notes(report, lang),
-    `<section id="method"><h2>${h(t(lang, 'report/method'))}</h2><p>${h(methodNote(report, lang))}</p><p>${h(t(lang, 'report/unknown-note'))}</p><p class="muted">${h(t(lang, 'report/derived-mark'))}</p></section>`,
+    `<section id="method"><h2>${h(t(lang, 'report/method'))}</h2>${methodParagraphs(report, lang).map((x) => `<p>${h(x)}</p>`).join('')}<p class="muted">${h(t(lang, 'report/derived-mark'))}</p></section>`,
   ];
   return htmlPage(title, lang, body);
 }
@@ -62,8 +62,8 @@ function toc(report: Report, lang: Lang): string {
   return `<nav class="toc">${links.join('')}</nav>`;
 }
 
-function countCells(c: Counts): string {
-  return [num(String(c.total)), ...STATUSES.map((s) => num(String(c.byStatus[s]))), ...PROGRESS_CLASSES.map((k) => num(String(c.byClass[k])))].join('');
+function countCells(c: Counts, final: boolean): string {
+  return [num(String(c.total)), ...STATUSES.map((s) => num(String(c.byStatus[s]))), ...(final ? [] : PROGRESS_CLASSES.map((k) => num(String(c.byClass[k]))))].join('');
 }
 
 function summary(report: Report, lang: Lang): string {
@@ -74,15 +74,17 @@ function summary(report: Report, lang: Lang): string {
   );
   out.push('<div class="counts">');
   out.push(`<table><caption>${h(t(lang, 'report/by-status'))}</caption><tbody>${STATUSES.map((x) => `<tr>${st(x, lang)}${num(String(s.byStatus[x]))}</tr>`).join('')}</tbody></table>`);
-  out.push(
+  if (report.stage !== 'final') out.push(
     `<table><caption>${h(t(lang, 'report/by-class', { final: report.finalYear }))}</caption><tbody>${PROGRESS_CLASSES.map((k) => `<tr><td class="cl cl-${k}">${h(classLabel(k, lang))}</td>${num(String(s.byClass[k]))}</tr>`).join('')}</tbody></table>`,
   );
   out.push('</div>');
-  const head = [t(lang, 'col/area'), t(lang, 'report/col-total'), ...STATUSES.map((x) => statusLabel(x, lang)), ...PROGRESS_CLASSES.map((k) => classLabel(k, lang))];
+  const final = report.stage === 'final';
+  const head = [t(lang, 'col/area'), t(lang, 'report/col-total'), ...STATUSES.map((x) => statusLabel(x, lang)), ...(final ? [] : PROGRESS_CLASSES.map((k) => classLabel(k, lang)))];
   out.push(`<table class="by-area"><caption>${h(t(lang, 'report/by-area'))}</caption><thead><tr>${head.map(th).join('')}</tr></thead><tbody>`);
-  for (const a of s.byArea) out.push(`<tr><td><a href="#${h(areaId(a.area.id))}">${h(areaName(a.area, lang))}</a></td>${countCells(a)}</tr>`);
-  out.push(`<tr><th>${h(t(lang, 'report/col-total'))}</th>${countCells(s)}</tr></tbody></table>`);
-  out.push(atRisk(report, lang), '</section>');
+  for (const a of s.byArea) out.push(`<tr><td><a href="#${h(areaId(a.area.id))}">${h(areaName(a.area, lang))}</a></td>${countCells(a, final)}</tr>`);
+  out.push(`<tr><th>${h(t(lang, 'report/col-total'))}</th>${countCells(s, final)}</tr></tbody></table>`);
+  // The final report has no risk: a target is achieved or not (三、存在的问题 lists those not).
+  out.push(final ? '' : atRisk(report, lang), '</section>');
   return out.join('\n');
 }
 
@@ -110,7 +112,7 @@ function grid(report: Report, lang: Lang): string {
       const cells = report.regions.map((region) => {
         const rr = ind.regions.find((x) => x.region.code === region.code);
         if (!rr) return '<td></td>';
-        const tip = `${valueText(rr.value, ind.unit, lang)} · ${classLabel(rr.progress.class, lang)}`;
+        const tip = report.stage === 'final' ? valueText(rr.value, ind.unit, lang) : `${valueText(rr.value, ind.unit, lang)} · ${classLabel(rr.progress.class, lang)}`;
         return st(rr.status, lang, ` title="${h(tip)}"`);
       });
       out.push(`<tr><td class="name"><a href="#${h(indId(ind.id))}">${h(indicatorName(ind, lang))}</a></td>${cells.join('')}</tr>`);
@@ -137,7 +139,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   if (charted) {
     const title = t(lang, 'report/chart-title', { indicator: indicatorName(ind, lang, false), region: charted.region.name });
     const svg = chartSvg(charted, ind, report, title, lang);
-    out.push(svg ? `<figure class="chart">${svg}<figcaption>${h(title)}　${chartLegend(lang)}</figcaption></figure>` : `<p class="muted">${h(t(lang, 'report/no-chart'))}</p>`);
+    out.push(svg ? `<figure class="chart">${svg}<figcaption>${h(title)}　${chartLegend(lang, report.stage === 'final')}</figcaption></figure>` : `<p class="muted">${h(t(lang, 'report/no-chart'))}</p>`);
   }
   out.push(series(ind, report, lang));
   out.push(parts(ind, report, ctx), units(ind, report, lang), breakdowns(ind, report, lang), indicatorNotes(ind, report, lang));
@@ -145,11 +147,13 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   return out.filter(Boolean).join('\n');
 }
 
-function progressCells(p: Progress, unit: string, lang: Lang): string {
+/** The progress columns; none in the final report, which judges achieved or not (no pace, no projection). */
+function progressCells(p: Progress, unit: string, lang: Lang, final: boolean): string {
+  if (final) return '';
   return `${cl(p, lang)}${num(formatPace(p.required, p, unit, lang))}${num(formatPace(p.actual, p, unit, lang))}${num(formatRatio(p.ratio))}${num(formatFigure(p.projected, unit, lang))}`;
 }
 
-const progressHead = (report: Report, lang: Lang) =>
+const progressHead = (report: Report, lang: Lang) => report.stage === 'final' ? [] :
   [t(lang, 'report/col-progress'), t(lang, 'report/col-required'), t(lang, 'report/col-actual'), t(lang, 'report/col-ratio'), t(lang, 'report/col-projected', { year: report.finalYear })];
 
 function baselineCell(rr: RegionReport, unit: string, lang: Lang): string {
@@ -164,7 +168,7 @@ function series(ind: IndicatorReport, report: Report, lang: Lang): string {
   const head = [t(lang, 'col/region'), t(lang, 'report/col-baseline', { year: report.baselineYear }), ...later.map(String), t(lang, 'col/status'), ...progressHead(report, lang)];
   const rows = ind.regions.map((rr) => {
     const values = rr.values.slice(1).map((v) => num(`${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`));
-    return `<tr><td class="region">${h(rr.region.name)}</td>${baselineCell(rr, ind.unit, lang)}${values.join('')}${st(rr.status, lang)}${progressCells(rr.progress, ind.unit, lang)}</tr>`;
+    return `<tr><td class="region">${h(rr.region.name)}</td>${baselineCell(rr, ind.unit, lang)}${values.join('')}${st(rr.status, lang)}${progressCells(rr.progress, ind.unit, lang, report.stage === 'final')}</tr>`;
   });
   return `<table class="series"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -172,7 +176,7 @@ function series(ind: IndicatorReport, report: Report, lang: Lang): string {
 function parts(ind: IndicatorReport, report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
   const rows = ind.regions.flatMap((rr) =>
-    (rr.parts ?? []).map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(p.text)}</td>${num(formatFigure(p.progress.baseline, ind.unit, lang))}${num(valueText(p.value, ind.unit, lang))}${st(p.status, lang)}${progressCells(p.progress, ind.unit, lang)}</tr>`),
+    (rr.parts ?? []).map((p) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(p.text)}</td>${num(formatFigure(p.progress.baseline, ind.unit, lang))}${num(valueText(p.value, ind.unit, lang))}${st(p.status, lang)}${progressCells(p.progress, ind.unit, lang, report.stage === 'final')}</tr>`),
   );
   if (!rows.length) return '';
   const head = [t(lang, 'col/region'), t(lang, 'report/col-part'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)];
@@ -186,7 +190,7 @@ function units(ind: IndicatorReport, report: Report, lang: Lang): string {
   return withUnits
     .map((rr) => {
       if (noUnitHasData(rr)) return `<p class="units">${h(rr.region.name)} — ${h(noUnitDataText(ind, rr, report, lang))}</p>`;
-      const rows = rr.units!.map((u) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(u.region.name)}</td>${num(formatFigure(u.progress.baseline, ind.unit, lang))}${num(valueText(u.value, ind.unit, lang))}${st(u.status, lang)}${progressCells(u.progress, ind.unit, lang)}</tr>`);
+      const rows = rr.units!.map((u) => `<tr><td class="region">${h(rr.region.name)}</td><td>${h(u.region.name)}</td>${num(formatFigure(u.progress.baseline, ind.unit, lang))}${num(valueText(u.value, ind.unit, lang))}${st(u.status, lang)}${progressCells(u.progress, ind.unit, lang, report.stage === 'final')}</tr>`);
       return `<table class="units"><caption>${h(rr.region.name)} — ${h(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}</caption><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
     })
     .join('\n');

@@ -5,6 +5,7 @@ import type { Progress } from '../engine/progress.js';
 import type { Report } from '../report/model.js';
 import type { FormatContext } from './records.js';
 import { areaName, targetWords } from './report-words.js';
+import { say } from './detail.js';
 
 const progressRecord = (p: Progress) => ({
   class: p.class,
@@ -32,6 +33,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
     baselineYear: report.baselineYear,
     finalYear: report.finalYear,
     method: report.method,
+    baseline: report.baseline,
     years: report.years,
     regions: report.regions,
     summary: {
@@ -41,6 +43,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
       byArea: report.summary.byArea.map((a) => ({ area: a.area.id, name: areaName(a.area, lang), total: a.total, byStatus: a.byStatus, byClass: a.byClass })),
     },
     atRisk: report.atRisk.map((x) => ({ id: x.id, name: x.name, area: x.area, region: x.region, status: x.status, progress: progressRecord(x.progress) })),
+    warnings: (report.warnings ?? []).map((x) => ({ id: x.id, name: x.name, area: x.area, region: x.region, progress: progressRecord(x.progress) })),
     indicators: report.areas.flatMap((a) =>
       a.indicators.map((ind) => ({
         id: ind.id,
@@ -65,6 +68,7 @@ export function reportRecord(report: Report, ctx: FormatContext) {
           ...(rr.units ? { units: rr.units.map((u) => ({ region: u.region, status: u.status, value: u.value, progress: progressRecord(u.progress) })), unitCount: rr.unitCount ?? 0, missingUnitCount: rr.missingUnitCount ?? 0 } : {}),
           breakdowns: rr.breakdowns,
           notes: rr.notes,
+          ...(rr.reason ? { reason: { code: rr.reason.code, text: say(rr.reason, ind, ctx) } } : {}),
         })),
       })),
     ),

@@ -9,7 +9,7 @@ import { mdCell } from './markdown.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, targetWords, valueText } from './report-words.js';
 import { statusLabel } from './words.js';
 
 /** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
@@ -46,22 +46,25 @@ export function formatReportMd(report: Report, ctx: FormatContext): string {
     for (const ind of a.indicators) out.push(...indicator(ind, report, ctx));
   }
   out.push(...notes(report, lang));
-  out.push(`## ${mdCell(t(lang, 'report/method'))}`, '', mdCell(methodNote(report, lang)), '', mdCell(t(lang, 'report/unknown-note')), '', mdCell(t(lang, 'report/derived-mark')), '');
+  out.push(`## ${mdCell(t(lang, 'report/method'))}`, '', ...methodParagraphs(report, lang).flatMap((x) => [mdCell(x), '']), mdCell(t(lang, 'report/derived-mark')), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-const countCells = (c: Counts) => [String(c.total), ...STATUSES.map((s) => String(c.byStatus[s])), ...PROGRESS_CLASSES.map((k) => String(c.byClass[k]))];
+const countCells = (c: Counts, final: boolean) => [String(c.total), ...STATUSES.map((s) => String(c.byStatus[s])), ...(final ? [] : PROGRESS_CLASSES.map((k) => String(c.byClass[k])))];
 
 function summary(report: Report, lang: Lang): string[] {
   const s = report.summary;
   const out = [`## ${mdCell(t(lang, 'annex/summary'))}`, ''];
   out.push(mdCell(t(lang, 'report/summary-text', { year: report.year, total: s.total, met: s.byStatus.met, notMet: s.byStatus['not-met'], noData: s.byStatus['no-data'], invalid: s.byStatus.invalid, na: s.byStatus['not-applicable'] })), '');
   out.push(...table([t(lang, 'report/by-status'), t(lang, 'report/col-count')], STATUSES.map((x) => [statusLabel(x, lang), String(s.byStatus[x])]), (i) => i === 1), '');
-  out.push(...table([t(lang, 'report/by-class', { final: report.finalYear }), t(lang, 'report/col-count')], PROGRESS_CLASSES.map((k) => [classLabel(k, lang), String(s.byClass[k])]), (i) => i === 1), '');
+  // The final report judges achieved or not: no progress classes, no risk, no projection.
+  const final = report.stage === 'final';
+  if (!final) out.push(...table([t(lang, 'report/by-class', { final: report.finalYear }), t(lang, 'report/col-count')], PROGRESS_CLASSES.map((k) => [classLabel(k, lang), String(s.byClass[k])]), (i) => i === 1), '');
   out.push(`### ${mdCell(t(lang, 'report/by-area'))}`, '');
-  const head = [t(lang, 'col/area'), t(lang, 'report/col-total'), ...STATUSES.map((x) => statusLabel(x, lang)), ...PROGRESS_CLASSES.map((k) => classLabel(k, lang))];
-  const rows = [...s.byArea.map((a) => [areaName(a.area, lang), ...countCells(a)]), [t(lang, 'report/col-total'), ...countCells(s)]];
+  const head = [t(lang, 'col/area'), t(lang, 'report/col-total'), ...STATUSES.map((x) => statusLabel(x, lang)), ...(final ? [] : PROGRESS_CLASSES.map((k) => classLabel(k, lang)))];
+  const rows = [...s.byArea.map((a) => [areaName(a.area, lang), ...countCells(a, final)]), [t(lang, 'report/col-total'), ...countCells(s, final)]];
   out.push(...table(head, rows, (i) => i > 0), '');
+  if (final) return out;
   out.push(`### ${mdCell(t(lang, 'report/at-risk', { final: report.finalYear }))}`, '');
   if (report.atRisk.length === 0) out.push(mdCell(t(lang, 'report/at-risk-none')), '');
   else {
@@ -97,7 +100,10 @@ function grid(report: Report, lang: Lang): string[] {
 
 const paceCells = (p: Progress, unit: string, lang: Lang) => [formatPace(p.required, p, unit, lang), formatPace(p.actual, p, unit, lang), formatRatio(p.ratio), formatFigure(p.projected, unit, lang)];
 
-const progressHead = (report: Report, lang: Lang) => [
+/** The progress columns (class, paces, ratio, projection); none in the final report. */
+const progressCells = (report: Report, p: Progress, unit: string, lang: Lang) => (report.stage === 'final' ? [] : [classLabel(p.class, lang), ...paceCells(p, unit, lang)]);
+
+const progressHead = (report: Report, lang: Lang) => report.stage === 'final' ? [] : [
   t(lang, 'report/col-progress'), t(lang, 'report/col-required'), t(lang, 'report/col-actual'), t(lang, 'report/col-ratio'), t(lang, 'report/col-projected', { year: report.finalYear }),
 ];
 
@@ -125,14 +131,13 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
     baselineText(rr, ind.unit, lang),
     ...rr.values.slice(1).map((v) => `${valueText(v.value, ind.unit, lang)}${v.derived && v.value !== null ? '*' : ''}`),
     statusLabel(rr.status, lang),
-    classLabel(rr.progress.class, lang),
-    ...paceCells(rr.progress, ind.unit, lang),
+    ...progressCells(report, rr.progress, ind.unit, lang),
   ]);
   const numeric = (i: number) => i >= 1 && i <= later.length + 1 ? true : i > later.length + 3;
   out.push(...table(head, rows, numeric), '');
 
   const partRows = ind.regions.flatMap((rr) =>
-    (rr.parts ?? []).map((p) => [rr.region.name, p.text, formatFigure(p.progress.baseline, ind.unit, lang), valueText(p.value, ind.unit, lang), statusLabel(p.status, lang), classLabel(p.progress.class, lang), ...paceCells(p.progress, ind.unit, lang)]),
+    (rr.parts ?? []).map((p) => [rr.region.name, p.text, formatFigure(p.progress.baseline, ind.unit, lang), valueText(p.value, ind.unit, lang), statusLabel(p.status, lang), ...progressCells(report, p.progress, ind.unit, lang)]),
   );
   if (partRows.length) {
     out.push(`**${mdCell(t(lang, 'report/parts'))}**`, '');
@@ -144,7 +149,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
       continue;
     }
     out.push(`**${mdCell(rr.region.name)} — ${mdCell(t(lang, 'report/units', { count: rr.unitCount ?? 0 }))}**`, '');
-    const unitRows = rr.units!.map((u) => [u.region.name, formatFigure(u.progress.baseline, ind.unit, lang), valueText(u.value, ind.unit, lang), statusLabel(u.status, lang), classLabel(u.progress.class, lang), ...paceCells(u.progress, ind.unit, lang)]);
+    const unitRows = rr.units!.map((u) => [u.region.name, formatFigure(u.progress.baseline, ind.unit, lang), valueText(u.value, ind.unit, lang), statusLabel(u.status, lang), ...progressCells(report, u.progress, ind.unit, lang)]);
     out.push(...table([t(lang, 'col/unit'), t(lang, 'report/col-baseline', { year: report.baselineYear }), t(lang, 'col/value'), t(lang, 'col/status'), ...progressHead(report, lang)], unitRows), '');
   }
   for (const by of ['sex', 'residence'] as const) {

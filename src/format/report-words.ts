@@ -3,6 +3,7 @@
 import { t, type Lang } from '../i18n/index.js';
 import type { Progress, ProgressClass } from '../engine/progress.js';
 import { clean } from '../engine/numbers.js';
+import { FLAT_SHARE, MARKED_FALL_PER_YEAR } from '../engine/trend-fit.js';
 import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '../report/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
@@ -24,11 +25,30 @@ export function reportMeta(report: Report, lang: Lang): string {
 
 /** 基线年 2020 年 · 目标年 2025 年 · 进度测算：线性: reportMeta without the year evaluated. */
 export function reportFrame(report: Report, lang: Lang): string {
-  return t(lang, 'report/frame', { baseline: report.baselineYear, final: report.finalYear, method: t(lang, `report/method-${report.method}`) });
+  return t(lang, 'report/frame', {
+    baseline: report.baselineYear,
+    source: t(lang, `report/baseline-${report.baseline}`),
+    final: report.finalYear,
+    method: t(lang, `report/method-${report.method}`),
+    trend: t(lang, 'report/trend-rule'),
+  });
 }
 
+/** How progress is paced, which baseline is used and how trends are judged (the report's method section). */
 export function methodNote(report: Report, lang: Lang): string {
-  return t(lang, `report/method-note-${report.method}`, { year: report.year, baseline: report.baselineYear, final: report.finalYear });
+  const years = { year: report.year, baseline: report.baselineYear, final: report.finalYear };
+  const marked = clean(MARKED_FALL_PER_YEAR * 100);
+  return [
+    t(lang, `report/method-note-${report.method}`, years),
+    t(lang, `report/baseline-note-${report.baseline}`, years),
+    t(lang, 'report/trend-note', { ...years, marked, span: report.finalYear - report.baselineYear, markedSpan: clean(marked * (report.finalYear - report.baselineYear)), flat: clean(FLAT_SHARE * 100) }),
+  ].join(lang === 'en' ? ' ' : '');
+}
+
+/** How progress was judged, as the report's method section says it: the pace and its bands (mid-term), or the direct comparison (final). */
+export function methodParagraphs(report: Report, lang: Lang): string[] {
+  if (report.stage === 'final') return [t(lang, 'sec/work-progress-final', { year: report.year })];
+  return [methodNote(report, lang), t(lang, 'report/unknown-note')];
 }
 
 export const areaName = (a: AreaRef, lang: Lang): string => (lang === 'en' ? (a.nameEn ?? a.name) : a.name);

@@ -22,7 +22,7 @@ import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
-import { DEFAULT_WIDTH, displayWidth, wrapLines } from '../text/width.js';
+import { DEFAULT_WIDTH, displayWidth, longestWord, wrapLines } from '../text/width.js';
 import { emptyRunMessages } from './empty-run.js';
 import { sectionsOf } from './sections.js';
 
@@ -79,12 +79,13 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   const bold = chalk ? chalk.bold : plain;
   const heads = HEAD.map((k) => t(lang, k));
   const out: string[] = [];
+  const width = ctx.wide ? Infinity : (ctx.width ?? DEFAULT_WIDTH);
   // A return giving a few of the plan's indicators would bury its results under a 无数据 row for
   // every other indicator and region: those indicators are one line under the table instead.
   const left = leftOut(e, ctx);
   const shown = left.size > 0 ? e.results.filter((r) => !left.has(r.id)) : e.results;
   for (const section of sectionsOf(shown, ctx)) {
-    out.push(bold(t(lang, 'table/title', { plan: planTitle(ctx), region: section.region.name, year: section.year })));
+    out.push(bold(wrapLines(t(lang, 'table/title', { plan: planTitle(ctx), region: section.region.name, year: section.year }), width).join('\n')));
     const areas = section.areas.map(({ name, results }) => {
       const cells = results.map((r): Cells => {
         const status = statusLabel(r.status, lang);
@@ -101,6 +102,11 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
       return { name, cells };
     });
     const layout = layoutOf(areas, heads, ctx);
+    if (!layout) {
+      // No table fits the terminal without cutting a word: each result as a few lines instead.
+      out.push(listOf(areas, heads, ctx.width ?? DEFAULT_WIDTH).join('\n'));
+      continue;
+    }
     const head = layout.detailUnder ? heads.slice(0, -1) : heads;
     // Under its row, 说明 spans every column but the area's: their widths and the borders between them.
     const spanWidth = layout.detailUnder ? layout.indicator + layout.target + layout.gap + fixedWidths(areas, heads).reduce((a, b) => a + b, 0) + 3 * 4 : 0;
@@ -137,6 +143,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
     out.push(drawTable(head, rows, ctx.color, layout.detailUnder ? [layout.area, layout.indicator, layout.target, 0, 0, layout.gap] : undefined));
   }
   const s = e.summary;
+  const sectionLines = out.length;
   out.push(
     t(lang, 'table/summary', {
       total: e.results.length,
@@ -149,7 +156,8 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
   );
   if (left.size > 0) out.push(t(lang, 'table/absent-left-out', { count: left.size, results: e.results.length - shown.length }));
   if (e.results.some((r) => r.derived)) out.push(t(lang, 'table/derived-note'));
-  return `${out.join('\n')}\n`;
+  // The lines after the tables, the counts and notes, wrap like the rest.
+  return `${[...out.slice(0, sectionLines), ...out.slice(sectionLines).flatMap((line) => wrapLines(line, width))].join('\n')}\n`;
 }
 
 /**
@@ -179,41 +187,73 @@ function fixedWidths(areas: ReadonlyArray<{ cells: readonly Cells[] }>, heads: r
 }
 
 /**
- * Columns as wide as their text up to WIDTH, narrowed to the terminal's width: 说明 first,
- * then whichever column has the most to give; when the narrowest leave no room for 说明, it
- * goes under its row. --wide: one line a result, however wide.
+ * A section as a list, for a terminal too narrow for its table: per area its name, per result
+ * a line with the indicator and its status, then its target, value and gap, then its 说明,
+ * each wrapped to the width under a hanging indent.
  */
-function layoutOf(areas: ReadonlyArray<{ name: string; cells: readonly Cells[] }>, heads: readonly string[], ctx: FormatContext): Layout {
+function listOf(areas: ReadonlyArray<{ name: string; cells: readonly Cells[] }>, heads: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  const put = (indent: number, text: string) => {
+    const room = Math.max(width - indent, 8);
+    for (const line of wrapLines(text, room)) lines.push(spaces(indent) + line);
+  };
+  for (const { name, cells } of areas) {
+    put(0, name);
+    for (const c of cells) {
+      put(2, `${c.name}  ${c.status}`);
+      put(4, [`${heads[2]} ${c.target}`, `${heads[3]} ${c.value}`, ...(c.gap ? [`${heads[5]} ${c.gap}`] : [])].join('  '));
+      if (c.detail) put(4, c.detail);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Columns as wide as their text up to WIDTH, narrowed to the terminal's width: 说明 first,
+ * then whichever column has the most to give, never narrower than its longest word; when
+ * the narrowest leave no room for 说明, it goes under its row; when even that does not fit,
+ * undefined (the section is drawn as a list). --wide: one line a result, however wide.
+ */
+function layoutOf(areas: ReadonlyArray<{ name: string; cells: readonly Cells[] }>, heads: readonly string[], ctx: FormatContext): Layout | undefined {
   const natural = { area: displayWidth(heads[0]!), indicator: displayWidth(heads[1]!), target: displayWidth(heads[2]!), gap: displayWidth(heads[5]!), detail: displayWidth(heads[6]!) };
+  // The narrowest each column can be without cutting a word (a head is not wrapped either).
+  const words = { ...natural };
   for (const { name, cells } of areas) {
     natural.area = Math.max(natural.area, displayWidth(name));
+    words.area = Math.max(words.area, longestWord(name));
     for (const c of cells) {
       natural.indicator = Math.max(natural.indicator, displayWidth(c.name) + 2);
       natural.target = Math.max(natural.target, displayWidth(c.target));
       natural.gap = Math.max(natural.gap, displayWidth(c.gap));
       natural.detail = Math.max(natural.detail, displayWidth(c.detail));
+      if (ctx.wide) continue;
+      words.indicator = Math.max(words.indicator, longestWord(c.name) + 2);
+      words.target = Math.max(words.target, longestWord(c.target));
+      words.gap = Math.max(words.gap, longestWord(c.gap));
+      words.detail = Math.max(words.detail, longestWord(c.detail));
     }
   }
   if (ctx.wide) return { ...natural, detailUnder: false, wide: true };
+  // As wide as the text up to WIDTH, and never narrower than its longest word.
   const want = {
-    area: Math.min(natural.area, WIDTH.area),
-    indicator: Math.min(natural.indicator, WIDTH.indicator),
-    target: Math.min(natural.target, WIDTH.target),
-    gap: Math.min(natural.gap, WIDTH.gap),
-    detail: Math.min(natural.detail, WIDTH.detail),
+    area: Math.max(Math.min(natural.area, WIDTH.area), words.area),
+    indicator: Math.max(Math.min(natural.indicator, WIDTH.indicator), words.indicator),
+    target: Math.max(Math.min(natural.target, WIDTH.target), words.target),
+    gap: Math.max(Math.min(natural.gap, WIDTH.gap), words.gap),
+    detail: Math.max(Math.min(natural.detail, WIDTH.detail), words.detail),
   };
   const fixed = fixedWidths(areas, heads).reduce((a, b) => a + b, 0);
   const width = ctx.width ?? DEFAULT_WIDTH;
+  /** A floor for each column named: the one given, raised to the column's longest word, never above what it wants. */
+  const floors = <K extends keyof typeof want>(given: Record<K, number>) =>
+    Object.fromEntries(Object.entries(given).map(([k, n]) => [k, Math.min(want[k as K], Math.max(n as number, words[k as K]))])) as Record<K, number>;
   // 7 columns: "│ " + 6 × " │ " + " │" = 22 columns of frame; 6 columns: 19.
-  const withDetail = shrink(want, width - 22 - fixed, [{ detail: NARROWEST.detail }, COMFORTABLE]);
+  const withDetail = shrink(want, width - 22 - fixed, [floors({ detail: NARROWEST.detail }), floors(COMFORTABLE)]);
   if (withDetail) return { ...withDetail, detailUnder: false, wide: false };
   const { detail: _, ...rest } = want;
-  const without = shrink(rest, width - 19 - fixed, [COMFORTABLE, { area: NARROWEST.area, indicator: NARROWEST.indicator, target: NARROWEST.target, gap: NARROWEST.gap }]) ?? {
-    area: Math.min(rest.area, NARROWEST.area),
-    indicator: Math.min(rest.indicator, NARROWEST.indicator),
-    target: Math.min(rest.target, NARROWEST.target),
-    gap: Math.min(rest.gap, NARROWEST.gap),
-  };
+  const without = shrink(rest, width - 19 - fixed, [floors(COMFORTABLE), floors({ area: NARROWEST.area, indicator: NARROWEST.indicator, target: NARROWEST.target, gap: NARROWEST.gap }), words]);
+  // 说明 under its row spans the columns after the area's: it wraps within them.
+  if (!without) return undefined;
   return { ...without, detail: 0, detailUnder: true, wide: false };
 }
 

@@ -28,6 +28,14 @@ export function formatValue(value: number | boolean | null, unit: string, lang: 
   return `${formatNumber(value, unit)}${unitSuffix(unit, lang)}`;
 }
 
+/**
+ * The line a verdict is judged at, exactly (0.8075人, 98%): a band's edge is not rounded, or
+ * a value that fails would read as on it.
+ */
+export function formatLine(value: number, unit: string, lang: Lang): string {
+  return `${String(Number(value.toPrecision(12)))}${unit === '是/否' ? '' : unitSuffix(unit, lang)}`;
+}
+
 /** The unit a difference is spoken in: 个百分点 for %, 个千分点 for ‰. */
 export function gapUnit(unit: string, lang: Lang): string {
   if (unit === '%') return t(lang, 'word/pp');

@@ -48,5 +48,7 @@ export const findingsMessages: Catalog = {
   'gap/in-band': { zh: '在目标区间内', en: 'within the target band' },
   'gap/above-band': { zh: '超出区间上沿 {amount}', en: '{amount} above the band' },
   'gap/below-band': { zh: '低于区间下沿 {amount}', en: '{amount} below the band' },
+  'gap/short-of-about': { zh: '距规划目标值还差 {amount}', en: '{amount} short of the plan’s figure' },
+  'gap/over-about': { zh: '高于规划目标值 {amount}', en: '{amount} above the plan’s figure' },
   'target/literal': { zh: '{text}', en: '{text}' },
 };

@@ -51,6 +51,8 @@ export const formatMessages: Catalog = {
   'detail/baseline': { zh: '基线 {value}（{year}）', en: 'baseline {value} ({year})' },
   'detail/notes': { zh: '备注：{notes}', en: 'notes: {notes}' },
   'detail/part': { zh: '{text}：{value} {status}', en: '{text}: {value} {status}' },
+  'detail/about-higher': { zh: '{value}左右，按不低于{line}判定', en: 'about {value}, judged as at least {line}' },
+  'detail/about-lower': { zh: '{value}左右，按不高于{line}判定', en: 'about {value}, judged as at most {line}' },
   'direction/higher': { zh: '越高越好', en: 'higher is better' },
   'direction/lower': { zh: '越低越好', en: 'lower is better' },
   'word/main': { zh: '★', en: '★' },

@@ -16,13 +16,16 @@ import { emptyRunMessages } from './empty-run.js';
 import { intervalMessages } from './intervals.js';
 import { xlsxMessages } from './xlsx.js';
 import { narrativeMessages } from './narrative.js';
+import { helpMessages } from './help.js';
+import { sectionMessages } from './sections.js';
+import { appMessages } from './app.js';
 import type { Catalog, Lang } from './catalog.js';
 
 export type { Catalog, Lang } from './catalog.js';
 
 // Looked up layer by layer: merging them into one object at every start costs more than
 // all the lookups of a run.
-const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages, findingsMessages, emptyRunMessages, intervalMessages, xlsxMessages, narrativeMessages];
+const catalogs: readonly Catalog[] = [planMessages, ingestMessages, engineMessages, formatMessages, cliMessages, reportMessages, qualityMessages, hostileMessages, findingsMessages, emptyRunMessages, intervalMessages, xlsxMessages, narrativeMessages, helpMessages, sectionMessages, appMessages];
 
 /** Codes looked up so far: a table asks for the same few words hundreds of times. */
 const found = new Map<string, { zh: string; en: string } | null>();

@@ -282,4 +282,45 @@ const limits: Catalog = {
   },
 };
 
-export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions, ...workbook, ...layout, ...limits };
+// Returns as offices send them (issue 22 §1): region columns under other names, a year only in
+// the title, units in names and cells, indicators the plan does not have.
+const asTheyCome: Catalog = {
+  'data/region-column-ignored': {
+    zh: '第 {column} 列“{name}”不是可识别的列名，但内容是地区名称（{regions}）；不读这一列，所有数据都会算作全市的。请把列名改为以下之一：{accepted}',
+    en: 'column {column} ("{name}") has a header plancheck does not know, but holds region names ({regionsEn}); without it every row would count as the whole city. Rename the header to one of: {acceptedEn}',
+  },
+  'data/region-column-unnamed': {
+    zh: '第 {column} 列没有列名，但内容是地区名称（{regions}）；不读这一列，所有数据都会算作全市的。请在表头写上列名，如：{accepted}',
+    en: 'column {column} has no header but holds region names ({regionsEn}); without it every row would count as the whole city. Give it a header, such as: {acceptedEn}',
+  },
+  'data/indicators-not-in-plan': {
+    zh: '报表中有 {count} 项规划没有的指标（{names}），共 {rows} 行，未读取；如其中有规划指标的别名，请改用规划中的名称（plancheck indicators 可列出全部指标）',
+    en: 'the return has {count} indicators the plan does not have ({namesEn}), on {rows} rows, which are not read; if one is another name of a plan indicator, use the plan\'s name (plancheck indicators lists them)',
+  },
+  'data/unit-in-cell-read': {
+    zh: '“{indicator}”的数值带有单位“{unit}”（共 {count} 处），与指标单位相同，已按数字读取；以后请只填数字',
+    en: 'the values of "{indicator}" carry the unit "{unit}" ({count} cells), the indicator\'s own, and are read as numbers; write the number alone next time',
+  },
+  'data/unit-in-cell': {
+    zh: '数值“{value}”带有单位“{unit}”，而“{indicator}”的单位是“{expected}”；请删去单位，填写以“{expected}”计的数字（必要时先换算）',
+    en: 'the value "{value}" carries the unit "{unit}", but "{indicator}" is measured in {expected}; remove the unit and write the number in {expected} (convert it first if need be)',
+  },
+  'data/name-unit-conflict': {
+    zh: '指标名“{name}”中的单位与单位栏的“{unit}”不一致；请只保留一个正确的单位',
+    en: 'the unit in the indicator name "{name}" differs from the unit column ("{unit}"); keep only the right one',
+  },
+  'data/no-region-column': {
+    zh: '报表没有地区列，所有数据按“{region}”读取；如是下级地区的数据，请加上“地区”列',
+    en: 'the return has no region column, so every row is read as {region}; if the figures are for a lower region, add a region column',
+  },
+  'data/year-from-title': {
+    zh: '报表没有年份列，年份 {year} 取自标题“{title}”',
+    en: 'the return has no year column; the year {year} is taken from its title "{title}"',
+  },
+  'data/year-from-option': {
+    zh: '报表没有年份列，年份 {year} 取自 --year',
+    en: 'the return has no year column; the year {year} is taken from --year',
+  },
+};
+
+export const ingestMessages: Catalog = { ...file, ...header, ...row, ...value, ...ratio, ...duplicates, ...regions, ...workbook, ...layout, ...limits, ...asTheyCome };

@@ -54,10 +54,28 @@ const findings: Catalog = {
     zh: '{cell}：“{indicator}”从 {fromYear}年的 {fromValue} 变为 {toValue}（变化 {change}），变化异常，备注已说明：{note}',
     en: '{cell}: "{indicator}" moves from {fromValue} in {fromYear} to {toValue} ({change}), an unusual change, explained in the note: {note}',
   },
+  'quality/fraction-for-percent': {
+    zh: '{cell}：“{indicator}”的数值 {written} 是小数比例：本报表中该指标的数值都不超过 1，而规划的标准是 {line}，应为 {suggestion}；请按百分数填写（{written} 写作 {suggestion}）',
+    en: '{cell}: the value {written} of "{indicator}" is a fraction: every value of it in the returns is at most 1, while the plan\'s line is {line}, so it is {suggestion}; write it as a percent ({written} as {suggestion})',
+  },
+  'quality/count-decimals': {
+    zh: '{cell}：“{indicator}”是计数（{unit}），数值 {value} 却带小数；请填写整数（如用了“万”等其他单位，请换算成“{unit}”）',
+    en: '{cell}: "{indicator}" is a count ({unit}), but the value {value} has decimals; write a whole number (if it is in another unit, such as 万, convert it to {unit})',
+  },
   'quality/unit-suspect': {
     zh: '{cell}：“{indicator}”的数值 {value} 与该指标的一般水平 {typical} 相差约 10 的整数次方倍，可能用错了单位（是不是 {suggestion}？）；请按“{unit}”填写',
     en: '{cell}: the value {value} of "{indicator}" is off its typical level {typical} by about a power of ten, which looks like a wrong unit (is it {suggestion}?); write it in {unit}',
   },
+  // The plan's stated baseline against the return's own baseline-year figure (src/quality/baseline.ts).
+  'quality/baseline-differs-plan': {
+    zh: '{cell}：“{indicator}”报表数为 {returned}，与规划所述{year}年基线 {stated} 不符；“比{year}年”、进度和趋势按规划所述基线计算（如报表数为修订数，可用 --baseline returns 改用报表数）',
+    en: '{cell}: "{indicator}" is {returned} in the return, not the {stated} the plan states for {year}; changes from {year}, paces and trends are measured from the plan\'s figure (use --baseline returns to take the return\'s, a revised series)',
+  },
+  'quality/baseline-differs-returns': {
+    zh: '{cell}：“{indicator}”报表数为 {returned}，与规划所述{year}年基线 {stated} 不符；按 --baseline returns，“比{year}年”、进度和趋势按报表数（修订数）计算',
+    en: '{cell}: "{indicator}" is {returned} in the return, not the {stated} the plan states for {year}; with --baseline returns, changes from {year}, paces and trends are measured from the return\'s figure (a revised series)',
+  },
+  'quality/derived-cell': { zh: '（由下级汇总）', en: ' (summed from its units)' },
   'quality/unit-converted': {
     zh: '{cell}：“{indicator}”的数值以“{given}”填写，已换算为 {value}；如果本意就是 {unit}，请去掉“{given}”',
     en: '{cell}: the value of "{indicator}" was written in {given} and converted to {value}; if it was meant in {unit}, remove the {given}',
@@ -143,6 +161,15 @@ const template: Catalog = {
   },
   'template/help-4': { zh: '3. 检查：plancheck check 本文件.xlsx', en: '3. Check it: plancheck check THIS-FILE.xlsx' },
   'template/help-5': { zh: '4. 评估：plancheck evaluate 本文件.xlsx', en: '4. Evaluate it: plancheck evaluate THIS-FILE.xlsx' },
+  'template/check-value-title': { zh: '数值', en: 'Value' },
+  'template/check-value-prompt': { zh: '填数字；没有数据填“—”并在“备注”栏说明原因', en: 'a number; where there is no data, "—" and the reason in the note column' },
+  'template/check-value-error': { zh: '这里只能填数字，或“—”（没有数据）', en: 'only a number, or "—" (no data), goes here' },
+  'template/check-yes-no-title': { zh: '是/否', en: 'Yes/no' },
+  'template/check-yes-no-prompt': { zh: '填“是”或“否”；没有数据填“—”', en: 'write 是 (yes) or 否 (no); where there is no data, "—"' },
+  'template/check-yes-no-error': { zh: '这里只能填“是”“否”或“—”（没有数据）', en: 'only 是 (yes), 否 (no) or "—" (no data) goes here' },
+  'template/check-count-title': { zh: '分子、分母', en: 'Numerator, denominator' },
+  'template/check-count-prompt': { zh: '填不小于 0 的数字；只填数值时留空', en: 'a number of at least 0; leave it empty when you give the value' },
+  'template/check-count-error': { zh: '这里只能填不小于 0 的数字，或留空', en: 'only a number of at least 0 goes here, or nothing' },
   'template/help-6': { zh: '5. 详见 docs/guide.zh-CN.md。', en: '5. See docs/guide.zh-CN.md.' },
 };
 

@@ -6,7 +6,22 @@ export const reportMessages: Catalog = {
   'report/stage-final': { zh: '终期评估报告', en: 'Final evaluation report' },
   'report/title': { zh: '{plan}{stage}（{year}年）', en: '{plan} — {stage}, {year}' },
   'report/meta': { zh: '评估年份 {year} 年 · {frame}', en: 'Year evaluated {year} · {frame}' },
-  'report/frame': { zh: '基线年 {baseline} 年 · 目标年 {final} 年 · 进度测算：{method}', en: 'baseline year {baseline} · target year {final} · progress: {method}' },
+  'report/frame': { zh: '基线年 {baseline} 年（{source}） · 目标年 {final} 年 · 进度测算：{method} · 趋势：{trend}', en: 'baseline year {baseline} ({source}) · target year {final} · progress: {method} · trends: {trend}' },
+  'report/baseline-plan': { zh: '规划所述基线', en: "the plan's stated baseline" },
+  'report/baseline-returns': { zh: '报表修订基线', en: "the returns' revised baseline" },
+  'report/trend-rule': { zh: '全时段拟合斜率', en: 'fitted slope of the whole series' },
+  'report/baseline-note-plan': {
+    zh: '基线：规划所述的{baseline}年数值是其所述地区（最高一级地区）的基线，该地区的“比{baseline}年”、进度和趋势均据此计算，报表{baseline}年数与之不符时另行提示；其他地区以各自报表{baseline}年数为基线。',
+    en: "Baseline: the plan's stated {baseline} figure is the baseline of the region it describes (the top region): its change from {baseline}, pace and trend are measured from it, and a return's differing {baseline} figure is flagged; other regions use their own {baseline} figures.",
+  },
+  'report/baseline-note-returns': {
+    zh: '基线：按 --baseline returns，各地区均以报表{baseline}年数（修订数）为基线；报表无该年数时，最高一级地区用规划所述数。',
+    en: "Baseline: with --baseline returns, every region's baseline is its {baseline} figure in the returns (a revised series); where the returns have none, the top region uses the plan's stated figure.",
+  },
+  'report/trend-note': {
+    zh: '趋势目标按{baseline}年起全部年份的最小二乘拟合斜率判定，不逐年比较：“下降/降低”要求拟合斜率为负且当年值低于基线；“明显下降”另要求拟合年均降幅不低于基线的{marked}%（{span}年约{markedSpan}%）；“上升趋势得到有效控制”要求拟合斜率不为正。各年均有分子、分母时，斜率未超出随机波动（95%检验）的不计为上升或下降；否则拟合变化不足基线{flat}%的视为持平。',
+    en: 'Trend targets are judged on the least-squares slope of every year from {baseline} on, never year by year: “falling” needs a negative slope and the value below the baseline; “falling markedly” also a fitted fall of at least {marked}% of the baseline a year (about {markedSpan}% over {span} years); “rise brought under control” a slope that is not positive. Where every year has its numerator and denominator, a slope within chance (95 % test) is neither a rise nor a fall; otherwise a fitted change under {flat}% of the baseline is level.',
+  },
   'report/method-linear': { zh: '线性（时间过半、任务过半）', en: 'linear pace (“half the time, half the task”)' },
   'report/method-cagr': { zh: '复合年均增长率', en: 'compound annual growth rate' },
   'report/method-note-linear': {

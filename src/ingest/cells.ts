@@ -171,3 +171,51 @@ export function parseUnitCell(raw: string): { unit?: CellUnit; text: string } {
   const unit = Object.hasOwn(named, text) ? named[text] : undefined;
   return unit ? { unit, text } : { text };
 }
+
+// A unit typed after the number in a value cell: 0.86人, 4.6个, 10.8/10万, 70分钟. Only units
+// a return may mean (counts, time, per 10万 / per 千); anything else stays not a number.
+const TYPED_UNIT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(1?\/(?:10万|十万|万|千)|(?:万人|人|个|所|处|家|名|例|次|天|日|小时|分钟|岁|元|张|床)(?:\/(?:千人|千名儿童|万人|10万))?|h|hrs?|hours?|mins?|minutes?)$/iu;
+
+/** A number with a unit typed after it in its cell: the number and the unit; undefined for anything else. */
+export function splitTypedUnit(raw: string): { number: CellNumber; unit: string } | undefined {
+  const m = TYPED_UNIT.exec(clean(raw));
+  if (!m) return undefined;
+  const parsed = parseNumber(m[1]!);
+  if (!parsed.value || parsed.value.number === null) return undefined;
+  return { number: parsed.value, unit: m[2]! };
+}
+
+/** A unit as compared: 1/10万 and /10万 and 1/十万 are one unit. */
+function typedUnitKey(unit: string): string {
+  const key = unitKey(unit).replace(/十万/gu, '10万');
+  return key.startsWith('/') ? `1${key}` : key;
+}
+
+/**
+ * Whether a unit typed in a cell is the indicator's own: the same unit, or its unit per
+ * thousand for a 每千… indicator (4.6个/千人 for 每千人口拥有…托位数, whose unit is 个).
+ */
+export function isOwnUnit(unit: string, indicator: Indicator): boolean {
+  const key = typedUnitKey(unit);
+  const own = typedUnitKey(indicator.unit);
+  if (key === own) return true;
+  return halfWidth(indicator.name).startsWith('每千') && key.startsWith(`${own}/千`);
+}
+
+// A unit in brackets at the end of an indicator's name: 新生儿死亡率（%）, 覆盖率[‰].
+const NAME_UNIT = /[(（[【]\s*([^()（）[\]【】]*?)\s*[)）\]】]$/u;
+
+/**
+ * The unit an indicator's name carries in brackets (新生儿死亡率（%）) when it is a rate's unit
+ * (%, ‰, ‱, 1/10万 or their Chinese names) other than the indicator's own: the value is in
+ * that unit, and is converted as a 单位 column's would be. Undefined when the name carries no
+ * such unit, or the indicator's own.
+ */
+export function unitOfName(name: string, indicator: Indicator): string | undefined {
+  const m = NAME_UNIT.exec(clean(name));
+  if (!m) return undefined;
+  const unit = m[1]!;
+  const rateUnit = parseUnitCell(unit).unit !== undefined || typedUnitKey(unit) === '1/10万';
+  if (!rateUnit || unitKey(unit) === unitKey(indicator.unit) || typedUnitKey(unit) === typedUnitKey(indicator.unit)) return undefined;
+  return unit;
+}

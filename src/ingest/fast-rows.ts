@@ -16,7 +16,7 @@ import type { ReturnColumn } from './header.js';
 import type { Piece } from './pieces.js';
 import type { RowReader } from './row-reader.js';
 import type { CellBook } from './store.js';
-import { parseResidence, parseSex, parseYear, scaleOf, unitKey } from './cells.js';
+import { parseResidence, parseSex, parseYear, scaleOf, unitKey, unitOfName } from './cells.js';
 import { CELL_RATIO, CELL_VALUE_GIVEN, slot } from '../model/cells.js';
 
 const LF = 0x0a;
@@ -207,6 +207,8 @@ export class FastRows implements RowReader {
     this.top = ctx.regions.top ? book.regionKey(ctx.regions.top.code) : -1;
     this.indicators = new Memo((text) => {
       const found = ctx.indicators.find(text.trim()).found;
+      // A name carrying a unit not the indicator's own (新生儿死亡率（%）) converts its values: the general reader's work.
+      if (found && unitOfName(text, found) !== undefined) return null;
       return found && (found.measure === 'rate' || found.measure === 'count' || found.measure === 'value') ? { indicator: found, unit: unitKey(found.unit), scale: scaleOf(found) } : null;
     });
     this.regions = new Memo((text) => {

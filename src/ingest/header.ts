@@ -22,7 +22,16 @@ export type ReturnColumn = 'indicator' | 'region' | 'year' | 'value' | 'numerato
 
 export const RETURN_COLUMNS: readonly ColumnSpec<ReturnColumn>[] = [
   { id: 'indicator', label: '指标', names: ['指标', '指标名称', '指标代码', 'indicator', 'indicator id', 'indicator name'] },
-  { id: 'region', label: '地区', names: ['地区', '地区名称', '行政区划', '单位名称', '行政区划代码', 'region', 'region code'] },
+  // A 统计监测表 heads its region column 市（区）, 县（市、区） or 区县; the brackets are dropped
+  // when headers are compared (headerKey), so 市（区） is 市 and 县（市、区） is 县.
+  {
+    id: 'region',
+    label: '地区',
+    names: [
+      '地区', '地区名称', '行政区划', '单位名称', '行政区划代码', '市（区）', '县（市、区）', '区县', '县区', '市县', '区域', '行政区', '行政区域',
+      '所在地区', '地市', 'region', 'region code', 'region name', 'district', 'county', 'city',
+    ],
+  },
   { id: 'year', label: '年份', names: ['年份', '年度', 'year'] },
   { id: 'value', label: '数值', names: ['数值', '指标值', '值', 'value'] },
   { id: 'numerator', label: '分子', names: ['分子', 'numerator'] },
@@ -98,9 +107,10 @@ export function specOf<C extends string>(specs: readonly ColumnSpec<C>[], id: C)
 export function mapReturnHeader(
   header: readonly string[],
   where: HeaderPlace,
+  has: { year?: boolean } = {},
 ): { columns: ColumnIndex<ReturnColumn>; diagnostics: Diagnostic[] } {
   const { columns, diagnostics } = mapHeader(header, RETURN_COLUMNS, where, CONTEXT_COLUMN_NAMES);
-  return { columns, diagnostics: [...diagnostics, ...checkReturnColumns(columns, where)] };
+  return { columns, diagnostics: [...diagnostics, ...checkReturnColumns(columns, where, has)] };
 }
 
 /**

@@ -17,7 +17,7 @@ import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js'
 import type { Region } from '../plan/model.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import { halfWidth } from '../text/normalize.js';
-import { parseYear } from './cells.js';
+import { isMissing, parseYear } from './cells.js';
 import { cellAt, locate, type Cell, type Grid, type GridRow } from './grid.js';
 import {
   checkReturnColumns, CONTEXT_COLUMN_NAMES, headerKey, mapReturnHeader, RETURN_COLUMNS, specOf,
@@ -184,7 +184,12 @@ interface Group {
   columns: Partial<Record<Measure, number>>;
 }
 
-export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoice = 'auto'): LayoutRead {
+/** What the command line says about the returns beyond their layout: --year, for a return whose year is only in its title. */
+export interface LayoutGiven {
+  year?: number;
+}
+
+export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoice = 'auto', given: LayoutGiven = {}): LayoutRead {
   const diagnostics: Diagnostic[] = [];
   const none = (): LayoutRead => ({ diagnostics });
   if (grid.rows.length === 0) {
@@ -248,22 +253,102 @@ export function readLayout(grid: Grid, regions: RegionIndex, choice: LayoutChoic
     return none();
   }
 
+  // A 统计监测表 gives its year in the title (泰州市2023年儿童发展监测表), not in a column.
+  const yearInColumns = roles.some((r) => r.kind === 'wide' && r.year !== undefined);
+  const hasYearColumn = roles.some((r) => r.kind === 'long' && r.id === 'year');
+  const fixedYear = yearInColumns || hasYearColumn ? undefined : yearOfTitle(grid, h) ?? (given.year !== undefined ? { year: given.year } : undefined);
+
   let columns: ColumnIndex<ReturnColumn>;
   let groups: Group[] = [];
   if (layout === 'long' && !lowerRow) {
-    const mapped = mapReturnHeader(upperTexts, place);
+    const mapped = mapReturnHeader(upperTexts, place, { year: fixedYear !== undefined });
     diagnostics.push(...mapped.diagnostics);
     columns = mapped.columns;
   } else {
-    const read = wideColumns(roles, layout, place, regions, diagnostics);
+    const read = wideColumns(roles, layout, place, regions, diagnostics, fixedYear !== undefined);
     columns = read.columns;
     groups = read.groups;
   }
+  if (layout !== 'regions' && columns.region === undefined) regionsInIgnoredColumns(grid, firstData, width, columns, groups, regions, place, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return none();
   if (layout !== 'long') diagnostics.push(announce(layout, groups, place));
+  // Without a region column every row is the plan's top region: said once, never silently.
+  if (layout !== 'regions' && columns.region === undefined) diagnostics.push(diag('info', 'data/no-region-column', { region: regions.top.name }, locate(place, place.line, 1)));
+  if (fixedYear) {
+    const at = fixedYear.at ?? locate(place, place.line, 1);
+    diagnostics.push(fixedYear.title !== undefined
+      ? diag('info', 'data/year-from-title', { year: fixedYear.year, title: fixedYear.title }, at)
+      : diag('info', 'data/year-from-option', { year: fixedYear.year }, at));
+  }
 
-  const viewsOf = rowViews(grid, width, columns, groups, layout);
+  const viewsOf = rowViews(grid, width, columns, groups, layout, fixedYear && { text: String(fixedYear.year), at: fixedYear.at ?? locate(place, place.line, 1) });
   return { layout, diagnostics, viewsOf, columns, width, firstData };
+}
+
+/** The year a title row above the header names (泰州市2023年儿童发展监测表), with the title and its cell. */
+function yearOfTitle(grid: Grid, header: number): { year: number; title?: string; at?: Where } | undefined {
+  for (let r = 0; r < header; r++) {
+    const row = grid.rows[r]!;
+    for (let i = 0; i < row.texts.length; i++) {
+      const text = row.texts[i];
+      if (text === undefined) continue;
+      const m = /(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[-—~至到]\s*\d)/u.exec(halfWidth(text));
+      if (!m) continue;
+      const year = parseYear(m[1]!).value;
+      if (year !== undefined) return { year, title: text.trim(), at: cellAt(grid, row, i).at };
+    }
+  }
+  return undefined;
+}
+
+/** How many data rows are looked at to tell whether an ignored column holds region names. */
+const REGION_SAMPLE_ROWS = 200;
+
+/**
+ * A column plancheck does not read (an unknown or blank header) whose values are region
+ * names, in a return without a region column: read without it, every row would be the
+ * plan's top region, and a district's figures the city's. An error naming the column.
+ */
+function regionsInIgnoredColumns(
+  grid: Grid,
+  firstData: number,
+  width: number,
+  columns: ColumnIndex<ReturnColumn>,
+  groups: Group[],
+  regions: RegionIndex,
+  place: HeaderPlace,
+  diagnostics: Diagnostic[],
+): void {
+  const used = new Set<number>([...Object.values(columns), ...groups.flatMap((g) => Object.values(g.columns))]);
+  const end = Math.min(grid.rows.length, firstData + REGION_SAMPLE_ROWS);
+  for (let i = 0; i < width; i++) {
+    if (used.has(i)) continue;
+    const names: string[] = [];
+    let filled = 0;
+    let regionCells = 0;
+    for (let r = firstData; r < end; r++) {
+      const text = (grid.rows[r]!.texts[i] ?? '').trim();
+      if (text === '' || isMissing(text)) continue;
+      filled++;
+      const found = regions.find(text).found;
+      if (!found) continue;
+      regionCells++;
+      if (!names.includes(found.name)) names.push(found.name);
+    }
+    // Most of its filled cells name a region: a region column under a header not known.
+    if (filled === 0 || regionCells * 2 < filled) continue;
+    const header = (grid.rows.find((row) => row.line === place.line)?.texts[i] ?? '').trim();
+    const at = locate(place, place.line, i + 1);
+    // The warning that the column is ignored says less than this error: it goes.
+    for (let k = diagnostics.length - 1; k >= 0; k--) {
+      const d = diagnostics[k]!;
+      if (d.code === 'data/unknown-column' && d.line === at.line && d.column === at.column && d.sheet === at.sheet) diagnostics.splice(k, 1);
+    }
+    const accepted = specOf(RETURN_COLUMNS, 'region').names;
+    diagnostics.push(diag('error', header === '' ? 'data/region-column-unnamed' : 'data/region-column-ignored', {
+      name: header, column: i + 1, ...listParam('regions', names.slice(0, 5)), ...listParam('accepted', accepted),
+    }, at));
+  }
 }
 
 function announce(layout: Layout, groups: Group[], place: HeaderPlace): Diagnostic {
@@ -282,6 +367,7 @@ function wideColumns(
   place: HeaderPlace,
   regions: RegionIndex,
   diagnostics: Diagnostic[],
+  fixedYear = false,
 ): { columns: ColumnIndex<ReturnColumn>; groups: Group[] } {
   const columns: ColumnIndex<ReturnColumn> = {};
   const byKey = new Map<string, Group>();
@@ -324,7 +410,7 @@ function wideColumns(
       delete g.columns[lone];
     }
   }
-  diagnostics.push(...checkReturnColumns(columns, place, { year: inColumns.year, value: groups.length > 0 }));
+  diagnostics.push(...checkReturnColumns(columns, place, { year: inColumns.year || fixedYear, value: groups.length > 0 }));
   return { columns, groups: groups.filter((g) => g.columns.value !== undefined || g.columns.numerator !== undefined) };
 }
 
@@ -371,6 +457,7 @@ function rowViews(
   columns: ColumnIndex<ReturnColumn>,
   groups: Group[],
   layout: Layout,
+  fixedYear?: Cell,
 ): (row: GridRow) => RowViews | undefined {
   const longIds = Object.keys(columns) as ReturnColumn[];
   return (row) => {
@@ -402,6 +489,7 @@ function rowViews(
     };
     const common: Partial<Record<ReturnColumn, Cell>> = {};
     for (const id of longIds) common[id] = take(columns[id]!, id === 'value' || id === 'numerator' || id === 'denominator');
+    if (fixedYear) common.year = { ...fixedYear };
     let extraIndex = -1;
     for (let j = width; j < row.texts.length; j++) {
       const t = row.texts[j];

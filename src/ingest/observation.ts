@@ -7,7 +7,8 @@ import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js'
 import type { Indicator, Region } from '../plan/model.js';
 import type { IndicatorIndex, RegionIndex } from '../plan/lookup.js';
 import {
-  CELL_UNIT_SCALE, isCellUnit, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear, scaleOf, unitKey,
+  CELL_UNIT_SCALE, isCellUnit, isOwnUnit, parseBoolean, parseNumber, parseResidence, parseSex, parseUnitCell, parseYear, scaleOf, splitTypedUnit,
+  unitKey, unitOfName,
   type CellNumber, type CellUnit,
 } from './cells.js';
 import type { Cell } from './grid.js';
@@ -23,9 +24,11 @@ export interface ObservationRead {
   /** The value as a duplicate of this row shows it, and the cell it is reported on. */
   shown: Cell;
   diagnostics: Diagnostic[];
+  /** The indicator cell of a row whose indicator the plan does not have (and is not a typo of one of its). */
+  notInPlan?: Cell;
 }
 
-type Problem = (code: string, params: Diagnostic['params'], at: Where, severity?: 'error' | 'warning') => void;
+type Problem = (code: string, params: Diagnostic['params'], at: Where, severity?: 'error' | 'warning' | 'info') => void;
 
 export function readObservation(view: RowView, ctx: ReturnsContext): ObservationRead {
   const diagnostics: Diagnostic[] = [];
@@ -33,11 +36,16 @@ export function readObservation(view: RowView, ctx: ReturnsContext): Observation
   const cells = view.cells;
 
   const indicator = readIndicator(cells.indicator, ctx.indicators, problem);
+  // A 监测表 carries indicators the plan does not have (孕产妇死亡率 …): such a row is passed
+  // over whole, its cells unread, and the reader lists the names once (row-reader.ts).
+  if (!indicator && cells.indicator && cells.indicator.text !== '' && diagnostics.length === 0) {
+    return { diagnostics: [], shown: { text: '', at: view.rowAt }, notInPlan: cells.indicator };
+  }
   const region = readRegion(cells.region, ctx.regions, problem);
   const year = readYear(cells.year, problem);
   const sex = readDisaggregation(cells.sex, parseSex, 'data/bad-sex', problem);
   const residence = readDisaggregation(cells.residence, parseResidence, 'data/bad-residence', problem);
-  const measured = readMeasure(indicator, view, problem);
+  const measured = readMeasure(indicator, view, problem, indicator && cells.indicator ? nameUnitCell(indicator, cells.indicator) : undefined);
   if (view.extra) problem('data/extra-cells', { value: view.extra.text }, view.extra.at, 'warning');
 
   const valueCell = cells.value ?? cells.numerator ?? { text: '', at: view.rowAt };
@@ -72,13 +80,19 @@ export function readObservation(view: RowView, ctx: ReturnsContext): Observation
   return { observation, shown, diagnostics };
 }
 
+/** The unit an indicator's name carries (新生儿死亡率（%）), as a 单位 cell at the name, when it is not the indicator's own. */
+function nameUnitCell(indicator: Indicator, cell: Cell): Cell | undefined {
+  const unit = unitOfName(cell.text, indicator);
+  return unit === undefined ? undefined : { text: unit, at: cell.at };
+}
+
 function readIndicator(cell: Cell | undefined, indicators: IndicatorIndex, problem: Problem): Indicator | undefined {
   if (!cell) return undefined;
   if (cell.text === '') return void problem('data/missing-indicator', {}, cell.at);
   const hit = indicators.find(cell.text);
   if (hit.found) return hit.found;
+  // A name close to one of the plan's is a typo: an error. Any other is an indicator the plan does not have.
   if (hit.suggestion !== undefined) problem('data/unknown-indicator-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.at);
-  else problem('data/unknown-indicator', { name: cell.text }, cell.at);
   return undefined;
 }
 
@@ -127,9 +141,17 @@ interface Measured {
  * (converting %, ‰, ‱), computed from numerator / denominator, or both and checked
  * against each other. Without a known indicator only the cells' syntax is checked.
  */
-function readMeasure(indicator: Indicator | undefined, view: RowView, problem: Problem): Measured | undefined {
+function readMeasure(indicator: Indicator | undefined, view: RowView, problem: Problem, nameUnit?: Cell): Measured | undefined {
   const cells = view.cells;
   const valueCell = cells.value;
+  // A unit in the indicator's name is a 单位 column's; both, and different, cannot both be right.
+  let unitCell = cells.unit;
+  if (nameUnit) {
+    if (unitCell && unitCell.text !== '' && unitKey(unitCell.text) !== unitKey(nameUnit.text)) {
+      return void problem('data/name-unit-conflict', { name: cells.indicator?.text ?? '', unit: unitCell.text }, unitCell.at);
+    }
+    unitCell = nameUnit;
+  }
   if (indicator?.measure === 'boolean') {
     if (cells.numerator?.text || cells.denominator?.text) {
       problem('data/ratio-not-rate', { indicator: indicator.name }, (cells.numerator?.text ? cells.numerator : cells.denominator)?.at ?? view.rowAt);
@@ -138,11 +160,11 @@ function readMeasure(indicator: Indicator | undefined, view: RowView, problem: P
   }
   if (!indicator && valueCell && parseBoolean(valueCell.text).value !== undefined) return undefined;
 
-  const given = valueCell ? readNumber(valueCell, 'value', problem) : { number: null, decimals: 0 };
+  const given = valueCell ? readValueNumber(indicator, valueCell, problem) : { number: null, decimals: 0 };
   const ratio = readRatio(indicator, cells, given?.number ?? null, problem);
   if (!indicator || !given || ratio === 'unusable') return undefined;
 
-  const converted = valueCell ? convertUnit(indicator, valueCell, given, cells.unit, problem) : { value: null, tolerance: 0 };
+  const converted = valueCell ? convertUnit(indicator, valueCell, given, unitCell, problem) : { value: null, tolerance: 0 };
   if (!converted) return undefined;
   if (converted.value !== null && converted.value < 0 && (indicator.measure === 'rate' || indicator.measure === 'count')) {
     return void problem('data/negative-value', { value: valueCell?.text ?? '', indicator: indicator.name }, valueCell?.at ?? view.rowAt);
@@ -182,6 +204,25 @@ function readNumber(cell: Cell, column: ReturnColumn, problem: Problem): CellNum
   const parsed = parseNumber(cell.text);
   if (parsed.problem) return void problem(`data/${parsed.problem}`, { value: cell.text, label: labelOf(column), field: column }, cell.at);
   return parsed.value;
+}
+
+/**
+ * A value cell's number. A unit typed after it (0.86人, 10.8/10万) that is the indicator's own
+ * is read, and said (an info the row reader says once for the file); any other is an error
+ * telling to remove or convert it, never “not a number”.
+ */
+function readValueNumber(indicator: Indicator | undefined, cell: Cell, problem: Problem): CellNumber | undefined {
+  const parsed = parseNumber(cell.text);
+  if (parsed.problem !== 'not-a-number') return parsed.problem ? readNumber(cell, 'value', problem) : parsed.value;
+  const typed = splitTypedUnit(cell.text);
+  if (!typed) return readNumber(cell, 'value', problem);
+  // A row whose indicator is not known is refused for that; its value is only a number.
+  if (!indicator) return typed.number;
+  if (indicator.measure !== 'boolean' && isOwnUnit(typed.unit, indicator)) {
+    problem('data/unit-in-cell-read', { indicator: indicator.name, unit: typed.unit, count: 1 }, cell.at, 'info');
+    return typed.number;
+  }
+  return void problem('data/unit-in-cell', { value: cell.text, unit: typed.unit, expected: indicator.unit, indicator: indicator.name }, cell.at);
 }
 
 /**

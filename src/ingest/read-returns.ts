@@ -35,6 +35,8 @@ export type ReturnFile = { file: string; bytes: Uint8Array } | { file: string; c
 export interface ReadOptions {
   /** Layout of the returns; detected from the header by default. */
   layout?: LayoutChoice;
+  /** --year: the year of a return that has no year column and no year in its title. */
+  year?: number;
   /** The sheet of a workbook to read, by name or 1-based number; the first by default. */
   sheet?: string;
   /** A text return given in chunks is read in pieces of about this many bytes (default 4 MiB). */
@@ -148,6 +150,8 @@ function finish(run: Run, files: readonly ReturnFile[]): ReturnsRead {
 
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 
+const yearGiven = (options: ReadOptions): { year?: number } => (options.year !== undefined ? { year: options.year } : {});
+
 function readText(f: ReturnFile, run: Run): void {
   if ('bytes' in f) readWhole(f.file, f.bytes, run);
   else readPieces(f.file, f.chunks, run);
@@ -169,7 +173,7 @@ function readWhole(file: string, bytes: Uint8Array, run: Run): void {
  * given), then each data row read by the file's row reader (or the one given).
  */
 function readGrid(grid: Grid, run: Run, known?: LayoutRead, reader?: RowReader): void {
-  const layout = known ?? readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto');
+  const layout = known ?? readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto', yearGiven(run.options));
   run.diagnostics.push(...layout.diagnostics);
   if (!layout.layout) return;
   run.layouts[grid.file] = layout.layout;
@@ -213,7 +217,7 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   run.diagnostics.push(...read.diagnostics);
   if (!read.table) return;
   const grid = gridOfTable(read.table, file);
-  const layout = readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto');
+  const layout = readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto', yearGiven(run.options));
   // A wide return (one row a year or a region) is never national-scale: read it whole.
   if (layout.layout !== 'long') return readWhole(file, joinRest(firstPiece.value, pieces), run);
   run.encodings[file] = decoder.encoding;

@@ -24,6 +24,12 @@ const REGION_COLUMNS: readonly ColumnSpec<RegionColumn>[] = [
 
 const CODE = /^\d{6,12}$/u;
 
+/** Whether a table's header is a regions file's (code, name and parent columns, in any of their names), not a return's. */
+export function isRegionsHeader(header: readonly string[]): boolean {
+  const { columns } = mapHeader([...header], REGION_COLUMNS, { file: '', line: 1 });
+  return columns.code !== undefined && columns.name !== undefined && columns.parent !== undefined;
+}
+
 export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan: Plan): { regions: Region[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const decoded = decode(file.bytes, file.file);

@@ -3,7 +3,8 @@
 // the row's long views (layout.ts), each an observation (observation.ts), into the store
 // (store.ts). The other, fast-rows.ts, stores the ordinary rows of a long CSV without making
 // an object of them, and hands every other row to this one.
-import type { Diagnostic } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js';
+import { escapeControls } from '../text/controls.js';
 import type { ReturnsContext } from './context.js';
 import type { GridRow } from './grid.js';
 import type { LayoutFound } from './layout.js';
@@ -15,7 +16,16 @@ export interface RowReader {
   readRow(row: GridRow): void;
 }
 
+/** Names of indicators not in the plan a finding lists; a 监测表 has a few dozen at most. */
+const NAMES_LISTED = 50;
+
 export class GeneralRows implements RowReader {
+  /** The one finding listing the indicators of this file the plan does not have, once there is one. */
+  private notInPlanFinding: Diagnostic | undefined;
+  private readonly notInPlanNames = new Set<string>();
+  private notInPlanLine = -1;
+  private readonly once = new Map<string, Diagnostic>();
+
   constructor(
     private readonly layout: LayoutFound,
     private readonly ctx: ReturnsContext,
@@ -33,8 +43,13 @@ export class GeneralRows implements RowReader {
     const seen = views.length > 1 ? new Set<string>() : undefined;
     for (const view of views) {
       const result = readObservation(view, this.ctx);
+      if (result.notInPlan) {
+        this.notInPlan(result.notInPlan.text, result.notInPlan.at, row.line);
+        continue;
+      }
       for (const list of [view.problems, result.diagnostics]) {
         for (const d of list) {
+          if (d.code === 'data/unit-in-cell-read' && this.counted(d)) continue;
           if (seen) {
             const key = `${d.code}\u0000${d.line}\u0000${d.column}`;
             if (seen.has(key)) continue;
@@ -46,5 +61,40 @@ export class GeneralRows implements RowReader {
       // A form row not filled in says nothing: it is not a "reported missing" value.
       if (result.observation && !view.blank) this.book.add(result.observation, result.shown, diagnostics);
     }
+  }
+
+  /**
+   * A finding said once for the file, at its first place, with the count of the places: a
+   * unit typed in the cells of one indicator, read as its own. True when it was counted into
+   * the first one; false for the first, which the caller adds.
+   */
+  private counted(d: Diagnostic): boolean {
+    const key = `${d.code}\u0000${String(d.params.indicator)}\u0000${String(d.params.unit)}`;
+    const first = this.once.get(key);
+    if (!first) {
+      this.once.set(key, d);
+      return false;
+    }
+    first.params.count = Number(first.params.count) + 1;
+    return true;
+  }
+
+  /**
+   * A row of an indicator the plan does not have: not read, and said once for the file, in
+   * one finding at its first row that lists the names (at most NAMES_LISTED) and counts the rows.
+   */
+  private notInPlan(name: string, at: Where, line: number): void {
+    let d = this.notInPlanFinding;
+    if (!d) {
+      d = this.notInPlanFinding = diag('warning', 'data/indicators-not-in-plan', { rows: 0 }, at);
+      this.diagnostics.push(d);
+    }
+    if (line !== this.notInPlanLine) d.params.rows = Number(d.params.rows) + 1;
+    this.notInPlanLine = line;
+    const names = this.notInPlanNames;
+    const shown = escapeControls(name.trim());
+    if (names.size >= NAMES_LISTED || names.has(shown)) return;
+    names.add(shown);
+    Object.assign(d.params, { count: names.size, ...listParam('names', [...names]) });
   }
 }

@@ -14,6 +14,16 @@ export type Direction = 'higher' | 'lower';
  */
 export type Measure = 'rate' | 'count' | 'value' | 'boolean';
 
+/**
+ * What an indicator's figure is, as the plan files declare it (CONTRACT §2 “Statistical nature”).
+ * - events: rare events or cases counted in a population (deaths per live births, cases among
+ *   children screened): the figure estimates an underlying rate, so it carries an interval
+ * - survey: an estimate from a sample survey (知晓率, 普及率 from 抽样调查): an interval too
+ * - census: a complete count (institutions, schools, facilities, days, every pupil): no interval,
+ *   no chance note — nothing in it is random
+ */
+export type Nature = 'events' | 'survey' | 'census';
+
 export type { Residence, Sex } from '../model/disaggregation.js';
 export type Part = Exclude<Sex, 'total'> | Exclude<Residence, 'total'>;
 export type SplitDimension = 'sex' | 'residence';
@@ -40,7 +50,7 @@ export interface EveryUnitTarget { kind: 'every-unit'; level: string; target: Ta
 export interface ChangeTarget { kind: 'change'; relative: number }
 /** Average change per year since the baseline, in the indicator's unit: −1 = "每年降低1个百分点以上". */
 export interface YearlyChangeTarget { kind: 'yearly-change'; perYear: number }
-export interface TrendTarget { kind: 'trend'; direction: 'falling' | 'not-rising' | 'rising' | 'not-falling' }
+export interface TrendTarget { kind: 'trend'; direction: 'falling' | 'falling-markedly' | 'not-rising' | 'rising' | 'not-falling' }
 export interface ConditionalTarget {
   kind: 'conditional';
   /** The condition reads another indicator of the same region and year (e.g. population). */
@@ -87,6 +97,9 @@ export interface Indicator {
   /** value = numerator / denominator × scale (rates only). */
   scale?: number;
   measure: Measure;
+  nature: Nature;
+  /** Decimals the plan publishes the figure with; every reader-facing number of it uses them. */
+  decimals?: number;
   direction: Direction;
   /** The target as the plan words it (≤3, 0.85人左右, 城市社区100 农村社区90). */
   text: string;

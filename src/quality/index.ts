@@ -8,7 +8,7 @@
 // - consistency rules shipped as data in the plan's checks.yaml (consistency.ts): an order
 //   between indicators, a numerator within its denominator, a value within a range;
 // - unit mismatches (units.ts): values converted from another unit, values that look typed
-//   in the wrong unit;
+//   in the wrong unit; values implausible for their unit against the plan's line (plausible.ts);
 // - year-on-year outliers (outliers.ts, where the rule is documented).
 // A value that disagrees with its numerator/denominator, duplicates and conflicts are found
 // while reading (src/ingest) and reported with the same report.
@@ -26,6 +26,9 @@ import { checkConsistency, ConsistencyCandidates } from './consistency.js';
 import { describer } from './describe.js';
 import { intervalMethod } from '../engine/interval.js';
 import { outliersOf } from './outliers.js';
+import { baselineDifferences } from './baseline.js';
+import type { BaselineChoice } from '../engine/baseline.js';
+import { countsWithDecimals, fractionsForPercent } from './plausible.js';
 import { RateTests } from './rate-tests.js';
 import { Scratch } from './select.js';
 import { typicalOf, unitIndicators, unitsConverted, unitSuspects } from './units.js';
@@ -45,6 +48,8 @@ export interface QualityOptions {
   years?: readonly number[];
   /** The language of the names, years and units the findings quote (default Chinese). */
   lang?: Lang;
+  /** Whose figure the top region's baseline is where the plan states one: said by the finding on a return's differing figure. */
+  baseline?: BaselineChoice;
 }
 
 export function checkQuality(plan: Plan, regions: RegionIndex, observations: ReturnCells, options: QualityOptions = {}): QualityReport {
@@ -59,6 +64,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const candidates = new ConsistencyCandidates(plan, checks, given);
   const units = new Map(unitIndicators(plan).map((i) => [i.id, i] as const));
   const suspects: Diagnostic[] = [];
+  const implausible: Diagnostic[] = [];
   const outliers: Diagnostic[] = [];
   // The year-on-year tests of rates, adjusted for their number over the whole return.
   const tests = new RateTests();
@@ -67,6 +73,7 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
     table = seriesOfGiven(given, indicator.id, table);
     const cellAt = cellsOfGiven(given, indicator.id);
     candidates.scan(indicator.id, table);
+    implausible.push(...fractionsForPercent(indicator, table, cellAt, describe), ...countsWithDecimals(indicator, table, cellAt, describe));
     const rate = units.get(indicator.id);
     let level: number | undefined;
     if (rate && units.delete(indicator.id)) {
@@ -81,6 +88,8 @@ export function checkQuality(plan: Plan, regions: RegionIndex, observations: Ret
   const findings = [
     ...checkConsistency(plan, checks, given, describe, candidates),
     ...unitsConverted(given, describe),
+    ...baselineDifferences(plan, regions, given.store, describe, options.baseline),
+    ...implausible,
     ...suspects,
     ...outliers,
     ...missing,

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { deriveCells } from '../engine/derive.js';
 import { evaluate, type Result, type ReturnCells } from '../engine/evaluate.js';
 import type { ProgressMethod } from '../engine/progress.js';
+import type { BaselineChoice } from '../engine/baseline.js';
 import { unitsWithoutData } from '../engine/units-without-data.js';
 import type { Observation } from '../model/observation.js';
 import type { RegionIndex } from '../plan/lookup.js';
@@ -13,13 +14,15 @@ import type { AreaReport, Chance, IndicatorReport, RegionRef, RegionReport, Repo
 import { identityOf } from './identity.js';
 import { notesOf } from './notes.js';
 import { resultProgress, type ProgressScope } from './progress-at.js';
-import { atRiskOf, summaryOf } from './summary.js';
+import { atRiskOf, summaryOf, warningsOf } from './summary.js';
 
 export interface ReportOptions {
   stage: Stage;
   /** The year looked at; default: the plan's mid-term or final year. */
   year?: number;
   method?: ProgressMethod;
+  /** The top region's baseline where the plan states one: the plan's figure (default) or the return's. */
+  baseline?: BaselineChoice;
   /** Region codes; default: every plan region in the data or derivable from it. */
   regions?: string[];
 }
@@ -37,12 +40,13 @@ export function buildReport(
 ): Report {
   const year = options.year ?? stageYear(plan, options.stage);
   const method = options.method ?? 'linear';
-  const regionOption = options.regions ? { regions: options.regions } : {};
+  const baseline = options.baseline ?? 'plan';
+  const regionOption = { baseline, ...(options.regions ? { regions: options.regions } : {}) };
   const all = evaluate(plan, regions, observations, { year: 'all', ...regionOption });
   const results = all.years.includes(year) ? all.results : [...all.results, ...evaluate(plan, regions, observations, { year, ...regionOption }).results];
   const verdicts = new Map<string, Result>(results.map((r) => [key(r.id, r.region.code, r.year), r]));
   const cells = deriveCells(observations, plan.indicators, regions);
-  const scope: ProgressScope = { plan, regions, cells, method };
+  const scope: ProgressScope = { plan, regions, cells, method, baseline };
   const years = range(plan.baselineYear, year);
 
   const stageResults = results.filter((r) => r.year === year);
@@ -56,7 +60,7 @@ export function buildReport(
       if (ind.area !== area.id || !ind.target) continue;
       const here = stageResults.filter((r) => r.id === ind.id);
       if (here.length === 0) continue;
-      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts)));
+      list.push(indicatorReport(ind, here, (r) => regionReport(scope, indicators.get(r.id)!, r, years, verdicts, options.stage === 'final')));
     }
     if (list.length) areas.push({ area: { id: area.id, name: area.name, ...(area.nameEn ? { nameEn: area.nameEn } : {}) }, indicators: list });
   }
@@ -69,12 +73,14 @@ export function buildReport(
     baselineYear: plan.baselineYear,
     finalYear: plan.finalYear,
     method,
+    baseline,
     years,
     regions: reported,
     levels: plan.levels.map((l) => ({ id: l.id, name: l.name, ...(l.nameEn ? { nameEn: l.nameEn } : {}) })),
     chartRegion: (top ?? reported[0])?.code ?? null,
     summary: summaryOf(areas),
     atRisk: atRiskOf(areas),
+    warnings: options.stage === 'final' ? [] : warningsOf(areas, top?.code),
     areas,
     notes: notesOf(cells, plan.indicators.filter((i) => i.target), regions, year),
     diagnostics,
@@ -96,12 +102,12 @@ function indicatorReport(ind: Indicator, results: Result[], region: (r: Result) 
   };
 }
 
-function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>): RegionReport {
+function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: number[], verdicts: Map<string, Result>, final: boolean): RegionReport {
   const values: YearValue[] = years.map((y) => {
     const v = verdicts.get(key(r.id, r.region.code, y));
     return { year: y, value: v?.value ?? null, status: v?.status ?? 'no-data', derived: v?.derived ?? false };
   });
-  const { progress, parts, units } = resultProgress(scope, ind, r);
+  const { progress, parts, units, metUnits } = resultProgress(scope, ind, r);
   return {
     region: r.region,
     status: r.status,
@@ -113,11 +119,18 @@ function regionReport(scope: ProgressScope, ind: Indicator, r: Result, years: nu
     progress,
     ...(parts ? { parts } : {}),
     ...(units ? { units, unitCount: r.unitCount ?? 0, missingUnitCount: r.missingUnitCount ?? 0 } : {}),
+    ...(metUnits ? { metUnits } : {}),
     breakdowns: breakdownsFor(scope.cells, r.id, r.region.code, years),
     notes: r.notes,
-    ...chanceOf(r),
+    // A final verdict is never softened by chance: it states the miss in events instead.
+    ...(final ? {} : chanceOf(r)),
+    ...(final && r.missEvents !== undefined ? { missEvents: r.missEvents } : {}),
+    ...(r.reason && wordedReason(r.reason.code) ? { reason: r.reason } : {}),
   };
 }
+
+/** The reasons the report words: a trend's (why it is missed) and a miss proven from a region's own value. */
+const wordedReason = (code: string): boolean => code.startsWith('reason/trend-') || code.startsWith('reason/units-proven');
 
 /** The verdict's `chance`, once the engine gives it (an optional field of Result). */
 function chanceOf(r: Result): { chance?: Chance } {

@@ -2,6 +2,7 @@
 // Language-neutral: ids, statuses, numbers and the plan's own wording; the formatters word it.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Progress, ProgressClass, ProgressMethod } from '../engine/progress.js';
+import type { BaselineChoice } from '../engine/baseline.js';
 import type { Reason, Status } from '../engine/verdict.js';
 import type { Direction, Part, Target } from '../plan/model.js';
 
@@ -64,12 +65,24 @@ export interface RegionReport {
   parts?: PartProgress[];
   /** The units failing or without data; the units without data are left out when none of them has data (missingUnitCount = unitCount). */
   units?: UnitProgress[];
+  /** Before the final year: the units meeting the target, paced (their early warnings); not exported. */
+  metUnits?: UnitProgress[];
   unitCount?: number;
   missingUnitCount?: number;
   breakdowns: Breakdown[];
   notes: string[];
-  /** What the rate's 95 % interval says about the verdict, where the engine gives one. */
+  /** What the rate's 95 % interval says about the verdict, where the engine gives one; never at the final stage. */
   chance?: Chance;
+  /** The engine's reason where the narrative words it: a trend target missed, a miss proven from a region's own value. */
+  reason?: Reason;
+  /** Final stage: a miss in events (deaths more, schools short), where the return gives the counts. */
+  missEvents?: MissEvents;
+}
+
+/** A miss in events: how many more (or fewer) than the line allows, of how many. */
+export interface MissEvents {
+  count: number;
+  denominator: number;
 }
 
 /** The engine's reading of a rate's interval (the Verdict field of the same name). */
@@ -111,6 +124,17 @@ export interface Counts {
   byClass: ClassCounts;
 }
 
+/**
+ * Mid-term only: an indicator met in a region whose value moves toward its line, so that at the
+ * same yearly pace it misses the target in the final year (progress carries `actual` and `projected`).
+ */
+export interface EarlyWarning extends IndicatorIdentity {
+  region: RegionRef;
+  /** A unit's (every-unit target): the region it was read under (靖江市 for 季市镇). */
+  within?: RegionRef;
+  progress: Progress;
+}
+
 /** An indicator in a region not yet achieved: the at-risk list, worst first. */
 export interface AtRisk extends IndicatorIdentity {
   region: RegionRef;
@@ -134,6 +158,8 @@ export interface Report {
   baselineYear: number;
   finalYear: number;
   method: ProgressMethod;
+  /** Whose figure the top region's baseline is where the plan states one (src/engine/baseline.ts). */
+  baseline: BaselineChoice;
   /** b … y, the columns of every series. */
   years: number[];
   regions: RegionRef[];
@@ -143,6 +169,8 @@ export interface Report {
   chartRegion: string | null;
   summary: Counts & { byArea: Array<{ area: AreaRef } & Counts> };
   atRisk: AtRisk[];
+  /** Met now, projected to miss in the final year (mid-term only). */
+  warnings: EarlyWarning[];
   areas: AreaReport[];
   notes: NoteEntry[];
   diagnostics: Diagnostic[];

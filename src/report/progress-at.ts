@@ -5,11 +5,11 @@
 // achieved when met and unknown otherwise.
 import type { CellStore } from '../model/cells.js';
 import type { Result } from '../engine/evaluate.js';
+import { officialBaseline, type BaselineChoice } from '../engine/baseline.js';
 import { PROGRESS_SEVERITY, progressOf, type Progress, type ProgressMethod } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import type { Indicator, Plan, Region, Residence, Sex, Target } from '../plan/model.js';
-import { baselineFor } from './baseline.js';
 import type { PartProgress, UnitProgress } from './model.js';
 
 export interface ProgressScope {
@@ -17,6 +17,7 @@ export interface ProgressScope {
   regions: RegionIndex;
   cells: CellStore;
   method: ProgressMethod;
+  baseline: BaselineChoice;
 }
 
 interface Place {
@@ -33,7 +34,7 @@ export function progressFor(
   at: Place & { year: number; status: Status; value: number | boolean | null },
   given?: Result['baseline'],
 ): Progress {
-  const found = given ?? baselineFor(scope.plan, scope.regions, scope.cells, indicator, at.region, at.sex, at.residence);
+  const found = given ?? officialBaseline(scope.plan, scope.regions, scope.cells, indicator, at.region, at.sex, at.residence, scope.baseline) ?? null;
   const invalid = found === 'invalid';
   return progressOf({
     indicator,
@@ -51,6 +52,8 @@ export interface ResultProgress {
   progress: Progress;
   parts?: PartProgress[];
   units?: UnitProgress[];
+  /** Before the final year, the units that meet the target now, each paced (for early warnings). */
+  metUnits?: UnitProgress[];
 }
 
 export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Result): ResultProgress {
@@ -78,7 +81,7 @@ export function resultProgress(scope: ProgressScope, indicator: Indicator, r: Re
         progress: progressFor(scope, indicator, target.target, { region: u.code, year: r.year, status: u.status, value: u.value }),
       };
     });
-    return { progress: progressFor(scope, indicator, target, here), units };
+    return { progress: progressFor(scope, indicator, target, here), units, ...metUnits(scope, indicator, target, r, units) };
   }
   return { progress: progressFor(scope, indicator, target, here, r.baseline) };
 }
@@ -94,4 +97,24 @@ function byParts(whole: Progress, parts: readonly PartProgress[]): Progress {
   const ratio = (p: PartProgress) => p.progress.ratio ?? -Infinity;
   const behind = parts.reduce((a, b) => (PROGRESS_SEVERITY[b.progress.class] - PROGRESS_SEVERITY[a.progress.class] || ratio(b) - ratio(a)) < 0 ? b : a);
   return { ...whole, class: behind.progress.class, reason: 'by-part', part: behind.part };
+}
+
+/**
+ * The units of an every-unit target that meet it in a year before the final one, paced against
+ * the inner target: 季市镇 96.77 → 95.58 meets ≥95 in 2023 but falls toward it.
+ */
+function metUnits(scope: ProgressScope, indicator: Indicator, target: Extract<Target, { kind: 'every-unit' | 'conditional' }>, r: Result, listed: readonly UnitProgress[]): { metUnits?: UnitProgress[] } {
+  // A conditional target's units include those the condition leaves out: only every-unit ones are watched.
+  if (r.year >= scope.plan.finalYear || target.kind !== 'every-unit') return {};
+  const skip = new Set(listed.map((u) => u.region.code));
+  const out: UnitProgress[] = [];
+  for (const unit of scope.regions.unitsAt(r.region.code, target.level)) {
+    if (skip.has(unit.code) || unit.code === r.region.code) continue;
+    const value = scope.cells.get(indicator.id, unit.code, r.year, 'total', 'total')?.value;
+    if (typeof value !== 'number') continue;
+    const progress = progressFor(scope, indicator, target.target, { region: unit.code, year: r.year, status: 'met', value });
+    if (progress.class !== 'achieved') continue;
+    out.push({ region: { code: unit.code, name: unit.name, level: unit.level }, status: 'met', value, progress });
+  }
+  return out.length ? { metUnits: out } : {};
 }

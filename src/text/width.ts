@@ -56,9 +56,55 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Break text into lines of at most `width` columns: Chinese anywhere, English at the last space. */
+/**
+ * Break text into lines of at most `width` columns, between words, never inside one: at a
+ * space, on either side of a Chinese character (not before a closing mark such as ，。）
+ * nor after an opening one such as （“), after a dash, a slash or the hyphen of a compound
+ * word (Immunisation-programme, not -1.5). A word or a number
+ * (Paediatricians, 100, 1.73‰*) is cut only when it alone is wider than the line.
+ */
 export function wrap(s: string, width: number): string {
   return wrapLines(s, width).join('\n');
+}
+
+/** Closing marks that never begin a line, and opening marks that never end one. */
+const CLOSING = new Set([...'，。、；：？！）》」』”’】〕…％‰,.;:?!)]}%']);
+const OPENING = new Set([...'（《「『“‘【〔([{']);
+
+/**
+ * The pieces of a paragraph that a line may not split: each Chinese character (with the
+ * closing marks after it and the opening marks before it), each run of other characters up
+ * to a space, dash or slash (a word, a number), each run of spaces.
+ */
+export function wordsOf(paragraph: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let kind: 'space' | 'narrow' | 'wide' | undefined;
+  for (const ch of paragraph) {
+    const cp = ch.codePointAt(0)!;
+    const now = ch === ' ' ? 'space' : isWide(cp) ? 'wide' : 'narrow';
+    const joins =
+      word !== '' &&
+      ((now === 'space' && kind === 'space') ||
+        (now === 'narrow' && kind === 'narrow' && !/[–—/]$|\p{L}-$/u.test(word)) ||
+        (now !== 'space' && kind !== 'space' && CLOSING.has(ch)) ||
+        (now !== 'space' && kind !== 'space' && OPENING.has(word.at(-1)!)));
+    if (joins) word += ch;
+    else {
+      if (word) words.push(word);
+      word = ch;
+    }
+    kind = now;
+  }
+  if (word) words.push(word);
+  return words;
+}
+
+/** The widest piece of a text that wrap() keeps on one line: the narrowest a column of it can be without cutting a word. */
+export function longestWord(s: string): number {
+  let most = 0;
+  for (const paragraph of s.split('\n')) for (const w of wordsOf(paragraph)) if (w[0] !== ' ') most = Math.max(most, displayWidth(w));
+  return most;
 }
 
 /** The lines of wrap(s, width). */
@@ -72,34 +118,63 @@ export function wrapLines(s: string, width: number): string[] {
       lines.push(paragraph);
       continue;
     }
-    // The line being filled is paragraph[start, i), `w` columns wide.
-    let start = 0;
+    let line = '';
     let w = 0;
-    for (let i = 0; i < paragraph.length; ) {
-      let cp = paragraph.charCodeAt(i);
-      let units = 1;
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < paragraph.length) {
-        const low = paragraph.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          units = 2;
+    // Spaces between words, dropped where a line breaks; spaces leading the paragraph are kept.
+    let gap = '';
+    for (const word of wordsOf(paragraph)) {
+      if (word[0] === ' ') {
+        if (line === '' && lines.length === 0) {
+          line = word;
+          w = word.length;
+        } else gap = word;
+        continue;
+      }
+      const ww = displayWidth(word);
+      if (line !== '' && line.trim() !== '' && w + gap.length + ww > width) {
+        lines.push(line);
+        line = '';
+        w = 0;
+        gap = '';
+      }
+      if (w + gap.length + ww <= width) {
+        line += gap + word;
+        w += gap.length + ww;
+      } else {
+        // A word wider than the whole line: cut it where the line is full.
+        for (const ch of gap + word) {
+          const cw = displayWidth(ch);
+          if (w + cw > width && line.trim() !== '') {
+            lines.push(line);
+            line = '';
+            w = 0;
+          }
+          if (line === '' && ch === ' ') continue;
+          line += ch;
+          w += cw;
         }
       }
-      const cw = isWide(cp) ? 2 : 1;
-      if (w + cw > width && i > start) {
-        // English breaks at the last space; Chinese anywhere.
-        const line = paragraph.slice(start, i);
-        const space = cw === 1 ? line.lastIndexOf(' ') : -1;
-        const cut = space > 0 && cp !== 0x20 ? space : line.length;
-        lines.push(line.slice(0, cut).trimEnd());
-        const rest = line.slice(cut);
-        start += cut + rest.length - rest.trimStart().length;
-        w = displayWidth(paragraph.slice(start, i));
-      }
-      w += cw;
-      i += units;
+      gap = '';
     }
-    lines.push(paragraph.slice(start));
+    lines.push(line);
   }
   return lines;
+}
+
+/**
+ * Text fitted to a terminal `width` columns wide: each line wider than that wrapped, its
+ * continuation indented two columns past the line's own indentation.
+ */
+export function fitLines(text: string, width: number): string {
+  if (text.length * 2 <= width && !text.includes('\n')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const indent = ' '.repeat(Math.min(line.length - line.trimStart().length + 2, Math.floor(width / 3)));
+      const [first, ...rest] = wrapLines(line, width);
+      const more = rest.join(' ').trim();
+      return more ? [first, ...wrapLines(more, width - indent.length).map((l) => indent + l)].join('\n') : first;
+    })
+    .join('\n');
 }

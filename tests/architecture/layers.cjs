@@ -47,8 +47,13 @@ const FORMAT = layer('format/');
 const CLI = layer('cli/');
 // The programmatic API (src/index.ts): re-exports what the CLI builds on. Not the CLI.
 const API = layer('index\\.ts$');
+// The offline page (src/app/): a browser shell that runs the CLI's own commands in a worker
+// on files held in memory (memory-io.ts implements the CLI's Io), with browser versions of
+// the few Node APIs they use (shims/). May import every layer, the CLI included, but not the
+// API entry; nothing imports it.
+const APP = layer('app/');
 
-const ALL = [BASE, I18N, MODEL, PLAN, INGEST, ENGINE, QUALITY, REPORT, FORMAT, CLI, API];
+const ALL = [BASE, I18N, MODEL, PLAN, INGEST, ENGINE, QUALITY, REPORT, FORMAT, CLI, API, APP];
 const either = (...layers) => layers.join('|');
 
 /** A layer that imports a src/ file outside `allowed`. */
@@ -84,6 +89,20 @@ module.exports = {
       severity: 'error',
       from: { path: API },
       to: { path: CLI },
+    },
+    {
+      name: 'app-not-api',
+      comment: 'the offline page runs the CLI\'s commands, not the API entry',
+      severity: 'error',
+      from: { path: APP },
+      to: { path: API },
+    },
+    {
+      name: 'nothing-imports-app',
+      comment: 'the offline page is the top: no other layer imports it',
+      severity: 'error',
+      from: { path: '^src/', pathNot: APP },
+      to: { path: APP },
     },
     {
       name: 'in-a-layer',

@@ -54,12 +54,30 @@ describe('change from baseline: 下降20%', () => {
     expect(r.gap).toBe(0.1);
   });
 
-  it("the data's 2020 row beats the plan's stated baseline", () => {
+  // Corrected (issue 20 item 4): the plan's stated figure is the official baseline of the top
+  // region; the return's 2020 row is used only with --baseline returns.
+  it("the plan's stated baseline beats the data's 2020 row for the top region", () => {
     const r = verdictOf(down20, [base(12), now(9.6)], { indicator: withPlanBaseline, year: 2025 });
+    expect(r.status).toBe('not-met');
+    expect(r.baseline).toEqual({ year: 2020, value: 10, from: 'plan' });
+    expect(r.threshold).toBe(8);
+  });
+
+  it("with baseline 'returns' the data's 2020 row is the baseline (a revised series)", () => {
+    const r = verdictOf(down20, [base(12), now(9.6)], { indicator: withPlanBaseline, year: 2025, baseline: 'returns' });
     expect(r.status).toBe('met');
     expect(r.baseline).toEqual({ year: 2020, value: 12, from: 'data' });
-    // against the plan's 10 it would need 8
     expect(r.threshold).toBe(9.6);
+  });
+
+  it("with baseline 'returns' and no 2020 row, the plan's figure is still the baseline", () => {
+    expect(verdictOf(down20, [now(8)], { indicator: withPlanBaseline, year: 2025, baseline: 'returns' }).baseline).toEqual({ year: 2020, value: 10, from: 'plan' });
+  });
+
+  it("a bad 2020 row is not the baseline by default (the plan's is) but is invalid with baseline 'returns'", () => {
+    const bad = obs({ year: 2020, value: null, invalid: 'conflict' });
+    expect(verdictOf(down20, [bad, now(8)], { indicator: withPlanBaseline, year: 2025 }).status).toBe('met');
+    expect(verdictOf(down20, [bad, now(8)], { indicator: withPlanBaseline, year: 2025, baseline: 'returns' }).status).toBe('invalid');
   });
 
   it("without a 2020 row, the plan's stated baseline is used for the top region", () => {

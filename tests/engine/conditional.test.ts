@@ -88,17 +88,19 @@ describe('conditional: the target applies only to units meeting the condition', 
     expect(r.unitCount).toBe(1);
   });
 
-  it('unknown population → the unit is listed in missingUnits, the result is no-data', () => {
+  it('unknown population → the result is no-data, the reason names the population and the unit (not “no data” for it)', () => {
     const r = judge([pop(NORTH, 40), sped(NORTH, 1), sped(SOUTH, 0)]);
     expect(r.status).toBe('no-data');
-    expect(r.missingUnits?.map((u) => u.code)).toEqual([SOUTH]);
+    expect(r.missingUnits).toEqual([]);
+    expect(r.reason).toMatchObject({ code: 'reason/condition-missing', params: { indicator: 'pop', count: 1 } });
     expect(r.failingUnits).toEqual([]);
   });
 
   it('a population reported missing (null) is unknown too', () => {
     const r = judge([pop(NORTH, 40), pop(SOUTH, null), sped(NORTH, 1), sped(SOUTH, 1)]);
     expect(r.status).toBe('no-data');
-    expect(r.missingUnits?.map((u) => u.code)).toEqual([SOUTH]);
+    expect(r.missingUnits).toEqual([]);
+    expect(r.reason).toMatchObject({ code: 'reason/condition-missing', params: { indicator: 'pop', count: 1 } });
   });
 
   it('an applicable district without the indicator value is missing, not met', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Target } from '../../src/plan/model.js';
-import { CITY, NORTH, NORTH_A, NORTH_B, PLAN_REGIONS, SOUTH, SOUTH_A, SOUTH_B, obs, verdictOf } from './helpers.js';
+import { CITY, NORTH, NORTH_A, NORTH_B, PLAN_REGIONS, SOUTH, SOUTH_A, SOUTH_B, indicator, makePlan, obs, run, verdictOf } from './helpers.js';
 
 // 免疫规划疫苗接种率 以乡(镇)为单位 95%以上
 const everyTownship: Target = { kind: 'every-unit', level: 'township', target: { kind: 'at-least', value: 95 } };
@@ -154,5 +154,69 @@ describe('every unit: none with data is counted, one with data names the rest', 
     expect(r.status).toBe('no-data');
     expect(r.missingUnits?.map((u) => u.code)).toEqual([SOUTH_A]);
     expect(r.unitsWithoutData).toBeUndefined();
+  });
+});
+
+// Issue 20 item 6: a miss the figures prove is not-met, whatever else is missing; met still needs every unit.
+describe('every unit: misses proven from a region’s own value', () => {
+  const districts = PLAN_REGIONS;
+  it('no township list: a district whose own rate is one step under 95 % is not met, with the reason', () => {
+    const r = verdictOf(everyTownship, [at(NORTH, 94.99)], { region: NORTH, regions: districts });
+    expect(r.status).toBe('not-met');
+    expect(r.value).toBe(94.99);
+    expect(r.gap).toBe(0.01);
+    expect(r.reason).toEqual({ code: 'reason/units-proven', params: { region: 'North District', value: 94.99, line: 95, level: 'township' } });
+  });
+
+  it('no township list: a district exactly on 95 % or above proves nothing → still no data', () => {
+    for (const v of [95, 95.01]) {
+      const r = verdictOf(everyTownship, [at(NORTH, v)], { region: NORTH, regions: districts });
+      expect(r.status).toBe('no-data');
+      expect(r.reason?.code).toBe('reason/no-units');
+    }
+  });
+
+  it('townships partly missing, none failing: the district’s own rate under 95 % proves a miss', () => {
+    const r = verdictOf(everyTownship, [at(NORTH, 94), at(NORTH_A, 99)], { region: NORTH });
+    expect(r.status).toBe('not-met');
+    expect(r.missingUnits?.map((u) => u.code)).toEqual([NORTH_B]);
+    expect(r.reason?.code).toBe('reason/units-proven');
+  });
+
+  it('the city is missed when one of its districts proves a miss, though the city’s own rate meets 95 %', () => {
+    const r = verdictOf(everyTownship, [at(CITY, 97), at(NORTH, 94), at(SOUTH, 99)], { region: CITY, regions: districts });
+    expect(r.status).toBe('not-met');
+    expect(r.reason).toEqual({ code: 'reason/units-proven-below', params: { region: 'North District', level: 'township' } });
+    expect(r.gap).toBe(1);
+  });
+
+  it('every township met → met, whatever the district’s own rate (met needs every unit, and has them)', () => {
+    expect(verdictOf(everyTownship, [at(NORTH, 94), at(NORTH_A, 99), at(NORTH_B, 99)], { region: NORTH }).status).toBe('met');
+  });
+
+  it('a count (Σ of units, not a mean) proves nothing', () => {
+    const r = verdictOf(everyTownship, [at(NORTH, 1)], { region: NORTH, regions: districts, indicator: { measure: 'count', unit: '个', scale: undefined } });
+    expect(r.status).toBe('no-data');
+  });
+});
+
+describe('every unit: the city row of a return with townships for some districts only', () => {
+  const plan = makePlan([indicator({ target: everyTownship })]);
+  const regions = (e: ReturnType<typeof run>) => e.results.map((r) => `${r.region.code} ${r.status}`);
+
+  it('one of North’s townships fails: the city is reported not met, although South has no data', () => {
+    const e = run(plan, [at(NORTH_A, 99), at(NORTH_B, 90)], { year: 2023 });
+    expect(regions(e)).toEqual([`${CITY} not-met`, `${NORTH} not-met`]);
+    expect(e.results[0]!.failingUnits?.map((u) => u.code)).toEqual([NORTH_B]);
+  });
+
+  it('North’s townships all meet it: no city row (the city is not known to miss it, nor to meet it)', () => {
+    const e = run(plan, [at(NORTH_A, 99), at(NORTH_B, 95)], { year: 2023 });
+    expect(regions(e)).toEqual([`${NORTH} met`]);
+  });
+
+  it('regions asked for by name are exactly those reported', () => {
+    const e = run(plan, [at(NORTH_A, 99), at(NORTH_B, 90)], { year: 2023, regions: [NORTH] });
+    expect(regions(e)).toEqual([`${NORTH} not-met`]);
   });
 });

@@ -34,7 +34,7 @@ export const ALL_REGIONS: readonly Region[] = [...PLAN_REGIONS, ...TOWNSHIPS];
 /** The id of the indicator `verdictOf` builds. */
 export const IND = 'ind';
 
-/** An indicator with defaults: a higher-is-better % rate (numerator / denominator × 100). */
+/** An indicator with defaults: a higher-is-better % rate (numerator / denominator × 100) of events, which carries an interval. */
 export function indicator(partial: Partial<Indicator> = {}): Indicator {
   return {
     id: IND,
@@ -44,6 +44,7 @@ export function indicator(partial: Partial<Indicator> = {}): Indicator {
     unit: '%',
     scale: 100,
     measure: 'rate',
+    nature: 'events',
     direction: 'higher',
     text: 'test target',
     source: 'A sentence of the Testland plan.',
@@ -105,13 +106,13 @@ export function run(
 export function resultFor(
   plan: Plan,
   observations: readonly Observation[],
-  at: { indicator?: string; region?: string; year?: number } = {},
+  at: { indicator?: string; region?: string; year?: number; baseline?: EvaluateOptions['baseline'] } = {},
   regions: readonly Region[] = ALL_REGIONS,
 ): Result {
   const indicatorId = at.indicator ?? IND;
   const region = at.region ?? CITY;
   const year = at.year ?? 2023;
-  const evaluation = run(plan, observations, { year, regions: [region], indicators: [indicatorId] }, regions);
+  const evaluation = run(plan, observations, { year, regions: [region], indicators: [indicatorId], ...(at.baseline ? { baseline: at.baseline } : {}) }, regions);
   const hits = evaluation.results.filter((r) => r.id === indicatorId && r.region.code === region && r.year === year);
   expect(hits, `exactly one result for ${indicatorId} / ${region} / ${year}`).toHaveLength(1);
   return hits[0]!;
@@ -124,8 +125,8 @@ export function resultFor(
 export function verdictOf(
   target: Target,
   observations: readonly Observation[],
-  options: { indicator?: Partial<Indicator>; region?: string; year?: number; regions?: readonly Region[]; extra?: Indicator[]; plan?: Partial<Plan> } = {},
+  options: { indicator?: Partial<Indicator>; region?: string; year?: number; regions?: readonly Region[]; extra?: Indicator[]; plan?: Partial<Plan>; baseline?: EvaluateOptions['baseline'] } = {},
 ): Result {
   const plan = makePlan([indicator({ ...options.indicator, target }), ...(options.extra ?? [])], options.plan);
-  return resultFor(plan, observations, { region: options.region, year: options.year }, options.regions);
+  return resultFor(plan, observations, { region: options.region, year: options.year, baseline: options.baseline }, options.regions);
 }

@@ -2,7 +2,7 @@
 // boundaries, and as the verdicts carry them.
 import { describe, expect, it } from 'vitest';
 import { betaI, gammaP, gammaQ, gammaQuantile, normalQuantile, normalUpperTail } from '../../src/engine/distributions.js';
-import { chanceOf, garwood, intervalMethod, rateInterval, wilson, type Interval } from '../../src/engine/interval.js';
+import { chanceOf, clopperPearson, garwood, intervalMethod, rateInterval, wilson, type Interval } from '../../src/engine/interval.js';
 import type { Indicator, Target } from '../../src/plan/model.js';
 import { CITY, NORTH, NORTH_A, NORTH_B, SOUTH, SOUTH_A, SOUTH_B, obs, verdictOf } from './helpers.js';
 
@@ -72,8 +72,8 @@ describe('the distribution functions behind them', () => {
   });
 });
 
-const infant: Pick<Indicator, 'measure' | 'unit' | 'scale'> = { measure: 'rate', unit: '‰', scale: 1000 };
-const coverage: Pick<Indicator, 'measure' | 'unit' | 'scale'> = { measure: 'rate', unit: '%', scale: 100 };
+const infant: Pick<Indicator, 'measure' | 'unit' | 'scale' | 'nature'> = { measure: 'rate', unit: '‰', scale: 1000, nature: 'events' };
+const coverage: Pick<Indicator, 'measure' | 'unit' | 'scale' | 'nature'> = { measure: 'rate', unit: '%', scale: 100, nature: 'survey' };
 
 describe('rateInterval: which rates have one, on the indicator’s scale', () => {
   it('13 infant deaths in 3,000 births: 4.33‰, 95 % interval 2.31‰–7.41‰ (Garwood)', () => {
@@ -88,15 +88,15 @@ describe('rateInterval: which rates have one, on the indicator’s scale', () =>
   });
 
   it('per 100,000 and per 10,000 rates are rare-event rates too', () => {
-    expect(intervalMethod({ measure: 'rate', unit: '1/10万' })).toBe('garwood');
-    expect(intervalMethod({ measure: 'rate', unit: '1/万' })).toBe('garwood');
-    expect(rateInterval({ measure: 'rate', unit: '1/10万', scale: 100000 }, 0, 50000)).toEqual({ low: 0, high: expect.closeTo(7.378, 3), method: 'garwood', level: 0.95 });
+    expect(intervalMethod({ measure: 'rate', unit: '1/10万', nature: 'events' })).toBe('garwood');
+    expect(intervalMethod({ measure: 'rate', unit: '1/万', nature: 'events' })).toBe('garwood');
+    expect(rateInterval({ measure: 'rate', unit: '1/10万', scale: 100000, nature: 'events' }, 0, 50000)).toEqual({ low: 0, high: expect.closeTo(7.378, 3), method: 'garwood', level: 0.95 });
   });
 
   it('no interval for resources per 1,000 (a census, not chance events), nor for a value or a count', () => {
-    expect(rateInterval({ measure: 'rate', unit: '人', scale: 1000 }, 87, 100000)).toBeUndefined();
-    expect(rateInterval({ measure: 'value', unit: '%' }, 1, 2)).toBeUndefined();
-    expect(rateInterval({ measure: 'count', unit: '个' }, 1, 2)).toBeUndefined();
+    expect(rateInterval({ measure: 'rate', unit: '人', scale: 1000, nature: 'events' }, 87, 100000)).toBeUndefined();
+    expect(rateInterval({ measure: 'value', unit: '%', nature: 'events' }, 1, 2)).toBeUndefined();
+    expect(rateInterval({ measure: 'count', unit: '个', nature: 'events' }, 1, 2)).toBeUndefined();
   });
 
   it('no interval without a usable denominator, or with more events than the denominator for a proportion', () => {
@@ -115,8 +115,61 @@ describe('rateInterval: which rates have one, on the indicator’s scale', () =>
     const one = rateInterval(coverage, 1, 1)!;
     expect(one.low).toBeCloseTo(20.65, 2);
     expect(one.high).toBe(100);
+    // Corrected (issue 20 §3): Garwood's 5,572‰ for one death in one birth left the range;
+    // deaths among births are a proportion, and the exact binomial interval ends at 1000‰.
     const death = rateInterval(infant, 1, 1)!;
-    expect(death.high).toBeCloseTo(5572, 0);
+    expect(death).toEqual({ low: expect.closeTo(25, 0), high: 1000, method: 'clopper-pearson', level: 0.95 });
+  });
+});
+
+describe('a ‰ rate of events never leaves 0–1000‰: Garwood while events are rare, Clopper–Pearson once its upper limit passes the denominator', () => {
+  it('1 death in 3 births: 333.33‰, 95 % interval 8.4‰–905.7‰ (was 1,857‰): Beta(2, 2) solves 3x² − 2x³ = 0.975', () => {
+    const got = rateInterval(infant, 1, 3)!;
+    expect(got.method).toBe('clopper-pearson');
+    expect(got.low).toBeCloseTo(8.4, 1);
+    expect(got.high).toBeCloseTo(905.70, 1);
+    expect(got.high).toBeLessThanOrEqual(1000);
+  });
+
+  // Garwood's upper limit for 1 event is 5.5716: 5 births is the last denominator it passes, 6 the first it does not.
+  it('on the boundary: 1 death in 5 births turns exact binomial; in 6 births Garwood stays', () => {
+    expect(garwood(1).high).toBeCloseTo(5.5716, 4);
+    expect(rateInterval(infant, 1, 5)!.method).toBe('clopper-pearson');
+    expect(rateInterval(infant, 1, 5)!.high).toBeLessThan(1000);
+    const six = rateInterval(infant, 1, 6)!;
+    expect(six.method).toBe('garwood');
+    expect(six.high).toBeCloseTo((5.5716 * 1000) / 6, 0);
+    expect(six.high).toBeLessThanOrEqual(1000);
+  });
+
+  it('Clopper–Pearson agrees with Garwood where events are rare (13 deaths in 3,000 births)', () => {
+    const cp = clopperPearson(13, 3000);
+    expect(cp.low * 1000).toBeCloseTo(2.31, 1);
+    expect(cp.high * 1000).toBeCloseTo(7.41, 1);
+  });
+
+  it('at every count of 0 to 12 deaths in 12 births the interval stays in 0–1000‰ and holds the rate', () => {
+    for (let x = 0; x <= 12; x++) {
+      const got = rateInterval(infant, x, 12)!;
+      expect(got.low).toBeGreaterThanOrEqual(0);
+      expect(got.high).toBeLessThanOrEqual(1000);
+      expect(got.low).toBeLessThanOrEqual((x / 12) * 1000);
+      expect(got.high).toBeGreaterThanOrEqual((x / 12) * 1000);
+    }
+  });
+});
+
+describe('a complete count carries no interval, whatever its unit', () => {
+  it('694 of 694 schools, 6 of 6 institutions, 283 of 365 days: census, none', () => {
+    const census = { measure: 'rate', unit: '%', scale: 100, nature: 'census' } as const;
+    expect(intervalMethod(census)).toBeUndefined();
+    expect(rateInterval(census, 694, 694)).toBeUndefined();
+    expect(rateInterval(census, 283, 365)).toBeUndefined();
+    expect(rateInterval({ ...census, unit: '‰', scale: 1000 }, 1, 3)).toBeUndefined();
+  });
+  it('the same figures as a survey or as events carry one', () => {
+    expect(rateInterval({ measure: 'rate', unit: '%', scale: 100, nature: 'survey' }, 283, 365)?.method).toBe('wilson');
+    expect(rateInterval({ measure: 'rate', unit: '%', scale: 100, nature: 'events' }, 283, 365)?.method).toBe('wilson');
   });
 });
 
@@ -178,7 +231,7 @@ describe('verdicts carry the interval and what it says', () => {
       obs({ regionCode: SOUTH, value: 3, numerator: 3, denominator: 1000 }),
     ], { indicator: ind, region: CITY });
     expect(r.derived).toBe(true);
-    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '‰', scale: 1000 }, 13, 3000));
+    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '‰', scale: 1000, nature: 'events' }, 13, 3000));
     expect(r.chance).toBe('within-chance');
   });
 
@@ -204,7 +257,7 @@ describe('verdicts carry the interval and what it says', () => {
     expect(failing[NORTH_A]!.interval?.method).toBe('wilson');
     expect(failing[SOUTH_A]!.chance).toBeUndefined();
     expect(failing[SOUTH_A]!.interval?.high).toBeLessThan(95);
-    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '%', scale: 100 }, 66 + 990 + 900 + 999, 3070));
+    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '%', scale: 100, nature: 'events' }, 66 + 990 + 900 + 999, 3070));
     expect(r.chance).toBeUndefined();
   });
 
@@ -227,6 +280,6 @@ describe('verdicts carry the interval and what it says', () => {
     expect(urban!.chance).toBe('met-uncertain');
     expect(rural!.chance).toBe('within-chance');
     // The total is derived 57/60 and shows its interval.
-    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '%', scale: 100 }, 57, 60));
+    expect(r.interval).toEqual(rateInterval({ measure: 'rate', unit: '%', scale: 100, nature: 'events' }, 57, 60));
   });
 });

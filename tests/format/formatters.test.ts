@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatters, type FormatContext } from '../../src/format/index.js';
 import { csvText } from '../../src/format/csv.js';
 import { mdCell } from '../../src/format/markdown.js';
-import { displayWidth, wrap } from '../../src/text/width.js';
+import { displayWidth, fitLines, wrap, wrapLines } from '../../src/text/width.js';
 import { formatGap } from '../../src/format/words.js';
 import { CITY, NORTH, SOUTH, indicator, makePlan, obs, run } from '../engine/helpers.js';
 
@@ -122,6 +122,17 @@ describe('words', () => {
     expect(displayWidth('ab')).toBe(2);
     expect(displayWidth('\u001b[31m达标\u001b[39m')).toBe(4);
     expect(wrap('一二三四五六', 4)).toBe('一二\n三四\n五六');
-    expect(wrap('every county-level unit', 10)).toBe('every\ncounty-lev\nel unit');
+    // at a hyphen, never inside a word (this was 'county-lev|el unit')
+    expect(wrap('every county-level unit', 10)).toBe('every\ncounty-\nlevel unit');
+    expect(wrapLines('★5 Paediatricians per 1,000', 14)).toEqual(['★5', 'Paediatricians', 'per 1,000']);
+    // a number stays whole beside Chinese (this was '城市社区10|0'); a closing mark never starts a line
+    expect(wrapLines('城市社区100农村社区90', 9)).toEqual(['城市社区', '100农村社', '区90']);
+    expect(wrapLines('达标（城市社区），农村', 10)).toEqual(['达标（城市', '社区），农', '村']);
+    // a word wider than the line is cut: there is no other way
+    expect(wrapLines('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    // each line of fitLines within the width, continuations indented
+    const fitted = fitLines('file.csv:1:2: 错误: 一二三四五六七八九十一二三四五六七八九十 [code]', 20).split('\n');
+    expect(fitted.every((l) => displayWidth(l) <= 20)).toBe(true);
+    expect(fitted.slice(1).every((l) => l.startsWith('  '))).toBe(true);
   });
 });

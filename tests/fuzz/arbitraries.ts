@@ -189,6 +189,7 @@ export function fuzzIndicator(partial: Partial<Indicator> & { id: string; target
     unit: '%',
     scale: 100,
     measure: 'rate',
+    nature: 'events',
     direction: 'higher',
     text: 'a target',
     source: 'A sentence of the Fuzzton plan.',

@@ -100,11 +100,13 @@ describe('readReturns: errors', () => {
     expect(read.observations.map((o) => o.rows[0]?.line)).toEqual([7]);
   });
 
-  it('suggests the indicator meant, and says so plainly when there is none', () => {
+  it('suggests the indicator meant, and lists once the indicators the plan does not have', () => {
     const read = readReturns([fixture('unknown-indicator.csv')], ctx);
-    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
-      ['data/unknown-indicator-did-you-mean', 2, 1, { name: '新生儿死忙率', suggestion: '新生儿死亡率' }],
-      ['data/unknown-indicator', 3, 1, { name: '出生缺陷发生率' }],
+    // 出生缺陷发生率 is a 监测表 indicator the plan does not have: listed, a warning, not an error (issue 22 §1.5).
+    expect(read.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.params])).toEqual([
+      ['info', 'data/no-region-column', 1, 1, { region: '泰州市' }],
+      ['error', 'data/unknown-indicator-did-you-mean', 2, 1, { name: '新生儿死忙率', suggestion: '新生儿死亡率' }],
+      ['warning', 'data/indicators-not-in-plan', 3, 1, { rows: 1, count: 1, names: '出生缺陷发生率', namesEn: '出生缺陷发生率' }],
     ]);
   });
 

@@ -9,10 +9,10 @@ const origin = { file: 'test-plan.yaml', line: 1 };
 const common = { aliases: [] as string[], area: 'health', text: '', source: '', origin };
 
 const indicators: Indicator[] = [
-  { ...common, id: 'neonatal-mortality', name: '新生儿死亡率', unit: '‰', scale: 1000, measure: 'rate', direction: 'lower' },
-  { ...common, id: 'kindergarten-coverage', name: '普惠性幼儿园覆盖率', unit: '%', scale: 100, measure: 'rate', direction: 'higher' },
-  { ...common, id: 'special-schools', name: '特殊教育学校数', unit: '所', measure: 'count', direction: 'higher' },
-  { ...common, id: 'children-council', name: '儿童议事会', aliases: ['儿童议事会（团）'], unit: '', measure: 'boolean', direction: 'higher' },
+  { ...common, id: 'neonatal-mortality', name: '新生儿死亡率', unit: '‰', scale: 1000, measure: 'rate', nature: 'events', direction: 'lower' },
+  { ...common, id: 'kindergarten-coverage', name: '普惠性幼儿园覆盖率', unit: '%', scale: 100, measure: 'rate', nature: 'census', direction: 'higher' },
+  { ...common, id: 'special-schools', name: '特殊教育学校数', unit: '所', measure: 'count', nature: 'census', direction: 'higher' },
+  { ...common, id: 'children-council', name: '儿童议事会', aliases: ['儿童议事会（团）'], unit: '', measure: 'boolean', nature: 'census', direction: 'higher' },
 ];
 
 export const plan: Plan = {

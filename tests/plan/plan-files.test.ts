@@ -168,6 +168,33 @@ describe('the whole plan through loadPlan (src/plan/load.ts)', () => {
     expect([...fileOfArea.keys()].sort()).toEqual([...areaIds].sort());
     for (const id of areaIds) expect(plan().indicators.some((i) => i.area === id), `indicators in ${id}`).toBe(true);
   });
+
+  it('every indicator declares its statistical nature and the decimals it is published with', () => {
+    for (const i of plan().indicators) {
+      expect(['events', 'survey', 'census'], i.id).toContain(i.nature);
+      expect(Number.isInteger(i.decimals), i.id).toBe(true);
+    }
+  });
+
+  // Issue 20 §3: an interval belongs only to a figure that estimates an underlying rate.
+  it('complete counts are census (no interval): institutions, schools, rides, days, every pupil', () => {
+    const natureOf = (id: string) => plan().indicators.find((i) => i.id === id)?.nature;
+    for (const id of ['minor-protection-institution-rate', 'compulsory-retention', 'amusement-ride-inspection-pass-rate', 'school-psych-teacher-rate', 'good-air-days', 'special-schools', 'paediatricians-per-1000-children']) {
+      expect(natureOf(id), id).toBe('census');
+    }
+    for (const id of ['neonatal-mortality', 'infant-mortality', 'under5-mortality', 'injury-mortality', 'under5-anaemia', 'juvenile-offending-share']) expect(natureOf(id), id).toBe('events');
+    for (const id of ['mental-health-literacy', 'waste-sorting-awareness', 'sexual-health-knowledge', 'child-products-pass-rate']) expect(natureOf(id), id).toBe('survey');
+  });
+
+  it('the plan publishes its rates with two decimals (1.94‰, 90.19%, 78.75%); 犯罪比重 needs four (0.0472%), counts none', () => {
+    const decimalsOf = (id: string) => plan().indicators.find((i) => i.id === id)?.decimals;
+    expect(decimalsOf('infant-mortality')).toBe(2);
+    expect(decimalsOf('inclusive-kindergarten-coverage')).toBe(2);
+    expect(decimalsOf('paediatricians-per-1000-children')).toBe(2);
+    expect(decimalsOf('injury-mortality')).toBe(2);
+    expect(decimalsOf('juvenile-offending-share')).toBe(4);
+    expect(decimalsOf('special-schools')).toBe(0);
+  });
 });
 
 describe('the plan files against the plan’s own words (the seed text)', () => {

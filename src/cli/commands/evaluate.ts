@@ -5,7 +5,7 @@ import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../model/cells.js';
 import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
-import { parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
+import { parseBaseline, parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { runInfo } from '../run-info.js';
@@ -27,6 +27,7 @@ export interface EvaluateOptions extends CommonOptions {
   layout?: string;
   diagnostics?: string;
   wide?: boolean;
+  baseline?: string;
 }
 
 export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions): Promise<number> {
@@ -35,8 +36,13 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const run = runInfo(io, data, opts.regions);
   const failOn = parseFailOn(opts.failOn);
   const year = parseYear(opts.year);
+  const baseline = parseBaseline(opts.baseline);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+    ...(typeof year === 'number' ? { year: year } : {}),
+  });
   const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
@@ -45,9 +51,9 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   // do; completeness for the years evaluated (check reports every year).
   // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
   const ctx = { ...formatContext(io, plan, opts), run, ...(indicators ? { indicatorsNamed: true } : {}) };
-  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang: ctx.lang });
+  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang: ctx.lang, baseline });
   const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
-  const scope = { year, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
+  const scope = { year, baseline, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
   const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
 
   printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);

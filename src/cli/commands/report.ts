@@ -14,10 +14,13 @@ import { buildReport, stageYear } from '../../report/build.js';
 import type { Report } from '../../report/model.js';
 import type { FormatContext } from '../../format/index.js';
 import type { Io } from '../io.js';
-import { parseYear, resolveRegions } from '../options.js';
+import { parseBaseline, parseYear, resolveRegions } from '../options.js';
+import { baselineDifferences } from '../../quality/baseline.js';
+import { describer } from '../../quality/describe.js';
 import { printDiagnostics } from '../output.js';
 import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
+import { chartRasterizer } from '../chart-png.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
 import { reportEvaluatedSomething } from '../empty-run.js';
@@ -32,10 +35,14 @@ export interface ReportOptions extends CommonOptions {
   year?: string;
   region?: string[];
   method?: 'linear' | 'cagr';
+  baseline?: string;
   output?: string[];
   sheet?: string;
   layout?: LayoutChoice;
   diagnostics?: string;
+  issuer?: string;
+  /** false with --no-placeholders. */
+  placeholders?: boolean;
 }
 
 // A formatter may return bytes (a Word document, a workbook); docx and exceljs are loaded only when a run asks for them.
@@ -45,7 +52,10 @@ const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
   md: formatReportMd,
   json: formatReportJson,
   xlsx: formatReportXlsx,
-  docx: async (r, ctx, io) => (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io) }),
+  docx: async (r, ctx, io) => {
+    const rasterize = chartRasterizer(io, ctx.lang);
+    return (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io), ...(ctx.report?.issuer ? { issuer: ctx.report.issuer } : {}), ...(rasterize ? { rasterize } : {}) });
+  },
 };
 
 /** The title page's date: today, or SOURCE_DATE_EPOCH's day for a reproducible file. */
@@ -57,20 +67,26 @@ function today(io: Io): string {
 export async function runReport(io: Io, data: string[], opts: ReportOptions): Promise<number> {
   if (opts.stage !== 'midterm' && opts.stage !== 'final') throw new PlancheckError('cli/bad-option', { option: '--stage', value: String(opts.stage), allowed: 'midterm, final' });
   const method = parseMethod(opts.method);
+  const baseline = parseBaseline(opts.baseline);
   const yearOption = parseYear(opts.year);
   const run = runInfo(io, data, opts.regions);
   if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.layout !== undefined ? { layout: opts.layout } : {}) });
+  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
+    ...(typeof yearOption === 'number' ? { year: yearOption } : {}),
+  });
   const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
   const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
   const regions = resolveRegions(opts.region, inputs.regions);
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics];
-  const ctx = { ...formatContext(io, plan, opts), color: false, run };
+  const ctx = { ...formatContext(io, plan, opts), color: false, run, report: { placeholders: opts.placeholders !== false, ...(opts.issuer?.trim() ? { issuer: opts.issuer.trim() } : {}) } };
+  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...baselineDifferences(plan, inputs.regions, inputs.cells, describer(plan, inputs.regions, ctx.lang), baseline)];
   const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
     stage: opts.stage,
     year: yearOption ?? stageYear(plan, opts.stage),
     method,
+    baseline,
     ...(regions ? { regions } : {}),
   }, diagnostics);
   // A report on nothing is an error, and nothing is written.

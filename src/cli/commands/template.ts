@@ -138,18 +138,26 @@ export async function formXlsx(rows: FormRow[], plan: Plan, lang: Lang): Promise
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   });
+  // Per column, the validation of each form row (undefined: none), laid down below as runs of rows.
+  const checks: Partial<Record<FormColumn, Array<ValidationKind | undefined>>> = { value: [], numerator: [], denominator: [] };
   for (const row of rows) {
     const added = sheet.addRow(cellsOf(row, plan, lang));
     FORM_COLUMNS.forEach((c, i) => {
       const cell = added.getCell(i + 1);
       if (!INPUT_COLUMNS.has(c)) cell.fill = grey;
       else if ((c === 'numerator' || c === 'denominator') && !row.ratio) cell.fill = dark;
-      if (c === 'value' && row.indicator.measure === 'boolean') {
-        cell.dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
-      } else if (c === 'value' || ((c === 'numerator' || c === 'denominator') && row.ratio)) {
-        cell.dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
-      }
     });
+    checks.value!.push(row.indicator.measure === 'boolean' ? 'yes-no' : 'value');
+    checks.numerator!.push(row.ratio ? 'count' : undefined);
+    checks.denominator!.push(row.ratio ? 'count' : undefined);
+  }
+  for (const [column, kinds] of Object.entries(checks) as Array<[FormColumn, Array<ValidationKind | undefined>]>) {
+    const letter = String.fromCharCode(65 + FORM_COLUMNS.indexOf(column));
+    for (const run of runsOf(kinds)) {
+      // Rows start at 2, under the header; a formula is relative to its range's first cell.
+      const first = `${letter}${run.from + 2}`;
+      (sheet as typeof sheet & { dataValidations: { add(range: string, v: import('exceljs').DataValidation): void } }).dataValidations.add(`${first}:${letter}${run.to + 2}`, validation(run.kind, first, lang));
+    }
   }
   const help = workbook.addWorksheet(t(lang, 'template/sheet-help'));
   help.getColumn(1).width = 100;
@@ -157,6 +165,45 @@ export async function formXlsx(rows: FormRow[], plan: Plan, lang: Lang): Promise
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
+
+/** What a filled cell may hold: a value (a number or “—”), 是/否 (or “—”), a count (a number ≥ 0). */
+type ValidationKind = 'value' | 'yes-no' | 'count';
+
+/** Consecutive rows with the same kind of validation, as [from, to] row indexes; rows without one are left out. */
+function runsOf(kinds: ReadonlyArray<ValidationKind | undefined>): Array<{ kind: ValidationKind; from: number; to: number }> {
+  const runs: Array<{ kind: ValidationKind; from: number; to: number }> = [];
+  kinds.forEach((kind, i) => {
+    const last = runs.at(-1);
+    if (kind === undefined) return;
+    if (last && last.kind === kind && last.to === i - 1) last.to = i;
+    else runs.push({ kind, from: i, to: i });
+  });
+  return runs;
+}
+
+/**
+ * The validation of a run of cells whose first is `first`: what the 填报说明 sheet asks for
+ * and the reader takes — a number or “—” in 数值 (是/否/— for a yes-no indicator), a number
+ * ≥ 0 in 分子/分母, any cell left empty — refused (“stop”) otherwise, with a prompt and an
+ * error message in the user's language.
+ */
+function validation(kind: ValidationKind, first: string, lang: Lang): import('exceljs').DataValidation {
+  const words = {
+    showInputMessage: true,
+    promptTitle: t(lang, `template/check-${kind}-title`),
+    prompt: t(lang, `template/check-${kind}-prompt`),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: t(lang, `template/check-${kind}-title`),
+    error: t(lang, `template/check-${kind}-error`),
+  } as const;
+  if (kind === 'yes-no') return { type: 'list', allowBlank: true, formulae: [`"是,否,${MISSING}"`], ...words };
+  if (kind === 'count') return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], ...words };
+  return { type: 'custom', allowBlank: true, formulae: [`OR(ISNUMBER(${first}),TRIM(${first})="${MISSING}")`], ...words };
+}
+
+/** What the form's instructions say to write where there is no data. */
+const MISSING = '—';
 
 function helpLines(plan: Plan, lang: Lang): string[] {
   return [1, 2, 3, 4, 5, 6].map((n) => t(lang, `template/help-${n}`, { title: plan.title }));

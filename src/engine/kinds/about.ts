@@ -1,8 +1,12 @@
 // 左右: within ± tolerance of the target, or beyond it on the good side.
 // Default tolerance: 1 percentage point for a % target, 5 % of the target otherwise.
+// The verdict is judged at the band's good-side edge (the threshold), but the gap is
+// measured to the plan's own number (0.85, not 0.8075: CONTRACT §2): a value inside the
+// band, short of the number, is met with a positive gap.
 import type { AboutTarget, Indicator } from '../../plan/model.js';
 import { clean } from '../numbers.js';
 import type { TargetKind } from './kind.js';
+import { difference } from '../numbers.js';
 import { against, readNumber } from './shared.js';
 
 export const DEFAULT_PERCENT_TOLERANCE = 1;
@@ -44,7 +48,8 @@ export const aboutKind: TargetKind<AboutTarget> = {
     const read = readNumber(ctx);
     if ('verdict' in read) return read.verdict;
     const bound = ctx.indicator.direction === 'higher' ? 'min' : 'max';
-    return against(read.obs, read.value, aboutLine(target, ctx.indicator), bound, undefined, read.interval);
+    const verdict = against(read.obs, read.value, aboutLine(target, ctx.indicator), bound, undefined, read.interval);
+    return { ...verdict, gap: bound === 'min' ? difference(target.value, read.value) : difference(read.value, target.value) };
   },
   describe: (target, indicator) => ({
     code: indicator.direction === 'higher' ? 'target/about-higher' : 'target/about-lower',

@@ -3,6 +3,7 @@
 import type { EveryUnitTarget, Region, Target } from '../../plan/model.js';
 import type { TargetContext } from '../context.js';
 import { rateInterval } from '../interval.js';
+import { clean } from '../numbers.js';
 import { combine, STATUSES, type Status, type UnitVerdict, type Verdict } from '../verdict.js';
 import type { TargetKind } from './kind.js';
 import { emptyVerdict } from './shared.js';
@@ -15,7 +16,11 @@ export const everyUnitKind: TargetKind<EveryUnitTarget> = {
     additionalProperties: false,
   },
   evaluate(target, ctx) {
-    return overUnits(ctx, target.level, target.target, () => true);
+    const verdict = overUnits(ctx, target.level, target.target, () => true);
+    if (verdict.status === 'met' || verdict.status === 'not-met' || verdict.status === 'not-applicable') return verdict;
+    // Units missing or without data, none failing: a miss may still be proven (provenMiss).
+    const proof = provenMiss(target, ctx);
+    return proof ? { ...verdict, ...proof } : verdict;
   },
   describe: (target, _indicator, describeInner) => ({
     code: 'target/every-unit',
@@ -23,6 +28,38 @@ export const everyUnitKind: TargetKind<EveryUnitTarget> = {
     inner: describeInner(target.target),
   }),
 };
+
+/** Targets whose units' Σ/Σ value is a weighted mean of theirs: the region's own value below the line proves a unit below it. */
+const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-least', 'at-most', 'reach', 'about']);
+
+/**
+ * A miss of an every-unit target that the figures prove whatever else is missing: a rate's
+ * region value is Σ numerator / Σ denominator of its units, a weighted mean of theirs, so a
+ * region value beyond the line (a 市(区) at 94 % against 95 % for every 乡镇) means at least one
+ * of its units is beyond it too; and a region above is missed when one of its regions is. The
+ * verdict is not-met, with the region's own value, and the reason names the region that proves
+ * it; the gap is the proving region's (at least one unit is short by that much or more).
+ */
+function provenMiss(target: EveryUnitTarget, ctx: TargetContext): Partial<Verdict> | undefined {
+  if (ctx.indicator.measure !== 'rate' || !LINE_KINDS.has(target.target.kind) || ctx.region.level === target.level) return undefined;
+  const levelDepth = ctx.plan.levels.findIndex((l) => l.id === target.level);
+  const own = ctx.evaluateAt(target.target, {});
+  if (own.status === 'not-met') return proof(ctx.region, own, target.level);
+  for (const child of ctx.regions.children(ctx.region.code)) {
+    if (ctx.plan.levels.findIndex((l) => l.id === child.level) >= levelDepth) continue;
+    const v = ctx.evaluateAt(target, { region: child });
+    if (v.status === 'not-met') return { status: 'not-met', gap: v.gap, reason: { code: 'reason/units-proven-below', params: { region: child.name, level: target.level } } };
+  }
+  return undefined;
+}
+
+function proof(region: Region, v: Verdict, level: string): Partial<Verdict> {
+  return {
+    status: 'not-met',
+    gap: v.gap,
+    reason: { code: 'reason/units-proven', params: { region: region.name, value: clean(v.value as number), line: v.threshold ?? undefined, level } },
+  };
+}
 
 /**
  * Evaluate `inner` for each unit at `level` under the context's region that `applies` to.

@@ -4,6 +4,7 @@ import type { TargetContext } from '../context.js';
 import { chanceOf, rateInterval, type Interval } from '../interval.js';
 import { atLeast, atMost, clean, difference } from '../numbers.js';
 import type { Reason, Status, Verdict } from '../verdict.js';
+import { officialBaseline, type BaselineValue } from '../baseline.js';
 
 export type Bound = 'min' | 'max';
 
@@ -52,18 +53,9 @@ export function against(obs: Observation, value: number, line: number, bound: Bo
   };
 }
 
-/** The baseline: the returns' baseline-year cell, else the plan's stated baseline (top region, totals only). */
-export function baselineOf(ctx: TargetContext): { year: number; value: number; from: 'data' | 'plan' } | 'invalid' | undefined {
-  const year = ctx.plan.baselineYear;
-  const obs = ctx.cells.get(ctx.indicator.id, ctx.region.code, year, ctx.sex, ctx.residence);
-  // A bad baseline row is bad data: never quietly replaced by the plan's figure.
-  if (obs?.invalid) return 'invalid';
-  if (obs && typeof obs.value === 'number') return { year, value: obs.value, from: 'data' };
-  const stated = ctx.indicator.baseline;
-  if (stated && ctx.region.code === ctx.regions.top.code && ctx.sex === 'total' && ctx.residence === 'total') {
-    return { year: stated.year, value: stated.value, from: 'plan' };
-  }
-  return undefined;
+/** The baseline: the plan's stated figure for the region it describes, else the baseline-year row (src/engine/baseline.ts). */
+export function baselineOf(ctx: TargetContext): BaselineValue | 'invalid' | undefined {
+  return officialBaseline(ctx.plan, ctx.regions, ctx.cells, ctx.indicator, ctx.region.code, ctx.sex, ctx.residence, ctx.baseline);
 }
 
 /** Fields of a target that is one number (at-most, at-least, reach). */
@@ -79,7 +71,7 @@ export const singleValueSchema = {
  */
 export function readAgainstBaseline(
   ctx: TargetContext,
-): { obs: Observation; value: number; interval?: Interval; base: { year: number; value: number; from: 'data' | 'plan' } } | { verdict: Verdict } {
+): { obs: Observation; value: number; interval?: Interval; base: BaselineValue } | { verdict: Verdict } {
   const read = readNumber(ctx);
   if ('verdict' in read) return read;
   const base = baselineOf(ctx);

@@ -1,0 +1,21 @@
+// A known failure of a command (a setup error, an error of the system outside) as the
+// message and exit status the user gets; anything else is a bug, and is thrown on.
+// The command line (program.ts) and the offline page (src/app/) both end a run here.
+import { PlancheckError } from '../diagnostics.js';
+import { formatDiagnostic, t, type Lang } from '../i18n/index.js';
+import type { Io } from './io.js';
+
+/** Writes the failure's message on standard error and gives the exit status (2); throws what is not a known failure. */
+export function failureStatus(io: Io, e: unknown, lang: Lang): number {
+  if (e instanceof PlancheckError) {
+    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d, lang)}\n`);
+    io.stderr(`plancheck: ${t(lang, e.code, e.params)}\n`);
+    return 2;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
+    return 2;
+  }
+  throw e;
+}
