@@ -162,4 +162,8 @@ export const hostileMessages: Catalog = {
     zh: '第 {row} 行在工作表中出现了两次（或排在第 {previous} 行之后）：其中一行会被丢掉；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
     en: 'row {row} appears twice in the sheet (or after row {previous}), and one of them would be lost; open and save the workbook again in Excel or WPS, or save it as CSV',
   },
+  'data/xlsx-broken-structure': {
+    zh: '无法作为 .xlsx 工作簿读取：工作簿内部结构不完整或有误（不是 Excel 或 WPS 保存的样子）；请在 Excel 或 WPS 中打开后重新保存，或另存为 CSV',
+    en: 'cannot be read as an .xlsx workbook: its inner structure is incomplete or wrong (not as Excel or WPS save it); open it in Excel or WPS and save it again, or save it as CSV',
+  },
 };

@@ -317,3 +317,15 @@ describe('workbooks that lie', () => {
     expect(ordered.stderr).not.toContain('xlsx-row-twice');
   });
 });
+
+describe('raw JavaScript error text', () => {
+  it('a workbook that breaks exceljs inside is named as a broken workbook, not by the JavaScript error', () => {
+    const dir = folder();
+    // A shared string whose XML closes its text early and opens a run with no text in it.
+    writeFileSync(join(dir, 'b.xlsx'), sheetWorkbook({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: ['</t><r><rPr></rPr></r><t>'] }));
+    const r = plancheck(['evaluate', 'b.xlsx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.xlsx:1:1: 错误: 无法作为 \.xlsx 工作簿读取：工作簿内部结构不完整或有误.*\[data\/xlsx-broken-structure\]/u);
+    expect(r.stderr).not.toMatch(/Cannot read|undefined|Maximum call stack|TypeError/u);
+  });
+});
