@@ -7,9 +7,20 @@ import { absentIndicatorsLine, emptyRunMessages } from './empty-run.js';
 import type { FormatContext } from './records.js';
 import { formatGap, formatValue, statusLabel } from './words.js';
 
+/**
+ * Text as Markdown shows it, never as markup: a note's `![t](http://…)` would make a viewer
+ * fetch the image, `[x](javascript:…)` a link, `*bold*` and backticks restyle the report. Every
+ * character that makes inline markup (emphasis, code, links, images, strike-through) is
+ * escaped with a backslash, as is a # or > that would start a heading or a quote; `<` is an
+ * entity (no HTML), pipes cannot end a table cell, and a line break is a <br>.
+ */
 export function mdCell(s: string): string {
   // Markup first, so the <br> that stands for a line break survives.
-  return s.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+  return s
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
+    .replace(/^[#>]/, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n|\r/g, '<br>');
 }
 
 export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {

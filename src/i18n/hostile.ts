@@ -130,4 +130,40 @@ export const hostileMessages: Catalog = {
     zh: '无法写入 {path}（系统错误 {code}），文件未写出；请检查该路径，或换一个输出路径',
     en: 'cannot write {path} (system error {code}), so nothing was written; check the path, or choose another output path',
   },
+  'plan/ambiguous-region-name': {
+    zh: '名称“{name}”同时指向地区 {code} 和 {other}：报表中写这个名称的行无法确定属于哪个地区；请删去其中一个别名或改正名称',
+    en: 'the name "{name}" refers to both region {code} and {other}, so a row naming it belongs to neither for sure; remove one of the aliases or correct the name',
+  },
+  'plan/year-out-of-range': {
+    zh: '{key} 的年份 {year} 不在 {min}–{max} 之间；请检查是否写错',
+    en: 'the year {year} of {key} is not between {min} and {max}; check it',
+  },
+  'plan/period-reversed': {
+    zh: '规划期 {start}–{end} 的结束年份早于开始年份；请改正 period 的 start 或 end',
+    en: 'the period {start}–{end} ends before it starts; correct period start or end',
+  },
+  'plan/baseline-after-start': {
+    zh: '基线年份 {year} 晚于规划期开始年份 {start}：基线应是规划期开始前（或开始当年）的数据；请改正 baselineYear',
+    en: 'the baseline year {year} is after the period starts ({start}): a baseline comes before (or at) the start; correct baselineYear',
+  },
+  'plan/year-outside-period': {
+    zh: '{key} 的年份 {year} 不在规划期 {start}–{end} 之内；请改正',
+    en: 'the year {year} of {key} is not within the period {start}–{end}; correct it',
+  },
+  'data/xlsx-no-string-table': {
+    zh: '这个单元格是共享字符串（t="s"，编号 {index}），但工作簿没有共享字符串表，共 {count} 个这样的单元格：它们的内容无法读出（直接读会把编号当成数值）；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'this cell is a shared string (t="s", number {index}), but the workbook has no shared-string table; {count} such cells: their text cannot be read (read as is, the number would pass for the value); open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
+  'data/xlsx-string-index': {
+    zh: '这个单元格引用第 {index} 号共享字符串，但共享字符串表只有 {strings} 条，共 {count} 个这样的单元格：内容无法读出；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'this cell refers to shared string {index}, but the table holds {strings} strings; {count} such cells: their text cannot be read; open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
+  'data/xlsx-row-twice': {
+    zh: '第 {row} 行在工作表中出现了两次（或排在第 {previous} 行之后）：其中一行会被丢掉；请在 Excel 或 WPS 中打开并重新保存，或另存为 CSV',
+    en: 'row {row} appears twice in the sheet (or after row {previous}), and one of them would be lost; open and save the workbook again in Excel or WPS, or save it as CSV',
+  },
+  'data/xlsx-broken-structure': {
+    zh: '无法作为 .xlsx 工作簿读取：工作簿内部结构不完整或有误（不是 Excel 或 WPS 保存的样子）；请在 Excel 或 WPS 中打开后重新保存，或另存为 CSV',
+    en: 'cannot be read as an .xlsx workbook: its inner structure is incomplete or wrong (not as Excel or WPS save it); open it in Excel or WPS and save it again, or save it as CSV',
+  },
 };

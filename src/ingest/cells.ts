@@ -108,7 +108,8 @@ export function parseNumber(raw: string): Parsed<CellNumber, NumberProblem> {
 }
 
 export type YearProblem = 'not-a-year' | 'year-out-of-range';
-export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
+export { YEAR_RANGE } from '../model/years.js';
+import { YEAR_RANGE } from '../model/years.js';
 
 export function parseYear(raw: string): Parsed<number, YearProblem> {
   if (/^\d{4}$/u.test(raw)) {

@@ -64,7 +64,7 @@ export function checkWorkbookLimits(bytes: Uint8Array, file: string): Diagnostic
 export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const mb = megabytes;
 
-function centralDirectory(b: Uint8Array): Entry[] | undefined {
+export function centralDirectory(b: Uint8Array): Entry[] | undefined {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const u16 = (o: number) => view.getUint16(o, true);
   const u32 = (o: number) => view.getUint32(o, true);
@@ -96,7 +96,7 @@ function centralDirectory(b: Uint8Array): Entry[] | undefined {
 }
 
 /** A part's bytes, inflated with a cap on the output; 'over' past the cap; undefined when it cannot be read here. */
-function partBytes(b: Uint8Array, e: Entry): Uint8Array | 'over' | undefined {
+export function partBytes(b: Uint8Array, e: Entry): Uint8Array | 'over' | undefined {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (e.local + 30 > b.length || view.getUint32(e.local, true) !== 0x04034b50) return undefined;
   const start = e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);

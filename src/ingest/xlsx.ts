@@ -13,10 +13,11 @@
 //   if the cell is used;
 // - a cell inside a merged range reads as the range's text (the visible text);
 // - numbers stored as text, rich text and hyperlinks read as their text.
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Where } from '../diagnostics.js';
 import { diag, listParam } from '../diagnostics.js';
 import type { CellMark, Grid, GridRow } from './grid.js';
 import { checkWorkbookLimits } from './xlsx-limits.js';
+import { checkWorkbookTruth } from './xlsx-truth.js';
 
 type ExcelJsModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -43,12 +44,15 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
   // Before exceljs builds anything: a workbook over the limits is refused as such, not read for minutes.
   const limits = checkWorkbookLimits(bytes, file);
   if (limits.length) return { sheets: [], diagnostics: limits };
+  // Cells and rows exceljs would misread in silence: refused at their place.
+  const lies = checkWorkbookTruth(bytes, file);
+  if (lies.length) return { sheets: [], diagnostics: lies };
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    return { sheets: [], diagnostics: [diag('error', 'data/xlsx-unreadable', { detail: firstLine(e) }, at1)] };
+    return { sheets: [], diagnostics: [unreadable(e, at1)] };
   }
   const sheets = workbook.worksheets.map((w) => w.name);
   if (sheets.length === 0) return { sheets, diagnostics: [diag('error', 'data/xlsx-no-sheets', {}, at1)] };
@@ -60,7 +64,22 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
   const others = sheets.filter((n) => n !== chosen.name);
   // Which sheet was read, when there were others to choose from.
   const diagnostics = sheets.length > 1 ? [diag('info', 'data/xlsx-sheet', { sheet: chosen.name, count: sheets.length, ...listParam('others', others) }, { file, sheet: chosen.name })] : [];
-  return { sheets, grid: gridOfSheet(chosen, file), diagnostics };
+  try {
+    return { sheets, grid: gridOfSheet(chosen, file), diagnostics };
+  } catch (e) {
+    return { sheets, diagnostics: [unreadable(e, { file, sheet: chosen.name })] };
+  }
+}
+
+/**
+ * A workbook exceljs could not read: its own words where they say something about the file
+ * (“Corrupted zip”), never the words of a JavaScript error inside it (“Cannot read properties
+ * of undefined (reading 'richText')”, “Maximum call stack size exceeded”), which say nothing
+ * to a statistician: those are a workbook whose structure is broken.
+ */
+function unreadable(e: unknown, at: Where): Diagnostic {
+  const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+  return internal ? diag('error', 'data/xlsx-broken-structure', {}, at) : diag('error', 'data/xlsx-unreadable', { detail: firstLine(e) }, at);
 }
 
 function pickSheet(worksheets: Worksheet[], wanted: string | undefined): Worksheet | undefined {

@@ -1,5 +1,6 @@
 // Checks the schema cannot make: the plan's files against each other.
-import { diag, listParam, type Diagnostic } from '../diagnostics.js';
+import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js';
+import { YEAR_RANGE } from '../model/years.js';
 import { normalizeName } from '../text/normalize.js';
 import type { ConsistencyCheck } from './checks.js';
 import type { Indicator, Plan, Target } from './model.js';
@@ -28,6 +29,20 @@ export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource
     const r = plan.regions[i]!;
     out.push(diag('error', 'plan/parent-cycle', { name: r.name, code: r.code, parent: r.parent ?? '' }, at(head, ['regions', i], 'parent')));
   });
+  // A name, code or alias of two regions: the later would silently take the rows of the other.
+  const regionNames = new Map<string, string>();
+  plan.regions.forEach((r, i) => {
+    for (const name of new Set([r.code, r.name, ...r.aliases])) {
+      const key = normalizeName(name);
+      const owner = regionNames.get(key);
+      if (owner !== undefined && owner !== r.code) {
+        const key2 = r.aliases.includes(name) ? 'aliases' : name === r.code ? 'code' : 'name';
+        out.push(diag('error', 'plan/ambiguous-region-name', { name, code: r.code, other: owner }, at(head, ['regions', i], key2)));
+      }
+      regionNames.set(key, r.code);
+    }
+  });
+  out.push(...yearProblems(plan, (key) => at(head, key === 'start' || key === 'end' ? ['period'] : [], key)));
   const tops = plan.regions.filter((r) => r.parent === undefined);
   if (tops.length !== 1) out.push(diag('error', 'plan/top-region', { count: tops.length }, at(head, ['regions'])));
 
@@ -73,6 +88,37 @@ export function crossCheck(plan: Plan, head: YamlSource, areaSources: YamlSource
   }
   if (plan.populationIndicator !== undefined && !plan.indicators.some((i) => i.id === plan.populationIndicator)) {
     out.push(diag('error', 'plan/unknown-indicator-ref', { id: plan.populationIndicator }, at(head, [], 'populationIndicator')));
+  }
+  return out;
+}
+
+/**
+ * The plan's years, each within YEAR_RANGE (a baselineYear of 99999 would be reported as
+ * “以99999年为基线年”), a period that ends no earlier than it starts, a baseline no later than
+ * the period's start, and the mid-term and final years inside the period.
+ */
+function yearProblems(plan: Plan, where: (key: string) => Where): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const years: Array<[string, number]> = [
+    ['start', plan.period.start],
+    ['end', plan.period.end],
+    ['baselineYear', plan.baselineYear],
+    ['midtermYear', plan.midtermYear],
+    ['finalYear', plan.finalYear],
+  ];
+  const bad = new Set<string>();
+  for (const [key, year] of years) {
+    if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) {
+      bad.add(key);
+      out.push(diag('error', 'plan/year-out-of-range', { key, year, min: YEAR_RANGE.min, max: YEAR_RANGE.max }, where(key)));
+    }
+  }
+  if (bad.size) return out;
+  const { start, end } = plan.period;
+  if (end < start) return [diag('error', 'plan/period-reversed', { start, end }, where('end'))];
+  if (plan.baselineYear > start) out.push(diag('error', 'plan/baseline-after-start', { year: plan.baselineYear, start }, where('baselineYear')));
+  for (const key of ['midtermYear', 'finalYear'] as const) {
+    if (plan[key] < start || plan[key] > end) out.push(diag('error', 'plan/year-outside-period', { key, year: plan[key], start, end }, where(key)));
   }
   return out;
 }

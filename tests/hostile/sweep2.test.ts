@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeError } from '../../src/cli/io.js';
 import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+import { sheetWorkbook } from './zip.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 const dirs: string[] = [];
@@ -66,7 +67,7 @@ describe('standard input', () => {
   it('a return over 4 MiB piped in reads as the same file from a path does', () => {
     const dir = folder();
     const rows = [HEADER];
-    for (let i = 0; i < 160_000; i++) rows.push(`新生儿死亡率,海陵区,${2020 + (i % 6)},1.5,,,\n`);
+    for (let i = 0; i < 105_000; i++) rows.push(`新生儿死亡率,海陵区,${2020 + (i % 6)},1.5,,,\n`);
     const text = rows.join('');
     expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 1024 * 1024);
     writeFileSync(join(dir, 'big.csv'), text);
@@ -192,5 +193,139 @@ describe('output errors name the path the user gave', () => {
       expect(e.code).toBe('cli/write-denied');
       expect(e.params.path).toBe(join('locked', 'x.json'));
     }
+  });
+});
+
+describe('markup and direction controls', () => {
+  const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+  const RAW_BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+  const note = `![t](http://x.invalid/a.png) [x](javascript:alert(1)) *bold* _em_ \`code\` ~~s~~ ${BIDI.join('x')}evil`;
+
+  it('no bidi control reaches the terminal, HTML, Markdown, GitHub, CSV or JSON; each is shown as \\u202e', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'n.csv'), `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,"${note}"\n`);
+    writeFileSync(join(dir, 'bad.csv'), `${HEADER}新生儿死亡率,海陵区${'\u202e'},2025,1.5,,,"${note}"\n`);
+    const outputs: string[] = [];
+    for (const format of ['table', 'html', 'md', 'github', 'csv', 'json', 'junit']) {
+      for (const file of ['n.csv', 'bad.csv']) {
+        const r = plancheck(['evaluate', file, '--format', format], { cwd: dir });
+        outputs.push(r.stdout, r.stderr);
+      }
+    }
+    const report = plancheck(['report', 'n.csv', '--stage', 'final', '-o', 'r.md', '-o', 'r.html', '-o', 'r.json'], { cwd: dir });
+    outputs.push(report.stderr, ...['r.md', 'r.html', 'r.json'].map((f) => readFileSync(join(dir, f), 'utf8')));
+    for (const out of outputs) expect(out).not.toMatch(RAW_BIDI);
+    // The unknown region quoted with its control shown, and the note in the CSV with every one shown.
+    expect(plancheck(['evaluate', 'bad.csv'], { cwd: dir }).stderr).toContain('海陵区\\u202e');
+    const csv = plancheck(['evaluate', 'n.csv', '--format', 'csv'], { cwd: dir });
+    expect(csv.stdout).toContain(BIDI.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('x'));
+  });
+
+  it('a note\'s image, links, emphasis and code are text in the Markdown report, not markup', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'n.csv'), `${HEADER}新生儿死亡率,海陵区,2025,1.5,,,"${note}"\n`);
+    plancheck(['report', 'n.csv', '--stage', 'final', '-o', 'r.md'], { cwd: dir });
+    const md = readFileSync(join(dir, 'r.md'), 'utf8');
+    const lines = md.split('\n').filter((l) => l.includes('evil'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toContain('!\\[t\\](http://x.invalid/a.png)');
+      expect(line).toContain('\\[x\\](javascript:alert(1))');
+      expect(line).toContain('\\*bold\\* \\_em\\_ \\`code\\` \\~\\~s\\~\\~');
+      expect(line).not.toMatch(/(?<!\\)\]\(/u);
+    }
+    const table = plancheck(['evaluate', 'n.csv', '--format', 'md'], { cwd: dir }).stdout;
+    expect(table).not.toMatch(/(?<!\\)!\[|(?<!\\)\]\(/u);
+  });
+});
+
+describe('plans that contradict themselves', () => {
+  function planWith(edit: (yaml: string) => string): string {
+    const dir = folder();
+    const plan = planCopy(dir);
+    const p = join(plan, 'plan.yaml');
+    writeFileSync(p, edit(readFileSync(p, 'utf8')));
+    return plan;
+  }
+  const cases: Array<[string, (y: string) => string, RegExp]> = [
+    ['one alias on two regions', (y) => y.replace('aliases: [高港, Gaogang]', 'aliases: [高港, Gaogang, 海陵]'), /plan\.yaml:31:\d+: 错误: 名称“海陵”同时指向地区 321203 和 321202.*\[plan\/ambiguous-region-name\]/u],
+    ['a baselineYear of 99999', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 99999'), /plan\.yaml:8:\d+: 错误: baselineYear 的年份 99999 不在 1900–2100 之间.*\[plan\/year-out-of-range\]/u],
+    ['a baselineYear of 2101 (one past the range)', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 2101'), /\[plan\/year-out-of-range\]/u],
+    ['a period that ends before it starts', (y) => y.replace('period: { start: 2021, end: 2025 }', 'period: { start: 2025, end: 2021 }'), /plan\.yaml:7:\d+: 错误: 规划期 2025–2021 的结束年份早于开始年份.*\[plan\/period-reversed\]/u],
+    ['a baseline after the start', (y) => y.replace(/^baselineYear: 2020$/mu, 'baselineYear: 2022'), /\[plan\/baseline-after-start\]/u],
+    ['a mid-term year outside the period', (y) => y.replace(/^midtermYear: 2023$/mu, 'midtermYear: 2026'), /\[plan\/year-outside-period\]/u],
+  ];
+  for (const [what, edit, message] of cases) {
+    it(`${what}: validate and evaluate exit 2 at plan.yaml:line:col`, () => {
+      const plan = planWith(edit);
+      const r = plancheck(['validate', '--plan', plan]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      const e = plancheck(['evaluate', '-', '--plan', plan], { stdin: ONE_ROW });
+      expect(e.code).toBe(2);
+      expect(e.stderr).toMatch(message);
+    });
+  }
+
+  it('the boundaries: a period of one year, a baseline in its first year, years 1900 and 2100 are accepted', () => {
+    const plan = planWith((y) =>
+      y
+        .replace('period: { start: 2021, end: 2025 }', 'period: { start: 2025, end: 2025 }')
+        .replace(/^baselineYear: 2020$/mu, 'baselineYear: 2025')
+        .replace(/^midtermYear: 2023$/mu, 'midtermYear: 2025'),
+    );
+    const r = plancheck(['validate', '--plan', plan]);
+    expect(r.stderr).not.toMatch(/period-reversed|baseline-after-start|year-outside-period|year-out-of-range/u);
+    const wide = planWith((y) => y.replace('period: { start: 2021, end: 2025 }', 'period: { start: 1900, end: 2100 }').replace(/^baselineYear: 2020$/mu, 'baselineYear: 1900'));
+    expect(plancheck(['validate', '--plan', wide]).stderr).not.toMatch(/year-out-of-range|period-reversed|year-outside-period/u);
+  });
+});
+
+describe('workbooks that lie', () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const book = sheetWorkbook;
+  const run = (bytes: Buffer) => {
+    const dir = folder();
+    writeFileSync(join(dir, 'b.xlsx'), bytes);
+    return plancheck(['evaluate', 'b.xlsx', '--format', 'json'], { cwd: dir });
+  };
+  const haiLing = (stdout: string) => JSON.parse(stdout).results.find((x: { id: string; region: { name: string } }) => x.id === 'neonatal-mortality' && x.region.name === '海陵区');
+
+  it('the honest workbook reads (the control): 1.5 from a number, 1.8 from a shared string that exists', () => {
+    expect(haiLing(run(book({})).stdout).value).toBe(1.5);
+    expect(haiLing(run(book({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: ['1.8'] })).stdout).value).toBe(1.8);
+  });
+
+  it('a shared-string cell with no string table, or past its end, is an error at its cell, not the index read as the value', () => {
+    const none = run(book({ valueCell: '<c r="D2" t="s"><v>1</v></c>' }));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/b\.xlsx:数据!D2: 错误: .*没有共享字符串表.*\[data\/xlsx-no-string-table\]/u);
+    const past = run(book({ valueCell: '<c r="D2" t="s"><v>1</v></c>', strings: ['1.8'] }));
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(/b\.xlsx:数据!D2: 错误: .*第 1 号共享字符串.*只有 1 条.*\[data\/xlsx-string-index\]/u);
+  });
+
+  it('two <row r="2"> is an error at the row, not a row silently dropped; rows 2 and 3 in order read', () => {
+    const row = (r: number, v: number) => `<row r="${r}">${inline(`A${r}`, '新生儿死亡率')}${inline(`B${r}`, r === 2 ? '海陵区' : '高港区')}<c r="C${r}"><v>2025</v></c><c r="D${r}"><v>${v}</v></c></row>`;
+    const twice = run(book({ rows: row(2, 1.5) + row(2, 1.6).replace('高港区', '海陵区') }));
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/b\.xlsx:数据!A2: 错误: 第 2 行在工作表中出现了两次.*\[data\/xlsx-row-twice\]/u);
+    const back = run(book({ rows: row(3, 1.5) + row(2, 1.6) }));
+    expect(back.stderr).toContain('[data/xlsx-row-twice]');
+    const ordered = run(book({ rows: row(2, 1.5) + row(3, 1.6) }));
+    expect(ordered.code).not.toBe(2);
+    expect(ordered.stderr).not.toContain('xlsx-row-twice');
+  });
+});
+
+describe('raw JavaScript error text', () => {
+  it('a workbook that breaks exceljs inside is named as a broken workbook, not by the JavaScript error', () => {
+    const dir = folder();
+    // A shared string whose XML closes its text early and opens a run with no text in it.
+    writeFileSync(join(dir, 'b.xlsx'), sheetWorkbook({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: ['</t><r><rPr></rPr></r><t>'] }));
+    const r = plancheck(['evaluate', 'b.xlsx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.xlsx:1:1: 错误: 无法作为 \.xlsx 工作簿读取：工作簿内部结构不完整或有误.*\[data\/xlsx-broken-structure\]/u);
+    expect(r.stderr).not.toMatch(/Cannot read|undefined|Maximum call stack|TypeError/u);
   });
 });

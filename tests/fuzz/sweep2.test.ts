@@ -1,0 +1,173 @@
+// The classes of hostile input of issue 22 §2, generated: plan folders holding FIFOs,
+// folders, links and over-size files named *.yaml (in a temporary folder, never a real
+// device); bidirectional controls and Markdown markup in every text field of a return;
+// workbooks with a missing string table, an index past it, or a row given twice; and a
+// large standard input, simulated in chunks. Whatever comes in: exit 0/1/2, no stack
+// trace, no hang, nothing raw in any output, and the lie refused at its place.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { nodeIo } from '../../src/cli/io.js';
+import { sheetWorkbook } from '../hostile/zip.js';
+import { ROOT, Tally, badOutcome, memIo, params, runMem, timeoutFor } from './arbitraries.js';
+
+const tallies: Tally[] = [];
+afterAll(() => tallies.forEach((t) => t.report()));
+function tally(name: string): Tally {
+  const t = new Tally(name);
+  tallies.push(t);
+  return t;
+}
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const RAW_BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+const MARKUP = ['![t](http://x.invalid/a.png)', '[x](javascript:alert(1))', '*b*', '**b**', '_e_', '`c`', '~~s~~', '# h', '> q', '<img src=x>', '|', '\\'];
+
+describe('issue 22 §2 classes', () => {
+  it(
+    'plan folders: FIFOs, folders, links to a device, a folder or nothing, dot-files and over-size files named *.yaml',
+    async () => {
+      const t = tally('sweep2: plan folders');
+      const entry = fc.constantFrom('fifo', 'folder', 'device-link', 'folder-link', 'dangling', 'dot-file', 'dot-fifo', 'large', 'plain');
+      await fc.assert(
+        fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.constantFrom('validate', 'evaluate', 'indicators'), async (entries, command) => {
+          const dir = mkdtempSync(join(tmpdir(), 'plancheck-fuzz-planfolder-'));
+          dirs.push(dir);
+          const plan = join(dir, 'plan');
+          cpSync(join(ROOT, 'plan'), plan, { recursive: true });
+          writeFileSync(join(dir, 'data.csv'), '指标,地区,年份,数值\n新生儿死亡率,海陵区,2025,1.5\n');
+          entries.forEach((kind, i) => {
+            const name = (ext: string) => join(plan, `${kind.startsWith('dot') ? '.#' : 'x'}${i}.${ext}`);
+            if (kind === 'fifo' || kind === 'dot-fifo') execFileSync('mkfifo', [name('yaml')]);
+            if (kind === 'folder') mkdirSync(name('yaml'));
+            if (kind === 'device-link') symlinkSync('/dev/null', name('yaml'));
+            if (kind === 'folder-link') symlinkSync('/etc', name('yml'));
+            if (kind === 'dangling') symlinkSync('nowhere', name('yaml'));
+            if (kind === 'dot-file') writeFileSync(name('yaml'), 'not: [yaml');
+            if (kind === 'large') writeFileSync(name('yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
+          });
+          const out: string[] = [];
+          const err: string[] = [];
+          const io = { ...nodeIo(), cwd: dir, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), stdoutIsTTY: false, env: { NO_COLOR: '1' } };
+          const args = command === 'evaluate' ? ['evaluate', 'data.csv', '--plan', 'plan', '-q'] : [command, '--plan', 'plan'];
+          const code = await main(args, io);
+          const stderr = err.join('');
+          t.exit(code);
+          expect(badOutcome({ code, stderr })).toBeUndefined();
+          expect(stderr).not.toMatch(/EISDIR|ENOENT|EACCES/u);
+          const bad = entries.filter((k) => !k.startsWith('dot') && k !== 'plain');
+          if (bad.length) {
+            expect(code).toBe(2);
+            expect(stderr.match(/\[plan\/rule-file-\w+\]/gu)?.length).toBe(bad.length);
+          } else expect(code).toBeLessThan(2);
+        }),
+        params(0.25),
+      );
+    },
+    timeoutFor(0.25, 600),
+  );
+
+  it(
+    'bidi controls and Markdown markup in every text field: none raw in any format, none live in Markdown',
+    async () => {
+      const t = tally('sweep2: bidi and markup in every field');
+      const hostile = fc.array(fc.oneof(fc.constantFrom(...BIDI, ...MARKUP), fc.constantFrom('海陵区', '新生儿死亡率', '1.5', ' ', 'a')), { minLength: 1, maxLength: 6 }).map((xs) => xs.join(''));
+      const field = fc.constantFrom('indicator', 'region', 'note', 'sex', 'header');
+      await fc.assert(
+        fc.asyncProperty(hostile, field, fc.constantFrom('md', 'html', 'csv', 'json', 'github', 'table', 'junit'), async (text, where, format) => {
+          const q = (s: string) => `"${s.replace(/"/gu, '""')}"`;
+          const cells = { indicator: '新生儿死亡率', region: '海陵区', note: '', sex: '' } as Record<string, string>;
+          if (where !== 'header') cells[where] = where === 'note' ? text : `${cells[where]}${text}`;
+          const header = `指标,地区,年份,数值,性别,备注${where === 'header' ? `,${q(text)}` : ''}`;
+          const csv = `${header}\n${q(cells.indicator!)},${q(cells.region!)},2025,1.5,${q(cells.sex!)},${q(cells.note!)}${where === 'header' ? ',' : ''}\n`;
+          const r = await runMem(['evaluate', 'r.csv', '--format', format], { 'r.csv': csv });
+          t.exit(r.code);
+          expect(badOutcome(r)).toBeUndefined();
+          expect(r.stdout).not.toMatch(RAW_BIDI);
+          expect(r.stderr).not.toMatch(RAW_BIDI);
+          if (format === 'md') expect(r.stdout).not.toMatch(/(?<!\\)!\\?\[[^\]]*(?<!\\)\]\(|(?<!\\)\]\(/u);
+        }),
+        params(1),
+      );
+    },
+    timeoutFor(1, 300),
+  );
+
+  it(
+    'workbooks with no string table, an index past it, or a row given twice: refused at the cell, never read as the index',
+    async () => {
+      const t = tally('sweep2: workbooks that lie');
+      const lie = fc.oneof(
+        fc.record({ kind: fc.constant('no-table' as const), index: fc.nat(50) }),
+        fc.record({ kind: fc.constant('past-end' as const), index: fc.nat(50), strings: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ kind: fc.constant('row-twice' as const), back: fc.integer({ min: 0, max: 1 }) }),
+        fc.record({ kind: fc.constant('honest' as const), index: fc.nat(4) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(lie, async (l) => {
+          const row = (r: number, region: string) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>新生儿死亡率</t></is></c><c r="B${r}" t="inlineStr"><is><t>${region}</t></is></c><c r="C${r}"><v>2025</v></c><c r="D${r}"><v>1.5</v></c></row>`;
+          let bytes: Buffer;
+          let expected: string | undefined;
+          if (l.kind === 'no-table') {
+            bytes = sheetWorkbook({ valueCell: `<c r="D2" t="s"><v>${l.index}</v></c>` });
+            expected = 'data/xlsx-no-string-table';
+          } else if (l.kind === 'past-end') {
+            bytes = sheetWorkbook({ valueCell: `<c r="D2" t="s"><v>${l.strings + l.index}</v></c>`, strings: Array.from({ length: l.strings }, () => '1.5') });
+            expected = 'data/xlsx-string-index';
+          } else if (l.kind === 'row-twice') {
+            bytes = sheetWorkbook({ rows: l.back ? row(3, '海陵区') + row(2, '高港区') : row(2, '海陵区') + row(2, '高港区') });
+            expected = 'data/xlsx-row-twice';
+          } else bytes = sheetWorkbook({ valueCell: `<c r="D2" t="s"><v>${l.index}</v></c>`, strings: ['1.1', '1.2', '1.3', '1.4', '1.5'] });
+          const r = await runMem(['evaluate', 'b.xlsx', '--format', 'json'], { 'b.xlsx': bytes });
+          t.exit(r.code);
+          expect(badOutcome(r)).toBeUndefined();
+          if (expected) {
+            expect(r.code).toBe(2);
+            expect(r.stderr).toMatch(new RegExp(`b\\.xlsx:数据![A-Z]+\\d+: 错误: .*\\[${expected}\\]`, 'u'));
+          } else {
+            const hl = JSON.parse(r.stdout).results.find((x: { id: string; region: { name: string } }) => x.id === 'neonatal-mortality' && x.region.name === '海陵区');
+            expect(hl.value).toBe(Number(`1.${(l.kind === 'honest' ? l.index : 0) + 1}`));
+          }
+        }),
+        params(0.5),
+      );
+    },
+    timeoutFor(0.5, 500),
+  );
+
+  it(
+    'standard input of many MiB, in chunks of any size: read as the same bytes from a path are',
+    async () => {
+      const t = tally('sweep2: large standard input, simulated');
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), async (blocks, chunkKiB, quoted) => {
+          const rows: string[] = ['指标,地区,年份,数值,备注\n'];
+          const line = (i: number) => `新生儿死亡率,海陵区,${2020 + (i % 6)},${(1 + (i % 6) / 10).toFixed(1)},${quoted && i % 7 === 0 ? '"a,b"' : ''}\n`;
+          // Each block about 4 MiB: 1 or 2 of them puts the return past the size read whole.
+          for (let i = 0; i < blocks * 110_000; i++) rows.push(line(i));
+          const bytes = Buffer.from(rows.join(''));
+          const chunk = chunkKiB * 1024;
+          function* chunks(): Generator<Uint8Array> {
+            for (let at = 0; at < bytes.length; at += chunk) yield bytes.subarray(at, at + chunk);
+          }
+          const piped = memIo({});
+          piped.io.readStdinChunks = chunks;
+          const fromStdin = await main(['evaluate', '-', '--format', 'json'], piped.io);
+          const path = await runMem(['evaluate', 'r.csv', '--format', 'json'], { 'r.csv': bytes });
+          t.exit(fromStdin);
+          expect(fromStdin).toBe(path.code);
+          const results = (s: string) => JSON.parse(s).results.map((x: { id: string; region: { code: string }; year: number; value: unknown }) => [x.id, x.region.code, x.year, x.value]);
+          expect(results(piped.out.join(''))).toEqual(results(path.stdout));
+        }),
+        params(0.01),
+      );
+    },
+    timeoutFor(0.01, 60_000),
+  );
+});
