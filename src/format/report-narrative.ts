@@ -467,7 +467,7 @@ class Narrative {
         blocks.push(paragraph(this.w('problem-at-risk', { n: ++n, final: r.finalYear })));
         blocks.push(list(groups.map(({ ind, subjects }) => this.w('risk-item', {
           indicator: this.listName(ind),
-          regions: subjects.map((x) => this.riskSubject(x, ind.unit)).join(this.w('parts-sep')),
+          regions: subjects.map((x) => this.riskSubject(x, ind)).join(this.w('parts-sep')),
         }))));
       }
       const warnings = this.warningGroups();
@@ -523,10 +523,10 @@ class Narrative {
   }
 
   /** One place at risk: its class, its own value and the pace left; a target that cannot be paced says so. */
-  private riskSubject(x: Subject, unit: string): string {
+  private riskSubject(x: Subject, unit: Shown): string {
     const value = typeof x.value === 'number' ? this.fig(x.value, unit) : null;
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.label, year: this.report.year, current: value ?? '' });
-    const pace = this.paceLeft(x.progress, unit);
+    const pace = this.paceLeft(x.progress, unitOf(unit));
     const params = { region: x.label, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
     return pace ? this.w('risk-region', { ...params, pace }) : this.w('risk-region-no-pace', params);
   }

@@ -192,15 +192,15 @@ export class ReportSections {
 
   /** A value cell: the value, a split target's parts (城市96%；农村86.2%), or the year before's value marked. */
   private valueCell(ind: IndicatorReport, rr: RegionReport, e: Earlier | undefined): string {
-    if (e) return this.w('earlier-value', { value: valueText(e.value, ind.unit, this.lang), year: e.year });
+    if (e) return this.w('earlier-value', { value: valueText(e.value, ind, this.lang), year: e.year });
     if (rr.value === null && rr.parts?.length) return this.partsCell(ind, rr, (p) => p.value);
-    return valueText(rr.value, ind.unit, this.lang);
+    return valueText(rr.value, ind, this.lang);
   }
 
   private partsCell(ind: IndicatorReport, rr: RegionReport, pick: (p: NonNullable<RegionReport['parts']>[number]) => number | boolean | null): string {
     const target = ind.target;
     const by = target.kind === 'split' ? target.by : 'residence';
-    return (rr.parts ?? []).map((p) => `${t(this.lang, `nar/${by}-${p.part}`)}${valueText(pick(p), ind.unit, this.lang)}`).join(this.w('semi'));
+    return (rr.parts ?? []).map((p) => `${t(this.lang, `nar/${by}-${p.part}`)}${valueText(pick(p), ind, this.lang)}`).join(this.w('semi'));
   }
 
   // ---- Latest available year ------------------------------------------------------------
@@ -344,8 +344,8 @@ export class ReportSections {
       const part = t(this.lang, `nar/${by}-${p.part}`);
       const line = p.progress.target;
       const gap = typeof p.value === 'number' && line !== null ? clean(ind.direction === 'lower' ? p.value - line : line - p.value) : null;
-      const value = `${part}${this.fig(p.value, ind.unit)}`;
-      return gap !== null && gap > 0 ? this.w('part-gap', { value, gap: this.amount(gap, ind.unit) }) : value;
+      const value = `${part}${this.fig(p.value, ind)}`;
+      return gap !== null && gap > 0 ? this.w('part-gap', { value, gap: this.amount(gap, ind) }) : value;
     }).join(this.w('semi'));
   }
 

@@ -52,7 +52,7 @@ export const helpMessages: Catalog = {
   'help/opt-output-template': { zh: '写入 文件.csv 或 文件.xlsx（默认 CSV 输出到屏幕）', en: 'write the form to FILE.csv or FILE.xlsx (default: CSV on standard output)' },
   'help/opt-format-indicators': { zh: '输出格式：table | json | csv', en: 'table | json | csv' },
   'help/opt-baseline': { zh: '规划写明基线时，全市基线用规划的数（plan）还是报表的数（returns，修订后的序列）', en: "the top region's baseline where the plan states one: the plan's figure or the returns' (a revised series)" },
-  'help/opt-issuer': { zh: 'Word 文件封面上的发文单位，如 泰州市妇女儿童工作委员会办公室', en: "issuing body on the Word file's title page, e.g. 泰州市妇女儿童工作委员会办公室" },
+  'help/opt-issuer': { zh: 'Word 文件封面上的发文单位，如 某某市妇女儿童工作委员会办公室', en: "issuing body on the Word file's title page, e.g. the office of the city's women and children's working committee" },
   'help/opt-no-placeholders': { zh: '不留各部门补充主要措施的标记（【请相关部门补充主要措施】）', en: "leave out the marked places for the departments' measures (【请相关部门补充主要措施】)" },
   'help/opt-output-app': { zh: '网页写到哪里，如 plancheck.html', en: 'where to write the page, e.g. plancheck.html' },
   'help/opt-plan': { zh: '规划规则目录（默认随工具发布的 plan/）', en: 'folder of plan rule files (default: the bundled plan/)' },
@@ -60,7 +60,7 @@ export const helpMessages: Catalog = {
   'help/opt-quiet': { zh: '只显示错误', en: 'print errors only' },
   'help/opt-no-color': { zh: '终端表格不用颜色', en: 'no colour in the terminal table' },
 
-  'help/example-evaluate': { zh: 'plancheck evaluate 2025年报表.xlsx --region 海陵区', en: 'plancheck evaluate returns-2025.xlsx --region 海陵区 --lang en' },
+  'help/example-evaluate': { zh: 'plancheck evaluate 2025年报表.xlsx --region 某某区', en: 'plancheck evaluate returns-2025.xlsx --region "North District" --lang en' },
   'help/example-report': { zh: 'plancheck report 历年报表.xlsx --stage midterm -o 中期评估.docx', en: 'plancheck report returns.xlsx --stage midterm -o midterm.docx --lang en' },
   'help/example-validate': { zh: 'plancheck validate --plan 规则目录', en: 'plancheck validate --plan rules/' },
   'help/example-check': { zh: 'plancheck check 2025年报表.xlsx', en: 'plancheck check returns-2025.xlsx --lang en' },

@@ -13,15 +13,15 @@ vi.setConfig({ testTimeout: 60_000 });
 const CHINESE_UNIT = /\d(?:人|个|所|处|小时|\/10万)/u;
 
 describe('units in English', () => {
-  it('the table: 1.2 h, 9.78 per 100,000, a bare 0.867 for 0.867人', () => {
+  it('the table: 1.2 h, 9.78 per 100,000, a bare 0.87 for 0.87人 (the plan’s two decimals)', () => {
     const en = plancheck(['evaluate', SAMPLE, '--lang', 'en', '--wide']);
     expect(en.stdout).not.toMatch(CHINESE_UNIT);
-    expect(en.stdout).toMatch(/│ about 0\.85 \(≥ 0\.807\)\s+│ 0\.867\*\s+│ met/);
+    expect(en.stdout).toMatch(/│ about 0\.85 \(≥ 0\.807\)\s+│ 0\.87\*\s+│ met/);
     expect(en.stdout).toMatch(/│ ≥1 h\s+│ 1\.2 h\s+│ met\s+│ 0\.2 h above the target/);
     expect(en.stdout).toMatch(/\d per 100,000\*? /);
     // Chinese keeps the plan's units.
     const zh = plancheck(['evaluate', SAMPLE, '--wide']);
-    expect(zh.stdout).toMatch(/0\.867人\*/);
+    expect(zh.stdout).toMatch(/0\.87人\*/);
     expect(zh.stdout).toMatch(/1\.2小时/);
   });
 

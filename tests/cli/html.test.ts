@@ -34,7 +34,10 @@ describe('evaluate --format html', () => {
     expect(count(html, /<td class="st st-/gu)).toBe(json.results.length);
     for (const status of ['met', 'not-met', 'no-data'] as const) expect(count(html, new RegExp(`<td class="st st-${status}">`, 'gu')), status).toBe(json.summary[status]);
     // The 说明 of a unit-level miss, its interval and the derived mark.
-    expect(html).toMatch(/未达标：季市镇 94\.2%（差异无统计学意义，95%置信区间 92\.58%–95\.49%）/u);
+    // Corrected (issue 20 items 3 and 9): immunisation coverage is a complete count (nature: census), so it
+    // carries no interval and no chance note; the plan's two decimals are kept.
+    expect(html).toMatch(/未达标：季市镇 94\.20%；备注：流动儿童补种未完成/u);
+    expect(html).not.toMatch(/季市镇 94\.20%（差异无统计学意义/u);
     expect(html).toContain('* 由下级地区或分组数据汇总推算');
     // The returns' 备注 in the 说明 of the result they belong to.
     expect(html).toMatch(/<td class="name">★1 新生儿死亡率<\/td>(?:(?!<\/tr>).)*备注：2025年出生缺陷死亡病例集中，已逐例核实<\/td><\/tr>/u);

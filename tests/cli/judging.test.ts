@@ -50,7 +50,7 @@ describe("the plan's 2020 baseline is the city's official one (plan-baseline.csv
     expect(code).toBe(0);
     expect(report.baseline).toBe('plan');
     expect(cityResult(report, 'infant-mortality').progress).toMatchObject({ baseline: 1.94, baselineFrom: 'plan' });
-    expect(md).toContain('2023年，泰州市婴儿死亡率为4.5‰，比2020年上升2.56个千分点（基线为规划所述2020年数）');
+    expect(md).toContain('2023年，泰州市婴儿死亡率为4.50‰，比2020年上升2.56个千分点（基线为规划所述2020年数）');
     expect(md).toContain('基线年 2020 年（规划所述基线）');
     expect(md).toContain('趋势：全时段拟合斜率');
     expect(md).toMatch(/基线：规划所述的2020年数值是其所述地区/);
@@ -94,7 +94,7 @@ describe('trend targets judged over the whole series (trend-blip.csv)', () => {
   it('the report says why the trend is missed, not only 未达到规划目标（下降）', () => {
     const { md } = reportJson([file, '--stage', 'midterm']);
     expect(md).toContain('未达到规划目标（下降）：2022年起回升，2020–2023 年总体上升');
-    expect(md).toContain('儿童新发近视率为8.8%，比2020年下降1.31个百分点，达到规划目标（明显下降）');
+    expect(md).toContain('儿童新发近视率为8.80%，比2020年下降1.31个百分点，达到规划目标（明显下降）');
     // A rise in a rate that should fall is 上升, not 提高 (issue 20 item 7).
     expect(md).toContain('儿童超重率为10.01%，比2020年上升0.01个百分点，达到规划目标（不上升）');
     expect(md).toMatch(/“明显下降”另要求拟合年均降幅不低于基线的2%/);

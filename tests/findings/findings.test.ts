@@ -116,7 +116,7 @@ describe('the verdict reads right', () => {
     const row = (name: string) => rows.find((l) => l.includes(`,${name},`)) ?? '';
     expect(row('新生儿死亡率')).toContain('低于上限 1.27个千分点');
     expect(row('新生儿死亡率')).not.toContain('超出');
-    expect(row('适龄儿童免疫规划疫苗接种率')).toContain('距目标还差 0.8个百分点');
+    expect(row('适龄儿童免疫规划疫苗接种率')).toContain('距目标还差 0.80个百分点');
     expect(row('每千名14岁以下儿童儿科医师数')).toContain('在目标区间内');
     const table = plancheck(['evaluate', SAMPLE, '--regions', TOWNSHIPS, '--region', '泰州市']).stdout;
     expect(table).toContain('≤3‰');

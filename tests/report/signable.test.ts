@@ -121,7 +121,7 @@ describe('the sample, final', () => {
 
   it('存在的问题 quotes the return’s note as the stated reason of a miss, and invents none', () => {
     const problems = section(out.md, '## 三、存在的问题');
-    expect(problems).toContain('兴化市家长学校或者家庭教育指导服务站点建成率（2025年89.5%）未达标，据报送说明：涉农社区数量多，建设进度滞后');
+    expect(problems).toContain('兴化市家长学校或者家庭教育指导服务站点建成率（2025年89.50%）未达标，据报送说明：涉农社区数量多，建设进度滞后');
     expect(problems).toContain('泰州市空气质量优良天数比率（2025年76.16%）未达标，据报送说明：2025年为快报数');
     // 儿童肥胖率's note is of 2024, the miss of 2025: not quoted as its reason.
     expect(problems).not.toContain('课后服务时段调整');
@@ -132,7 +132,7 @@ describe('the sample, final', () => {
     const next = section(out.md, '## 四、下一步工作建议');
     expect(next).toContain('1. 以下11项指标未实现规划目标，建议在“十五五”儿童发展规划中继续设置并跟踪监测：');
     expect(next).toContain('- 空气质量优良天数比率（78%以上）：泰州市76.16%，差1.84个百分点；靖江市75.34%，差2.66个百分点；海陵区76.71%，差1.29个百分点；泰兴市76.99%，差1.01个百分点');
-    expect(next).toContain('- 在校学生心理健康核心知识知晓率（90%）：泰州市88.68%（2024年数据）；高港区88.5%（2024年数据）');
+    expect(next).toContain('- 在校学生心理健康核心知识知晓率（90%）：泰州市88.68%（2024年数据）；高港区88.50%（2024年数据）');
     expect(next).toContain('【请相关部门补充主要措施】');
   });
 
@@ -155,17 +155,17 @@ describe('a return of 泰州市 rows only', () => {
 
   it('the latest year available: 2022 stands in for a missing 2023, said and counted apart; 2021 is too old', () => {
     for (const [format, text] of Object.entries(texts(mid))) {
-      expect(text, format).toContain('在校学生心理健康核心知识知晓率2023年尚无数据，采用2022年数据：泰州市2022年为84%，未达到规划目标（2022年数据）。');
+      expect(text, format).toContain('在校学生心理健康核心知识知晓率2023年尚无数据，采用2022年数据：泰州市2022年为84.00%，未达到规划目标（2022年数据）。');
       expect(text, format).toContain('另有1项2023年尚无数据，按2022年数据评估（在校学生心理健康核心知识知晓率未达标）');
       // Its last value is of 2021, two years before: no stand-in.
       expect(text, format).not.toMatch(/中小学校心理教师配备率2023年尚无数据/);
     }
-    expect(mid.md).toContain('| 7 | 在校学生心理健康核心知识知晓率 | 78% | 84%（2022年数据） | 90% | 未达标（2022年数据） |');
+    expect(mid.md).toContain('| 7 | 在校学生心理健康核心知识知晓率 | 78.00% | 84.00%（2022年数据） | 90% | 未达标（2022年数据） |');
   });
 
   it('gives the sex and the urban–rural gaps, and no section for 市（区） it has none of', () => {
-    expect(mid.md).toContain('- 泰州市５岁以下儿童贫血率2023年女童为2.9%、男童为3.5%，女童低于男童0.6个百分点。');
-    expect(mid.md).toContain('- 泰州市家长学校或者家庭教育指导服务站点建成率2023年农村为86.2%、城市为96%，农村低于城市9.8个百分点。');
+    expect(mid.md).toContain('- 泰州市５岁以下儿童贫血率2023年女童为2.90%、男童为3.50%，女童低于男童0.60个百分点。');
+    expect(mid.md).toContain('- 泰州市家长学校或者家庭教育指导服务站点建成率2023年农村为86.20%、城市为96.00%，农村低于城市9.80个百分点。');
     expect(mid.md).toContain('### （九）分性别、分城乡情况');
     expect(mid.md).not.toContain('各市（区）目标实现情况');
     expect(mid.md).not.toContain('涉及6个市（区）');
@@ -187,8 +187,8 @@ describe('a return of 泰州市 rows only', () => {
   });
 
   it('final: a split target’s part says its gap; a note of the year stood in for is quoted', () => {
-    expect(fin.md).toContain('- 家长学校或者家庭教育指导服务站点建成率（城市社区100 农村社区90）：泰州市农村社区89.4%，差0.6个百分点');
-    expect(fin.md).toContain('泰州市在校学生心理健康核心知识知晓率（2024年88%）未达标，据报送说明：抽样调查结果尚未公布');
+    expect(fin.md).toContain('- 家长学校或者家庭教育指导服务站点建成率（城市社区100 农村社区90）：泰州市农村社区89.40%，差0.60个百分点');
+    expect(fin.md).toContain('泰州市在校学生心理健康核心知识知晓率（2024年88.00%）未达标，据报送说明：抽样调查结果尚未公布');
   });
 });
 

@@ -1,4 +1,4 @@
-// The words beside the numbers (issue 20, items 1, 2, 7, 8, 10), through the BUILT binary on
+// The words beside the numbers (issue 20, items 1, 2, 7, 8, 10; figures at the plan's two decimals, item 9), through the BUILT binary on
 // tests/fixtures/report/words.csv and city-only.csv. Figures worked by hand in the comments.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,8 +34,8 @@ describe('words.csv, final report', () => {
   it('1. an every-乡镇 gap is stated with the township it belongs to, once', () => {
     const text = problemsAndNext(md);
     // 季市镇 94.2 against ≥95: 0.8 short. 泰州市 98.46 and 靖江市 97.22 are above 95 and never carry it.
-    expect(text).toContain('- 适龄儿童免疫规划疫苗接种率：靖江市季市镇94.2%，差0.8个百分点。');
-    expect(text).toContain('- 适龄儿童免疫规划疫苗接种率（以乡(镇)为单位达95％以上）：靖江市季市镇94.2%，差0.8个百分点');
+    expect(text).toContain('- 适龄儿童免疫规划疫苗接种率：靖江市季市镇94.20%，差0.80个百分点。');
+    expect(text).toContain('- 适龄儿童免疫规划疫苗接种率（以乡(镇)为单位达95％以上）：靖江市季市镇94.20%，差0.80个百分点');
     expect(text).not.toMatch(/98\.46%，差0\.8|97\.22%，差0\.8|泰州市季市镇/);
   });
 
@@ -50,9 +50,9 @@ describe('words.csv, final report', () => {
   it('2. a 左右 gap is to the plan\'s number, the band named once', () => {
     // 0.85 − 0.8 = 0.05 (to the band's edge 0.8075 it would be 0.0075).
     expect(md).toContain('距规划目标（0.85人左右，按不低于0.8075人判定）尚差0.05人，未实现规划目标');
-    expect(problemsAndNext(md)).toContain('- 每千名14岁以下儿童儿科医师数（0.85人左右，按不低于0.8075人判定）：泰州市0.8人，差0.05人。');
+    expect(problemsAndNext(md)).toContain('- 每千名14岁以下儿童儿科医师数（0.85人左右，按不低于0.8075人判定）：泰州市0.80人，差0.05人。');
     // 99 − 97.5 = 1.5 (to the edge 98 it would be 0.5).
-    expect(problemsAndNext(md)).toContain('- 学前教育毛入园率（99%左右，按不低于98%判定）：兴化市97.5%，差1.5个百分点。');
+    expect(problemsAndNext(md)).toContain('- 学前教育毛入园率（99%左右，按不低于98%判定）：兴化市97.50%，差1.50个百分点。');
     expect(md).not.toMatch(/差0\.0075人|兴化市97\.5%，差0\.5个百分点/);
   });
 
@@ -89,16 +89,16 @@ describe('words.csv, mid-term report', () => {
   it('1. a split is paced by its own part, with that part\'s value', () => {
     // 城市社区 80 → 90: required (100 − 80)/5 = 4, actual 10/3 = 3.33, R = 0.83; left (100 − 90)/2 = 5 a year.
     const text = problemsAndNext(md);
-    expect(text).toContain('- 家长学校或者家庭教育指导服务站点建成率：兴化市城市社区需加快进度，2023年90%，需年均提高5个百分点。');
-    expect(text).toContain('兴化市城市社区需年均提高5个百分点（由90%到100%）');
+    expect(text).toContain('- 家长学校或者家庭教育指导服务站点建成率：兴化市城市社区需加快进度，2023年90.00%，需年均提高5个百分点。');
+    expect(text).toContain('兴化市城市社区需年均提高5个百分点（由90.00%到100.00%）');
     expect(text).not.toMatch(/（城市），2023年88\.7%/);
     // The annex's at-risk row carries the same part's figures, named: base 80, current 90, target 100.
-    expect(md).toMatch(/家长学校或者家庭教育指导服务站点建成率 \| 兴化市（城市） \| 未达标 \| 需加快进度 \| 80% \| 90% \| 100% \|/);
+    expect(md).toMatch(/家长学校或者家庭教育指导服务站点建成率 \| 兴化市（城市） \| 未达标 \| 需加快进度 \| 80\.00% \| 90\.00% \| 100\.00% \|/);
   });
 
   it('2. the 左右 gap and the pace name the plan\'s number and the line judged', () => {
     // 0.85 − 0.781 = 0.069.
-    expect(md).toContain('2023年，泰州市每千名14岁以下儿童儿科医师数为0.781人，比2020年增加0.162人，距规划目标（0.85人左右，按不低于0.8075人判定）尚差0.069人');
+    expect(md).toContain('2023年，泰州市每千名14岁以下儿童儿科医师数为0.78人，比2020年增加0.16人，距规划目标（0.85人左右，按不低于0.8075人判定）尚差0.07人');
     expect(md).not.toContain('尚差0.027人');
     // 毛入园率 97.34 in 2023, judged at 98: (98 − 97.34)/2 = 0.33 a year; 99%左右 is said.
     expect(problemsAndNext(md)).toContain('- 学前教育毛入园率（99%左右，按不低于98%判定）：兴化市需年均提高0.33个百分点（由97.34%到判定线98%）。');
@@ -111,7 +111,7 @@ describe('words.csv, mid-term report', () => {
     const r = plancheck(['evaluate', WORDS, '--regions', TOWNSHIPS, '--year', '2023', '-o', csv]);
     expect(r.code).toBe(1);
     const row = readFileSync(csv, 'utf8').split('\n').find((l) => l.startsWith('paediatricians-per-1000-children,') && l.includes(',泰州市,'))!;
-    expect(row).toContain('距规划目标值还差 0.069人');
+    expect(row).toContain('距规划目标值还差 0.07人');
     expect(row).toContain('0.85人左右，按不低于0.8075人判定');
   });
 
@@ -125,7 +125,7 @@ describe('words.csv, mid-term report', () => {
     // 海陵区 80.87 → 78.9: −0.657 a year, 77.59 by 2025 < 78. 季市镇 96.77 → 95.58: 94.79 by 2025 < 95.
     const text = problemsAndNext(md);
     expect(text).toContain('目前已达标、但按目前年均变化2025年将不能实现规划目标的指标');
-    expect(text).toContain('空气质量优良天数比率：海陵区2020年80.87%，2023年78.9%，按目前年均变化2025年预计为77.59%，规划目标为78%以上');
+    expect(text).toContain('空气质量优良天数比率：海陵区2020年80.87%，2023年78.90%，按目前年均变化2025年预计为77.59%，规划目标为78%以上');
     expect(text).toContain('适龄儿童免疫规划疫苗接种率：靖江市季市镇2020年96.77%，2023年95.58%，按目前年均变化2025年预计为94.79%，规划目标为95%以上');
     const air = json.warnings.find((w) => w.region.name === '海陵区')!;
     expect(air.progress.projected).toBeCloseTo(77.5867, 3);
