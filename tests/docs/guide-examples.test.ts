@@ -28,7 +28,7 @@ describe('docs/guide.zh-CN.md', () => {
   });
 
   it('bite: an example edited by hand, or an input changed, is found', () => {
-    const edited = text.replace('低于上限 1.5个千分点', '超出 1.5个千分点');
+    const edited = text.replace('低于上限 1.50个千分点', '超出 1.50个千分点');
     expect(edited).not.toBe(text);
     expect(run(edited).changed).toEqual([expect.stringMatching(/^evaluate 报表\.csv/)]);
     const input = text.replace('婴儿死亡率,高港区,2025,1.20,3,2500,‰,', '婴儿死亡率,高港区,2025,2.13,4,1882,‰,');
