@@ -14,7 +14,7 @@ import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
 import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
-import { ReportSections } from './report-sections.js';
+import { earlierOf, ReportSections } from './report-sections.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -38,6 +38,8 @@ interface Subject {
   gap: number | null;
   status: Status;
   progress: Progress;
+  /** Why a target without a gap (a trend) is missed, in words: a list of misses says it beside the value. */
+  why?: string;
 }
 
 const RISKY: ReadonlySet<string> = new Set(['moving-away', 'limited', 'speed-up']);
@@ -304,7 +306,8 @@ class Narrative {
   private subjects(ind: IndicatorReport, rr: RegionReport): Subject[] {
     const name = rr.region.name;
     const t = ind.target;
-    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, status: rr.status, progress: rr.progress };
+    const why = t.kind === 'trend' && rr.status === 'not-met' && rr.reason ? say(rr.reason, ind, this.ctx) : undefined;
+    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, status: rr.status, progress: rr.progress, ...(why ? { why } : {}) };
     if (t.kind === 'split' && rr.parts?.length) {
       const bound = boundOf(t, ind);
       return rr.parts.map((p) => ({ label: this.w('place-part', { region: name, part: this.partName(p) }), key: `${rr.region.code}/${p.part}`, value: p.value, gap: lineGap(p.progress.target, p.value, bound), status: p.status, progress: p.progress }));
@@ -486,7 +489,7 @@ class Narrative {
           indicator: this.listName(ind),
           regions: subjects.map((x) => x.gap !== null && x.gap > 0
             ? this.w('not-achieved-region', { region: x.label, current: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
-            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind) })).join(this.w('parts-sep')),
+            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind) }) + (x.why ? this.w('trend-why-brief', { why: x.why }) : '')).join(this.w('parts-sep')),
         }))));
       }
     }
@@ -494,7 +497,8 @@ class Narrative {
     const lagging = this.lagging();
     if (lagging.items.length) blocks.push(paragraph(this.w(this.final ? 'problem-lagging-final' : 'problem-lagging', { n: ++n, level: lagging.level, final: r.finalYear, list: this.join(lagging.items) })));
     const top = this.topRegion();
-    const noData = this.indicators().filter((i) => { const x = this.topOf(i); return x !== undefined && NO_DATA.has(x.status); });
+    // An indicator judged on the year before (report-sections.ts) is said there, not listed again as without data.
+    const noData = this.indicators().filter((i) => { const x = this.topOf(i); return x !== undefined && NO_DATA.has(x.status) && !earlierOf(x, r.year); });
     if (top && noData.length) blocks.push(paragraph(this.w('problem-no-data', { n: ++n, region: top.name, count: noData.length, list: this.few(noData.map((i) => this.name(i))) })));
     const noBaseline = this.noBaseline();
     if (noBaseline.length) blocks.push(paragraph(this.w('problem-no-baseline', { n: ++n, year: r.baselineYear, list: this.join(noBaseline.map((i) => this.name(i))) })));

@@ -20,6 +20,8 @@ export interface CarriedPlace {
   label: string;
   value: number | boolean | null;
   gap: number | null;
+  /** Why a target without a gap (a trend) is missed, in words. */
+  why?: string;
 }
 
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -320,7 +322,7 @@ export class ReportSections {
       target: this.targetText(ind),
       list: subjects.map((x) => x.gap !== null && x.gap > 0
         ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
-        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind) })).join(this.w('semi')),
+        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind) }) + (x.why ? t(this.lang, 'nar/trend-why-brief', { why: x.why }) : '')).join(this.w('semi')),
     }));
     // Misses judged on the year before (the year evaluated has no value): carried over too, marked.
     for (const ind of this.indicators()) {

@@ -209,5 +209,6 @@ export const narrativeMessages: Catalog = {
 
   // Why a target is missed where a reason says more than the figures (engine kinds trend.ts and every-unit.ts).
   'nar/trend-why': { zh: '：{why}', en: ': {why}' },
+  'nar/trend-why-brief': { zh: '（{why}）', en: ' ({why})' },
   'nar/units-proven': { zh: '，{why}', en: '; {why}' },
 };
