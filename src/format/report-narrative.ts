@@ -530,7 +530,7 @@ class Narrative {
   private riskSubject(x: Subject, unit: Shown): string {
     const value = typeof x.value === 'number' ? this.fig(x.value, unit) : null;
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.label, year: this.report.year, current: value ?? '' });
-    const pace = this.paceLeft(x.progress, unitOf(unit));
+    const pace = this.paceLeft(x.progress, unit);
     const params = { region: x.label, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
     return pace ? this.w('risk-region', { ...params, pace }) : this.w('risk-region-no-pace', params);
   }
@@ -559,12 +559,16 @@ class Narrative {
   }
 
   /** What is left to do each year to reach the target by the final year: 需年均下降0.6个百分点. */
-  private paceLeft(p: Progress, unit: string): string | undefined {
+  private paceLeft(p: Progress, shown: Shown): string | undefined {
     if (p.target === null || p.current === null || p.year >= p.finalYear) return undefined;
     const pace = clean((p.target - p.current) / (p.finalYear - p.year));
     if (pace === 0) return undefined;
+    const unit = unitOf(shown);
     const points = unit === '%' || unit === '‰' || unit.includes('/');
-    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, unit) });
+    // The indicator's own decimals, as its values are written; a pace too small for them keeps its own.
+    const decimals = typeof shown === 'string' ? undefined : shown.decimals;
+    const fits = decimals === undefined || Math.abs(pace) >= 0.5 * 10 ** -decimals;
+    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, fits ? shown : unit) });
   }
 
   /** The indicators not achieved, each with the places that miss (the top region's first, then worst first). */
@@ -616,7 +620,7 @@ class Narrative {
     let n = 0;
     if (!this.final) {
       const groups = this.riskGroups()
-        .map(({ ind, subjects }) => ({ ind, paced: subjects.map((x) => ({ x, pace: this.paceLeft(x.progress, ind.unit) })).filter((y): y is { x: Subject; pace: string } => y.pace !== undefined) }))
+        .map(({ ind, subjects }) => ({ ind, paced: subjects.map((x) => ({ x, pace: this.paceLeft(x.progress, ind) })).filter((y): y is { x: Subject; pace: string } => y.pace !== undefined) }))
         .filter((g) => g.paced.length);
       if (groups.length) {
         out.push(paragraph(this.w('next-pace-intro', { n: ++n, final: r.finalYear })));
