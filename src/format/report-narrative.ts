@@ -565,10 +565,11 @@ class Narrative {
     if (pace === 0) return undefined;
     const unit = unitOf(shown);
     const points = unit === '%' || unit === '‰' || unit.includes('/');
-    // The indicator's own decimals, as its values are written; a pace too small for them keeps its own.
-    const decimals = typeof shown === 'string' ? undefined : shown.decimals;
-    const fits = decimals === undefined || Math.abs(pace) >= 0.5 * 10 ** -decimals;
-    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, fits ? shown : unit) });
+    // One precision for every pace of an indicator: its own decimals, but at least two (a pace of
+    // 0.14 h a year is not 0.1); a pace too small for them keeps its own.
+    const decimals = typeof shown === 'string' || shown.decimals === undefined ? undefined : Math.max(shown.decimals, 2);
+    const fits = decimals !== undefined && Math.abs(pace) >= 0.5 * 10 ** -decimals;
+    return this.w(`pace-${pace > 0 ? 'up' : 'down'}${points ? '' : '-count'}`, { amount: this.amount(pace, fits ? { unit, decimals } : unit) });
   }
 
   /** The indicators not achieved, each with the places that miss (the top region's first, then worst first). */
