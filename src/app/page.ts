@@ -267,11 +267,12 @@ function commandLine(run: RunDone): HTMLElement {
 const STATUS_COLUMNS = ['indicator', 'year', 'target', 'value', 'status', 'gap', 'detail', 'notes'];
 
 /** A value of the CSV as the terminal table writes it: 98.77%, 1.73‰, 是. */
-function valueText(value: string, unit: string): string {
-  if (value === '') return formatValue(null, unit, state.choices.lang);
-  if (value === 'true' || value === 'false') return formatValue(value === 'true', unit, state.choices.lang);
+function valueText(value: string, unit: string, decimals: number | undefined): string {
+  const shown = decimals === undefined ? unit : { unit, decimals };
+  if (value === '') return formatValue(null, shown, state.choices.lang);
+  if (value === 'true' || value === 'false') return formatValue(value === 'true', shown, state.choices.lang);
   const x = Number(value);
-  return Number.isFinite(x) ? formatValue(x, unit, state.choices.lang) : value;
+  return Number.isFinite(x) ? formatValue(x, shown, state.choices.lang) : value;
 }
 
 function renderTable(): void {
@@ -304,7 +305,7 @@ function renderTable(): void {
             { 'data-indicator': row[at('id')]!, 'data-region': row[at('region_code')]!, 'data-year': row[at('year')]!, 'data-status': row[at('status_id')]!, class: `status-${row[at('status_id')]}` },
             ...shown.map((i, n) => {
               const column = STATUS_COLUMNS[n]!;
-              return el('td', { class: column }, column === 'value' ? valueText(row[i] ?? '', row[at('unit')] ?? '') : (row[i] ?? ''));
+              return el('td', { class: column }, column === 'value' ? valueText(row[i] ?? '', row[at('unit')] ?? '', run.decimals?.[row[at('id')] ?? '']) : (row[i] ?? ''));
             }),
           ),
         );

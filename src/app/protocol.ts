@@ -57,6 +57,8 @@ export interface RunDone {
   outputs: Record<string, Uint8Array>;
   /** evaluate: the results table the CLI wrote as CSV, read back (header, rows). */
   table?: { header: string[]; rows: string[][] };
+  /** evaluate: each indicator's declared decimals (the plan's), so the page writes values as the CLI does. */
+  decimals?: Record<string, number>;
 }
 
 export type WorkerMessage =

@@ -126,6 +126,8 @@ async function evaluateAll(files: ReadFile[], plan: ReadFile[] | undefined, c: C
   if (csv) {
     const read = readTable(new TextDecoder().decode(csv), 'plancheck-results.csv').table;
     if (read) evaluated.table = { header: read.header, rows: read.rows.map((r) => r.cells) };
+    const { plan: p } = await readPlan(io, dir);
+    evaluated.decimals = Object.fromEntries(p.indicators.flatMap((i) => (i.decimals === undefined ? [] : [[i.id, i.decimals]])));
   }
   post(evaluated);
 

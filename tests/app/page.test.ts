@@ -77,6 +77,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the offline page in Chromium', () => {
     expect(rows.length).toBeGreaterThan(100);
     expect(rows).toEqual(cli);
     expect(rows.map((r) => r.status)).toEqual(expect.arrayContaining(['met', 'not-met', 'no-data']));
+    // Values at the plan's declared decimals, as the terminal table writes them (0.87人, not 0.867人).
+    const value = (id: string) => w.page.textContent(`tr[data-indicator=${id}][data-region="321200"] td.value`);
+    expect(await value('paediatricians-per-1000-children')).toBe('0.87人');
+    expect(await value('school-psych-teacher-rate')).toBe('100.00%');
     // The report is shown in the page, with its charts.
     const report = await w.page.getAttribute('iframe.report', 'srcdoc');
     expect(report).toContain('<svg');
