@@ -6,6 +6,7 @@ import { appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Indicator, Plan, Region, Target } from '../../src/plan/model.js';
@@ -35,6 +36,20 @@ export function params(weight = 1): fc.Parameters<unknown> {
 /** A test timeout for a property of this many runs at about `msPerRun` each. */
 export function timeoutFor(weight: number, msPerRun: number): number {
   return 30_000 + runsFor(weight) * msPerRun * 3;
+}
+
+/**
+ * A test file's tallies, each reported after the file's tests: call once at the top of the
+ * file, then `tally(name)` in each property.
+ */
+export function talliesOfFile(): (name: string) => Tally {
+  const tallies: Tally[] = [];
+  afterAll(() => tallies.forEach((t) => t.report()));
+  return (name) => {
+    const t = new Tally(name);
+    tallies.push(t);
+    return t;
+  };
 }
 
 /** What one property saw, for scripts/fuzz.mjs: cases, exit codes, stack traces. */

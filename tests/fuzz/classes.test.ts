@@ -11,16 +11,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { nodeIo } from '../../src/cli/io.js';
-import { LOCATED, ROOT, Tally, badOutcome, errorLines, params, planFiles, runMem, timeoutFor, type MemRun } from './arbitraries.js';
+import { LOCATED, ROOT, Tally, badOutcome, errorLines, params, planFiles, runMem, timeoutFor, type MemRun, talliesOfFile } from './arbitraries.js';
 import { hostileWorkbook } from '../hostile/zip.js';
 
-const tallies: Tally[] = [];
-afterAll(() => tallies.forEach((t) => t.report()));
-function tally(name: string): Tally {
-  const t = new Tally(name);
-  tallies.push(t);
-  return t;
-}
+const tally = talliesOfFile();
 
 function sane(r: MemRun, t: Tally): void {
   t.exit(r.code);

@@ -6,20 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indexes, loadPlan, readReturns } from '../../src/index.js';
 import {
   LOCATED, PROTOTYPE_NAMES, ROOT, Tally, badOutcome, knownBug, csvLikeText, errorLines, hostileBytes, mutate, mutateYaml, mutation, params, planFiles, realReturns, runMem,
-  timeoutFor, yamlMutation, type MemRun,
+  timeoutFor, yamlMutation, type MemRun, talliesOfFile,
 } from './arbitraries.js';
 
-const tallies: Tally[] = [];
-afterAll(() => tallies.forEach((t) => t.report()));
-function tally(name: string): Tally {
-  const t = new Tally(name);
-  tallies.push(t);
-  return t;
-}
+const tally = talliesOfFile();
 
 // Not the terminal table: unbundled (as vitest runs src/), cli-table3 re-measures a long cell
 // once per character it drops, which the bundle patches out (scripts/build.mjs); an in-process

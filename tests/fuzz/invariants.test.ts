@@ -5,20 +5,14 @@
 // - splitting a return into two files never changes a verdict;
 // - a region derived from its sub-regions (or a total from its 男/女 parts) is Σ numerator / Σ denominator.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate, indexes, readReturns, type Evaluation, type Result } from '../../src/index.js';
 import type { Plan } from '../../src/plan/model.js';
 import {
-  CITY, Tally, csvOf, districts, fuzzIndicator, fuzzPlan, params, planAndRows, ratio, rowLine, HEADER, timeoutFor, type Row,
+  CITY, csvOf, districts, fuzzIndicator, fuzzPlan, params, planAndRows, ratio, rowLine, HEADER, timeoutFor, type Row, talliesOfFile,
 } from './arbitraries.js';
 
-const tallies: Tally[] = [];
-afterAll(() => tallies.forEach((t) => t.report()));
-function tally(name: string): Tally {
-  const t = new Tally(name);
-  tallies.push(t);
-  return t;
-}
+const tally = talliesOfFile();
 
 function run(plan: Plan, files: Array<{ file: string; text: string }>, year?: number): Evaluation {
   const { indicators, regions } = indexes(plan, []);

@@ -13,15 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { nodeIo } from '../../src/cli/io.js';
 import { sheetWorkbook } from '../hostile/zip.js';
-import { ROOT, Tally, badOutcome, memIo, params, runMem, timeoutFor } from './arbitraries.js';
+import { ROOT, badOutcome, memIo, params, runMem, timeoutFor, talliesOfFile } from './arbitraries.js';
 
-const tallies: Tally[] = [];
-afterAll(() => tallies.forEach((t) => t.report()));
-function tally(name: string): Tally {
-  const t = new Tally(name);
-  tallies.push(t);
-  return t;
-}
+const tally = talliesOfFile();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
