@@ -82,6 +82,9 @@ export class PlancheckError extends Error {
  */
 export const FINDINGS_KEPT = 100;
 
+/** Distinct names (a finding's `name`) counted of one kind: beyond, the count says “at least”. */
+export const NAMES_COUNTED = 10_000;
+
 /** The finding standing for those of a kind left out of memory: its params give the kind and the exact counts. */
 export const OMITTED = 'findings/omitted';
 
@@ -153,7 +156,7 @@ export function omittedKinds(ds: readonly Diagnostic[]): OmittedKind[] {
  */
 export class Findings implements FindingSink {
   readonly list: Diagnostic[] = [];
-  private readonly counts = new Map<string, { count: number; omitted?: Diagnostic }>();
+  private readonly counts = new Map<string, { count: number; omitted?: Diagnostic; names?: Set<string> }>();
   private readonly open: Diagnostic[] = [];
 
   constructor(
@@ -172,6 +175,9 @@ export class Findings implements FindingSink {
     let kind = this.counts.get(key);
     if (!kind) this.counts.set(key, (kind = { count: 0 }));
     kind.count++;
+    // The distinct names a kind quotes (unknown regions, indicators), for a headline over all of them.
+    const { name } = d.params;
+    if (typeof name === 'string' && (kind.names ??= new Set()).size < NAMES_COUNTED) kind.names.add(name);
     if (kind.count <= this.bound) {
       this.list.push(d);
       return;
@@ -182,8 +188,13 @@ export class Findings implements FindingSink {
       kind.omitted = diag(d.severity, OMITTED, params, d.file !== undefined ? { file: d.file } : {});
       this.list.push(kind.omitted);
     }
-    kind.omitted.params.count = kind.count;
-    kind.omitted.params.omitted = kind.count - this.bound;
+    const { params } = kind.omitted;
+    params.count = kind.count;
+    params.omitted = kind.count - this.bound;
+    if (kind.names) {
+      params.names = kind.names.size;
+      params.namesCapped = kind.names.size >= NAMES_COUNTED;
+    }
   }
 
   /** A finding its maker still changes (see pushOpen): kept whatever the bound, handed on by `close`. */

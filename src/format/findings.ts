@@ -22,6 +22,8 @@ export interface FindingGroup {
   findings: Diagnostic[];
   /** Findings of the group's kind left out of memory (counted by a `findings/omitted`), beyond `findings`. */
   omitted: number;
+  /** Then, the distinct names of the whole kind (`names`, and whether it stopped counting: `namesCapped`). */
+  omittedBy?: Diagnostic;
 }
 
 /** A message cut into what is wrong and what to do, at the template's last “；” (“; ” in English). */
@@ -55,7 +57,9 @@ export function groupFindings(ds: readonly Diagnostic[], lang: Lang): FindingGro
   for (const d of omitted) {
     const { code, indicator } = d.params;
     const group = lastOfKind.get(kindOf({ ...d, code: String(code), params: indicator === undefined ? {} : { indicator } }));
-    if (group) group.omitted += findingWeight(d);
+    if (!group) continue;
+    group.omitted += findingWeight(d);
+    group.omittedBy = d;
   }
   return [...groups.values()];
 }
@@ -93,12 +97,15 @@ export function findingLine(d: Diagnostic, lang: Lang): string {
 
 function headlineOf(group: FindingGroup, lang: Lang): string | undefined {
   const param = LISTED[group.code];
-  // The names of the findings kept would not be all the names: no headline then.
-  if (!param || group.omitted > 0 || !hasMessage(`findings/headline/${group.code}`)) return undefined;
+  if (!param || !hasMessage(`findings/headline/${group.code}`)) return undefined;
   const names = [...new Set(group.findings.map((d) => d.params[param]).filter((v) => v !== undefined).map(String))];
+  // With findings left out of memory, the run counted the kind's distinct names (up to NAMES_COUNTED).
+  const counted = group.omittedBy?.params.names;
+  const distinct = typeof counted === 'number' ? counted : names.length;
+  const atLeast = group.omittedBy?.params.namesCapped === true;
   const shown = names.slice(0, NAMES_SHOWN).join(lang === 'zh' ? '、' : ', ');
-  const list = names.length <= NAMES_SHOWN ? shown : t(lang, 'findings/names-more', { names: shown, total: names.length, more: names.length - NAMES_SHOWN });
-  const params: Params = { count: thousands(group.findings.length), distinct: names.length, names: list };
+  const list = distinct <= NAMES_SHOWN && names.length === distinct ? shown : t(lang, 'findings/names-more', { names: shown, total: distinct, more: thousands(distinct - Math.min(NAMES_SHOWN, names.length)) });
+  const params: Params = { count: thousands(group.findings.length + group.omitted), distinct: `${atLeast ? '≥' : ''}${thousands(distinct)}`, names: list };
   return t(lang, `findings/headline/${group.code}`, params);
 }
 
