@@ -164,3 +164,17 @@ describe('other storms go through the same bound', () => {
     ]);
   });
 });
+
+describe('a finding the reader keeps adding to reaches the streamed file in its final form', () => {
+  it('indicators not in the plan: one finding counting every row, in --diagnostics FILE.json too', () => {
+    const dir = tempDir('plancheck-storm-open-');
+    const file = storm(dir, 'extra.csv', 4, (i) => (i < 3 ? `孕产妇死亡率,泰州市,${2020 + i},10.5` : '新生儿死亡率,泰州市,2023,1.5'));
+    const out = join(dir, 'all.json');
+    const r = plancheck(['evaluate', file, '--diagnostics', out]);
+    expect(r.stderr).toContain('[data/indicators-not-in-plan]');
+    const j = JSON.parse(readFileSync(out, 'utf8')) as { diagnostics: Array<{ code: string; params: Record<string, unknown> }> };
+    const found = j.diagnostics.filter((d) => d.code === 'data/indicators-not-in-plan');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params).toMatchObject({ rows: 3, count: 1, names: '孕产妇死亡率' });
+  });
+});
