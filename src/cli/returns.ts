@@ -147,12 +147,6 @@ export function readInputs(io: Io, plan: Plan, dataPaths: string[], regionsPath:
   return inputs(p, readReturns(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
 }
 
-/** Any return: CSV, text or .xlsx, long or wide. The workbook reader is loaded only for a workbook. */
-export async function readInputsAsync(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Promise<Inputs> {
-  const p = prepareInputs(io, plan, dataPaths, regionsPath, options);
-  return inputs(p, await readReturnsAsync(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
-}
-
 /** Where findings about a return as a whole point: the first return (and its sheet). */
 export function returnPlace(i: Pick<Inputs, 'files' | 'sheets'>): Where {
   const file = i.files[0];
