@@ -115,6 +115,12 @@ export const reportMessages: Catalog = {
     zh: '{stage}（{year}年）：{total} 项，已达标 {achieved}，进度符合预期 {onTrack}，需加快进度 {speedUp}，进展有限 {limited}，出现倒退 {movingAway}，无法评估 {unknown}',
     en: '{stage} ({year}): {total} results, {achieved} achieved, {onTrack} on track, {speedUp} must speed up, {limited} limited, {movingAway} moving away, {unknown} unknown',
   },
+  // The final report judges achieved or not: its line counts no pace classes.
+  'report/stdout-summary-final': {
+    zh: '{stage}（{year}年）：{total} 项，实现 {met}，未实现 {notMet}，无法评估 {unknown}',
+    en: '{stage} ({year}): {total} results, {met} achieved, {notMet} not achieved, {unknown} unknown',
+  },
+  'report/stdout-summary-not-applicable': { zh: '，目标不适用 {n}', en: ', {n} not applicable' },
   'report/wrote': { zh: '已写出 {path}', en: 'wrote {path}' },
   'report/bad-extension': { zh: '无法从文件名 {path} 判断报告格式；请用扩展名 {allowed}', en: 'cannot tell the report format from {path}; use one of {allowed}' },
 };
