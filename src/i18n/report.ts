@@ -101,6 +101,8 @@ export const reportMessages: Catalog = {
   'report/chart-target': { zh: '目标线', en: 'target' },
   'report/chart-required': { zh: '要求路径', en: 'required path' },
   'report/chart-projected': { zh: '按当前进度预计', en: 'projected at the current pace' },
+  'report/chart-plan-baseline': { zh: '○ {year}年为规划所述基线{value}', en: '○ {year}: the plan’s stated baseline, {value}' },
+  'report/chart-plan-baseline-replaces': { zh: '○ {year}年为规划所述基线{value}（报表数{returned}）', en: '○ {year}: the plan’s stated baseline, {value} (the returns give {returned})' },
   'report/no-chart': { zh: '无数值序列，不作图', en: 'no numeric series to chart' },
   'report/per-year': { zh: '/年', en: '/yr' },
 
