@@ -35,12 +35,15 @@ export function reportFrame(report: Report, lang: Lang): string {
   });
 }
 
-/** How progress is paced, which baseline is used and how trends are judged (the report's method section). */
+/**
+ * How progress is paced (the final report: that the value is compared with the target, no pace),
+ * which baseline is used and how trends are judged (the report's method section).
+ */
 export function methodNote(report: Report, lang: Lang): string {
   const years = { year: report.year, baseline: report.baselineYear, final: report.finalYear };
   const marked = clean(MARKED_FALL_PER_YEAR * 100);
   return [
-    t(lang, `report/method-note-${report.method}`, years),
+    report.stage === 'final' ? t(lang, 'sec/work-progress-final', years) : t(lang, `report/method-note-${report.method}`, years),
     t(lang, `report/baseline-note-${report.baseline}`, years),
     t(lang, 'report/trend-note', { ...years, marked, span: report.finalYear - report.baselineYear, markedSpan: clean(marked * (report.finalYear - report.baselineYear)), flat: clean(FLAT_SHARE * 100) }),
   ].join(lang === 'en' ? ' ' : '');

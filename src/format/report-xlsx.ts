@@ -96,7 +96,7 @@ export async function formatReportXlsx(report: Report, ctx: FormatContext): Prom
       [t(lang, 'xlsx/about-plan'), lang === 'en' ? (report.plan.titleEn ?? report.plan.title) : report.plan.title],
       [t(lang, 'xlsx/about-stage'), t(lang, `report/stage-${report.stage}`)],
       [t(lang, 'xlsx/about-year'), report.year],
-      [t(lang, 'xlsx/about-method'), methodNote(report, lang)],
+      [t(lang, final ? 'xlsx/about-method-final' : 'xlsx/about-method'), methodNote(report, lang)],
       [t(lang, 'col/derived'), t(lang, 'xlsx/about-derived')],
       [t(lang, 'xlsx/about-columns'), t(lang, 'xlsx/about-columns-text', { first: t(lang, 'col/id') })],
     ],

@@ -31,6 +31,7 @@ export const xlsxMessages: Catalog = {
   'xlsx/about-regions': { zh: '地区文件', en: 'Regions file' },
   'xlsx/about-year': { zh: '评估年份', en: 'Year evaluated' },
   'xlsx/about-method': { zh: '进度测算', en: 'Progress measured by' },
+  'xlsx/about-method-final': { zh: '评估方法', en: 'Method' },
   'xlsx/about-date': { zh: '生成日期', en: 'Date' },
   'xlsx/about-version': { zh: 'plancheck 版本', en: 'plancheck version' },
   'xlsx/about-results': { zh: '评估结果（条）', en: 'Results (rows)' },

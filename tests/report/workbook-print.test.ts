@@ -103,7 +103,14 @@ describe('the workbooks’ columns: people’s first, programs’ last', () => {
       // 婴儿死亡率 in 泰州市: the row reads 儿童与健康, the name, the place, the plan's baseline 1.94.
       const infant = progress!.getRows(2, progress!.rowCount - 1)!.find((row) => row.getCell(progressPeople.length + 1).value === 'infant-mortality' && row.getCell(progressPeople.length + 2).value === '321200')!;
       expect([1, 2, 3, 4].map((c) => infant.getCell(c).value)).toEqual(['儿童与健康', '婴儿死亡率', '泰州市', 1.94]);
-      if (stage === 'final') for (const s of [progress!, parts!]) expect(headerOf(s).join()).not.toMatch(/进度|预计|年均/);
+      if (stage === 'final') {
+        for (const s of [progress!, parts!]) expect(headerOf(s).join()).not.toMatch(/进度|预计|年均/);
+        // Stage-true (issue 21 §1): no cell of the final workbook, 说明 included, speaks of pace or projection.
+        const book = await sheets(join(dir, 'a.xlsx'));
+        const cells = book.flatMap((s) => (s.getSheetValues() as unknown[][]).filter(Boolean).flatMap((row) => row.filter((v) => typeof v === 'string') as string[]));
+        expect(cells.filter((c) => /预计|需加快进度|进度符合预期|进展有限|出现倒退|比值 R/.test(c))).toEqual([]);
+        expect(cells).toContain('评估方法');
+      }
     });
   }
 
