@@ -68,8 +68,11 @@ export function hostileWorkbook(o: { ref?: string; rows?: number; stringBytes?: 
 // header 指标/地区/年份/数值 and row 2 of 新生儿死亡率, 海陵区, 2025 and `valueCell`.
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const inline = (ref: string, s: string) => `<c r="${ref}" t="inlineStr"><is><t>${s}</t></is></c>`;
-/** A workbook of sheet 数据 whose row 2 holds 新生儿死亡率, 海陵区, 2025 and `valueCell`; `rows` replace its rows. */
-export function sheetWorkbook(o: { valueCell?: string; strings?: string[]; rows?: string }): Buffer {
+/**
+ * A workbook of sheet 数据 whose row 2 holds 新生儿死亡率, 海陵区, 2025 and `valueCell`; `rows` replace its rows;
+ * `dimension` is the range its sheet declares (none by default).
+ */
+export function sheetWorkbook(o: { valueCell?: string; strings?: string[]; rows?: string; dimension?: string }): Buffer {
   const header = `<row r="1">${inline('A1', '指标')}${inline('B1', '地区')}${inline('C1', '年份')}${inline('D1', '数值')}</row>`;
   const row2 = `<row r="2">${inline('A2', '新生儿死亡率')}${inline('B2', '海陵区')}<c r="C2"><v>2025</v></c>${o.valueCell ?? '<c r="D2"><v>1.5</v></c>'}</row>`;
   const parts = [
@@ -77,7 +80,7 @@ export function sheetWorkbook(o: { valueCell?: string; strings?: string[]; rows?
     { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${o.strings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`) },
-    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${header}${o.rows ?? row2}</sheetData></worksheet>`) },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${o.dimension ? `<dimension ref="${o.dimension}"/>` : ''}<sheetData>${header}${o.rows ?? row2}</sheetData></worksheet>`) },
     ...(o.strings ? [{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="${o.strings.length}">${o.strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`) }] : []),
   ];
   return zip(parts);
