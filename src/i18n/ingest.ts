@@ -280,6 +280,14 @@ const limits: Catalog = {
     zh: '文件混用了两种编码：第 {utf8Line} 行是 UTF-8，第 {gbkLine} 行是 GBK/GB18030（多半是从别的文件粘贴进来的）；请在 Excel 中把整个文件另存为“CSV UTF-8（逗号分隔）”。整个文件未读取',
     en: 'the file mixes two encodings: line {utf8Line} is UTF-8, line {gbkLine} is GBK/GB18030 (most likely pasted in from another file); save the whole file again from Excel as "CSV UTF-8 (Comma delimited)". The file was not read',
   },
+  'data/big5-text': {
+    zh: '这一列有 {count} 格像是 Big5（繁体）编码的文字被当作 GBK 读取（第 {lines} 行）：按 GBK 读作“{gbk}”，按 Big5 应为“{big5}”。plancheck 不猜测编码：请在 Excel 中把文件另存为“CSV UTF-8（逗号分隔）”（或 GBK 的 CSV）后再运行',
+    en: 'this column has {count} cell(s) that look like Big5 (traditional Chinese) text read as GBK (line(s) {linesEn}): as GBK it reads "{gbk}", as Big5 "{big5}". plancheck does not guess encodings: save the file from Excel as "CSV UTF-8 (Comma delimited)" (or as a GBK CSV) and run again',
+  },
+  'data/private-use-text': {
+    zh: '这一列有 {count} 格含有私用区字符（第 {lines} 行，如“{gbk}”），按 GBK 读取后不是任何文字，文件可能是另一种编码（如 Big5）；请在 Excel 中把文件另存为“CSV UTF-8（逗号分隔）”后再运行',
+    en: 'this column has {count} cell(s) with private-use characters (line(s) {linesEn}, e.g. "{gbk}"), which are no text when read as GBK: the file may be in another encoding (such as Big5); save it from Excel as "CSV UTF-8 (Comma delimited)" and run again',
+  },
 };
 
 // Returns as offices send them (issue 22 §1): region columns under other names, a year only in
