@@ -81,6 +81,10 @@ const row: Catalog = {
     zh: '不认识的地区“{name}”；是不是“{suggestion}”？请改用规划中的地区名称或行政区划代码',
     en: 'unknown region "{name}"; did you mean "{suggestion}"? Use the region\'s name or code',
   },
+  'data/ambiguous-region-code': {
+    zh: '“{name}”既是地区代码，又是另一个地区的名称或别名，可读作：{candidates}；无法确定这一行属于哪个地区。请删去 --regions 文件（或规划）中与代码相同的名称或别名，或在报表中写地区全称',
+    en: '"{name}" is both a region code and another region\'s name or alias, so it reads as any of {candidatesEn}; the row\'s region cannot be told. Remove the name or alias equal to the code from the --regions file (or the plan), or write the region\'s full name',
+  },
   'data/ambiguous-region': {
     zh: '地区“{name}”可指多个地区：{candidates}；请改用全称或行政区划代码',
     en: 'the region "{name}" could be any of {candidatesEn}; use the full name or the code',
@@ -170,6 +174,10 @@ const regions: Catalog = {
   'regions/bad-code': {
     zh: '代码“{value}”不是 6–12 位数字的行政区划代码；请检查，并在 Excel 中把这一列设为文本以免丢失开头的 0',
     en: 'the code "{value}" is not a region code of 6–12 digits; check it, and format the column as text in Excel so leading zeros stay',
+  },
+  'regions/name-is-code': {
+    zh: '“{value}”既是{owner}的代码，又是{other}的名称或别名；报表中写 {value} 的行无法确定属于哪个地区。请删去或改正这个名称或别名',
+    en: '"{value}" is both the code of {owner} and a name or alias of {other}; a return row that writes {value} could mean either. Remove or correct that name or alias',
   },
   'regions/duplicate-code': {
     zh: '代码 {value} 已在第 {first} 行出现；每个地区只写一行',

@@ -93,7 +93,37 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     regions.push(region);
     known.add(region, row.line);
   }
+  diagnostics.push(...codeClashes(plan.regions, regions, (code) => known.lineOf(code) ?? read.table!.headerLine, columns, file.file));
   return { regions, diagnostics };
+}
+
+/**
+ * A name or alias of a row that is another region's code (a township aliased 321203, the code
+ * of 高港区): a return writing 321203 would mean either. An error at the row's cell, naming
+ * both regions.
+ */
+function codeClashes(
+  planRegions: readonly Region[],
+  rows: readonly Region[],
+  lineOf: (code: string) => number,
+  columns: Partial<Record<RegionColumn, number>>,
+  file: string,
+): Diagnostic[] {
+  const index = new RegionIndex(mergeRegions(planRegions, rows));
+  const fromFile = new Set(rows.map((r) => r.code));
+  const out: Diagnostic[] = [];
+  for (const [code, named] of index.clashes()) {
+    const owner = index.get(code)!;
+    for (const r of named) {
+      // A plan region's own clash is the plan's error (plancheck validate); a row of this file is said here.
+      const row = fromFile.has(r.code) ? r : fromFile.has(owner.code) ? owner : undefined;
+      if (!row) continue;
+      const inName = row === r && normalizeName(r.name) === code;
+      const column = row !== r ? columns.code : inName ? columns.name : columns.aliases;
+      out.push(diag('error', 'regions/name-is-code', { value: code, owner: `${owner.name}（${owner.code}）`, other: `${r.name}（${r.code}）` }, { file, line: lineOf(row.code), column: (column ?? 0) + 1 }));
+    }
+  }
+  return out;
 }
 
 const NO_ALIASES: string[] = [];

@@ -1,7 +1,7 @@
 // Issue 22 §2 “Also wrong”, through the built binary: Big5 text read as GBK, a region code
 // that is also another region's name or alias, and raw JavaScript error text. Each is a
 // located message in the user's language, never a silent reading.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, STACK_LINE, fixture, plancheck, tempDir } from './helpers.js';
@@ -60,5 +60,49 @@ describe('Big5 text read as GBK', () => {
     writeFileSync(join(dir, 'big.csv'), Buffer.concat([head, Buffer.from(line.toString('latin1').split('\r\n')[0]!, 'latin1'), Buffer.from('\n')]));
     const r = plancheck(['check', 'big.csv'], { cwd: dir });
     expect(r.stderr).toMatch(new RegExp(`big\\.csv:${rows.length + 1}:5: 警告: .*Big5.*\\[data/big5-text\\]`, 'u'));
+  });
+});
+
+describe('a region code that is also another region\'s name or alias', () => {
+  const RETURN = '指标,地区,年份,数值\n新生儿死亡率,321203,2025,1.5\n新生儿死亡率,高港区,2024,1.6\n';
+
+  it('in a --regions file: an error at the alias cell naming both regions, and the return\'s row that writes the code is an error listing both readings', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'r.csv'), 'code,name,parent,aliases\n321202001,城东街道,321202,321203\n321203001,口岸街道,321203,\n');
+    writeFileSync(join(dir, 'd.csv'), RETURN);
+    const r = plancheck(['evaluate', 'd.csv', '--regions', 'r.csv', '--year', 'all'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/r\.csv:2:4: 错误: “321203”既是高港区（321203）的代码，又是城东街道（321202001）的名称或别名.*\[regions\/name-is-code\]/u);
+    expect(r.stderr).toMatch(/d\.csv:2:2: 错误: “321203”既是地区代码，又是另一个地区的名称或别名，可读作：高港区（321203）、城东街道（321202001）.*\[data\/ambiguous-region-code\]/u);
+    // The full name still reads: only the ambiguous code is refused.
+    expect(r.stderr).not.toMatch(/d\.csv:3:/u);
+    const en = plancheck(['check', 'd.csv', '--regions', 'r.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toMatch(/d\.csv:2:2: error: "321203" is both a region code and another region's name or alias, so it reads as any of 高港区（321203）, 城东街道（321202001）/u);
+  });
+
+  it('a township named by another township\'s code, and the control: the same file without the clash reads 321203 as 高港区', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'r.csv'), 'code,name,parent\n321202001,城东街道,321202\n321203001,321202001,321203\n');
+    writeFileSync(join(dir, 'd.csv'), RETURN);
+    const r = plancheck(['check', 'd.csv', '--regions', 'r.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/r\.csv:3:2: 错误: “321202001”既是城东街道（321202001）的代码，又是321202001（321203001）的名称或别名.*\[regions\/name-is-code\]/u);
+    writeFileSync(join(dir, 'ok.csv'), 'code,name,parent,aliases\n321202001,城东街道,321202,城东\n321203001,口岸街道,321203,\n');
+    const ok = plancheck(['evaluate', 'd.csv', '--regions', 'ok.csv', '--format', 'json'], { cwd: dir });
+    expect(ok.stderr).not.toMatch(/name-is-code|ambiguous/u);
+    expect(JSON.parse(ok.stdout).results.find((x: { id: string }) => x.id === 'neonatal-mortality')).toMatchObject({ region: { code: '321203' }, value: 1.5 });
+  });
+
+  it('in the plan: an alias equal to another region\'s code fails validate and evaluate at plan.yaml:line:col, naming both', () => {
+    const dir = folder();
+    const plan = join(dir, 'plan');
+    cpSync(join(ROOT, 'plan'), plan, { recursive: true });
+    const p = join(plan, 'plan.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('aliases: [海陵, Hailing]', 'aliases: [海陵, Hailing, "321203"]'));
+    for (const args of [['validate'], ['evaluate', join(ROOT, 'samples/taizhou-2020-2025.csv')]]) {
+      const r = plancheck([...args, '--plan', plan]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: 错误: 名称“321203”同时指向地区 321203 和 321202.*\[plan\/ambiguous-region-name\]/u);
+    }
   });
 });
