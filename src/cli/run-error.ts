@@ -14,7 +14,8 @@ export function failureStatus(io: Io, e: unknown, lang: Lang): number {
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-    io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
+    // The file and the system's error code, never its raw text (“EACCES: permission denied, open …”).
+    io.stderr(`plancheck: ${t(lang, 'cli/io-error', { path: typeof err.path === 'string' ? err.path : '', code: err.code })}\n`);
     return 2;
   }
   throw e;

@@ -28,8 +28,8 @@ const file: Catalog = {
     en: 'the quote " opened here is never closed (the file ends at line {endLine}); close it or remove the stray quote',
   },
   'data/csv-syntax': {
-    zh: 'CSV 格式错误：{detail}；请在 Excel 中打开并重新另存为 CSV',
-    en: 'CSV syntax error: {detail}; open the file in Excel and save it again as CSV',
+    zh: '这里的 CSV 格式无法读取（多半是引号 " 没有成对）；请在 Excel 中打开并重新另存为 CSV',
+    en: 'the CSV cannot be read here (most likely a quote " that does not pair up); open the file in Excel and save it again as CSV',
   },
 };
 
@@ -217,8 +217,8 @@ const workbook: Catalog = {
     en: 'this is an old-style Excel workbook (.xls); in Excel use Save As → "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)" and check that file',
   },
   'data/xlsx-unreadable': {
-    zh: '无法作为 .xlsx 工作簿读取（{detail}）；文件可能已损坏，请在 Excel 中打开后重新保存',
-    en: 'cannot be read as an .xlsx workbook ({detail}); the file may be damaged: open it in Excel and save it again',
+    zh: '无法作为 .xlsx 工作簿读取：文件的压缩结构已损坏或不完整（可能在复制、下载或作为邮件附件时被截断）；请重新获取原文件，或在 Excel 中打开后重新保存',
+    en: 'cannot be read as an .xlsx workbook: its zip structure is damaged or incomplete (perhaps cut short when copied, downloaded or attached to a mail); get the original again, or open it in Excel and save it again',
   },
   'data/xlsx-no-sheets': { zh: '工作簿中没有工作表；请把报表放在第一个工作表中', en: 'the workbook has no sheets; put the return on its first sheet' },
   'data/xlsx-no-such-sheet': {

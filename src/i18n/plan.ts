@@ -13,6 +13,18 @@ export const planMessages: Catalog = {
     zh: 'YAML 格式错误：{detail}。请检查这一行的缩进、冒号和引号',
     en: 'YAML syntax error: {detail}. Check the indentation, colons and quotes on this line',
   },
+  'plan/yaml-too-deep': {
+    zh: '这里的列表或映射嵌套超过 {max} 层，规则文件不会这样写；请检查括号 [ ] { } 是否成对、缩进是否正确',
+    en: 'the lists or mappings here are nested more than {max} levels deep, which no rule file needs; check that the brackets [ ] { } pair up and the indentation is right',
+  },
+  'plan/yaml-aliases': {
+    zh: '文件中的 YAML 别名（*名称）展开后超过 {max} 处，可能是恶意构造的文件；规则文件请直接写出内容，不用别名',
+    en: 'the file\'s YAML aliases (*name) expand to more than {max} places, which a hostile file does; write the rules out in full, without aliases',
+  },
+  'plan/yaml-unreadable': {
+    zh: '无法把文件读作 YAML 规则；请用文本编辑器打开，检查是否为规则文件、格式是否完整',
+    en: 'the file cannot be read as YAML rules; open it in a text editor and check that it is a rule file and complete',
+  },
   'plan/bad-bytes': {
     zh: '规则文件应为 UTF-8 文本，这一行有无法识别的字节（{what}）；请用文本编辑器另存为 UTF-8',
     en: 'a rule file must be UTF-8 text; this line has bytes that are not ({what}); save it again as UTF-8 in a text editor',

@@ -1,9 +1,14 @@
 // Issue 22 §2 “Also wrong”, through the built binary: Big5 text read as GBK, a region code
 // that is also another region's name or alias, and raw JavaScript error text. Each is a
 // located message in the user's language, never a silent reading.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { failureStatus } from '../../src/cli/run-error.js';
+import { sheetWorkbook } from '../hostile/zip.js';
 import { ROOT, STACK_LINE, fixture, plancheck, tempDir } from './helpers.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -104,5 +109,98 @@ describe('a region code that is also another region\'s name or alias', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: 错误: 名称“321203”同时指向地区 321203 和 321202.*\[plan\/ambiguous-region-name\]/u);
     }
+  });
+});
+
+describe('raw JavaScript error text never reaches the user', () => {
+  const RAW = /Cannot read|reading 'richText'|Maximum call stack|TypeError|RangeError|ReferenceError|Corrupted zip|central directory|EACCES|permission denied|undefined/u;
+  const both = (args: string[], cwd: string) => [plancheck(args, { cwd }), plancheck([...args, '--lang', 'en'], { cwd })];
+
+  it('a workbook whose shared string breaks exceljs (a rich-text run with no text: “reading \'richText\'”), or nests 20,000 elements deep: a broken workbook at its file, in Chinese and English', () => {
+    const dir = folder();
+    const pad = randomBytes(20_000).toString('hex');
+    const deep = `</t><r><t>${'<x>'.repeat(20_000)}1${'</x>'.repeat(20_000)}</t></r><t>`;
+    writeFileSync(join(dir, 'rich.xlsx'), sheetWorkbook({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: ['</t><r><rPr></rPr></r><t>'] }));
+    writeFileSync(join(dir, 'deep.xlsx'), sheetWorkbook({ valueCell: '<c r="D2" t="s"><v>0</v></c>', strings: [deep, pad] }));
+    for (const name of ['rich.xlsx', 'deep.xlsx']) {
+      const [zh, en] = both(['evaluate', name], dir);
+      for (const r of [zh!, en!]) {
+        expect(r.code).toBe(2);
+        expect(r.stderr).not.toMatch(RAW);
+        expect(r.stderr).not.toMatch(STACK_LINE);
+      }
+      expect(zh!.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}:1:1: 错误: 无法作为 \\.xlsx 工作簿读取：工作簿内部结构不完整或有误.*\\[data/xlsx-broken-structure\\]`, 'u'));
+      expect(en!.stderr).toMatch(/error: .*\[data\/xlsx-broken-structure\]/u);
+    }
+  });
+
+  it('a workbook cut short (a damaged zip): the catalog\'s words, not the zip library\'s English', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'cut.xlsx'), readFileSync(join(ROOT, 'tests/fixtures/xlsx/sheets.xlsx')).subarray(0, 2000));
+    const [zh, en] = both(['evaluate', 'cut.xlsx'], dir);
+    expect(zh!.stderr).toMatch(/cut\.xlsx:1:1: 错误: 无法作为 \.xlsx 工作簿读取：文件的压缩结构已损坏或不完整.*\[data\/xlsx-unreadable\]/u);
+    expect(en!.stderr).toMatch(/cut\.xlsx:1:1: error: cannot be read as an \.xlsx workbook: its zip structure is damaged/u);
+    for (const r of [zh!, en!]) expect(r.stderr).not.toMatch(RAW);
+  });
+
+  it('a rule file nested deeper than 50 levels (a JSON/YAML flow of 20,000 brackets overflows the parser\'s stack): a located error saying so; 49 levels still read', () => {
+    const dir = folder();
+    const plan = join(dir, 'plan');
+    cpSync(join(ROOT, 'plan'), plan, { recursive: true });
+    const nest = (n: number) => `x: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+    for (const [n, col] of [[50, 53], [20_000, 0]] as const) {
+      writeFileSync(join(plan, 'deep.yaml'), nest(n));
+      const [zh, en] = both(['validate', '--plan', 'plan'], dir);
+      expect(zh!.code).toBe(2);
+      expect(zh!.stderr).toMatch(new RegExp(`deep\\.yaml:1:${col || '\\d+'}: 错误: 这里的列表或映射嵌套超过 50 层.*\\[plan/yaml-too-deep\\]`, 'u'));
+      expect(en!.stderr).toMatch(/deep\.yaml:1:\d+: error: the lists or mappings here are nested more than 50 levels deep.*\[plan\/yaml-too-deep\]/u);
+      for (const r of [zh!, en!]) expect(r.stderr).not.toMatch(RAW);
+    }
+    // The JSON form, an object 20,000 deep, in a rule file of its own.
+    writeFileSync(join(plan, 'deep.yaml'), `${'{"a": '.repeat(20_000)}1${'}'.repeat(20_000)}\n`);
+    const json = plancheck(['validate', '--plan', 'plan'], { cwd: dir });
+    expect(json.stderr).toMatch(/deep\.yaml:1:\d+: 错误: .*\[plan\/yaml-too-deep\]/u);
+    expect(json.stderr).not.toMatch(RAW);
+    // One level less than the limit is not refused for its depth (the schema then says what the file lacks).
+    writeFileSync(join(plan, 'deep.yaml'), nest(49));
+    expect(plancheck(['validate', '--plan', 'plan'], { cwd: dir }).stderr).not.toContain('yaml-too-deep');
+  });
+
+  it('a return that cannot be read for want of permission, or for a system error, says which file and what to do, not the system\'s raw text', async () => {
+    const errno = (code: string, path: string) => Object.assign(new Error(`${code}: permission denied, open '${path}'`), { code, path, errno: -13, syscall: 'open' });
+    for (const [code, zh, en] of [
+      ['EACCES', /没有读取 locked\.csv 的权限/u, /no permission to read locked\.csv/u],
+      ['EIO', /无法读取 locked\.csv（系统错误 EIO）/u, /cannot read locked\.csv \(system error EIO\)/u],
+    ] as const) {
+      for (const [lang, words] of [['zh', zh], ['en', en]] as const) {
+        const err: string[] = [];
+        const io: Io = {
+          stdout: () => undefined,
+          stderr: (s) => void err.push(s),
+          stdoutIsTTY: false,
+          env: { NO_COLOR: '1' },
+          cwd: ROOT,
+          readFile: (p) => {
+            if (p.endsWith('locked.csv')) throw errno(code, p);
+            return readFileSync(p);
+          },
+          readStdin: () => new Uint8Array(),
+          listDir: (p) => readdirSync(p),
+          isDir: (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false,
+          writeFileAtomic: () => undefined,
+        };
+        expect(await main(['evaluate', 'locked.csv', '--lang', lang], io)).toBe(2);
+        expect(err.join('')).toMatch(words);
+        expect(err.join('')).not.toMatch(RAW);
+      }
+    }
+  });
+
+  it('an errno failure that reaches the end of a run names the file and the code, not the raw text', () => {
+    const err: string[] = [];
+    const io = { stderr: (s: string) => void err.push(s) } as unknown as Io;
+    const e = Object.assign(new Error("EMFILE: too many open files, open '/x/a.csv'"), { code: 'EMFILE', path: '/x/a.csv' });
+    expect(failureStatus(io, e, 'zh')).toBe(2);
+    expect(err.join('')).toBe('plancheck: 读写文件 /x/a.csv 失败（系统错误 EMFILE）；请检查该路径、权限和磁盘空间\n');
   });
 });
