@@ -7,6 +7,7 @@ import { normalizeName } from '../text/normalize.js';
 import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
+import { Big5Cells, mayHoldBig5 } from './decode-big5.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
 import { streamTable, type TableRow } from './table.js';
 
@@ -40,6 +41,11 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   const read = streamTable(text, file.file);
   diagnostics.push(...read.diagnostics);
   if (!read.table) return { regions: [], diagnostics };
+  // Big5 names read as GBK would be other names: said at their cells (decode-big5.ts), every one an error.
+  if (decoded.encoding === 'gb18030' && mayHoldBig5(text)) {
+    const rows = streamTable(text, file.file).table?.rows ?? [];
+    new Big5Cells({ file: file.file }, diagnostics).check([{ line: read.table.headerLine, texts: read.table.header }, ...[...rows].map((r) => ({ line: r.line, texts: r.cells }))]);
+  }
 
   const where = { file: file.file, line: read.table.headerLine };
   const { columns, diagnostics: headerProblems } = mapHeader(read.table.header, REGION_COLUMNS, where);

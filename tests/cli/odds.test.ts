@@ -23,7 +23,7 @@ const file = (name: string) => fixture(join('as-they-come', name));
 
 describe('Big5 text read as GBK', () => {
   it('the fixtures are Big5 bytes of their UTF-8 text (made with iconv -t BIG5), not GBK', () => {
-    for (const name of ['big5-note', 'big5-region']) {
+    for (const name of ['big5-note', 'big5-region', 'big5-regions-file']) {
       const bytes = readFileSync(join(ROOT, file(`${name}.csv`)));
       expect(new TextDecoder('big5', { fatal: true }).decode(bytes)).toBe(readFileSync(join(ROOT, file(`${name}.utf8.txt`)), 'utf8'));
     }
@@ -45,6 +45,12 @@ describe('Big5 text read as GBK', () => {
     const r = plancheck(['check', file('big5-region.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/big5-region\.csv:2:2: 错误: 这一列有 2 格像是 Big5.*（第 2、3 行）：按 GBK 读作“\\ue1d3钞跋”，按 Big5 应为“海陵區”.*\[data\/big5-text\]/u);
+  });
+
+  it('a Big5 --regions file: its names are errors at their cells, exit 2', () => {
+    const r = plancheck(['check', file('region-header.csv'), '--regions', file('big5-regions-file.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/big5-regions-file\.csv:2:2: 错误: 这一列有 2 格像是 Big5.*按 Big5 应为“城東街道”.*\[data\/big5-text\]/u);
   });
 
   it('the control: GBK returns (the sample, the Excel fixture) raise nothing about Big5', () => {
