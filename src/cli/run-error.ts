@@ -20,3 +20,11 @@ export function failureStatus(io: Io, e: unknown, lang: Lang): number {
   }
   throw e;
 }
+
+/** Why a file could not be read, in the user's words: missing, a folder, no permission, or the system's code (never its raw text). */
+const READ_ERRORS: Record<string, string> = { ENOENT: 'cli/no-file', ENOTDIR: 'cli/no-file', EISDIR: 'cli/is-dir', EACCES: 'cli/read-denied', EPERM: 'cli/read-denied' };
+
+export function readError(e: unknown, path: string): PlancheckError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return new PlancheckError((code !== undefined && READ_ERRORS[code]) || (code === undefined ? 'cli/no-file' : 'cli/read-other'), { path, code: code ?? '' });
+}
