@@ -9,9 +9,46 @@ export const planMessages: Catalog = {
     en: 'no plan file {name} in {dir}; point --plan at the folder of rule files that holds {name}',
   },
   'plan/no-dir': { zh: '规则目录 {dir} 不存在或无法读取', en: 'the rule folder {dir} does not exist or cannot be read' },
+  // The parser's own words ({detail}) are English: the English message quotes them, the Chinese one names its code.
   'plan/yaml-syntax': {
-    zh: 'YAML 格式错误：{detail}。请检查这一行的缩进、冒号和引号',
+    zh: 'YAML 格式错误（解析器代码 {kind}）；请检查这一行的缩进、冒号、引号和括号',
     en: 'YAML syntax error: {detail}. Check the indentation, colons and quotes on this line',
+  },
+  'plan/yaml-indent': {
+    zh: '这一行的缩进不对：同一层的键要从同一列开始，[ ] 或 { } 要在本行闭合或缩进后闭合；请对齐缩进，检查括号是否成对',
+    en: 'the indentation is wrong here: keys of one level start in the same column, and [ ] or { } close on their line or indented; align the indentation and check that the brackets pair up',
+  },
+  'plan/yaml-tab': {
+    zh: '这里用制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格',
+    en: 'this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces',
+  },
+  'plan/yaml-duplicate-key': {
+    zh: '键“{key}”在同一层出现了两次；请删去或合并其中一个',
+    en: 'the key "{key}" appears twice at the same level; remove or merge one of them',
+  },
+  'plan/yaml-missing-colon': {
+    zh: '键“{key}”后缺少冒号“:”（或这一行不该单独成行）；请补上冒号，或把它并入上一行的值',
+    en: 'the key "{key}" is not followed by a colon ":" (or this line should not stand alone); add the colon, or join it to the value above',
+  },
+  'plan/yaml-unclosed-quote': {
+    zh: '引号到文件末尾都没有闭合；请在值的末尾补上引号',
+    en: 'a quote is never closed before the end of the file; close it at the end of the value',
+  },
+  'plan/yaml-key': {
+    zh: '这一行有两个“: ”（如 a: b: c），或一个键跨了多行；值里有“: ”时请给整个值加引号',
+    en: 'this line has two ": " (as in a: b: c), or a key spans lines; quote a value that holds ": "',
+  },
+  'plan/yaml-documents': {
+    zh: '文件中有“---”分隔的多个文档；一个规则文件只能有一个，请删去“---”或分成两个文件',
+    en: 'the file holds several documents separated by "---"; a rule file holds one: remove the "---" or split the file',
+  },
+  'plan/yaml-escape': {
+    zh: '双引号里的“\\”后面不是有效的转义；请改用单引号，或把 \\ 写成 \\\\',
+    en: 'a "\\" inside double quotes starts no valid escape; use single quotes, or write \\ as \\\\',
+  },
+  'plan/yaml-reserved': {
+    zh: '值不能以“{near}”开头（YAML 的保留字符）；请给这个值加引号',
+    en: 'a value cannot start with "{near}" (reserved in YAML); put the value in quotes',
   },
   'plan/yaml-too-deep': {
     zh: '这里的列表或映射嵌套超过 {max} 层，规则文件不会这样写；请检查括号 [ ] { } 是否成对、缩进是否正确',

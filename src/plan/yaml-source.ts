@@ -11,6 +11,19 @@ export interface YamlSource {
   value: unknown;
 }
 
+/** The parser's errors a person editing a rule file makes, each with its message; any other is plan/yaml-syntax. */
+const YAML_ERRORS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'plan/yaml-indent',
+  TAB_AS_INDENT: 'plan/yaml-tab',
+  DUPLICATE_KEY: 'plan/yaml-duplicate-key',
+  MISSING_CHAR: 'plan/yaml-missing-colon',
+  BLOCK_AS_IMPLICIT_KEY: 'plan/yaml-key',
+  MULTILINE_IMPLICIT_KEY: 'plan/yaml-key',
+  MULTIPLE_DOCS: 'plan/yaml-documents',
+  BAD_DQ_ESCAPE: 'plan/yaml-escape',
+  BAD_SCALAR_START: 'plan/yaml-reserved',
+};
+
 /** Hard limits against hostile rule files (alias bombs, huge documents). */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -28,8 +41,16 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dia
   for (const error of doc.errors.slice(0, 1)) {
     const pos = lines.linePos(error.pos[0]);
     const at = { file, line: pos.line, column: pos.col };
-    // The parser's own words say what is wrong with the YAML; a call stack it ran out of is nesting, said as such.
-    diagnostics.push(error.code === 'RESOURCE_EXHAUSTION' ? diag('error', 'plan/yaml-too-deep', { max: MAX_DEPTH }, at) : diag('error', 'plan/yaml-syntax', { detail: firstLine(error.message) }, at));
+    // What the parser found, in the catalog's words (its own are English, for programmers:
+    // “please use YAML.parseAllDocuments()”); a call stack it ran out of is nesting.
+    const code =
+      error.code === 'RESOURCE_EXHAUSTION' ? 'plan/yaml-too-deep'
+      : error.code === 'MISSING_CHAR' && /quote/iu.test(error.message) ? 'plan/yaml-unclosed-quote'
+      : YAML_ERRORS[error.code] ?? 'plan/yaml-syntax';
+    const near = firstLine(text.slice(error.pos[0], error.pos[1])).trim();
+    // The key the error is at: the rest of its line, up to a colon.
+    const key = (firstLine(text.slice(error.pos[0], error.pos[0] + 200)).split(/:(?:\s|$)/u)[0] ?? '').trim();
+    diagnostics.push(diag('error', code, { max: MAX_DEPTH, near, key, kind: error.code, detail: firstLine(error.message) }, at));
   }
   if (diagnostics.length === 0) diagnostics.push(...tooDeep(file, doc, lines));
   if (diagnostics.length === 0) diagnostics.push(...tagProblems(file, doc, lines));

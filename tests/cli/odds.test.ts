@@ -210,3 +210,37 @@ describe('raw JavaScript error text never reaches the user', () => {
     expect(err.join('')).toBe('plancheck: 读写文件 /x/a.csv 失败（系统错误 EMFILE）；请检查该路径、权限和磁盘空间\n');
   });
 });
+
+describe('YAML mistakes in a rule file, in the catalog\'s words', () => {
+  // Each: the file's text, the finding's code and place, and words of its Chinese message. The
+  // parser's own message (English, for programmers) never appears in the Chinese one.
+  const CASES: Array<[string, string, string, RegExp]> = [
+    ['a:\n  b: 1\n c: 2\n', 'plan/yaml-indent', '3:1', /这一行的缩进不对/u],
+    ['a:\n\tb: 1\n', 'plan/yaml-tab', '2:1', /制表符（Tab）缩进/u],
+    ['id: 1\nb: 2\nid: 3\n', 'plan/yaml-duplicate-key', '3:1', /键“id”在同一层出现了两次/u],
+    ['a: "abc\nb: 2\n', 'plan/yaml-unclosed-quote', '3:1', /引号到文件末尾都没有闭合/u],
+    ['a: b: c\n', 'plan/yaml-key', '1:4', /这一行有两个“: ”/u],
+    ['a: 1\nb\nc: 2\n', 'plan/yaml-missing-colon', '2:1', /键“b”后缺少冒号/u],
+    ['a: 1\n---\nb: 2\n', 'plan/yaml-documents', '2:1', /多个文档/u],
+    ['a: "\\q"\n', 'plan/yaml-escape', '1:5', /不是有效的转义/u],
+    ['a: @x\n', 'plan/yaml-reserved', '1:4', /值不能以“@”开头/u],
+  ];
+  const ENGLISH = /must|allowed|Missing|unique|Implicit|parseAllDocuments|Invalid|Plain value|Nested|indentation/u;
+
+  it('each is located, says what to do in Chinese and English, and the Chinese has no English parser text', () => {
+    const dir = folder();
+    const plan = join(dir, 'plan');
+    cpSync(join(ROOT, 'plan'), plan, { recursive: true });
+    for (const [text, code, at, words] of CASES) {
+      writeFileSync(join(plan, 'x.yaml'), text);
+      const zh = plancheck(['validate', '--plan', 'plan'], { cwd: dir });
+      expect(zh.code, text).toBe(2);
+      expect(zh.stderr, text).toMatch(new RegExp(`x\\.yaml:${at}: 错误: .*${words.source}.*\\[${code}\\]`, 'u'));
+      expect(zh.stderr.split('\n')[0], text).not.toMatch(ENGLISH);
+      // English for a few (each run starts the CLI): the same place and code.
+      if (code !== 'plan/yaml-duplicate-key' && code !== 'plan/yaml-documents') continue;
+      const en = plancheck(['validate', '--plan', 'plan', '--lang', 'en'], { cwd: dir });
+      expect(en.stderr, text).toMatch(new RegExp(`x\\.yaml:${at}: error: .*\\[${code}\\]`, 'u'));
+    }
+  });
+});
