@@ -244,3 +244,27 @@ describe('YAML mistakes in a rule file, in the catalog\'s words', () => {
     }
   });
 });
+
+describe('rule values the schema refuses, in the catalog\'s words', () => {
+  it('a bound, an empty name, repeated aliases: each at its line with what is allowed, no validator English in Chinese', () => {
+    const dir = folder();
+    const plan = join(dir, 'plan');
+    cpSync(join(ROOT, 'plan'), plan, { recursive: true });
+    const health = join(plan, 'health.yaml');
+    const original = readFileSync(health, 'utf8');
+    const CASES: Array<[string, string, RegExp]> = [
+      ['    decimals: 2\n', '    decimals: 7\n', /“decimals”的值 7 超出范围，应 ≤ 6 \[plan\/out-of-bounds\]/u],
+      ['    decimals: 2\n', '    decimals: 6\n', /^(?![\s\S]*out-of-bounds)/u],
+      ['    scale: 1000\n', '    scale: 0\n', /“scale”的值 0 超出范围，应 > 0 \[plan\/out-of-bounds\]/u],
+      ['    name: 新生儿死亡率\n', '    name: ""\n', /“name”是空的；请填写内容 \[plan\/empty-text\]/u],
+      ['    aliases: [新生儿死亡率（‰）]\n', '    aliases: [新生儿死亡率（‰）, 新生儿死亡率（‰）]\n', /“aliases”的第 1 项和第 2 项相同；请删去重复的一项 \[plan\/repeated-items\]/u],
+    ];
+    for (const [from, to, words] of CASES) {
+      expect(original).toContain(from);
+      writeFileSync(health, original.replace(from, to));
+      const r = plancheck(['validate', '--plan', 'plan'], { cwd: dir });
+      expect(r.stderr, to).toMatch(words);
+      expect(r.stderr, to).not.toMatch(/must|NOT have/u);
+    }
+  });
+});
