@@ -1,6 +1,6 @@
 // Big5 text read as GBK. A return saved by a Taiwan or Hong Kong Excel is Big5, which is not
 // UTF-8, so decode.ts reads it as GB18030, the only other double-byte encoding it may take
-// without a flag: every Big5 character is then some other character (海陵區 → 钞跋, with a
+// without a flag: every Big5 character is then some other character (區 → 跋, 市 → カ, often with a
 // private-use one), and nothing fails. plancheck does not guess Big5 (GBK text often reads as
 // Big5 too); it finds the cells whose GBK reading has the marks of Big5 read as GBK, and says
 // so at each, with both readings, so that the user saves the file as UTF-8.

@@ -104,8 +104,8 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
 }
 
 /**
- * A name or alias of a row that is another region's code (a township aliased 321203, the code
- * of 高港区): a return writing 321203 would mean either. An error at the row's cell, naming
+ * A name or alias of a row that is another region's code (a township aliased 110105, the code
+ * of 朝阳区): a return writing 110105 would mean either. An error at the row's cell, naming
  * both regions.
  */
 function codeClashes(

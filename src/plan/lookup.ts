@@ -80,8 +80,8 @@ export class RegionIndex {
   }
 
   /**
-   * Codes that are also another region's name or alias (a --regions unit aliased 321203, the
-   * code of 高港区), with those regions: a return that writes such a code means either, and
+   * Codes that are also another region's name or alias (a --regions unit aliased 110105, the
+   * code of 朝阳区), with those regions: a return that writes such a code means either, and
    * is told so rather than given the one whose code it is. The plan's checks and the regions
    * file refuse this; the index does not rely on them.
    */
