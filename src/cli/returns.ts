@@ -9,6 +9,7 @@ import type { CellStore } from '../model/cells.js';
 import { indexes, type IndicatorIndex, type RegionIndex } from '../plan/lookup.js';
 import type { Plan } from '../plan/model.js';
 import type { Io } from './io.js';
+import { readError } from './run-error.js';
 import { isRuleFileName } from './plan-files.js';
 
 export interface Inputs {
@@ -42,14 +43,10 @@ function readBytes(io: Io, path: string): Uint8Array {
   try {
     return io.readFile(resolve(io.cwd, path));
   } catch (e) {
-    throw fileError(e, path);
+    throw readError(e, path);
   }
 }
 
-function fileError(e: unknown, path: string): PlancheckError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new PlancheckError(code === 'EISDIR' ? 'cli/is-dir' : 'cli/no-file', { path });
-}
 
 /**
  * Above this size a return is read in pieces, never held whole: the size of one piece
@@ -69,7 +66,7 @@ function readReturn(io: Io, path: string): ReturnFile {
     for (const chunk of chunks) parts.push(chunk.slice());
     return { file: path, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts) };
   } catch (e) {
-    throw fileError(e, path);
+    throw readError(e, path);
   }
 }
 

@@ -14,8 +14,17 @@ export function failureStatus(io: Io, e: unknown, lang: Lang): number {
   }
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-    io.stderr(`plancheck: ${t(lang, 'cli/io-error', { detail: err.message })}\n`);
+    // The file and the system's error code, never its raw text (“EACCES: permission denied, open …”).
+    io.stderr(`plancheck: ${t(lang, 'cli/io-error', { path: typeof err.path === 'string' ? err.path : '', code: err.code })}\n`);
     return 2;
   }
   throw e;
+}
+
+/** Why a file could not be read, in the user's words: missing, a folder, no permission, or the system's code (never its raw text). */
+const READ_ERRORS: Record<string, string> = { ENOENT: 'cli/no-file', ENOTDIR: 'cli/no-file', EISDIR: 'cli/is-dir', EACCES: 'cli/read-denied', EPERM: 'cli/read-denied' };
+
+export function readError(e: unknown, path: string): PlancheckError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return new PlancheckError((code !== undefined && READ_ERRORS[code]) || (code === undefined ? 'cli/no-file' : 'cli/read-other'), { path, code: code ?? '' });
 }

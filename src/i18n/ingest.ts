@@ -28,8 +28,8 @@ const file: Catalog = {
     en: 'the quote " opened here is never closed (the file ends at line {endLine}); close it or remove the stray quote',
   },
   'data/csv-syntax': {
-    zh: 'CSV 格式错误：{detail}；请在 Excel 中打开并重新另存为 CSV',
-    en: 'CSV syntax error: {detail}; open the file in Excel and save it again as CSV',
+    zh: '这里的 CSV 格式无法读取（多半是引号 " 没有成对）；请在 Excel 中打开并重新另存为 CSV',
+    en: 'the CSV cannot be read here (most likely a quote " that does not pair up); open the file in Excel and save it again as CSV',
   },
 };
 
@@ -80,6 +80,10 @@ const row: Catalog = {
   'data/unknown-region-did-you-mean': {
     zh: '不认识的地区“{name}”；是不是“{suggestion}”？请改用规划中的地区名称或行政区划代码',
     en: 'unknown region "{name}"; did you mean "{suggestion}"? Use the region\'s name or code',
+  },
+  'data/ambiguous-region-code': {
+    zh: '“{name}”既是地区代码，又是另一个地区的名称或别名，可读作：{candidates}；无法确定这一行属于哪个地区。请删去 --regions 文件（或规划）中与代码相同的名称或别名，或在报表中写地区全称',
+    en: '"{name}" is both a region code and another region\'s name or alias, so it reads as any of {candidatesEn}; the row\'s region cannot be told. Remove the name or alias equal to the code from the --regions file (or the plan), or write the region\'s full name',
   },
   'data/ambiguous-region': {
     zh: '地区“{name}”可指多个地区：{candidates}；请改用全称或行政区划代码',
@@ -171,6 +175,10 @@ const regions: Catalog = {
     zh: '代码“{value}”不是 6–12 位数字的行政区划代码；请检查，并在 Excel 中把这一列设为文本以免丢失开头的 0',
     en: 'the code "{value}" is not a region code of 6–12 digits; check it, and format the column as text in Excel so leading zeros stay',
   },
+  'regions/name-is-code': {
+    zh: '“{value}”既是{owner}的代码，又是{other}的名称或别名；报表中写 {value} 的行无法确定属于哪个地区。请删去或改正这个名称或别名',
+    en: '"{value}" is both the code of {owner} and a name or alias of {other}; a return row that writes {value} could mean either. Remove or correct that name or alias',
+  },
   'regions/duplicate-code': {
     zh: '代码 {value} 已在第 {first} 行出现；每个地区只写一行',
     en: 'the code {value} already appears on line {first}; give each region one row',
@@ -209,8 +217,8 @@ const workbook: Catalog = {
     en: 'this is an old-style Excel workbook (.xls); in Excel use Save As → "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)" and check that file',
   },
   'data/xlsx-unreadable': {
-    zh: '无法作为 .xlsx 工作簿读取（{detail}）；文件可能已损坏，请在 Excel 中打开后重新保存',
-    en: 'cannot be read as an .xlsx workbook ({detail}); the file may be damaged: open it in Excel and save it again',
+    zh: '无法作为 .xlsx 工作簿读取：文件的压缩结构已损坏或不完整（可能在复制、下载或作为邮件附件时被截断）；请重新获取原文件，或在 Excel 中打开后重新保存',
+    en: 'cannot be read as an .xlsx workbook: its zip structure is damaged or incomplete (perhaps cut short when copied, downloaded or attached to a mail); get the original again, or open it in Excel and save it again',
   },
   'data/xlsx-no-sheets': { zh: '工作簿中没有工作表；请把报表放在第一个工作表中', en: 'the workbook has no sheets; put the return on its first sheet' },
   'data/xlsx-no-such-sheet': {
@@ -279,6 +287,14 @@ const limits: Catalog = {
   'data/mixed-encoding': {
     zh: '文件混用了两种编码：第 {utf8Line} 行是 UTF-8，第 {gbkLine} 行是 GBK/GB18030（多半是从别的文件粘贴进来的）；请在 Excel 中把整个文件另存为“CSV UTF-8（逗号分隔）”。整个文件未读取',
     en: 'the file mixes two encodings: line {utf8Line} is UTF-8, line {gbkLine} is GBK/GB18030 (most likely pasted in from another file); save the whole file again from Excel as "CSV UTF-8 (Comma delimited)". The file was not read',
+  },
+  'data/big5-text': {
+    zh: '这一列有 {count} 格像是 Big5（繁体）编码的文字被当作 GBK 读取（第 {lines} 行）：按 GBK 读作“{gbk}”，按 Big5 应为“{big5}”。plancheck 不猜测编码：请在 Excel 中把文件另存为“CSV UTF-8（逗号分隔）”（或 GBK 的 CSV）后再运行',
+    en: 'this column has {count} cell(s) that look like Big5 (traditional Chinese) text read as GBK (line(s) {linesEn}): as GBK it reads "{gbk}", as Big5 "{big5}". plancheck does not guess encodings: save the file from Excel as "CSV UTF-8 (Comma delimited)" (or as a GBK CSV) and run again',
+  },
+  'data/private-use-text': {
+    zh: '这一列有 {count} 格含有私用区字符（第 {lines} 行，如“{gbk}”），按 GBK 读取后不是任何文字，文件可能是另一种编码（如 Big5）；请在 Excel 中把文件另存为“CSV UTF-8（逗号分隔）”后再运行',
+    en: 'this column has {count} cell(s) with private-use characters (line(s) {linesEn}, e.g. "{gbk}"), which are no text when read as GBK: the file may be in another encoding (such as Big5); save it from Excel as "CSV UTF-8 (Comma delimited)" and run again',
   },
 };
 

@@ -101,7 +101,8 @@ function readRegion(cell: Cell | undefined, regions: RegionIndex, problem: Probl
   if (!cell || cell.text === '') return regions.top;
   const hit = regions.find(cell.text);
   if (hit.found) return hit.found;
-  if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, ...listParam('candidates', hit.ambiguous) }, cell.at);
+  if (hit.codeOf !== undefined) problem('data/ambiguous-region-code', { name: cell.text, ...listParam('candidates', hit.ambiguous ?? []) }, cell.at);
+  else if (hit.ambiguous) problem('data/ambiguous-region', { name: cell.text, ...listParam('candidates', hit.ambiguous) }, cell.at);
   else if (hit.suggestion !== undefined) problem('data/unknown-region-did-you-mean', { name: cell.text, suggestion: hit.suggestion }, cell.at);
   else problem('data/unknown-region', { name: cell.text }, cell.at);
   return undefined;

@@ -19,6 +19,7 @@ import type { CellStore } from '../model/cells.js';
 import type { Observation } from '../model/observation.js';
 import type { ReturnsContext } from './context.js';
 import { decode, hasUtf8Bom, isUtf16, PieceText } from './decode.js';
+import { Big5Cells, mayHoldBig5 } from './decode-big5.js';
 import { FastRows } from './fast-rows.js';
 import { gridOfTable, pieceRows, type Grid } from './grid.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutFound, type LayoutRead } from './layout.js';
@@ -172,20 +173,35 @@ function readWhole(file: string, bytes: Uint8Array, run: Run): void {
   run.encodings[file] = decoded.encoding;
   const read = readTable(decoded.text, file);
   run.diagnostics.push(...read.diagnostics);
-  if (read.table) readGrid(gridOfTable(read.table, file), run);
+  if (read.table) readGrid(gridOfTable(read.table, file), run, undefined, undefined, decoded.encoding === 'gb18030' && mayHoldBig5(decoded.text));
 }
 
 /**
  * A grid (a text return's rows, or a workbook's sheet): its layout found from the header (or
  * given), then each data row read by the file's row reader (or the one given).
  */
-function readGrid(grid: Grid, run: Run, known?: LayoutRead, reader?: RowReader): void {
+function readGrid(grid: Grid, run: Run, known?: LayoutRead, reader?: RowReader, big5?: boolean | Big5Cells): void {
   const layout = known ?? readLayout(grid, run.ctx.regions, run.options.layout ?? 'auto', yearGiven(run.options));
   run.diagnostics.push(...layout.diagnostics);
+  if (big5 === true) big5Cells(grid, layout, run).check(grid.rows);
+  else if (big5) big5.check(grid.rows);
   if (!layout.layout) return;
   run.layouts[grid.file] = layout.layout;
   reader ??= rowReader(grid, layout, run);
   for (let r = layout.firstData; r < grid.rows.length; r++) reader.readRow(grid.rows[r]!);
+}
+
+/**
+ * The check of a GB18030 file for Big5 read as GBK (decode-big5.ts): a cell of the note column
+ * or of a column a long return passes over is misread only for the people who read it (a
+ * warning); any other cell would be read wrong (an error).
+ */
+function big5Cells(grid: Grid, layout: LayoutRead, run: Run): Big5Cells {
+  if (!layout.layout) return new Big5Cells(grid, run.diagnostics);
+  const { columns } = layout;
+  const used = new Set(Object.values(columns));
+  const passedOver = layout.layout === 'long';
+  return new Big5Cells(grid, run.diagnostics, (i) => i === columns.note || (passedOver && !used.has(i)));
 }
 
 /**
@@ -234,7 +250,11 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   run.encodings[file] = decoder.encoding;
   // One row reader for all the pieces, so that the file is one source in the store.
   const reader = rowReader(grid, layout, run);
-  readGrid(grid, run, layout, reader);
+  // Big5 read as GBK, looked for in the pieces of a GB18030 file that show its marks.
+  let big5: Big5Cells | undefined;
+  const big5Of = (text: string): Big5Cells | undefined =>
+    decoder.encoding === 'gb18030' && (big5 || mayHoldBig5(text)) ? (big5 ??= big5Cells(grid, layout, run)) : undefined;
+  readGrid(grid, run, layout, reader, big5Of(text));
 
   // Every later piece: held to the size limits, then its rows read: from its bytes by the
   // fast reader when it is plain UTF-8, else decoded and split into rows first.
@@ -251,6 +271,14 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
     const pieceText = decoder.decode(piece, run.diagnostics);
     if (pieceText === undefined) return;
     run.encodings[file] = decoder.encoding;
-    for (const row of pieceRows(pieceText, file, { delimiter, lineOffset: piece.lineOffset, plain }, run.diagnostics)) reader.readRow(row);
+    const rows = pieceRows(pieceText, file, { delimiter, lineOffset: piece.lineOffset, plain }, run.diagnostics);
+    const checked = big5Of(pieceText);
+    if (checked) {
+      const held = [...rows];
+      checked.check(held);
+      for (const row of held) reader.readRow(row);
+    } else {
+      for (const row of rows) reader.readRow(row);
+    }
   }
 }

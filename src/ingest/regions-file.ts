@@ -7,6 +7,7 @@ import { normalizeName } from '../text/normalize.js';
 import { escapeControls } from '../text/controls.js';
 import { parseNumber } from './cells.js';
 import { decode } from './decode.js';
+import { Big5Cells, mayHoldBig5 } from './decode-big5.js';
 import { mapHeader, missingColumn, specOf, type ColumnSpec } from './header.js';
 import { streamTable, type TableRow } from './table.js';
 
@@ -40,6 +41,11 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
   const read = streamTable(text, file.file);
   diagnostics.push(...read.diagnostics);
   if (!read.table) return { regions: [], diagnostics };
+  // Big5 names read as GBK would be other names: said at their cells (decode-big5.ts), every one an error.
+  if (decoded.encoding === 'gb18030' && mayHoldBig5(text)) {
+    const rows = streamTable(text, file.file).table?.rows ?? [];
+    new Big5Cells({ file: file.file }, diagnostics).check([{ line: read.table.headerLine, texts: read.table.header }, ...[...rows].map((r) => ({ line: r.line, texts: r.cells }))]);
+  }
 
   const where = { file: file.file, line: read.table.headerLine };
   const { columns, diagnostics: headerProblems } = mapHeader(read.table.header, REGION_COLUMNS, where);
@@ -93,7 +99,37 @@ export function readRegionsFile(file: { file: string; bytes: Uint8Array }, plan:
     regions.push(region);
     known.add(region, row.line);
   }
+  diagnostics.push(...codeClashes(plan.regions, regions, (code) => known.lineOf(code) ?? read.table!.headerLine, columns, file.file));
   return { regions, diagnostics };
+}
+
+/**
+ * A name or alias of a row that is another region's code (a township aliased 110105, the code
+ * of 朝阳区): a return writing 110105 would mean either. An error at the row's cell, naming
+ * both regions.
+ */
+function codeClashes(
+  planRegions: readonly Region[],
+  rows: readonly Region[],
+  lineOf: (code: string) => number,
+  columns: Partial<Record<RegionColumn, number>>,
+  file: string,
+): Diagnostic[] {
+  const index = new RegionIndex(mergeRegions(planRegions, rows));
+  const fromFile = new Set(rows.map((r) => r.code));
+  const out: Diagnostic[] = [];
+  for (const [code, named] of index.clashes()) {
+    const owner = index.get(code)!;
+    for (const r of named) {
+      // A plan region's own clash is the plan's error (plancheck validate); a row of this file is said here.
+      const row = fromFile.has(r.code) ? r : fromFile.has(owner.code) ? owner : undefined;
+      if (!row) continue;
+      const inName = row === r && normalizeName(r.name) === code;
+      const column = row !== r ? columns.code : inName ? columns.name : columns.aliases;
+      out.push(diag('error', 'regions/name-is-code', { value: code, owner: `${owner.name}（${owner.code}）`, other: `${r.name}（${r.code}）` }, { file, line: lineOf(row.code), column: (column ?? 0) + 1 }));
+    }
+  }
+  return out;
 }
 
 const NO_ALIASES: string[] = [];

@@ -145,7 +145,8 @@ function syntaxError(err: unknown, text: string, delimiter: string, file: string
     const open = unclosedQuote(text, delimiter);
     if (open) return diag('error', 'data/unclosed-quote', { endLine: e.lines ?? open.line }, { file, line: open.line, column: open.column });
   }
-  return diag('error', 'data/csv-syntax', { detail: e.message ?? String(err) }, { file, line: e.lines ?? 1, column: 1 });
+  // The parser's words are English whatever the language, and name its options: the catalog says it.
+  return diag('error', 'data/csv-syntax', {}, { file, line: e.lines ?? 1, column: 1 });
 }
 
 /**

@@ -72,14 +72,15 @@ export async function readWorkbook(bytes: Uint8Array, file: string, sheet?: stri
 }
 
 /**
- * A workbook exceljs could not read: its own words where they say something about the file
- * (“Corrupted zip”), never the words of a JavaScript error inside it (“Cannot read properties
- * of undefined (reading 'richText')”, “Maximum call stack size exceeded”), which say nothing
- * to a statistician: those are a workbook whose structure is broken.
+ * A workbook exceljs could not read, in the catalog's words, never the library's (“Corrupted
+ * zip: can't find end of central directory”, in English whatever the language) nor those of a
+ * JavaScript error inside it (“Cannot read properties of undefined (reading 'richText')”,
+ * “Maximum call stack size exceeded”), which say nothing to a statistician: the zip itself is
+ * damaged, or the workbook inside it has a broken structure.
  */
 function unreadable(e: unknown, at: Where): Diagnostic {
   const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
-  return internal ? diag('error', 'data/xlsx-broken-structure', {}, at) : diag('error', 'data/xlsx-unreadable', { detail: firstLine(e) }, at);
+  return diag('error', internal ? 'data/xlsx-broken-structure' : 'data/xlsx-unreadable', {}, at);
 }
 
 function pickSheet(worksheets: Worksheet[], wanted: string | undefined): Worksheet | undefined {
@@ -183,8 +184,4 @@ function dateText(d: Date, numFmt: string): string {
   const year = String(d.getUTCFullYear());
   if (/y/u.test(section) && !/[dmhs]/u.test(section)) return year;
   return d.toISOString().slice(0, 10);
-}
-
-function firstLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0] ?? '';
 }

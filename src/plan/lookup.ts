@@ -2,7 +2,7 @@
 import { closest, normalizeName } from '../text/normalize.js';
 import type { Indicator, Plan, Region } from './model.js';
 
-export type Lookup<T> = { found: T } | { found?: undefined; suggestion?: string; ambiguous?: string[] };
+export type Lookup<T> = { found: T } | { found?: undefined; suggestion?: string; ambiguous?: string[]; codeOf?: string };
 
 export class IndicatorIndex {
   private readonly byKey = new Map<string, Indicator>();
@@ -67,6 +67,29 @@ export class RegionIndex {
     const top = regions.find((r) => r.parent === undefined);
     if (!top) throw new Error('a plan has exactly one top region (checked when it is loaded)');
     this.top = top;
+    for (const r of regions) {
+      for (const n of [r.name, ...r.aliases]) {
+        if (!/\d/u.test(n)) continue;
+        const key = normalizeName(n);
+        if (key === r.code || !this.byCode.has(key)) continue;
+        const list = this.codeClashes.get(key) ?? [];
+        list.push(r);
+        this.codeClashes.set(key, list);
+      }
+    }
+  }
+
+  /**
+   * Codes that are also another region's name or alias (a --regions unit aliased 110105, the
+   * code of 朝阳区), with those regions: a return that writes such a code means either, and
+   * is told so rather than given the one whose code it is. The plan's checks and the regions
+   * file refuse this; the index does not rely on them.
+   */
+  private readonly codeClashes = new Map<string, Region[]>();
+
+  /** Every code that is also another region's name or alias, with the regions it names. */
+  clashes(): ReadonlyMap<string, readonly Region[]> {
+    return this.codeClashes;
   }
 
   get(code: string): Region | undefined {
@@ -112,7 +135,7 @@ export class RegionIndex {
   find(name: string): Lookup<Region> {
     // A code is a region's own, found at once: not remembered again (a return may name 74,000 乡镇 by code).
     const coded = this.get(name);
-    if (coded) return { found: coded };
+    if (coded) return this.codeClashes.size && this.codeClashes.has(coded.code) ? this.clash(coded) : { found: coded };
     let hit = this.memo.get(name);
     if (!hit) {
       hit = this.lookup(name);
@@ -140,15 +163,24 @@ export class RegionIndex {
     return (this.keys = byKey);
   }
 
+  /** A code that is also another region's name or alias: both readings, the code's region first. */
+  private clash(coded: Region): Lookup<Region> {
+    return { ambiguous: [coded, ...this.codeClashes.get(coded.code)!].map((r) => `${r.name}（${r.code}）`), codeOf: coded.code };
+  }
+
   private lookup(name: string): Lookup<Region> {
     // A code is a region's own: no name lookup needed.
     const coded = this.get(name);
     if (coded) return { found: coded };
-    const list = this.byKey.get(normalizeName(name));
+    const key = normalizeName(name);
+    const list = this.byKey.get(key);
     if (list && list.length === 1) return { found: list[0]! };
     if (list && list.length > 1) {
+      // A code written another way (３２１２０３) that is also another region's name or alias.
+      const coded = list.find((r) => r.code === key);
+      if (coded && this.codeClashes.has(coded.code)) return this.clash(coded);
       // A full name beats a short name: 新华市 is not ambiguous with a 新华镇.
-      const exact = list.filter((r) => normalizeName(r.name) === normalizeName(name) || r.code === name.trim());
+      const exact = list.filter((r) => normalizeName(r.name) === key || r.code === name.trim());
       if (exact.length === 1) return { found: exact[0]! };
       return { ambiguous: list.map((r) => `${r.name}（${r.code}）`) };
     }

@@ -90,8 +90,29 @@ function toDiagnostic(source: YamlSource, e: ErrorObject): Diagnostic {
       return diag('error', 'plan/wrong-type', { key: field, expected: String(e.params.type), value: JSON.stringify(valueAt(source.value, path)) }, where());
     case 'pattern':
       return diag('error', 'plan/bad-format', { key: field, value: JSON.stringify(valueAt(source.value, path)) }, where());
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const bound = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
+      return diag('error', 'plan/out-of-bounds', { key: field, value: JSON.stringify(valueAt(source.value, path)), bound, limit: Number(e.params.limit) }, where());
+    }
+    case 'minLength':
+      return diag('error', 'plan/empty-text', { key: field }, where());
+    case 'minItems':
+    case 'minProperties':
+      return diag('error', 'plan/too-few', { key: field, limit: Number(e.params.limit) }, where());
+    case 'maxItems':
+    case 'maxProperties':
+      return diag('error', 'plan/too-many', { key: field, limit: Number(e.params.limit) }, where());
+    case 'uniqueItems':
+    {
+      const [first, second] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
+      return diag('error', 'plan/repeated-items', { key: field, first: first! + 1, second: second! + 1 }, where());
+    }
     default:
-      return diag('error', 'plan/schema', { key: field, detail: `${e.keyword}: ${e.message ?? ''}` }, where());
+      // The validator's words are English: the English message quotes them, the Chinese one names the rule.
+      return diag('error', 'plan/schema', { key: field, keyword: e.keyword, detail: `${e.keyword}: ${e.message ?? ''}` }, where());
   }
 }
 

@@ -1,5 +1,5 @@
 // Reading one YAML file so that any later finding can point at its line and column.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics.js';
 import { tagProblems } from './yaml-tags.js';
 
@@ -11,8 +11,27 @@ export interface YamlSource {
   value: unknown;
 }
 
+/** The parser's errors a person editing a rule file makes, each with its message; any other is plan/yaml-syntax. */
+const YAML_ERRORS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'plan/yaml-indent',
+  TAB_AS_INDENT: 'plan/yaml-tab',
+  DUPLICATE_KEY: 'plan/yaml-duplicate-key',
+  MISSING_CHAR: 'plan/yaml-missing-colon',
+  BLOCK_AS_IMPLICIT_KEY: 'plan/yaml-key',
+  MULTILINE_IMPLICIT_KEY: 'plan/yaml-key',
+  MULTIPLE_DOCS: 'plan/yaml-documents',
+  BAD_DQ_ESCAPE: 'plan/yaml-escape',
+  BAD_SCALAR_START: 'plan/yaml-reserved',
+};
+
 /** Hard limits against hostile rule files (alias bombs, huge documents). */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Levels of nesting a rule file may have: a plan's go five or six deep. Deeper is refused at its
+ * place, the same on every machine, before anything walks the file by recursion (the parser
+ * itself overflows the call stack somewhere near 800 levels, and says so in a JavaScript error).
+ */
+export const MAX_DEPTH = 50;
 
 export function parseYaml(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
@@ -21,20 +40,49 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dia
   // After the first syntax error the parser's later complaints are mostly echoes of it.
   for (const error of doc.errors.slice(0, 1)) {
     const pos = lines.linePos(error.pos[0]);
-    diagnostics.push(
-      diag('error', 'plan/yaml-syntax', { detail: firstLine(error.message) }, { file, line: pos.line, column: pos.col }),
-    );
+    const at = { file, line: pos.line, column: pos.col };
+    // What the parser found, in the catalog's words (its own are English, for programmers:
+    // “please use YAML.parseAllDocuments()”); a call stack it ran out of is nesting.
+    const code =
+      error.code === 'RESOURCE_EXHAUSTION' ? 'plan/yaml-too-deep'
+      : error.code === 'MISSING_CHAR' && /quote/iu.test(error.message) ? 'plan/yaml-unclosed-quote'
+      : YAML_ERRORS[error.code] ?? 'plan/yaml-syntax';
+    const near = firstLine(text.slice(error.pos[0], error.pos[1])).trim();
+    // The key the error is at: the rest of its line, up to a colon.
+    const key = (firstLine(text.slice(error.pos[0], error.pos[0] + 200)).split(/:(?:\s|$)/u)[0] ?? '').trim();
+    diagnostics.push(diag('error', code, { max: MAX_DEPTH, near, key, kind: error.code, detail: firstLine(error.message) }, at));
   }
+  if (diagnostics.length === 0) diagnostics.push(...tooDeep(file, doc, lines));
   if (diagnostics.length === 0) diagnostics.push(...tagProblems(file, doc, lines));
   let value: unknown;
   if (diagnostics.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      diagnostics.push(diag('error', 'plan/yaml-syntax', { detail: firstLine(String((e as Error).message)) }, { file, line: 1, column: 1 }));
+      // Aliases past the limit (an alias bomb), or anything else the YAML library throws: said in words, never in its error's.
+      const aliases = /alias/iu.test(String((e as Error | undefined)?.message));
+      diagnostics.push(diag('error', aliases ? 'plan/yaml-aliases' : 'plan/yaml-unreadable', { max: MAX_ALIAS_COUNT }, { file, line: 1, column: 1 }));
     }
   }
   return { source: { file, doc, lines, value }, diagnostics };
+}
+
+/** The first collection nested deeper than MAX_DEPTH, walked without recursion. */
+function tooDeep(file: string, doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) {
+      const p = lines.linePos(node.range?.[0] ?? 0);
+      return [diag('error', 'plan/yaml-too-deep', { max: MAX_DEPTH }, { file, line: p.line, column: p.col })];
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return [];
 }
 
 function firstLine(s: string): string {

@@ -11,6 +11,7 @@ import { readRegionsFile } from '../../ingest/regions-file.js';
 import { indexes } from '../../plan/lookup.js';
 import type { Plan } from '../../plan/model.js';
 import type { Io } from '../io.js';
+import { readError } from '../run-error.js';
 import { parseLang, resolveRegions } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { checkOutputPaths } from '../output-paths.js';
@@ -58,8 +59,8 @@ export async function runTemplate(io: Io, opts: TemplateOptions): Promise<number
     let bytes: Uint8Array;
     try {
       bytes = io.readFile(resolve(io.cwd, opts.regions));
-    } catch {
-      throw new PlancheckError('cli/no-file', { path: opts.regions });
+    } catch (e) {
+      throw readError(e, opts.regions);
     }
     const read = readRegionsFile({ file: opts.regions, bytes }, plan);
     diagnostics.push(...read.diagnostics);
