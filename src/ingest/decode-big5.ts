@@ -4,7 +4,7 @@
 // private-use one), and nothing fails. plancheck does not guess Big5 (GBK text often reads as
 // Big5 too); it finds the cells whose GBK reading has the marks of Big5 read as GBK, and says
 // so at each, with both readings, so that the user saves the file as UTF-8.
-import { diag, listParam, type Diagnostic, type Severity } from '../diagnostics.js';
+import { diag, listParam, pushOpen, type Diagnostic, type FindingSink, type Severity } from '../diagnostics.js';
 import { locate, type Grid, type GridRow } from './grid.js';
 
 /** Private use (U+E000–U+F8FF): GBK's user-defined rows, where many Big5 characters land. */
@@ -107,7 +107,7 @@ export class Big5Cells {
 
   constructor(
     private readonly grid: Pick<Grid, 'file' | 'sheet'>,
-    private readonly diagnostics: Diagnostic[],
+    private readonly diagnostics: FindingSink,
     /** Whether a 0-based column is one whose misreading only a person would see (备注, a column passed over). */
     private readonly onlyRead: (column: number) => boolean = () => false,
   ) {}
@@ -135,6 +135,7 @@ export class Big5Cells {
     const params = { gbk: shown(text), count: 1, ...listParam('lines', [String(line)]), ...(reading.kind === 'big5' ? { big5: shown(reading.big5) } : {}) };
     const d = diag(severity, reading.kind === 'big5' ? 'data/big5-text' : 'data/private-use-text', params, locate(this.grid, line, index + 1));
     this.found.set(key, d);
-    this.diagnostics.push(d);
+    // Its count and lines grow as the file is read: said in its final form.
+    pushOpen(this.diagnostics, d);
   }
 }
