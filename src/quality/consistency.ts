@@ -245,27 +245,41 @@ const ROWS_CITED = 6;
  * at the first denominator that differs, listing each rate's denominator and its place.
  */
 function sameDenominator(c: SameDenominatorCheck, given: Given, describe: Describe): Diagnostic[] {
-  const byCell = new Map<string, Observation[]>();
-  const hasDenominator = (_: number, __: number, d: number) => !Number.isNaN(d);
-  for (const id of c.indicators) {
-    for (const o of given.where(id, hasDenominator)) {
-      if (o.denominator === undefined || o.invalid) continue;
-      const key = `${o.regionCode}\u0000${o.year}\u0000${o.sex}\u0000${o.residence}`;
-      const list = byCell.get(key);
-      if (list) list.push(o);
-      else byCell.set(key, [o]);
+  // The first denominator of each region, disaggregation and year, from the indicators' series
+  // (numbers, not objects: the reference return has millions of such cells); only a cell whose
+  // denominators differ is made into objects, to cite them.
+  const store = given.store;
+  const first = new Map<number, number>();
+  const differ = new Map<number, SeriesKey & { year: number }>();
+  let table: SeriesTable | undefined;
+  for (const id of new Set(c.indicators)) {
+    table = store.seriesOf(id, table);
+    const { years, count, denominator } = table;
+    for (let s = 0; s < count; s++) {
+      const position = table.position(s);
+      for (let y = 0; y < years.length; y++) {
+        const d = denominator[s * years.length + y]!;
+        if (Number.isNaN(d)) continue;
+        const key = position * 100_000 + years[y]!;
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, d);
+        else if (seen !== d && !differ.has(key)) differ.set(key, { ...table.key(s), year: years[y]! });
+      }
     }
   }
   const out: Diagnostic[] = [];
-  for (const list of byCell.values()) {
-    const first = list[0]!;
-    const other = list.find((o) => o.denominator !== first.denominator);
-    if (!other) continue;
+  for (const k of differ.values()) {
+    const list = c.indicators
+      .map((id) => store.get(id, k.regionCode, k.year, k.sex, k.residence))
+      .filter((o): o is Observation => o !== undefined && o.denominator !== undefined && !o.invalid);
+    const head = list[0];
+    const other = head && list.find((o) => o.denominator !== head.denominator);
+    if (!head || !other) continue;
     const place = (o: Observation) => shortPlace(placeText(whereOf(o, 'denominator')), whereOf(other, 'denominator').file);
     const each = list.map((o) => `${describe.indicator(o.indicatorId)} ${o.denominator}${describe.lang === 'en' ? ` (${place(o)})` : `（${place(o)}）`}`);
     out.push(diag(c.severity, 'quality/denominators-differ', {
       check: c.id,
-      cell: describeCell(describe, first),
+      cell: describeCell(describe, head),
       denominators: describe.list(each),
       description: c.description ?? '',
     }, whereOf(other, 'denominator')));
