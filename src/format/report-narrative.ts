@@ -13,7 +13,7 @@ import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
-import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, shownAgainst, shownNonZero, unitOf, type Shown } from './words.js';
 import { earlierOf, ReportSections } from './report-sections.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
@@ -36,6 +36,8 @@ interface Subject {
   key: string;
   value: number | boolean | null;
   gap: number | null;
+  /** The line the value is judged at, where there is one: its value is written so as not to round onto it (shownAgainst). */
+  line: number | null;
   status: Status;
   progress: Progress;
   /** Why a target without a gap (a trend) is missed, in words: a list of misses says it beside the value. */
@@ -91,9 +93,19 @@ class Narrative {
     return formatValue(x, unit, this.lang);
   }
 
-  /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人. */
+  /** A value against the line it is judged at: 0.98小时 where 1.0小时 would read as met (shownAgainst). */
+  private figAt(x: number | boolean | null, line: number | null | undefined, status: Status, unit: Shown): string {
+    return this.fig(x, typeof x === 'number' && HAS_DATA.has(status) ? shownAgainst(x, unit, line, status === 'met') : unit);
+  }
+
+  /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人; one that is not zero never reads 0.0. */
   private amount(x: number, unit: Shown): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
+    return `${this.number(x, unit)}${gapUnit(unitOf(unit), this.lang)}`;
+  }
+
+  /** A difference's number alone (0.41), as amount() writes it: a list of them shares one unit. */
+  private number(x: number, unit: Shown): string {
+    return formatNumber(Math.abs(x), shownNonZero(x, unit));
   }
 
   private levelName(id: string | undefined): string {
@@ -221,7 +233,7 @@ class Narrative {
     let s: string;
     if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, ind) });
     else if (rr.value === null) s = this.w('value-parts', base);
-    else s = this.w('value', { ...base, value: this.fig(rr.value, ind) });
+    else s = this.w('value', { ...base, value: this.figAt(rr.value, rr.threshold, rr.status, ind) });
     s += this.change(rr, ind, ind.direction);
     s += this.against(ind, rr);
     s += this.verdict(rr, unit);
@@ -307,14 +319,14 @@ class Narrative {
     const name = rr.region.name;
     const t = ind.target;
     const why = t.kind === 'trend' && rr.status === 'not-met' && rr.reason ? say(rr.reason, ind, this.ctx) : undefined;
-    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, status: rr.status, progress: rr.progress, ...(why ? { why } : {}) };
+    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, line: rr.threshold, status: rr.status, progress: rr.progress, ...(why ? { why } : {}) };
     if (t.kind === 'split' && rr.parts?.length) {
       const bound = boundOf(t, ind);
-      return rr.parts.map((p) => ({ label: this.w('place-part', { region: name, part: this.partName(p) }), key: `${rr.region.code}/${p.part}`, value: p.value, gap: lineGap(p.progress.target, p.value, bound), status: p.status, progress: p.progress }));
+      return rr.parts.map((p) => ({ label: this.w('place-part', { region: name, part: this.partName(p) }), key: `${rr.region.code}/${p.part}`, value: p.value, gap: lineGap(p.progress.target, p.value, bound), line: p.progress.target, status: p.status, progress: p.progress }));
     }
     if ((t.kind === 'every-unit' || t.kind === 'conditional') && rr.units?.length) {
       const bound = boundOf(t.target, ind);
-      const units = rr.units.map((u) => ({ label: this.w('place-unit', { region: name, unit: u.region.name }), key: u.region.code, value: u.value, gap: lineGap(u.progress.target, u.value, bound), status: u.status, progress: u.progress }));
+      const units = rr.units.map((u) => ({ label: this.w('place-unit', { region: name, unit: u.region.name }), key: u.region.code, value: u.value, gap: lineGap(u.progress.target, u.value, bound), line: u.progress.target, status: u.status, progress: u.progress }));
       // A miss the region's own figure proves, with no failing unit to name, is the region's.
       return units.some((u) => u.status === 'not-met') ? units : [own];
     }
@@ -375,7 +387,7 @@ class Narrative {
       const part = this.w(`${target.by}-${p.part}`);
       if (p.value === null || NO_DATA.has(p.status)) return this.w('part-no-data', { part });
       const phrase = def ? this.targetPhrase(def.target, ind.unit) : p.text;
-      const value = this.fig(p.value, ind);
+      const value = this.figAt(p.value, p.progress.target, p.status, ind);
       if (p.status === 'met') return this.w('part-met', { part, value, target: phrase });
       const gap = lineGap(p.progress.target, p.value, def ? boundOf(def.target, ind) : boundOf(target, ind));
       return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind) }) : this.w('part', { part, value });
@@ -394,7 +406,7 @@ class Narrative {
     const proven = rr.reason?.code.startsWith('reason/units-proven') ? this.w('units-proven', { why: say(rr.reason, ind, this.ctx) }) : '';
     let s = failing.length === 0
       ? missing.length === 0 && !proven ? this.w('units-all', { count, level: levelName, target: phrase }) : proven
-      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind) }))) });
+      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.figAt(u.value, u.progress.target, u.status, ind) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;
   }
@@ -428,7 +440,7 @@ class Narrative {
     const noData = subs.filter((x) => NO_DATA.has(x.status));
     let s = '';
     if (notMet.length) {
-      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind) })));
+      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.figAt(x.value, x.threshold, x.status, ind) })));
       s = this.w(this.final ? 'regions-missing-final' : 'regions-missing', { count: subs.length, level, names });
     } else if (!noData.length) s = this.w(this.final ? 'regions-all-met-final' : 'regions-all-met', { count: subs.length, level });
     if (noData.length && noData.length === subs.length && subs.length > 2) s += this.w('regions-none-with-data', { count: subs.length, level });
@@ -488,8 +500,8 @@ class Narrative {
         blocks.push(list(groups.map(({ ind, subjects }) => this.w('risk-item', {
           indicator: this.listName(ind),
           regions: subjects.map((x) => x.gap !== null && x.gap > 0
-            ? this.w('not-achieved-region', { region: x.label, current: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
-            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind) }) + (x.why ? this.w('trend-why-brief', { why: x.why }) : '')).join(this.w('parts-sep')),
+            ? this.w('not-achieved-region', { region: x.label, current: this.figAt(x.value, x.line, x.status, ind), gap: this.amount(x.gap, ind) })
+            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.figAt(x.value, x.line, x.status, ind) }) + (x.why ? this.w('trend-why-brief', { why: x.why }) : '')).join(this.w('parts-sep')),
         }))));
       }
     }
@@ -528,7 +540,7 @@ class Narrative {
 
   /** One place at risk: its class, its own value and the pace left; a target that cannot be paced says so. */
   private riskSubject(x: Subject, unit: Shown): string {
-    const value = typeof x.value === 'number' ? this.fig(x.value, unit) : null;
+    const value = typeof x.value === 'number' ? this.figAt(x.value, x.line, x.status, unit) : null;
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.label, year: this.report.year, current: value ?? '' });
     const pace = this.paceLeft(x.progress, unit);
     const params = { region: x.label, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
@@ -628,7 +640,7 @@ class Narrative {
         out.push(list(groups.map(({ ind, paced }) => this.w('next-pace', {
           indicator: this.listName(ind),
           // A 左右 target is paced to its band's edge (CONTRACT §6): the edge is named as the line judged.
-          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : this.fig(x.progress.target, ind) }))),
+          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.figAt(x.progress.current, x.progress.target, x.status, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : this.fig(x.progress.target, ind) }))),
         }))));
       }
       const warnings = this.warningGroups();
