@@ -13,7 +13,7 @@ import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName } from './report-words.js';
-import { formatLine, formatNumber, formatValue, gapUnit, shownAgainst, shownNonZero, unitOf, type Shown } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, judgedShown, shownNonZero, unitOf, type Shown } from './words.js';
 import { earlierOf, ReportSections } from './report-sections.js';
 import { listAnd, sharedName, shareWords } from './report-group.js';
 
@@ -131,7 +131,7 @@ class Narrative {
 
   /** A value against the line it is judged at: 0.98小时 where 1.0小时 would read as met (shownAgainst). */
   private figAt(x: number | boolean | null, line: number | null | undefined, status: Status, unit: Shown): string {
-    return this.fig(x, typeof x === 'number' && HAS_DATA.has(status) ? shownAgainst(x, unit, line, status === 'met') : unit);
+    return this.fig(x, judgedShown(x, unit, line, status));
   }
 
   /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人; one that is not zero never reads 0.0. */

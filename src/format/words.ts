@@ -73,10 +73,14 @@ export function shownNonZero(x: number, shown: Shown): Shown {
   return sharpened(Math.abs(x), shown, (r) => r !== 0);
 }
 
-/** A result's value as a table shows it: with its line, the decimals that keep the verdict readable (shownAgainst). */
+/** A value with its verdict and line, where it has them: the decimals that keep the verdict readable (shownAgainst). */
+export function judgedShown(value: number | boolean | null, shown: Shown, line: number | null | undefined, status: Status): Shown {
+  return typeof value === 'number' && (status === 'met' || status === 'not-met') ? shownAgainst(value, shown, line, status === 'met') : shown;
+}
+
+/** A result's value as a table shows it (judgedShown). */
 export function resultShown(r: Pick<Result, 'value' | 'unit' | 'decimals' | 'threshold' | 'status'>): Shown {
-  const shown = { unit: r.unit, decimals: r.decimals };
-  return typeof r.value === 'number' && (r.status === 'met' || r.status === 'not-met') ? shownAgainst(r.value, shown, r.threshold, r.status === 'met') : shown;
+  return judgedShown(r.value, { unit: r.unit, decimals: r.decimals }, r.threshold, r.status);
 }
 
 /**
