@@ -278,7 +278,7 @@ class Narrative {
    *   worse — “儿童健康水平持续提高。”; and when, besides, every indicator with data meets its
    *   target, “…持续提高，各项指标均已达到规划目标。” (final: 均实现规划目标).
    * - otherwise, with at least 1 compared, the counts as they are, no praise: “与2020年相比，
-   *   泰州市本领域10项指标中，6项有所改善，2项有所退步，2项持平。”
+   *   A市本领域10项指标中，6项有所改善，2项有所退步，2项持平。”
    * - nothing to compare: no opening.
    */
   private opening(a: AreaReport): string {
