@@ -6,7 +6,7 @@ import type { Result } from '../engine/evaluate.js';
 import type { Reason } from '../engine/verdict.js';
 import type { FormatContext } from './context.js';
 import { intervalNote, markChance } from './interval.js';
-import { formatLine, formatNumber, formatValue, gapUnit, statusLabel } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, judgedShown, statusLabel } from './words.js';
 
 /** A reason in words; level ids become the plan's names for them, units the words for a difference. */
 export function say(reason: Reason, r: Pick<Result, 'unit'>, ctx: FormatContext): string {
@@ -28,9 +28,9 @@ export function detail(r: Result, ctx: FormatContext): string {
   const { lang } = ctx;
   const bits: string[] = [];
   if (r.parts) {
-    for (const p of r.parts) bits.push(markChance(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, r, lang), status: statusLabel(p.status, lang) }), p, r, lang));
+    for (const p of r.parts) bits.push(markChance(t(lang, 'detail/part', { text: p.text, value: formatValue(p.value, judgedShown(p.value, r, p.threshold, p.status), lang), status: statusLabel(p.status, lang) }), p, r, lang));
   }
-  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, r, lang)}`, u, r, lang), lang) }));
+  if (r.failingUnits?.length) bits.push(t(lang, 'detail/failing-units', { units: listUnits(r.failingUnits, (u) => markChance(`${u.name} ${formatValue(u.value, judgedShown(u.value, r, r.threshold, u.status), lang)}`, u, r, lang), lang) }));
   if (r.missingUnits?.length) bits.push(t(lang, 'detail/missing-units', { units: listUnits(r.missingUnits, (u) => u.name, lang) }));
   if (r.baseline) bits.push(t(lang, 'detail/baseline', { value: formatValue(r.baseline.value, r, lang), year: r.baseline.year }));
   // A miss proven from a region's own value, and a conditional target's missing condition, are said

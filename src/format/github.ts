@@ -9,7 +9,7 @@ import type { Evaluation, Result } from '../engine/evaluate.js';
 import { detail, indicatorName, targetText } from './detail.js';
 import { groupFindings } from './findings.js';
 import type { FormatContext } from './records.js';
-import { formatGap, formatValue, statusLabel } from './words.js';
+import { formatGap, formatValue, statusLabel, resultShown } from './words.js';
 
 /** The message part of a command: %, CR and LF escaped. */
 export function ghData(s: string): string {
@@ -52,7 +52,7 @@ function resultLine(r: Result, ctx: FormatContext): string {
   const sep = lang === 'zh' ? '；' : '; ';
   const bits = [
     `${t(lang, 'col/target')} ${targetText(r, ctx)}`,
-    `${t(lang, 'col/value')} ${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
+    `${t(lang, 'col/value')} ${formatValue(r.value, resultShown(r), lang)}${r.derived ? '*' : ''}`,
   ];
   const gap = formatGap(r, lang);
   if (gap) bits.push(`${t(lang, 'col/gap')} ${gap}`);

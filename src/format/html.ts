@@ -9,7 +9,7 @@ import { absentIndicatorsLine, emptyRunMessages } from './empty-run.js';
 import { htmlPage } from './html-page.js';
 import { xml as h } from './junit.js';
 import { sectionsOf } from './sections.js';
-import { formatGap, formatValue, statusLabel } from './words.js';
+import { formatGap, formatValue, statusLabel, resultShown } from './words.js';
 
 const HEAD = ['col/indicator', 'col/target', 'col/value', 'col/status', 'col/gap', 'col/detail'];
 
@@ -48,7 +48,7 @@ function row(r: Result, ctx: FormatContext): string {
   const cells = [
     `<td class="name">${h(`${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`)}</td>`,
     `<td>${h(targetText(r, ctx))}</td>`,
-    `<td class="num">${h(`${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`)}</td>`,
+    `<td class="num">${h(`${formatValue(r.value, resultShown(r), lang)}${r.derived ? '*' : ''}`)}</td>`,
     `<td class="st st-${r.status}">${h(statusLabel(r.status, lang))}</td>`,
     `<td>${h(formatGap(r, lang))}</td>`,
     `<td>${h([detail(r, ctx), ...(r.notes.length ? [t(lang, 'detail/notes', { notes: r.notes.join(lang === 'zh' ? '；' : '; ') })] : [])].filter(Boolean).join(lang === 'zh' ? '；' : '; '))}</td>`,

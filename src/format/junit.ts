@@ -5,7 +5,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import { emptyRunMessages } from './empty-run.js';
 import type { FormatContext } from './records.js';
-import { formatGap, formatValue } from './words.js';
+import { formatGap, formatValue, resultShown } from './words.js';
 
 export function xml(s: string): string {
   // Characters XML 1.0 cannot carry at all are dropped.
@@ -33,7 +33,7 @@ export function formatJunit(e: Evaluation, ctx: FormatContext): string {
     out.push(`  <testsuite name="${xml(name)}" tests="${results.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`);
     for (const r of results) {
       const head = `    <testcase classname="${xml(`${e.plan.id}.${r.area}`)}" name="${xml(`${indicatorName(r, ctx)} — ${r.region.name} ${r.year}`)}"`;
-      const message = `${t(lang, 'col/target')} ${targetText(r, ctx)}; ${t(lang, 'col/value')} ${formatValue(r.value, r, lang)} ${formatGap(r, lang)}`.trim();
+      const message = `${t(lang, 'col/target')} ${targetText(r, ctx)}; ${t(lang, 'col/value')} ${formatValue(r.value, resultShown(r), lang)} ${formatGap(r, lang)}`.trim();
       if (r.status === 'met') out.push(`${head}/>`);
       else if (r.status === 'not-met') out.push(`${head}>`, `      <failure message="${xml(message)}" type="not-met">${xml(detail(r, ctx))}</failure>`, '    </testcase>');
       else if (r.status === 'invalid') out.push(`${head}>`, `      <error message="${xml(message)}" type="invalid">${xml(detail(r, ctx))}</error>`, '    </testcase>');

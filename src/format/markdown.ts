@@ -5,7 +5,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import { absentIndicatorsLine, emptyRunMessages } from './empty-run.js';
 import type { FormatContext } from './records.js';
-import { formatGap, formatValue, statusLabel } from './words.js';
+import { formatGap, formatValue, statusLabel, resultShown } from './words.js';
 
 /**
  * Text as Markdown shows it, never as markup: a note's `![t](http://…)` would make a viewer
@@ -39,7 +39,7 @@ export function formatMarkdown(e: Evaluation, ctx: FormatContext): string {
         String(r.year),
         `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
         targetText(r, ctx),
-        `${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
+        `${formatValue(r.value, resultShown(r), lang)}${r.derived ? '*' : ''}`,
         statusLabel(r.status, lang),
         formatGap(r, lang),
         detail(r, ctx),

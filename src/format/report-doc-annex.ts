@@ -9,7 +9,7 @@ import { STATUSES } from '../engine/verdict.js';
 import type { Counts, Report } from '../report/model.js';
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, riskPlace, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodNote, riskPlace, valueText, yearShown } from './report-words.js';
 import { statusLabel, type Shown } from './words.js';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -62,7 +62,7 @@ export function annexBlocks(report: Report, ctx: FormatContext): Block[] {
   const mark = (v: { value: number | null | boolean; derived: boolean }) => (v.derived && v.value !== null ? '*' : '');
   for (const a of report.areas) {
     const head = [t(lang, 'col/indicator'), t(lang, 'col/region'), ...report.years.map(String), t(lang, 'col/status'), ...(final ? [] : [t(lang, 'report/col-progress')])];
-    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, ind, lang)}${mark(v)}`), statusLabel(rr.status, lang), ...(final ? [] : [classLabel(rr.progress.class, lang)])]));
+    const rows = a.indicators.flatMap((ind) => ind.regions.map((rr) => [indicatorName(ind, lang), rr.region.name, ...rr.values.map((v) => `${valueText(v.value, yearShown(v, rr, ind), lang)}${mark(v)}`), statusLabel(rr.status, lang), ...(final ? [] : [classLabel(rr.progress.class, lang)])]));
     out.push({ kind: 'table', caption: areaName(a.area, lang), head, rows, numeric: range(2, 2 + report.years.length), merge: true, wide: true });
   }
   const indicators = report.areas.flatMap((a) => a.indicators);

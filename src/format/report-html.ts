@@ -11,7 +11,7 @@ import { chartLegend, chartNote, chartSvg } from './report-chart.js';
 import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reasonLabel, reportMeta, reportTitle, riskPlace, targetWords, valueText, yearShown } from './report-words.js';
 import { statusLabel, type Shown } from './words.js';
 
 export function formatReportHtml(report: Report, ctx: FormatContext): string {
@@ -169,7 +169,7 @@ function series(ind: IndicatorReport, report: Report, lang: Lang): string {
   const later = report.years.slice(1);
   const head = [t(lang, 'col/region'), t(lang, 'report/col-baseline', { year: report.baselineYear }), ...later.map(String), t(lang, 'col/status'), ...progressHead(report, lang)];
   const rows = ind.regions.map((rr) => {
-    const values = rr.values.slice(1).map((v) => num(`${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`));
+    const values = rr.values.slice(1).map((v) => num(`${valueText(v.value, yearShown(v, rr, ind), lang)}${v.derived && v.value !== null ? '*' : ''}`));
     return `<tr><td class="region">${h(rr.region.name)}</td>${baselineCell(rr, ind, lang)}${values.join('')}${st(rr.status, lang)}${progressCells(rr.progress, ind, lang, report.stage === 'final')}</tr>`;
   });
   return `<table class="series"><thead><tr>${head.map(th).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;

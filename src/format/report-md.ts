@@ -9,7 +9,7 @@ import { mdCell } from './markdown.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, riskPlace, targetWords, valueText } from './report-words.js';
+import { areaName, classLabel, formatFigure, formatPace, formatRatio, indicatorName, methodParagraphs, noUnitDataText, noUnitHasData, noteLines, reportMeta, reportTitle, riskPlace, targetWords, valueText, yearShown } from './report-words.js';
 import { statusLabel, type Shown } from './words.js';
 
 /** The document's blocks (the narrative) as Markdown; its level-1 headings are the report's ## sections. */
@@ -129,7 +129,7 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   const rows = ind.regions.map((rr) => [
     rr.region.name,
     baselineText(rr, ind, lang),
-    ...rr.values.slice(1).map((v) => `${valueText(v.value, ind, lang)}${v.derived && v.value !== null ? '*' : ''}`),
+    ...rr.values.slice(1).map((v) => `${valueText(v.value, yearShown(v, rr, ind), lang)}${v.derived && v.value !== null ? '*' : ''}`),
     statusLabel(rr.status, lang),
     ...progressCells(report, rr.progress, ind, lang),
   ]);

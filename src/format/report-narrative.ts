@@ -1,7 +1,7 @@
 // The report's narrative, as a 中期/终期评估报告 words it: 一、总体情况, 二、各领域目标实现情况
 // (a sentence of figures per indicator), 三、存在的问题 and 四、下一步工作建议 — facts from the
 // results only, each sentence from a template of src/i18n/narrative.ts. Pure.
-import { t, type Lang } from '../i18n/index.js';
+import { hasMessage, t, type Lang } from '../i18n/index.js';
 import type { Params } from '../diagnostics.js';
 import { clean } from '../engine/numbers.js';
 import type { Progress } from '../engine/progress.js';
@@ -13,8 +13,9 @@ import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, indicatorName, targetFigure } from './report-words.js';
-import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, judgedShown, shownNonZero, unitOf, type Shown } from './words.js';
 import { earlierOf, ReportSections } from './report-sections.js';
+import { listAnd, sharedName, shareWords } from './report-group.js';
 
 const HAS_DATA: ReadonlySet<Status> = new Set(['met', 'not-met']);
 const NO_DATA: ReadonlySet<Status> = new Set(['no-data', 'invalid']);
@@ -36,11 +37,48 @@ interface Subject {
   key: string;
   value: number | boolean | null;
   gap: number | null;
+  /** The line the value is judged at, where there is one: its value is written so as not to round onto it (shownAgainst). */
+  line: number | null;
   status: Status;
   progress: Progress;
   /** Why a target without a gap (a trend) is missed, in words: a list of misses says it beside the value. */
   why?: string;
 }
+
+/** A change from the baseline year: its template (change-pp-down …), year, amount, whose baseline, and whether it is for the better (1), the worse (−1) or level (0). */
+interface Change {
+  key: string;
+  year: number;
+  diff: number;
+  plan: boolean;
+  better: 1 | 0 | -1;
+}
+
+type LineKey = 'short' | 'not-reached' | 'on-line' | 'better-low' | 'better-high' | 'reached';
+
+/** One indicator's sentence as facts (Narrative.facts), to be said alone or with others. */
+interface Facts {
+  ind: IndicatorReport;
+  rr: RegionReport;
+  value: string;
+  change: Change | undefined;
+  line: LineKey;
+  target: string;
+  verdict: { key: string; projected?: string };
+  /** The sub-regions clause as the indicator's own sentence has it (；6个市（区）均已达标). */
+  regions: string;
+  /** Every sub-region meets the target. */
+  subsMet: boolean;
+  /** Met, and nothing further to say of its sub-regions. */
+  quiet: boolean;
+  /** What must be equal for two indicators to share a sentence. */
+  key: string;
+}
+
+/** Targets whose sentence is a number against a line: the ones a group can carry. */
+const GROUPED_KINDS: ReadonlySet<string> = new Set(['at-most', 'at-least', 'reach', 'about', 'change', 'yearly-change', 'trend']);
+/** Indicators in one sentence at most: a longer 分别 list is no longer read. */
+export const GROUP_MOST = 4;
 
 const RISKY: ReadonlySet<string> = new Set(['moving-away', 'limited', 'speed-up']);
 const isRisky = (s: Pick<Subject, 'status' | 'progress'>) => RISKY.has(s.progress.class) || (s.progress.class === 'unknown' && s.status === 'not-met');
@@ -91,9 +129,19 @@ class Narrative {
     return formatValue(x, unit, this.lang);
   }
 
-  /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人. */
+  /** A value against the line it is judged at: 0.98小时 where 1.0小时 would read as met (shownAgainst). */
+  private figAt(x: number | boolean | null, line: number | null | undefined, status: Status, unit: Shown): string {
+    return this.fig(x, judgedShown(x, unit, line, status));
+  }
+
+  /** A difference in the unit it is spoken in: 0.41个千分点, 2.3个百分点, 0.16人; one that is not zero never reads 0.0. */
   private amount(x: number, unit: Shown): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
+    return `${this.number(x, unit)}${gapUnit(unitOf(unit), this.lang)}`;
+  }
+
+  /** A difference's number alone (0.41), as amount() writes it: a list of them shares one unit. */
+  private number(x: number, unit: Shown): string {
+    return formatNumber(Math.abs(x), shownNonZero(x, unit));
   }
 
   private levelName(id: string | undefined): string {
@@ -190,7 +238,8 @@ class Narrative {
       const count = (f: (r: RegionReport) => boolean) => tops.filter(f).length;
       const byClass = (c: string) => count((r) => r.progress.class === c);
       const na = count((r) => r.status === 'not-applicable');
-      out.push(paragraph(this.w(this.final ? 'area-text-final' : 'area-text', {
+      const opening = this.opening(a);
+      out.push(paragraph(opening + this.w(this.final ? 'area-text-final' : 'area-text', {
         indicators: a.indicators.length, region: top.name, final: this.report.finalYear,
         met: count((r) => r.status === 'met'), notMet: count((r) => r.status === 'not-met'), noData: count((r) => NO_DATA.has(r.status)),
         na: na ? this.w('and-not-applicable', { count: na }) : '',
@@ -199,7 +248,14 @@ class Narrative {
     }
     const missing: string[] = [];
     const notApplicable: string[] = [];
+    const groups = this.groups(a);
     for (const ind of a.indicators) {
+      const group = groups.get(ind.id);
+      if (group) {
+        // A group's sentence stands where its first indicator would; the others are said in it.
+        if (group[0]!.ind.id === ind.id) out.push(paragraph(this.groupSentence(group)));
+        continue;
+      }
       const s = this.sentence(ind);
       const earlier = s === undefined ? this.sections.earlierSentence(ind) : undefined;
       if (s !== undefined) out.push(paragraph(s));
@@ -212,6 +268,150 @@ class Narrative {
     return out;
   }
 
+  /**
+   * The area's opening sentence, from the figures of its top region alone, by these rules
+   * (docs/guide.zh-CN.md says them too):
+   * - compared: its indicators with a value and a baseline-year value to compare (比2020年…);
+   *   improved / worse: those whose change, at the indicator's decimals, goes the good / bad way
+   *   (a rate that should fall and falls improves); the rest are level (持平).
+   * - praise only when earned: at least 2 compared, more than half of them improved and none
+   *   worse — “儿童健康水平持续提高。”; and when, besides, every indicator with data meets its
+   *   target, “…持续提高，各项指标均已达到规划目标。” (final: 均实现规划目标).
+   * - otherwise, with at least 1 compared, the counts as they are, no praise: “与2020年相比，
+   *   A市本领域10项指标中，6项有所改善，2项有所退步，2项持平。”
+   * - nothing to compare: no opening.
+   */
+  private opening(a: AreaReport): string {
+    const year = this.report.baselineYear;
+    const tops = a.indicators.map((ind) => ({ ind, rr: this.topOf(ind) })).filter((x): x is { ind: IndicatorReport; rr: RegionReport } => x.rr !== undefined && HAS_DATA.has(x.rr.status));
+    const changes = tops.map(({ ind, rr }) => this.changeOf(rr, ind, ind.direction)).filter((c): c is Change => c !== undefined && c.year === year);
+    if (!changes.length || !this.topRegion()) return '';
+    const improved = changes.filter((c) => c.better > 0).length;
+    const worse = changes.filter((c) => c.better < 0).length;
+    const level = changes.length - improved - worse;
+    const space = this.lang === 'en' ? ' ' : '';
+    if (changes.length >= 2 && worse === 0 && improved * 2 > changes.length) {
+      const theme = hasMessage(`nar/theme/${a.area.id}`) ? this.w(`theme/${a.area.id}`) : this.w('theme-area', { area: areaName(a.area, this.lang) });
+      const allMet = tops.every((x) => x.rr.status === 'met');
+      return this.w(allMet ? (this.final ? 'theme-improved-met-final' : 'theme-improved-met') : 'theme-improved', { theme, region: this.topRegion()!.name }) + space;
+    }
+    const counts = [
+      improved ? this.w('theme-count-improved', { n: improved }) : '',
+      worse ? this.w('theme-count-worse', { n: worse }) : '',
+      level ? this.w('theme-count-level', { n: level }) : '',
+    ].filter((x) => x !== '');
+    return this.w('theme-mixed', { year, region: this.topRegion()!.name, compared: changes.length, list: counts.join(this.w('clause-sep')) }) + space;
+  }
+
+  /**
+   * One indicator's sentence as facts, where it can share a sentence with others: a number
+   * against a line (at most, at least, reach, 左右, a change), with nothing of its own to add (no
+   * interval note, no events, no 分性别/城乡 figures). Undefined for the others, said alone.
+   */
+  private facts(ind: IndicatorReport): Facts | undefined {
+    const rr = this.topOf(ind);
+    if (!rr || !HAS_DATA.has(rr.status) || typeof rr.value !== 'number' || ind.unit === '是/否' || !GROUPED_KINDS.has(ind.target.kind)) return undefined;
+    if (rr.chance || rr.missEvents || this.breakdowns(ind, rr) !== '') return undefined;
+    // A trend met reads 达到规划目标（不上升）; one missed says why, alone.
+    const trend = ind.target.kind === 'trend';
+    if (trend && rr.status !== 'met') return undefined;
+    const change = this.changeOf(rr, ind, ind.direction);
+    const line: LineKey = trend ? 'reached' : lineKey(ind, rr, ind.target);
+    const verdict = this.verdictOf(rr, ind.unit);
+    const subs = ind.regions.filter((x) => x.region.code !== rr.region.code);
+    const regions = this.subRegions(ind, rr);
+    const subsMet = regions !== '' && subs.every((x) => x.status === 'met');
+    return {
+      ind, rr,
+      value: this.figAt(rr.value, rr.threshold, rr.status, ind),
+      change,
+      line,
+      target: trend ? say(ind.description, ind, this.ctx) : this.targetPhrase(ind.target, ind.unit, rr, ind),
+      verdict,
+      regions,
+      subsMet,
+      quiet: rr.status === 'met' && (regions === '' || subsMet),
+      key: [ind.unit, change ? `${change.key}/${change.year}` : '-', line, ind.target.kind, rr.status, verdict.key, verdict.projected !== undefined, regions === '' ? '' : `${subs.length}/${subs[0]!.region.level}`].join('|'),
+    };
+  }
+
+  /**
+   * The area's indicators said together (by id; each group in order), as people write them:
+   * consecutive indicators with the same unit, the same change on the baseline year, the same
+   * kind of target, the same side of it and the same verdict (facts().key) — so that every 均
+   * and 分别 of the sentence is true of each — and either names sharing their words
+   * (sharedName: 新生儿、婴儿和5岁以下儿童死亡率) or all met with nothing further to say. At
+   * most GROUP_MOST to a sentence.
+   */
+  private groups(a: AreaReport): Map<string, Facts[]> {
+    const out = new Map<string, Facts[]>();
+    const fits = (g: readonly Facts[]) => g.every((f) => f.quiet) || shareWords(g.map((f) => f.ind.name));
+    let group: Facts[] = [];
+    const flush = () => {
+      if (group.length > 1) for (const f of group) out.set(f.ind.id, group);
+      group = [];
+    };
+    for (const ind of a.indicators) {
+      const f = this.facts(ind);
+      if (!f) {
+        flush();
+        continue;
+      }
+      if (group.length && group.length < GROUP_MOST && group[0]!.key === f.key && fits([...group, f])) group.push(f);
+      else {
+        flush();
+        group = [f];
+      }
+    }
+    flush();
+    return out;
+  }
+
+  /**
+   * Several indicators' names in one: in Chinese the words they share once (sharedName), else
+   * listed whole; in English listed, lower-cased after the first (infant mortality rate), set
+   * apart with ; where a name has a comma of its own (Anaemia prevalence, children under 5).
+   */
+  private names(names: readonly string[], lowerFrom = 1): string {
+    const sep = this.w('list-sep');
+    const last = this.w('list-last');
+    if (this.lang === 'zh') return sharedName(names, sep, last) ?? listAnd(names, sep, last);
+    const lower = names.map((x, i) => (i >= lowerFrom && /^[A-Z][a-z]/.test(x) ? x[0]!.toLowerCase() + x.slice(1) : x));
+    return listAnd(lower, names.some((x) => x.includes(',')) ? this.w('parts-sep') : sep, last);
+  }
+
+  /** The sentence of a group: names, values, changes, gaps and projections with 分别, what is shared once with 均. */
+  private groupSentence(g: readonly Facts[]): string {
+    const first = g[0]!;
+    const sep = this.w('list-sep');
+    const last = this.w('list-last');
+    const and = (xs: readonly string[]) => listAnd(xs, sep, last);
+    const names = (fs: readonly Facts[], lowerFrom?: number) => this.names(fs.map((f) => this.name(f.ind)), lowerFrom);
+    const unit = gapUnit(first.ind.unit, this.lang);
+    let s = this.w('g-value', { year: this.report.year, region: first.rr.region.name, indicators: names(g), values: and(g.map((f) => f.value)) });
+    const c = first.change;
+    if (c) {
+      s += this.w(`g-${c.key}`, { year: c.year, amounts: `${and(g.map((f) => this.number(f.change!.diff, f.ind)))}${unit}` });
+      const plan = g.filter((f) => f.change!.plan);
+      if (plan.length === g.length) s += this.w('g-baseline-plan-all', { year: c.year });
+      else if (plan.length) s += this.w('g-baseline-plan-some', { year: c.year, indicators: names(plan, 0) });
+    }
+    const targets = g.map((f) => f.target);
+    // Targets that carry a comma of their own (0.85人左右，按不低于0.8075人判定) are set apart with ；.
+    const target = targets.every((x) => x === targets[0]) ? targets[0]! : this.w('g-targets', { list: listAnd(targets, targets.some((x) => /[，,]/.test(x)) ? this.w('parts-sep') : sep, last) });
+    s += this.w(`g-${first.line}`, first.line === 'short' ? { target, gaps: `${and(g.map((f) => this.number(f.rr.gap!, f.ind)))}${unit}` } : { target });
+    s += this.w(`g-${first.verdict.key}`);
+    if (first.verdict.projected !== undefined) s += this.w('g-mid-projected', { final: first.rr.progress.finalYear, list: and(g.map((f) => f.verdict.projected!)) });
+    // Sub-regions: “6个市（区）均已达标” once when true of each; else each indicator's own list.
+    if (g.every((f) => f.regions === first.regions) && (first.regions === '' || first.subsMet)) s += first.regions;
+    else {
+      const lead = this.w('parts-sep');
+      const items = g.filter((f) => f.regions !== '').map((f) => this.w('g-regions-item', { indicator: this.name(f.ind), clause: f.regions.slice(lead.length).split(lead).join(this.w('clause-sep')) }));
+      s += this.w('g-regions', { list: items.join(lead) });
+    }
+    return s + this.w('end');
+  }
+
   sentence(ind: IndicatorReport): string | undefined {
     const rr = this.topOf(ind);
     if (!rr || !HAS_DATA.has(rr.status)) return undefined;
@@ -221,7 +421,7 @@ class Narrative {
     let s: string;
     if (target.kind === 'yes-no' || typeof rr.value === 'boolean') s = this.w('value-yes-no', { ...base, value: this.fig(rr.value, ind) });
     else if (rr.value === null) s = this.w('value-parts', base);
-    else s = this.w('value', { ...base, value: this.fig(rr.value, ind) });
+    else s = this.w('value', { ...base, value: this.figAt(rr.value, rr.threshold, rr.status, ind) });
     s += this.change(rr, ind, ind.direction);
     s += this.against(ind, rr);
     s += this.verdict(rr, unit);
@@ -234,22 +434,29 @@ class Narrative {
 
   /** The change from the baseline year: 比2020年下降0.41个千分点 / 与2020年持平. */
   private change(rr: RegionReport, shown: Shown, direction: IndicatorReport['direction']): string {
+    const c = this.changeOf(rr, shown, direction);
+    if (!c) return '';
+    return this.w(c.key, { year: c.year, amount: this.amount(c.diff, shown) }) + (c.plan ? this.w('baseline-plan', { year: c.year }) : '');
+  }
+
+  /** The change from the baseline year (or the first year given) as facts: its template, year, amount and whose baseline. */
+  private changeOf(rr: RegionReport, shown: Shown, direction: IndicatorReport['direction']): Change | undefined {
     const unit = unitOf(shown);
-    if (typeof rr.value !== 'number' || unit === '是/否') return '';
+    if (typeof rr.value !== 'number' || unit === '是/否') return undefined;
     const p = rr.progress;
     const first = rr.values[0];
     const from = p.baseline !== null && p.baselineYear !== null
       ? { year: p.baselineYear, value: p.baseline, plan: p.baselineFrom === 'plan' }
       : first && typeof first.value === 'number' ? { year: first.year, value: first.value, plan: false } : undefined;
-    if (!from || from.year >= this.report.year) return '';
+    if (!from || from.year >= this.report.year) return undefined;
     const diff = clean(rr.value - from.value);
-    const amount = this.amount(diff, shown);
     const flat = Number(formatNumber(Math.abs(diff), shown)) === 0;
     const points = unit === '%' || unit === '‰' || unit.includes('/');
     // A rate that should fall and rises has 上升, not 提高 (which reads as progress).
     const rise = points && diff > 0 && direction === 'lower';
     const key = flat ? 'change-flat' : rise ? 'change-pp-rise' : `change-${points ? 'pp-' : ''}${diff > 0 ? 'up' : 'down'}`;
-    return this.w(key, { year: from.year, amount }) + (from.plan ? this.w('baseline-plan', { year: from.year }) : '');
+    const better = flat ? 0 : (diff > 0) === (direction === 'higher') ? 1 : -1;
+    return { key, year: from.year, diff, plan: from.plan, better };
   }
 
   /** The target in words: 4‰以下, 95%以上, 0.85人左右, 比2020年下降20%，即11.08 1/10万以下. */
@@ -307,14 +514,14 @@ class Narrative {
     const name = rr.region.name;
     const t = ind.target;
     const why = t.kind === 'trend' && rr.status === 'not-met' && rr.reason ? say(rr.reason, ind, this.ctx) : undefined;
-    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, status: rr.status, progress: rr.progress, ...(why ? { why } : {}) };
+    const own: Subject = { label: name, key: rr.region.code, value: rr.value, gap: rr.gap, line: rr.threshold, status: rr.status, progress: rr.progress, ...(why ? { why } : {}) };
     if (t.kind === 'split' && rr.parts?.length) {
       const bound = boundOf(t, ind);
-      return rr.parts.map((p) => ({ label: this.w('place-part', { region: name, part: this.partName(p) }), key: `${rr.region.code}/${p.part}`, value: p.value, gap: lineGap(p.progress.target, p.value, bound), status: p.status, progress: p.progress }));
+      return rr.parts.map((p) => ({ label: this.w('place-part', { region: name, part: this.partName(p) }), key: `${rr.region.code}/${p.part}`, value: p.value, gap: lineGap(p.progress.target, p.value, bound), line: p.progress.target, status: p.status, progress: p.progress }));
     }
     if ((t.kind === 'every-unit' || t.kind === 'conditional') && rr.units?.length) {
       const bound = boundOf(t.target, ind);
-      const units = rr.units.map((u) => ({ label: this.w('place-unit', { region: name, unit: u.region.name }), key: u.region.code, value: u.value, gap: lineGap(u.progress.target, u.value, bound), status: u.status, progress: u.progress }));
+      const units = rr.units.map((u) => ({ label: this.w('place-unit', { region: name, unit: u.region.name }), key: u.region.code, value: u.value, gap: lineGap(u.progress.target, u.value, bound), line: u.progress.target, status: u.status, progress: u.progress }));
       // A miss the region's own figure proves, with no failing unit to name, is the region's.
       return units.some((u) => u.status === 'not-met') ? units : [own];
     }
@@ -362,9 +569,8 @@ class Narrative {
   /** A numeric line: 低于规划目标（4‰以下） / 距规划目标（98%以上）尚差0.5个百分点. */
   private line(ind: IndicatorReport, rr: RegionReport, target: Target): string {
     const phrase = this.targetPhrase(target, ind.unit, rr, ind);
-    if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? this.w('short', { target: phrase, gap: this.amount(rr.gap, ind) }) : this.w('not-reached', { target: phrase });
-    if (rr.gap === null || rr.gap === 0 || target.kind === 'about' || target.kind === 'reach') return this.w('on-line', { target: phrase });
-    return this.w(boundOf(target, ind) === 'max' ? 'better-low' : 'better-high', { target: phrase });
+    const key = lineKey(ind, rr, target);
+    return this.w(key, key === 'short' ? { target: phrase, gap: this.amount(rr.gap!, ind) } : { target: phrase });
   }
 
   private parts(ind: IndicatorReport, rr: RegionReport): string {
@@ -375,7 +581,7 @@ class Narrative {
       const part = this.w(`${target.by}-${p.part}`);
       if (p.value === null || NO_DATA.has(p.status)) return this.w('part-no-data', { part });
       const phrase = def ? this.targetPhrase(def.target, ind.unit) : p.text;
-      const value = this.fig(p.value, ind);
+      const value = this.figAt(p.value, p.progress.target, p.status, ind);
       if (p.status === 'met') return this.w('part-met', { part, value, target: phrase });
       const gap = lineGap(p.progress.target, p.value, def ? boundOf(def.target, ind) : boundOf(target, ind));
       return gap !== null && gap > 0 ? this.w('part-short', { part, value, target: phrase, gap: this.amount(gap, ind) }) : this.w('part', { part, value });
@@ -394,7 +600,7 @@ class Narrative {
     const proven = rr.reason?.code.startsWith('reason/units-proven') ? this.w('units-proven', { why: say(rr.reason, ind, this.ctx) }) : '';
     let s = failing.length === 0
       ? missing.length === 0 && !proven ? this.w('units-all', { count, level: levelName, target: phrase }) : proven
-      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.fig(u.value, ind) }))) });
+      : this.w('units-failing', { count, level: levelName, n: failing.length, target: phrase, names: this.join(this.worstFirst(failing, ind).map((u) => this.w('region-value', { region: u.region.name, value: this.figAt(u.value, u.progress.target, u.status, ind) }))) });
     if (missing.length) s += this.w('units-missing', { names: this.join(missing.map((u) => u.region.name)) });
     return s;
   }
@@ -406,12 +612,17 @@ class Narrative {
   }
 
   private verdict(rr: RegionReport, unit: string): string {
-    if (this.final) return this.w(rr.status === 'met' ? 'final-met' : 'final-not-met');
+    const v = this.verdictOf(rr, unit);
+    return this.w(v.key) + (v.projected !== undefined ? this.w('mid-projected', { final: rr.progress.finalYear, projected: v.projected }) : '');
+  }
+
+  /** The stage's verdict: its template (final-met, mid-on-track …) and, for a class at risk, the value projected. */
+  private verdictOf(rr: RegionReport, unit: string): { key: string; projected?: string } {
+    if (this.final) return { key: rr.status === 'met' ? 'final-met' : 'final-not-met' };
     const c = rr.progress.class;
-    let s = this.w(`mid-${c}`);
     const p = rr.progress;
-    if ((c === 'speed-up' || c === 'limited' || c === 'moving-away') && p.projected !== null && p.year < p.finalYear) s += this.w('mid-projected', { final: p.finalYear, projected: this.fig(p.projected, unit) });
-    return s;
+    if ((c === 'speed-up' || c === 'limited' || c === 'moving-away') && p.projected !== null && p.year < p.finalYear) return { key: `mid-${c}`, projected: this.fig(p.projected, unit) };
+    return { key: `mid-${c}` };
   }
 
   /** The sub-regions that miss, worst first: 6个市（区）中X市（4.33‰）尚未达标. */
@@ -428,7 +639,7 @@ class Narrative {
     const noData = subs.filter((x) => NO_DATA.has(x.status));
     let s = '';
     if (notMet.length) {
-      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.fig(x.value, ind) })));
+      const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.figAt(x.value, x.threshold, x.status, ind) })));
       s = this.w(this.final ? 'regions-missing-final' : 'regions-missing', { count: subs.length, level, names });
     } else if (!noData.length) s = this.w(this.final ? 'regions-all-met-final' : 'regions-all-met', { count: subs.length, level });
     if (noData.length && noData.length === subs.length && subs.length > 2) s += this.w('regions-none-with-data', { count: subs.length, level });
@@ -488,8 +699,8 @@ class Narrative {
         blocks.push(list(groups.map(({ ind, subjects }) => this.w('risk-item', {
           indicator: this.listName(ind),
           regions: subjects.map((x) => x.gap !== null && x.gap > 0
-            ? this.w('not-achieved-region', { region: x.label, current: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
-            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.fig(x.value, ind) }) + (x.why ? this.w('trend-why-brief', { why: x.why }) : '')).join(this.w('parts-sep')),
+            ? this.w('not-achieved-region', { region: x.label, current: this.figAt(x.value, x.line, x.status, ind), gap: this.amount(x.gap, ind) })
+            : this.w('not-achieved-region-no-gap', { region: x.label, current: this.figAt(x.value, x.line, x.status, ind) }) + (x.why ? this.w('trend-why-brief', { why: x.why }) : '')).join(this.w('parts-sep')),
         }))));
       }
     }
@@ -528,7 +739,7 @@ class Narrative {
 
   /** One place at risk: its class, its own value and the pace left; a target that cannot be paced says so. */
   private riskSubject(x: Subject, unit: Shown): string {
-    const value = typeof x.value === 'number' ? this.fig(x.value, unit) : null;
+    const value = typeof x.value === 'number' ? this.figAt(x.value, x.line, x.status, unit) : null;
     if (x.progress.class === 'unknown') return this.w(value === null ? 'risk-region-unpaced-no-value' : 'risk-region-unpaced', { region: x.label, year: this.report.year, current: value ?? '' });
     const pace = this.paceLeft(x.progress, unit);
     const params = { region: x.label, class: classLabel(x.progress.class, this.lang), year: this.report.year, current: value ?? '—' };
@@ -628,7 +839,7 @@ class Narrative {
         out.push(list(groups.map(({ ind, paced }) => this.w('next-pace', {
           indicator: this.listName(ind),
           // A 左右 target is paced to its band's edge (CONTRACT §6): the edge is named as the line judged.
-          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : targetFigure(x.progress.target, ind, this.lang) }))),
+          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.figAt(x.progress.current, x.progress.target, x.status, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : targetFigure(x.progress.target, ind, this.lang) }))),
         }))));
       }
       const warnings = this.warningGroups();
@@ -729,6 +940,13 @@ function groupById(items: readonly AtRisk[]): AtRisk[][] {
     else groups.set(x.id, [x]);
   }
   return [...groups.values()];
+}
+
+/** How a value stands against its line, as a template: short of it, not reaching it, on it, beyond it (below / above). */
+function lineKey(ind: IndicatorReport, rr: RegionReport, target: Target): LineKey {
+  if (rr.status !== 'met') return rr.gap !== null && rr.gap > 0 ? 'short' : 'not-reached';
+  if (rr.gap === null || rr.gap === 0 || target.kind === 'about' || target.kind === 'reach') return 'on-line';
+  return boundOf(target, ind) === 'max' ? 'better-low' : 'better-high';
 }
 
 function boundOf(target: Target, ind: Pick<IndicatorReport, 'direction'>): 'min' | 'max' {

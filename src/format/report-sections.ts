@@ -13,13 +13,15 @@ import type { AreaReport, Breakdown, IndicatorReport, RegionRef, RegionReport, R
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, indicatorName, methodNote, valueText } from './report-words.js';
-import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, shownAgainst, shownNonZero, unitOf, type Shown } from './words.js';
 
 /** A place a final-stage miss is carried over for: a region, a part of it or a unit under it, named. */
 export interface CarriedPlace {
   label: string;
   value: number | boolean | null;
   gap: number | null;
+  /** The line it misses, where there is one: its value is written so as not to round onto it (shownAgainst). */
+  line?: number | null;
   /** Why a target without a gap (a trend) is missed, in words. */
   why?: string;
 }
@@ -103,8 +105,9 @@ export class ReportSections {
     }
   }
 
+  /** A difference in words; one that is not zero never reads 0.0 (shownNonZero). */
   private amount(x: number, unit: Shown): string {
-    return `${formatNumber(Math.abs(x), unit)}${gapUnit(unitOf(unit), this.lang)}`;
+    return `${formatNumber(Math.abs(x), shownNonZero(x, unit))}${gapUnit(unitOf(unit), this.lang)}`;
   }
 
   private indicators(): IndicatorReport[] {
@@ -322,8 +325,8 @@ export class ReportSections {
       indicator: this.name(ind),
       target: this.targetText(ind),
       list: subjects.map((x) => x.gap !== null && x.gap > 0
-        ? this.w('carry-region-gap', { region: x.label, value: this.fig(x.value, ind), gap: this.amount(x.gap, ind) })
-        : this.w('carry-region', { region: x.label, value: this.fig(x.value, ind) }) + (x.why ? t(this.lang, 'nar/trend-why-brief', { why: x.why }) : '')).join(this.w('semi')),
+        ? this.w('carry-region-gap', { region: x.label, value: this.missed(x, ind), gap: this.amount(x.gap, ind) })
+        : this.w('carry-region', { region: x.label, value: this.missed(x, ind) }) + (x.why ? t(this.lang, 'nar/trend-why-brief', { why: x.why }) : '')).join(this.w('semi')),
     }));
     // Misses judged on the year before (the year evaluated has no value): carried over too, marked.
     for (const ind of this.indicators()) {
@@ -339,7 +342,11 @@ export class ReportSections {
     return [paragraph(this.w('carry-over', { n: next(), count: items.length })), list(items)];
   }
 
-  /** A split target's parts that miss, each with its value and gap: 农村89.4%，差0.6个百分点. */
+  /** A place's value that misses its line, not rounded onto it (shownAgainst). */
+  private missed(x: CarriedPlace, ind: IndicatorReport): string {
+    return this.fig(x.value, typeof x.value === 'number' ? shownAgainst(x.value, ind, x.line, false) : ind);
+  }
+
   /** The parts of a split target that missed, each with its value and its own target: 农村88.04%，目标90%. */
   private missedParts(ind: IndicatorReport, rr: RegionReport): string {
     const target = ind.target;
@@ -347,7 +354,7 @@ export class ReportSections {
     return (rr.parts ?? []).filter((p) => p.status === 'not-met').map((p) => {
       const def = target.kind === 'split' ? target.parts.find((x) => x.part === p.part)?.target : undefined;
       const line = def && (def.kind === 'at-most' || def.kind === 'at-least' || def.kind === 'reach') ? t(this.lang, `nar/t-${def.kind}`, { value: formatLine(def.value, ind.unit, this.lang) }) : p.text;
-      return this.w('cause-part', { part: t(this.lang, `nar/${by}-${p.part}`), value: this.fig(p.value, ind), target: line });
+      return this.w('cause-part', { part: t(this.lang, `nar/${by}-${p.part}`), value: this.fig(p.value, typeof p.value === 'number' ? shownAgainst(p.value, ind, p.progress.target, false) : ind), target: line });
     }).join(this.w('semi'));
   }
 

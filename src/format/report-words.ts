@@ -4,11 +4,11 @@ import { t, type Lang } from '../i18n/index.js';
 import type { Progress, ProgressClass } from '../engine/progress.js';
 import { clean } from '../engine/numbers.js';
 import { FLAT_SHARE, MARKED_FALL_PER_YEAR } from '../engine/trend-fit.js';
-import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '../report/model.js';
+import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report, YearValue } from '../report/model.js';
 import type { Target } from '../plan/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
-import { formatNumber, formatValue, gapUnit, unitOf, unitSuffix, type Shown } from './words.js';
+import { formatNumber, formatValue, gapUnit, judgedShown, unitOf, unitSuffix, type Shown } from './words.js';
 import { unitIn } from '../i18n/units.js';
 
 export const classLabel = (c: ProgressClass, lang: Lang): string => t(lang, `progress-class/${c}`);
@@ -102,6 +102,11 @@ export function valueText(value: number | boolean | null, shown: Shown, lang: La
   const s = formatValue(value, shown, lang);
   const own = unitIn(unit, lang);
   return typeof value === 'number' && /^\d/.test(own) ? `${s.slice(0, s.length - unitSuffix(unit, lang).length)} ${own}` : s;
+}
+
+/** A year of a region's series: the year judged with the decimals that keep its verdict readable (judgedShown: 0.98小时 未达标, not 1.0小时). */
+export function yearShown(v: Pick<YearValue, 'value'>, rr: Pick<RegionReport, 'values' | 'threshold' | 'status'>, shown: Shown): Shown {
+  return v === rr.values[rr.values.length - 1] ? judgedShown(v.value, shown, rr.threshold, rr.status) : shown;
 }
 
 export const formatFigure = (x: number | null, unit: Shown, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));

@@ -21,7 +21,7 @@ import type { Evaluation } from '../engine/evaluate.js';
 import type { Status } from '../engine/verdict.js';
 import { detail, indicatorName, planTitle, targetText } from './detail.js';
 import type { FormatContext } from './records.js';
-import { formatGap, formatValue, statusLabel } from './words.js';
+import { formatGap, formatValue, statusLabel, resultShown } from './words.js';
 import { DEFAULT_WIDTH, displayWidth, longestWord, wrapLines } from '../text/width.js';
 import { emptyRunMessages } from './empty-run.js';
 import { sectionsOf } from './sections.js';
@@ -92,7 +92,7 @@ export function formatTable(e: Evaluation, ctx: FormatContext): string {
         return {
           name: `${r.main !== undefined ? `★${r.main} ` : ''}${indicatorName(r, ctx)}`,
           target: targetText(r, ctx),
-          value: `${formatValue(r.value, r, lang)}${r.derived ? '*' : ''}`,
+          value: `${formatValue(r.value, resultShown(r), lang)}${r.derived ? '*' : ''}`,
           status: paint[r.status](status),
           statusWidth: displayWidth(status),
           gap: formatGap(r, lang),

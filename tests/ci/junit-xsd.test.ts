@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { formatValue } from '../../src/format/words.js';
+import type { Status } from '../../src/engine/verdict.js';
+import { formatValue, judgedShown } from '../../src/format/words.js';
 import { ROOT, SAMPLE, TOWNSHIPS, fixture, parseEvaluation, plancheck, tempDir, xmlProblems } from '../cli/helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -187,7 +188,8 @@ describe('--format junit against junit-10.xsd (Jenkins)', () => {
           // The result behind the case: by name in Chinese; in English (names translated), one of the region and year's.
           const candidates = notMet.filter((x) => c.attrs.name!.endsWith(`— ${x.region.name} ${x.year}`) && (run.args.includes('en') || c.attrs.name!.startsWith(`${x.name} —`)));
           expect(candidates.length, c.attrs.name).toBeGreaterThan(0);
-          const shown = candidates.map((x) => formatValue(x.value, { unit: x.unit, decimals: x.decimals ?? undefined }, run.args.includes('en') ? 'en' : 'zh'));
+          // A value that would round onto its line takes the decimals that show it missed (0.99小时, not 1.0小时): judgedShown.
+          const shown = candidates.map((x) => formatValue(x.value, judgedShown(x.value, { unit: x.unit, decimals: x.decimals ?? undefined }, (x.target as { threshold?: number | null }).threshold, x.status as Status), run.args.includes('en') ? 'en' : 'zh'));
           expect(shown.some((v) => f.attrs.message!.includes(v)), `${c.attrs.name}: ${f.attrs.message} shows none of ${shown.join(', ')}`).toBe(true);
           // The target as the table shows it, with its unit (≥78%), not the plan's words (78％以上).
           if (!run.args.includes('en')) expect(f.attrs.message).toMatch(/^目标 \S/);

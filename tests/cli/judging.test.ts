@@ -52,7 +52,8 @@ describe("the plan's 2020 baseline is the city's official one (plan-baseline.csv
     expect(code).toBe(0);
     expect(report.baseline).toBe('plan');
     expect(cityResult(report, 'infant-mortality').progress).toMatchObject({ baseline: 1.94, baselineFrom: 'plan' });
-    expect(md).toContain('2023年，泰州市婴儿死亡率为4.50‰，比2020年上升2.56个千分点（基线为规划所述2020年数）');
+    // Said in one sentence with 5岁以下儿童死亡率 (same unit, change, target kind and verdict).
+    expect(md).toContain('2023年，泰州市婴儿和5岁以下儿童死亡率分别为4.50‰和5.50‰，比2020年分别上升2.56和2.14个千分点（基线均为规划所述2020年数）');
     expect(md).toContain('基线年 2020 年（规划所述基线）');
     expect(md).toContain('趋势：全时段拟合斜率');
     expect(md).toMatch(/基线：规划所述的2020年数值是其所述地区/);
@@ -65,7 +66,7 @@ describe("the plan's 2020 baseline is the city's official one (plan-baseline.csv
     expect(code).toBe(0);
     expect(report.baseline).toBe('returns');
     expect(cityResult(report, 'infant-mortality').progress).toMatchObject({ baseline: 2.02, baselineFrom: 'data' });
-    expect(md).toContain('比2020年上升2.48个千分点，');
+    expect(md).toContain('比2020年分别上升2.48和2.14个千分点，');
     expect(md).toContain('基线年 2020 年（报表修订基线）');
     expect(stderr).toContain('按 --baseline returns，“比2020年”、进度和趋势按报表数（修订数）计算');
   });
@@ -96,7 +97,7 @@ describe('trend targets judged over the whole series (trend-blip.csv)', () => {
   it('the report says why the trend is missed, not only 未达到规划目标（下降）', () => {
     const { md } = reportJson([file, '--stage', 'midterm']);
     expect(md).toContain('未达到规划目标（下降）：2022年起回升，2020–2023 年总体上升');
-    expect(md).toContain('儿童新发近视率为8.80%，比2020年下降1.31个百分点，达到规划目标（明显下降）');
+    expect(md).toContain('儿童肥胖和新发近视率分别为15.30%和8.80%，比2020年分别下降0.30和1.31个百分点，均达到规划目标（分别为不上升和明显下降）');
     // A rise in a rate that should fall is 上升, not 提高 (issue 20 item 7).
     expect(md).toContain('儿童超重率为10.01%，比2020年上升0.01个百分点，达到规划目标（不上升）');
     expect(md).toMatch(/“明显下降”另要求拟合年均降幅不低于基线的2%/);

@@ -40,8 +40,8 @@ describe('a chart’s 2020 point is the baseline the text uses', () => {
       expect(svg).not.toContain('2.03');
       expect(svg.match(/data-baseline="plan"/g)).toHaveLength(1);
       expect(caption).toContain('○ 2020年为规划所述基线1.94‰（报表数2.03‰）');
-      // The text measures from the same figure.
-      expect(page).toContain(stage === 'midterm' ? '婴儿死亡率为1.90‰，比2020年下降0.04个千分点' : '婴儿死亡率为1.82‰，比2020年下降0.12个千分点');
+      // The text measures from the same figure (said with 新生儿死亡率 in one sentence, issue 21 §1).
+      expect(page).toContain(stage === 'midterm' ? '新生儿和婴儿死亡率分别为1.40‰和1.90‰，比2020年分别下降0.14和0.04个千分点（婴儿死亡率的基线为规划所述2020年数）' : '新生儿和婴儿死亡率分别为1.35‰和1.82‰，比2020年分别下降0.19和0.12个千分点（婴儿死亡率的基线为规划所述2020年数）');
     });
   }
 
