@@ -11,7 +11,7 @@ import { readPlan } from '../cli/plan-files.js';
 import { failureStatus } from '../cli/run-error.js';
 import type { Lang } from '../i18n/index.js';
 import { decode } from '../ingest/decode.js';
-import { isRegionsHeader } from '../ingest/regions-file.js';
+import { isRegionsHeader, readRegionsFile } from '../ingest/regions-file.js';
 import { readTable } from '../ingest/table.js';
 import { isZip } from '../ingest/zip-magic.js';
 import { inflateRawSync } from 'node:zlib';
@@ -147,6 +147,10 @@ async function evaluateAll(files: ReadFile[], plan: ReadFile[] | undefined, c: C
     if (read) evaluated.table = { header: read.header, rows: read.rows.map((r) => r.cells) };
     const { plan: p } = await readPlan(io, dir);
     evaluated.decimals = Object.fromEntries(p.indicators.flatMap((i) => (i.decimals === undefined ? [] : [[i.id, i.decimals]])));
+    if (regionsFile) {
+      const named = new Set(p.regions.map((r) => r.code));
+      evaluated.units = readRegionsFile({ file: regionsFile.name, bytes: regionsFile.bytes }, p).regions.flatMap((r) => (named.has(r.code) || !r.parent ? [] : [{ code: r.code, name: r.name, parent: r.parent }]));
+    }
   }
   post(evaluated);
 

@@ -146,6 +146,35 @@ describe.skipIf(!HAVE_CHROMIUM)('the offline page in Chromium', () => {
     expect(await w.page.getAttribute('iframe.report', 'srcdoc')).toContain('终期评估');
   }, 240_000);
 
+  it('lists the regions file\'s 乡镇 in its region control, each under its 市(区), and runs one chosen as --region does', async () => {
+    w = await openPage(browser);
+    const choices = () => w.page.$$eval('#choice-region option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    await w.page.setInputFiles('#files', [SAMPLE]);
+    await settled(w.page);
+    // Without a regions file: the plan's regions only.
+    const planOnly = await choices();
+    expect(planOnly.map(([v]) => v)).toEqual(['', '321200', '321202', '321203', '321204', '321281', '321282', '321283']);
+    await w.page.setInputFiles('#files', [SAMPLE, TOWNSHIPS]);
+    await settled(w.page);
+    const all = await choices();
+    const codes = all.map(([v]) => v);
+    // Every 乡镇 of the file, right under its 市(区), indented one level.
+    const townships = readFileSync(TOWNSHIPS, 'utf8').trim().split(/\r?\n/u).slice(1).map((l) => l.split(','));
+    expect(all.length).toBe(planOnly.length + townships.length);
+    for (const [code, name, parent] of townships) {
+      expect(all[codes.indexOf(code!)], code).toEqual([code, `\u3000${name}`]);
+      const above = codes.slice(codes.indexOf(parent!), codes.indexOf(code!));
+      expect(above.every((c) => c === parent || c!.startsWith(parent!)), code).toBe(true);
+    }
+    await w.page.selectOption('#choice-region', '321202101');
+    await settled(w.page);
+    expect(await argvOf(w.page, 'evaluate')).toEqual(expect.arrayContaining(['--region', '321202101']));
+    expect(await w.page.inputValue('#choice-region')).toBe('321202101');
+    const rows = await pageRows(w);
+    expect(new Set(rows.map((r) => r.region))).toEqual(new Set(['321202101']));
+    expect(rows).toEqual(cliRows([SAMPLE], ['--regions', TOWNSHIPS, '--region', '321202101']));
+  }, 240_000);
+
   it('evaluates the GBK sample and an .xlsx return as the CLI does', async () => {
     for (const file of [GBK, XLSX]) {
       w = await openPage(browser);

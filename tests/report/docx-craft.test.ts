@@ -108,7 +108,7 @@ describe('the sample’s mid-term Word file', () => {
 });
 
 describe('the Word file without a font of the machine\'s, or with PLANCHECK_FONT=none', () => {
-  it('a font file PLANCHECK_FONT names that is not there, and no home folder: a warning naming both, and the charts drawn with the shipped font', async () => {
+  it('a font file PLANCHECK_FONT names that is not there, and no home folder: a warning naming it, and the charts drawn with the shipped font', async () => {
     const d = await docx([...SAMPLE, '--stage', 'final'], { PLANCHECK_FONT: '/nonexistent/font.ttc', HOME: '/nonexistent' });
     expect(d.stderr).toContain('环境变量 PLANCHECK_FONT 指定的字体文件“/nonexistent/font.ttc”无法读取，图表改用随附字体绘制');
     // Every label is in the shipped font: no machine font asked for, no chart left out.
