@@ -39,7 +39,7 @@ const machineFont = findCjkFont(testIo({}, 'machine'));
 const machineHasRare = machineFont !== undefined && cmapCovers(readFileSync(machineFont))(RARE.codePointAt(0)!);
 
 describe('the shipped font', () => {
-  it('covers GB2312's hanzi, the plan\'s names and the catalogs\' words, not a rare hanzi', () => {
+  it('covers GB2312\'s hanzi, the plan\'s names and the catalogs\' words, not a rare hanzi', () => {
     const covers = cmapCovers(SHIPPED_FONT);
     for (const ch of '泰州市海陵区姜堰兴化靖江泰兴高港目标线‰%（）—·0123456789.ABCxyz鑫') expect(covers(ch.codePointAt(0)!), ch).toBe(true);
     for (const file of readdirSync(join(ROOT, 'plan'))) for (const ch of readFileSync(join(ROOT, 'plan', file), 'utf8')) if (ch >= ' ') expect(covers(ch.codePointAt(0)!), `${file}: ${ch}`).toBe(true);
