@@ -22,6 +22,7 @@ import { decode, hasUtf8Bom, isUtf16, PieceText } from './decode.js';
 import { FastRows } from './fast-rows.js';
 import { gridOfTable, pieceRows, type Grid } from './grid.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutFound, type LayoutRead } from './layout.js';
+import { checkLimits } from './limits.js';
 import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, prepend, wholeFile } from './pieces.js';
 import { GeneralRows, type RowReader } from './row-reader.js';
 import { CellBook, inReturnOrder } from './store.js';
@@ -211,6 +212,10 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   const pieces = piecesOf(head, size)[Symbol.iterator]();
   const firstPiece = pieces.next();
   if (firstPiece.done) return;
+  // Held to the size limits as every later piece is, and as the file held whole would be: a
+  // row of 1,001 cells fits in the first piece's 64 KiB.
+  const limits = checkLimits(firstPiece.value.bytes, file);
+  if (limits.length) return void run.diagnostics.push(...limits);
   const text = decoder.decode(firstPiece.value, run.diagnostics);
   if (text === undefined) return;
   const read = readTable(text, file);

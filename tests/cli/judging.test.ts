@@ -6,8 +6,10 @@
 //   and on 10 → 10.01, all met; 降低 on 0.05 → 0.04 → 0.045 → 0.055, missed, “2022年起回升”;
 // - every-township-districts.csv: 适龄儿童免疫规划疫苗接种率 for two 市(区) and no township list, 靖江市's
 //   own 941/1000 below 95 % (proves a 乡镇 below it); townships-some-districts.csv: the 乡镇 of 海陵区
-//   and 靖江市 only, 季市镇 at 94.2 %: the city is reported missed.
-import { readFileSync } from 'node:fs';
+//   and 靖江市 only, 季市镇 at 94.2 %: the city is reported missed; township-gap-proven.csv: 靖江市's own
+//   900/1000 beside 季市镇 at 94.9 % and its other 乡镇 without data: the gap is the 5 points its own rate
+//   proves, not 季市镇's 0.1, and stays 5 when 季市镇 improves to 95.5 % (npm run fuzz's counterexample).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fixture, parseEvaluation, plancheck, resultFor, STACK_LINE, tempDir, TOWNSHIPS } from './helpers.js';
@@ -111,6 +113,22 @@ describe('every-乡镇 misses proven from a 市(区)’s own value', () => {
     expect(resultFor(e, 'immunization-rate', JINGJIANG)).toMatchObject({ status: 'not-met', value: 94.1 });
     expect(resultFor(e, 'immunization-rate', HAILING).status).toBe('no-data');
     expect(resultFor(e, 'immunization-rate', CITY).status).toBe('not-met');
+  });
+
+  it('a 乡镇 failing by 0.1 beside 靖江市’s own 90 %: the gap is 5.00 with the reason, and improving the 乡镇 to 95.5 % leaves it at 5', () => {
+    const file = fixture('township-gap-proven.csv');
+    const r = plancheck(['evaluate', file, '--regions', TOWNSHIPS]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/90\.00% │ 未达标 │ 距目标还差 5\.00个百分点/);
+    expect(r.stdout.replace(/[│\s]+/g, '')).toContain('未达标：季市镇94.90%；缺数据：靖城街道、新桥镇；靖江市合计90未达到95，可知至少有1个乡镇（街道）未达标');
+    const before = resultFor(evaluateJson([file, '--regions', TOWNSHIPS]).e, 'immunization-rate', JINGJIANG);
+    expect(before).toMatchObject({ status: 'not-met', value: 90, gap: 5 });
+    expect(before.failingUnits!.map((u) => u.name)).toEqual(['季市镇']);
+    const improved = join(tempDir(), 'improved.csv');
+    writeFileSync(improved, readFileSync(file, 'utf8').replace('949,1000', '955,1000'));
+    const after = resultFor(evaluateJson([improved, '--regions', TOWNSHIPS]).e, 'immunization-rate', JINGJIANG);
+    expect(after).toMatchObject({ status: 'not-met', value: 90, gap: 5 });
+    expect(after.failingUnits).toEqual([]);
   });
 
   it('townships for two 市(区) only, 季市镇 failing: the city row is 未达标, naming it', () => {

@@ -190,6 +190,47 @@ describe('every unit: misses proven from a region’s own value', () => {
     expect(r.gap).toBe(1);
   });
 
+  it('a township failing by 0.1, another without data, the district’s own rate at 90: the gap is the 5 its own rate proves, the failing one still named', () => {
+    const r = verdictOf(everyTownship, [at(NORTH, 90), at(NORTH_A, 94.9)], { region: NORTH });
+    expect(r.status).toBe('not-met');
+    expect(r.failingUnits?.map((u) => u.code)).toEqual([NORTH_A]);
+    expect(r.missingUnits?.map((u) => u.code)).toEqual([NORTH_B]);
+    expect(r.gap).toBe(5);
+    expect(r.reason).toEqual({ code: 'reason/units-proven', params: { region: 'North District', value: 90, line: 95, level: 'township' } });
+  });
+
+  it('improving that township to 95.5 leaves the gap at 5: improving a value never widens a gap (the fuzz invariant’s counterexample)', () => {
+    const before = verdictOf(everyTownship, [at(NORTH, 90), at(NORTH_A, 94.9)], { region: NORTH });
+    const after = verdictOf(everyTownship, [at(NORTH, 90), at(NORTH_A, 95.5)], { region: NORTH });
+    expect(after.status).toBe('not-met');
+    expect(after.gap).toBe(5);
+    expect(after.gap!).toBeLessThanOrEqual(before.gap!);
+  });
+
+  it.each([
+    [94.89, 0.11, 'reason/units-proven'],
+    [94.9, 0.1, 'reason/units'],
+    [94.91, 0.1, 'reason/units'],
+  ])('own rate %s beside a township failing by 0.1: gap %s (%s) — a proof counts only where it shows more', (own, gap, reason) => {
+    const r = verdictOf(everyTownship, [at(NORTH, own), at(NORTH_A, 94.9)], { region: NORTH });
+    expect(r.status).toBe('not-met');
+    expect(r.gap).toBeCloseTo(gap, 9);
+    expect(r.reason?.code).toBe(reason);
+  });
+
+  it('every township judged: the failing ones give the gap, whatever the district’s own rate says', () => {
+    const r = verdictOf(everyTownship, [at(NORTH, 80), at(NORTH_A, 94.9), at(NORTH_B, 99)], { region: NORTH });
+    expect(r.gap).toBe(0.1);
+    expect(r.reason?.code).toBe('reason/units');
+  });
+
+  it('the city: of two districts proving misses, the larger shortfall is its gap', () => {
+    const r = verdictOf(everyTownship, [at(CITY, 97), at(NORTH, 94), at(SOUTH, 90)], { region: CITY, regions: districts });
+    expect(r.status).toBe('not-met');
+    expect(r.gap).toBe(5);
+    expect(r.reason).toEqual({ code: 'reason/units-proven-below', params: { region: 'South District', level: 'township' } });
+  });
+
   it('every township met → met, whatever the district’s own rate (met needs every unit, and has them)', () => {
     expect(verdictOf(everyTownship, [at(NORTH, 94), at(NORTH_A, 99), at(NORTH_B, 99)], { region: NORTH }).status).toBe('met');
   });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { nodeIo } from '../../src/cli/io.js';
 import { LOCATED, ROOT, Tally, badOutcome, errorLines, params, planFiles, runMem, timeoutFor, type MemRun, talliesOfFile } from './arbitraries.js';
-import { hostileWorkbook } from '../hostile/zip.js';
+import { hostileWorkbook, sheetWorkbook } from '../hostile/zip.js';
 
 const tally = talliesOfFile();
 
@@ -112,6 +112,42 @@ describe('issue 16 classes, in-process', () => {
       );
     },
     timeoutFor(0.25, 800),
+  );
+
+  // A sheet of two rows (header, 海陵区 1.5) declaring any range: the reader must go by the cells
+  // present, never by the range declared (a walk of a declared 10 M cells would time this out).
+  const column = fc.integer({ min: 1, max: 16_384 });
+  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const range = fc
+    .tuple(column, column, fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 0, max: 3 }))
+    .map(([c1, c2, r1, r2, spread]) => {
+      // Rows past the limit, cells past it, or a range within both (most cases), in the order a sheet writes them.
+      const [top, bottom] = spread === 0 ? [Math.min(r1, r2), Math.max(r1, r2)] : [Math.min(r1, r2), Math.min(r1, r2) + (Math.max(r1, r2) % 500_000)];
+      const left = Math.min(c1, c2);
+      const right = spread === 0 ? Math.max(c1, c2) : Math.min(Math.max(c1, c2), left + Math.floor(10_000_000 / (bottom - top + 1)) - 1);
+      return { ref: `${letters(left)}${top}:${letters(right)}${Math.min(bottom, 1_048_576)}`, rows: Math.min(bottom, 1_048_576) - top + 1, cells: (Math.min(bottom, 1_048_576) - top + 1) * (right - left + 1) };
+    });
+  it(
+    'a sheet of two rows declaring any range: read by its cells when the range is within the limits (quickly, whatever it declares), refused as 超出限制 past them',
+    async () => {
+      const t = tally('classes: .xlsx declared ranges');
+      await fc.assert(
+        fc.asyncProperty(range, async ({ ref, rows, cells }) => {
+          const r = await runMem(['evaluate', 'book.xlsx', '--format', 'json'], { 'book.xlsx': sheetWorkbook({ dimension: ref }) });
+          sane(r, t);
+          if (rows > 500_000 || cells > 10_000_000) {
+            expect(r.code, ref).toBe(2);
+            expect(r.stderr).toContain('超出限制');
+          } else {
+            expect(r.code, `${ref}: ${r.stderr}`).not.toBe(2);
+            const result = (JSON.parse(r.stdout) as { results: Array<{ name: string; region: { name: string }; value: unknown }> }).results.find((x) => x.name === '新生儿死亡率' && x.region.name === '海陵区');
+            expect(result?.value, ref).toBe(1.5);
+          }
+        }),
+        params(0.25),
+      );
+    },
+    timeoutFor(0.25, 200),
   );
 
   const control = fc.constantFrom('\x1b[2J', '\x1b]0;pwn\x07', '\x01', '\x0b', '\x0c', '\x7f', '\x9b', '\x00', '\x1b[31m');

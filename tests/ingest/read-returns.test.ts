@@ -150,6 +150,20 @@ describe('readReturns: errors', () => {
     }
   });
 
+  it('a row of 1,001 cells (and one of 1,000) in the first piece of a return read in pieces: refused as when read whole (it was read, exit 0, once the file passed the size read whole)', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `新生儿死亡率,海陵,${2020 + (i % 6)},1.5,第${i}行\n`).join('');
+    for (const cells of [1001, 1000]) {
+      const bytes = new TextEncoder().encode(`指标,地区,年份,数值,备注\n新生儿死亡率,海陵,2025,1.5${',x'.repeat(cells - 4)}\n${rows}`);
+      const whole = readReturns([{ file: 'r.csv', bytes }], ctx);
+      // Pieces of 4 KiB: the long row lies in the first, with the header.
+      const pieces = readReturns([{ file: 'r.csv', chunks: [bytes.subarray(0, 1000), bytes.subarray(1000)] }], ctx, { pieceBytes: 4096 });
+      const limits = (read: typeof whole) => read.diagnostics.filter((d) => d.code === 'data/too-many-cells').map(where);
+      expect(limits(pieces)).toEqual(limits(whole));
+      expect(limits(whole)).toEqual(cells > 1000 ? [['error', 'data/too-many-cells', 2, 1001]] : []);
+      expect(pieces.observations.length).toBe(whole.observations.length);
+    }
+  });
+
   it('lists the candidates of an ambiguous region and suggests a misspelt one', () => {
     const township = { code: '321202100', name: '海陵镇', aliases: [], level: 'township', parent: '321202' };
     const withTownship = { plan, ...indexes(plan, [township]) };

@@ -169,6 +169,23 @@ describe('through the built binary: exit 2, located, bounded time and memory', (
     30_000,
   );
 
+  it('a row of 1,001 cells on line 2 of a 5 MiB return (read in pieces): refused at big.csv:2:1001 as in a small file, the file not read (it was read, exit 0)',
+    () => {
+      const wide = `${ROW}${',x'.repeat(MAX_CELLS_PER_ROW - 4)}\n`;
+      const rows = Array.from({ length: 130_000 }, (_, i) => `新生儿死亡率,高港区,${2020 + (i % 6)},1.5,第${i}行\n`).join('');
+      const dir = dirWith({ 'big.csv': `${HEADER}${wide}${rows}`, 'small.csv': `${HEADER}${wide}${rows.slice(0, 200)}` });
+      const errors = (r: ReturnType<typeof bounded>, file: string) => r.stderr.split('\n').filter((l) => l.includes('错误')).map((l) => l.replace(file, 'FILE'));
+      const small = bounded(['evaluate', 'small.csv', '--format', 'json'], dir);
+      const big = bounded(['evaluate', 'big.csv', '--format', 'json'], dir, { timeoutMs: 60_000, heapMb: 512 });
+      expect(small.code).toBe(2);
+      expect(small.stderr).toMatch(/^small\.csv:2:1001: 错误: .*\[data\/too-many-cells\]/m);
+      expect(big.code, big.stderr.slice(0, 500)).toBe(2);
+      expect(big.stderr).not.toMatch(STACK_LINE);
+      expect(errors(big, 'big.csv')).toEqual(errors(small, 'small.csv'));
+    },
+    90_000,
+  );
+
   it('NUL bytes in a UTF-8 return: exit 2, “binary content” at the line of the first NUL', () => {
     const dir = dirWith({ 'nul.csv': Buffer.from(`${HEADER}${ROW}ok\n${ROW}a\u0000b\n`, 'utf8') });
     const r = bounded(['evaluate', 'nul.csv'], dir);

@@ -17,10 +17,16 @@ export const everyUnitKind: TargetKind<EveryUnitTarget> = {
   },
   evaluate(target, ctx) {
     const verdict = overUnits(ctx, target.level, target.target, () => true);
-    if (verdict.status === 'met' || verdict.status === 'not-met' || verdict.status === 'not-applicable') return verdict;
-    // Units missing or without data, none failing: a miss may still be proven (provenMiss).
+    if (verdict.status === 'met' || verdict.status === 'not-applicable') return verdict;
+    // Every unit judged and one failing: the worst of them is the gap, known exactly.
+    if (verdict.status === 'not-met' && !verdict.missingUnitCount) return verdict;
+    // Units missing or without data: a miss may still be proven (provenMiss), and where units
+    // fail, the proof may show a larger shortfall than theirs (a unit without data is further
+    // off), which is then the gap: improving a unit's value never widens it.
     const proof = provenMiss(target, ctx);
-    return proof ? { ...verdict, ...proof } : verdict;
+    if (!proof) return verdict;
+    if (verdict.status !== 'not-met') return { ...verdict, ...proof };
+    return wider(proof.gap, verdict.gap) ? { ...verdict, gap: proof.gap!, reason: proof.reason! } : verdict;
   },
   describe: (target, _indicator, describeInner) => ({
     code: 'target/every-unit',
@@ -38,20 +44,27 @@ const LINE_KINDS: ReadonlySet<Target['kind']> = new Set(['at-least', 'at-most', 
  * region value beyond the line (a 市(区) at 94 % against 95 % for every 乡镇) means at least one
  * of its units is beyond it too; and a region above is missed when one of its regions is. The
  * verdict is not-met, with the region's own value, and the reason names the region that proves
- * it; the gap is the proving region's (at least one unit is short by that much or more).
+ * it; the gap is the proving region's (at least one unit is short by that much or more), and of
+ * several proofs the one with the largest gap is kept.
  */
 function provenMiss(target: EveryUnitTarget, ctx: TargetContext): Partial<Verdict> | undefined {
   if (ctx.indicator.measure !== 'rate' || !LINE_KINDS.has(target.target.kind) || ctx.region.level === target.level) return undefined;
   const levelDepth = ctx.plan.levels.findIndex((l) => l.id === target.level);
   const own = ctx.evaluateAt(target.target, {});
-  if (own.status === 'not-met') return proof(ctx.region, own, target.level);
+  // Of several proofs, the one proving the largest shortfall (the first of equals).
+  let best = own.status === 'not-met' ? proof(ctx.region, own, target.level) : undefined;
   for (const child of ctx.regions.children(ctx.region.code)) {
     if (ctx.plan.levels.findIndex((l) => l.id === child.level) >= levelDepth) continue;
     const v = ctx.evaluateAt(target, { region: child });
-    if (v.status === 'not-met') return { status: 'not-met', gap: v.gap, reason: { code: 'reason/units-proven-below', params: { region: child.name, level: target.level } } };
+    if (v.status === 'not-met' && (!best || wider(v.gap, best.gap))) {
+      best = { status: 'not-met', gap: v.gap, reason: { code: 'reason/units-proven-below', params: { region: child.name, level: target.level } } };
+    }
   }
-  return undefined;
+  return best;
 }
+
+/** Whether gap `a` is a larger shortfall than `b` (a gap not known is none). */
+const wider = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? -Infinity) > (b ?? -Infinity);
 
 function proof(region: Region, v: Verdict, level: string): Partial<Verdict> {
   return {
