@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 
 /** Chromium-based browsers from 2020 on (Chrome, Edge, 360 and QQ in their Chromium mode) and current Firefox. */
 export const BROWSER_TARGET = ['chrome80', 'edge80', 'firefox115'];
@@ -29,6 +30,17 @@ const shims = (dir) => ({
 function planFiles(dir) {
   const files = {};
   for (const name of readdirSync(join(dir, 'plan')).filter((n) => /\.ya?ml$/i.test(n)).sort()) files[name] = readFileSync(join(dir, 'plan', name), 'utf8');
+  return files;
+}
+
+/**
+ * The files the CLI reads from its own dist/ to draw the Word file's charts (src/cli/chart-png.ts):
+ * the renderer's WebAssembly and the shipped font, by their place in dist/, each deflated
+ * (the page's pako inflates them) and in base64. scripts/build.mjs copies them there first.
+ */
+function shippedFiles(dir) {
+  const files = {};
+  for (const name of ['vendor/resvg.wasm', 'assets/fonts/chart-font.otf']) files[name] = deflateRawSync(readFileSync(join(dir, 'dist', name)), { level: 9 }).toString('base64');
   return files;
 }
 
@@ -85,8 +97,6 @@ export async function buildApp({ root = '.', outfile = 'dist/plancheck.html', mi
     write: false,
     logLevel: 'warning',
     alias: shims(root),
-    // The Word charts' native renderer has no browser build: chart-png.ts finds it missing and says so.
-    external: ['@resvg/resvg-js'],
     absWorkingDir: resolve(root),
     legalComments: 'none',
     charset: 'utf8',
@@ -97,6 +107,7 @@ export async function buildApp({ root = '.', outfile = 'dist/plancheck.html', mi
     inject: ['src/app/shims/buffer-global.ts'],
     define: {
       PLANCHECK_PLAN_FILES: JSON.stringify(planFiles(root)),
+      PLANCHECK_SHIPPED_FILES: JSON.stringify(shippedFiles(root)),
       'import.meta.url': JSON.stringify('file:///plancheck/dist/app.js'),
       global: 'globalThis',
     },

@@ -2,8 +2,8 @@
 // (startup is part of the job: a whole-plan evaluation should cost < 2× `node -e 0`).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 // cli-table3's Cell.draw() truncates a cell's whole content to 10 columns on every
 // line it draws, only for a debug log it does not print; for Chinese text that
@@ -90,8 +90,6 @@ const shared = {
   logLevel: 'warning',
   // cli-table3 measures every cell line with string-width; see src/format/string-width-shim.cjs.
   alias: { 'string-width': './src/format/string-width-shim.cjs' },
-  // The chart renderer of the Word file is native code, prebuilt per platform: required from node_modules as it is.
-  external: ['@resvg/resvg-js'],
 };
 
 /** Every file this build writes in dist/, so that what an older build left there can go (see the end). */
@@ -191,6 +189,20 @@ function asciiOnly(file) {
     return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
   if (escaped !== code) writeFileSync(file, escaped);
+}
+
+// The Word charts' renderer and font (src/cli/chart-png.ts reads them from here, through the
+// Io, never from node_modules nor the network): resvg compiled to WebAssembly, and the
+// shipped subset of Noto Sans CJK SC with its licence (scripts/subset-font.mjs made it).
+const SHIPPED = {
+  'dist/vendor/resvg.wasm': 'node_modules/@resvg/resvg-wasm/index_bg.wasm',
+  'dist/assets/fonts/chart-font.otf': 'src/assets/fonts/chart-font.otf',
+  'dist/assets/fonts/OFL.txt': 'src/assets/fonts/OFL.txt',
+};
+for (const [to, from] of Object.entries(SHIPPED)) {
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+  written.add(resolve(to));
 }
 
 // The bundled plan, compiled: a run whose plan/ still holds the same bytes skips YAML and schema work.

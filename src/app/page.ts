@@ -18,6 +18,8 @@ interface State {
   choices: Choices;
   runs: Partial<Record<RunDone['command'], RunDone>>;
   classified?: { returns: string[]; regions?: string };
+  /** The regions file's 乡镇, as the last evaluation read them (kept while a new run works). */
+  units?: RunDone['units'];
   busy: boolean;
   message?: string;
 }
@@ -87,6 +89,7 @@ function received(m: WorkerMessage): void {
     render();
   } else if (m.type === 'run') {
     state.runs[m.command] = m;
+    if (m.command === 'evaluate' && m.units) state.units = m.units;
     render();
   } else if (m.type === 'done') finish();
   else if (m.type === 'crash') finish(w('app/crash', { message: m.message }));
@@ -114,6 +117,7 @@ async function takeFiles(list: FileList | null): Promise<void> {
   if (files.length === 0) return;
   state.files = files;
   state.classified = undefined;
+  state.units = undefined;
   evaluateFiles();
 }
 
@@ -196,6 +200,29 @@ function options(select: HTMLSelectElement, values: Array<[string, string]>, cho
   select.replaceChildren(...values.map(([value, label]) => el('option', { value, ...(value === chosen ? { selected: '' } : {}) }, label)));
 }
 
+/**
+ * The region control's choices: the plan's regions and, once a regions file is read, its 乡镇
+ * under their 市(区) (indented, a level deeper for each level down), as --region takes them.
+ */
+function regionChoices(): Array<[string, string]> {
+  const units = state.units ?? [];
+  const children = new Map<string, Array<{ code: string; name: string }>>();
+  for (const u of units) {
+    if (!children.has(u.parent)) children.set(u.parent, []);
+    children.get(u.parent)!.push(u);
+  }
+  const out: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  const add = (r: { code: string; name: string }, depth: number) => {
+    if (seen.has(r.code)) return;
+    seen.add(r.code);
+    out.push([r.code, `${'\u3000'.repeat(depth)}${r.name}`]);
+    for (const c of children.get(r.code) ?? []) add(c, depth + 1);
+  };
+  for (const r of state.info?.regions ?? []) add(r, 0);
+  return out;
+}
+
 function showTab(tab: string): void {
   for (const s of document.querySelectorAll<HTMLElement>('.tab')) s.hidden = s.id !== `tab-${tab}`;
   for (const b of document.querySelectorAll<HTMLElement>('[data-tab]')) b.classList.toggle('on', b.dataset.tab === tab);
@@ -217,7 +244,7 @@ function render(): void {
   $('#loaded').textContent = state.files.length === 0 ? w('app/none') : [w('app/loaded', { names: (cl?.returns ?? state.files.map((f) => f.name)).join('、') }), cl?.regions ? w('app/regions-file', { name: cl.regions }) : ''].filter(Boolean).join('  ');
   for (const name of ['year', 'region', 'layout', 'stage', 'lang'] as const) $(`#label-${name}`).textContent = w(`app/${name}`);
   options($('#choice-year'), [['', w('app/year-latest')], ['all', w('app/year-all')], ...(state.info?.years ?? []).map((y): [string, string] => [String(y), String(y)])], c.year);
-  options($('#choice-region'), [['', w('app/region-all')], ...(state.info?.regions ?? []).map((r): [string, string] => [r.code, r.name])], c.region);
+  options($('#choice-region'), [['', w('app/region-all')], ...regionChoices()], c.region);
   options($('#choice-layout'), [['auto', w('app/layout-auto')], ['long', 'long'], ['years', 'years'], ['regions', 'regions']], c.layout);
   options($('#choice-stage'), [['midterm', w('app/stage-midterm')], ['final', w('app/stage-final')]], c.stage);
   options($('#choice-lang'), [['zh', '中文'], ['en', 'English']], c.lang);

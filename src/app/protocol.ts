@@ -59,6 +59,8 @@ export interface RunDone {
   table?: { header: string[]; rows: string[][] };
   /** evaluate: each indicator's declared decimals (the plan's), so the page writes values as the CLI does. */
   decimals?: Record<string, number>;
+  /** evaluate with a regions file: its regions the plan does not name (the 乡镇), each under its parent, as --region takes them. */
+  units?: Array<{ code: string; name: string; parent: string }>;
 }
 
 export type WorkerMessage =

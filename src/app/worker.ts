@@ -11,19 +11,37 @@ import { readPlan } from '../cli/plan-files.js';
 import { failureStatus } from '../cli/run-error.js';
 import type { Lang } from '../i18n/index.js';
 import { decode } from '../ingest/decode.js';
-import { isRegionsHeader } from '../ingest/regions-file.js';
+import { isRegionsHeader, readRegionsFile } from '../ingest/regions-file.js';
 import { readTable } from '../ingest/table.js';
 import { isZip } from '../ingest/zip-magic.js';
+import { inflateRawSync } from 'node:zlib';
 import { memoryIo, type MemoryIo } from './memory-io.js';
 import type { Choices, GivenFile, PlanInfo, ReadFile, Request, RunDone, WorkerMessage } from './protocol.js';
 
 /** The bundled plan's rule files, by name, put in by the build. */
 declare const PLANCHECK_PLAN_FILES: Record<string, string>;
 
+/** The CLI's own dist/ files the Word file's charts are drawn with (the renderer's wasm, the font), by their place in dist/: raw deflate, base64. */
+declare const PLANCHECK_SHIPPED_FILES: Record<string, string>;
+
 /** The folders of the page's files: the returns (the working folder), the outputs, the plans. */
 const DATA = '/data';
 const OUT = '/out';
 const BUNDLED_PLAN = '/plancheck/plan';
+/** Where the CLI's module would be: src/cli/chart-png.ts reads the shipped files beside it (import.meta.url, set by the build). */
+const DIST = '/plancheck/dist';
+
+/** The shipped files, inflated once, on the first run that needs them. */
+let shipped: Array<[string, Uint8Array]> | undefined;
+function shippedFiles(): Array<[string, Uint8Array]> {
+  shipped ??= Object.entries(PLANCHECK_SHIPPED_FILES).map(([name, base64]) => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return [`${DIST}/${name}`, inflateRawSync(bytes)];
+  });
+  return shipped;
+}
 
 type Named = { name: string };
 
@@ -48,6 +66,7 @@ function ioFor(command: Command, files: readonly ReadFile[], plan: readonly Read
   const encoder = new TextEncoder();
   for (const d of ['/plancheck', BUNDLED_PLAN, OUT]) io.dirs.add(d);
   for (const [name, text] of Object.entries(PLANCHECK_PLAN_FILES)) io.files.set(`${BUNDLED_PLAN}/${name}`, encoder.encode(text));
+  if (command === 'report') for (const [path, bytes] of shippedFiles()) io.files.set(path, bytes);
   if (plan) {
     const dir = planDir(plan);
     io.dirs.add(dir);
@@ -128,6 +147,10 @@ async function evaluateAll(files: ReadFile[], plan: ReadFile[] | undefined, c: C
     if (read) evaluated.table = { header: read.header, rows: read.rows.map((r) => r.cells) };
     const { plan: p } = await readPlan(io, dir);
     evaluated.decimals = Object.fromEntries(p.indicators.flatMap((i) => (i.decimals === undefined ? [] : [[i.id, i.decimals]])));
+    if (regionsFile) {
+      const named = new Set(p.regions.map((r) => r.code));
+      evaluated.units = readRegionsFile({ file: regionsFile.name, bytes: regionsFile.bytes }, p).regions.flatMap((r) => (named.has(r.code) || !r.parent ? [] : [{ code: r.code, name: r.name, parent: r.parent }]));
+    }
   }
   post(evaluated);
 

@@ -131,9 +131,17 @@ export const sectionMessages: Catalog = {
   'docx/legend-final': { zh: '图例：实线为实际值，红色虚线为目标线，灰色点线为要求路径。', en: 'Key: solid line, values; red dashed line, the target; grey dotted line, the required path.' },
   'docx/no-charts': { zh: '本文件未含图表（未找到可用的中文字体或图形渲染组件），图表见同名 HTML 报告。', en: 'This file has no charts (no CJK font or renderer was found); the HTML report has them.' },
   'docx/date-month': { zh: '{year}年{month}月', en: '{month} {year}' },
-  'docx/no-font': {
-    zh: '未找到中文字体，Word 文件不含图表（图表见 HTML 报告）；请安装中文字体（如 fonts-noto-cjk），或用环境变量 {variable} 指定字体文件',
-    en: 'no CJK font found: the Word file has no charts (the HTML report has them); install one (e.g. fonts-noto-cjk) or name a font file in {variable}',
+  'docx/font-missing': {
+    zh: '环境变量 {variable} 指定的字体文件“{path}”无法读取，图表改用随附字体绘制',
+    en: 'the font file {variable} names, “{path}”, cannot be read: the charts are drawn with the shipped font',
+  },
+  'docx/font-fallback': {
+    zh: '{count} 幅图表的标签含随附字体没有的字（{chars}），改用本机字体 {font} 绘制',
+    en: '{count} chart(s) have label characters the shipped font lacks ({chars}): drawn with the machine’s font {font}',
+  },
+  'docx/chart-left-out': {
+    zh: '{count} 幅图表的标签含随附字体没有的字（{chars}），且未找到含这些字的中文字体：Word 文件略去这些图表（图表见 HTML 报告）；可用环境变量 {variable} 指定字体文件',
+    en: '{count} chart(s) have label characters the shipped font lacks ({chars}) and no CJK font with them was found: the Word file leaves them out (the HTML report has them); name a font file in {variable}',
   },
   'docx/no-renderer': { zh: '图表渲染组件不可用，Word 文件不含图表（图表见 HTML 报告）', en: 'the chart renderer is not available: the Word file has no charts (the HTML report has them)' },
 };

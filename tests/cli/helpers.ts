@@ -29,6 +29,8 @@ export interface RunOptions {
   stdin?: string | Buffer;
   /** Merged over the test process's environment (with NO_COLOR=1); `undefined` deletes a variable. */
   env?: Record<string, string | undefined>;
+  /** Milliseconds before the run is killed; 60 s unless given (a Word file's charts take longer on a busy machine). */
+  timeout?: number;
 }
 
 export function baseEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -51,7 +53,7 @@ export function plancheck(args: string[], options: RunOptions = {}): Run {
     env: baseEnv(options.env),
     input: options.stdin ?? '',
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), stdoutBytes: r.stdout };

@@ -5,8 +5,9 @@
 // again (--ignore-scripts), and a tarball's install never runs `prepare`, so what runs is
 // what was packed.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { baseEnv, ROOT, SAMPLE, TOWNSHIPS, tempDir } from '../cli/helpers.js';
 
@@ -28,13 +29,13 @@ describe('the packed tarball', () => {
   it('holds the built CLI, the plan and the schemas, and no tests, samples, sources or source maps', () => {
     expect(packed.status, packed.stderr).toBe(0);
     expect(existsSync(tarball)).toBe(true);
-    for (const needed of ['bin/plancheck', 'dist/cli.cjs', 'dist/main.cjs', 'dist/commands/evaluate.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'plan/plan.yaml', 'plan/health.yaml', 'src/schema/results.schema.json', 'README.md', 'package.json']) {
+    for (const needed of ['bin/plancheck', 'dist/cli.cjs', 'dist/main.cjs', 'dist/commands/evaluate.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'plan/plan.yaml', 'plan/health.yaml', 'src/schema/results.schema.json', 'README.md', 'package.json', 'dist/plancheck.html', 'dist/vendor/resvg.wasm', 'dist/assets/fonts/chart-font.otf', 'dist/assets/fonts/OFL.txt']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((f) => /^(tests|samples|scripts|docs)\/|\.map$|^src\/(?!schema\/)|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  it('installs with npm install -g into a prefix and evaluates a return from another folder', () => {
+  it('installs with npm install -g into a prefix, evaluates a return from another folder and writes a Word report with its charts', async () => {
     const prefix = tempDir('plancheck-prefix-');
     const installed = run(npm, ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], out);
     expect(installed.status, installed.stderr).toBe(0);
@@ -53,6 +54,13 @@ describe('the packed tarball', () => {
     expect(evaluated.status, evaluated.stderr).toBe(1);
     expect(evaluated.stdout).toMatch(/海陵区 2025年/u);
     expect(evaluated.stdout).toMatch(/共 \d+ 项：达标 \d+/u);
+    // A Word report with its charts: the renderer (WebAssembly) and the font come in the tarball,
+    // nothing fetched at install nor at run time, whatever fonts the machine has.
+    const report = run(bin, ['report', '报表.csv', '--regions', '乡镇名单.csv', '--stage', 'final', '-o', '报告.docx'], work, { HOME: work });
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stderr).not.toMatch(/字体|渲染/u);
+    const media = Object.keys((await JSZip.loadAsync(readFileSync(join(work, '报告.docx')))).files).filter((n) => /^word\/media\/.+\.png$/u.test(n));
+    expect(media.length).toBeGreaterThanOrEqual(40);
     const help = run(bin, ['--help'], work);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^用法：plancheck/u);

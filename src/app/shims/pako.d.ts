@@ -1,5 +1,6 @@
-// The part of pako 1.x (no types of its own) that node-zlib.ts uses.
+// The part of pako 1.x (no types of its own) that node-zlib.ts and the charts' PNG encoder (src/cli/chart-png.ts) use.
 declare module 'pako' {
+  export function deflate(data: Uint8Array, options?: { level?: number }): Uint8Array;
   export class Inflate {
     constructor(options?: { raw?: boolean });
     onData: (chunk: Uint8Array) => void;

@@ -53,7 +53,7 @@ const FORMATTERS: Record<ReportFormat, ReportFormatter> = {
   json: formatReportJson,
   xlsx: formatReportXlsx,
   docx: async (r, ctx, io) => {
-    const rasterize = chartRasterizer(io, ctx.lang);
+    const rasterize = await chartRasterizer(io, ctx.lang);
     return (await import('../../format/report-docx.js')).formatReportDocx(r, ctx, { date: ctx.run?.date ?? today(io), ...(ctx.report?.issuer ? { issuer: ctx.report.issuer } : {}), ...(rasterize ? { rasterize } : {}) });
   },
 };
