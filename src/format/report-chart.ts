@@ -6,7 +6,7 @@ import { targetLine } from '../engine/progress.js';
 import { atLeast, atMost } from '../engine/numbers.js';
 import type { IndicatorReport, RegionReport, Report } from '../report/model.js';
 import { xml } from './junit.js';
-import { formatNumber } from './words.js';
+import { formatNumber, formatValue } from './words.js';
 
 const W = 560;
 const H = 210;
@@ -27,8 +27,16 @@ export function chartData(rr: RegionReport, ind: Pick<IndicatorReport, 'target' 
   const values: Point[] = rr.values.filter((v): v is typeof v & { value: number } => typeof v.value === 'number').map((v) => ({ year: v.year, value: v.value }));
   const p = rr.progress;
   const base = p.baseline !== null && p.baselineYear !== null ? { year: p.baselineYear, value: p.baseline } : undefined;
-  // A baseline the plan states (no data row for it) is drawn as the series' first point.
-  if (base && !values.some((v) => v.year === base.year)) values.unshift(base);
+  // The baseline the text measures from is the one drawn: a baseline the plan states is the
+  // series' first point, in place of the return's figure for that year (unless --baseline returns).
+  let planBase: { year: number; value: number; returned: number | null } | undefined;
+  if (base && p.baselineFrom === 'plan') {
+    const at = values.findIndex((v) => v.year === base.year);
+    // Marked (a ring, a caption note) where it is not also the return's figure.
+    if (at < 0 || values[at]!.value !== base.value) planBase = { ...base, returned: at < 0 ? null : values[at]!.value };
+    if (at < 0) values.unshift(base);
+    else values[at] = base;
+  } else if (base && !values.some((v) => v.year === base.year)) values.unshift(base);
   if (values.length === 0) return undefined;
   const target = p.target;
   const required: Point[] = [];
@@ -44,7 +52,19 @@ export function chartData(rr: RegionReport, ind: Pick<IndicatorReport, 'target' 
     }
   }
   const projected: Point[] = p.projected !== null && p.current !== null && p.year < p.finalYear ? [{ year: p.year, value: p.current }, { year: p.finalYear, value: p.projected }] : [];
-  return { values, target, required, projected, from: Math.min(report.baselineYear, values[0]!.year), to: Math.max(report.finalYear, report.year) };
+  return { values, target, required, projected, planBase, from: Math.min(report.baselineYear, values[0]!.year), to: Math.max(report.finalYear, report.year) };
+}
+
+/**
+ * What a chart's caption says of its first point when the plan's stated baseline stands where
+ * the returns give another figure, or none: the plan's figure, and the return's it replaces
+ * (2020年为规划所述基线1.94‰（报表数2.03‰）). Nothing when the two agree.
+ */
+export function chartNote(rr: RegionReport, ind: Pick<IndicatorReport, 'target' | 'direction' | 'unit' | 'decimals'>, report: Pick<Report, 'baselineYear' | 'finalYear' | 'year'>, lang: Lang): string | undefined {
+  const b = chartData(rr, ind, report)?.planBase;
+  if (!b) return undefined;
+  const value = formatValue(b.value, ind, lang);
+  return b.returned === null ? t(lang, 'report/chart-plan-baseline', { year: b.year, value }) : t(lang, 'report/chart-plan-baseline-replaces', { year: b.year, value, returned: formatValue(b.returned, ind, lang) });
 }
 
 /** Round tick steps: 1, 2 or 5 × 10^k, about four of them. */
@@ -112,7 +132,9 @@ export function chartSvg(rr: RegionReport, ind: Pick<IndicatorReport, 'target' |
   }
   out.push(`<polyline points="${path(d.values)}" fill="none" stroke="${CHART_COLORS.values}" stroke-width="2"/>`);
   for (const p of d.values) {
-    out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="3.2" fill="${CHART_COLORS.values}"/>`);
+    // The plan's stated baseline is drawn as a ring: a figure of the plan, not of the returns.
+    const planned = d.planBase?.year === p.year;
+    out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="3.2" ${planned ? `fill="#fff" stroke="${CHART_COLORS.values}" stroke-width="1.5" data-baseline="plan"` : `fill="${CHART_COLORS.values}"`}/>`);
     // The first point sits on the value axis: its label goes right of it, clear of the ticks.
     const anchor = p.year === d.from ? 'start' : 'middle';
     out.push(`<text x="${f(x(p.year) + (anchor === 'start' ? 3 : 0))}" y="${f(y(p.value) - 7)}" text-anchor="${anchor}" fill="#24292f" font-size="10">${num(p.value)}</text>`);

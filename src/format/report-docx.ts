@@ -14,7 +14,7 @@ import { t, type Lang } from '../i18n/index.js';
 import type { Report } from '../report/model.js';
 import type { Block } from './report-doc.js';
 import { annexBlocks } from './report-doc-annex.js';
-import { chartSvg, CHART_SIZE } from './report-chart.js';
+import { chartNote, chartSvg, CHART_SIZE } from './report-chart.js';
 import { chineseNumber, narrativeBlocks } from './report-narrative.js';
 import type { FormatContext } from './records.js';
 import { areaName, indicatorName, reportFrame, reportMeta } from './report-words.js';
@@ -146,7 +146,7 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
       if (!rr) return [];
       const title = t(lang, 'report/chart-title', { indicator: indicatorName(ind, lang, false), region: rr.region.name });
       const svg = chartSvg(rr, ind, report, title, lang);
-      return svg ? [{ title, svg }] : [];
+      return svg ? [{ title, svg, note: chartNote(rr, ind, report, lang) }] : [];
     }),
   }));
   const pngs = options.rasterize(charts.flatMap((a) => a.charts.map((c) => c.svg)), CHART_SIZE.width * 2, CHART_SIZE.height * 2);
@@ -155,7 +155,7 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
   let drawn = 0;
   for (const a of charts) {
     const figures: Paragraph[] = [];
-    for (const { title } of a.charts) {
+    for (const { title, note } of a.charts) {
       const png = pngs[k++];
       if (!png) continue;
       drawn++;
@@ -165,7 +165,7 @@ function figureBlocks(report: Report, ctx: FormatContext, options: DocxOptions):
       figures.push(
         // Exact line spacing (the body's) would clip the picture to one line.
         new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: 'auto', before: 120 }, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: title, title, description: title } })] }),
-        new Paragraph({ style: 'Caption', children: [new TextRun(t(lang, 'docx/figure', { n: ++n, title }))] }),
+        new Paragraph({ style: 'Caption', children: [new TextRun(`${t(lang, 'docx/figure', { n: ++n, title })}${note ? `　${note}` : ''}`)] }),
       );
     }
     if (figures.length) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(areaName(a.area.area, lang))] }), ...figures);

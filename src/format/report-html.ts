@@ -7,7 +7,7 @@ import { STATUSES, type Status } from '../engine/verdict.js';
 import type { AreaReport, Counts, IndicatorReport, RegionReport, Report } from '../report/model.js';
 import { xml as h } from './junit.js';
 import type { FormatContext } from './records.js';
-import { chartLegend, chartSvg } from './report-chart.js';
+import { chartLegend, chartNote, chartSvg } from './report-chart.js';
 import { htmlPage } from './html-page.js';
 import type { Block } from './report-doc.js';
 import { narrativeBlocks } from './report-narrative.js';
@@ -140,7 +140,8 @@ function indicator(ind: IndicatorReport, report: Report, ctx: FormatContext): st
   if (charted) {
     const title = t(lang, 'report/chart-title', { indicator: indicatorName(ind, lang, false), region: charted.region.name });
     const svg = chartSvg(charted, ind, report, title, lang);
-    out.push(svg ? `<figure class="chart">${svg}<figcaption>${h(title)}　${chartLegend(lang, report.stage === 'final')}</figcaption></figure>` : `<p class="muted">${h(t(lang, 'report/no-chart'))}</p>`);
+    const note = chartNote(charted, ind, report, lang);
+    out.push(svg ? `<figure class="chart">${svg}<figcaption>${h(title)}　${chartLegend(lang, report.stage === 'final')}${note ? `<span class="key baseline-note">${h(note)}</span>` : ''}</figcaption></figure>` : `<p class="muted">${h(t(lang, 'report/no-chart'))}</p>`);
   }
   out.push(series(ind, report, lang));
   out.push(parts(ind, report, ctx), units(ind, report, lang), breakdowns(ind, report, lang), indicatorNotes(ind, report, lang));

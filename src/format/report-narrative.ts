@@ -12,7 +12,7 @@ import type { AreaReport, AtRisk, EarlyWarning, IndicatorReport, PartProgress, R
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
-import { areaName, classLabel, indicatorName } from './report-words.js';
+import { areaName, classLabel, indicatorName, targetFigure } from './report-words.js';
 import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
 import { earlierOf, ReportSections } from './report-sections.js';
 
@@ -628,7 +628,7 @@ class Narrative {
         out.push(list(groups.map(({ ind, paced }) => this.w('next-pace', {
           indicator: this.listName(ind),
           // A 左右 target is paced to its band's edge (CONTRACT §6): the edge is named as the line judged.
-          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : this.fig(x.progress.target, ind) }))),
+          list: this.join(paced.map(({ x, pace }) => this.w(ind.target.kind === 'about' ? 'next-pace-region-about' : 'next-pace-region', { region: x.label, pace, current: this.fig(x.progress.current, ind), target: ind.target.kind === 'about' && x.progress.target !== null ? formatLine(x.progress.target, ind.unit, this.lang) : targetFigure(x.progress.target, ind, this.lang) }))),
         }))));
       }
       const warnings = this.warningGroups();

@@ -13,7 +13,7 @@ import type { AreaReport, Breakdown, IndicatorReport, RegionRef, RegionReport, R
 import { heading, list, paragraph, type Block } from './report-doc.js';
 import type { FormatContext } from './records.js';
 import { areaName, classLabel, formatFigure, indicatorName, methodNote, valueText } from './report-words.js';
-import { formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
+import { formatLine, formatNumber, formatValue, gapUnit, unitOf, type Shown } from './words.js';
 
 /** A place a final-stage miss is carried over for: a region, a part of it or a unit under it, named. */
 export interface CarriedPlace {
@@ -302,7 +302,8 @@ export class ReportSections {
         const year = e ? e.year : this.report.year;
         const notes = this.report.notes.filter((x) => x.id === ind.id && x.region.code === rr.region.code && x.years.includes(year));
         if (!notes.length) continue;
-        const value = !e && rr.value === null && rr.parts?.length ? this.missedParts(ind, rr) : this.fig(e ? e.value : rr.value, ind);
+        // A split target missed in one part quotes that part, its value and its own target, not the total beside 未达标.
+        const value = !e && rr.parts?.some((p) => p.status === 'not-met') ? this.missedParts(ind, rr) : this.fig(e ? e.value : rr.value, ind);
         items.push(this.w('cause-item', { region: rr.region.name, indicator: this.name(ind), year, value, note: notes.map((x) => x.note).join(this.w('semi')) }));
       }
     if (!items.length) return [];
@@ -339,15 +340,14 @@ export class ReportSections {
   }
 
   /** A split target's parts that miss, each with its value and gap: 农村89.4%，差0.6个百分点. */
+  /** The parts of a split target that missed, each with its value and its own target: 农村88.04%，目标90%. */
   private missedParts(ind: IndicatorReport, rr: RegionReport): string {
     const target = ind.target;
     const by = target.kind === 'split' ? target.by : 'residence';
     return (rr.parts ?? []).filter((p) => p.status === 'not-met').map((p) => {
-      const part = t(this.lang, `nar/${by}-${p.part}`);
-      const line = p.progress.target;
-      const gap = typeof p.value === 'number' && line !== null ? clean(ind.direction === 'lower' ? p.value - line : line - p.value) : null;
-      const value = `${part}${this.fig(p.value, ind)}`;
-      return gap !== null && gap > 0 ? this.w('part-gap', { value, gap: this.amount(gap, ind) }) : value;
+      const def = target.kind === 'split' ? target.parts.find((x) => x.part === p.part)?.target : undefined;
+      const line = def && (def.kind === 'at-most' || def.kind === 'at-least' || def.kind === 'reach') ? t(this.lang, `nar/t-${def.kind}`, { value: formatLine(def.value, ind.unit, this.lang) }) : p.text;
+      return this.w('cause-part', { part: t(this.lang, `nar/${by}-${p.part}`), value: this.fig(p.value, ind), target: line });
     }).join(this.w('semi'));
   }
 

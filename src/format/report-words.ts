@@ -5,6 +5,7 @@ import type { Progress, ProgressClass } from '../engine/progress.js';
 import { clean } from '../engine/numbers.js';
 import { FLAT_SHARE, MARKED_FALL_PER_YEAR } from '../engine/trend-fit.js';
 import type { AreaRef, IndicatorReport, NoteEntry, RegionReport, Report } from '../report/model.js';
+import type { Target } from '../plan/model.js';
 import { say } from './detail.js';
 import type { FormatContext } from './records.js';
 import { formatNumber, formatValue, gapUnit, unitOf, unitSuffix, type Shown } from './words.js';
@@ -34,12 +35,15 @@ export function reportFrame(report: Report, lang: Lang): string {
   });
 }
 
-/** How progress is paced, which baseline is used and how trends are judged (the report's method section). */
+/**
+ * How progress is paced (the final report: that the value is compared with the target, no pace),
+ * which baseline is used and how trends are judged (the report's method section).
+ */
 export function methodNote(report: Report, lang: Lang): string {
   const years = { year: report.year, baseline: report.baselineYear, final: report.finalYear };
   const marked = clean(MARKED_FALL_PER_YEAR * 100);
   return [
-    t(lang, `report/method-note-${report.method}`, years),
+    report.stage === 'final' ? t(lang, 'sec/work-progress-final', years) : t(lang, `report/method-note-${report.method}`, years),
     t(lang, `report/baseline-note-${report.baseline}`, years),
     t(lang, 'report/trend-note', { ...years, marked, span: report.finalYear - report.baselineYear, markedSpan: clean(marked * (report.finalYear - report.baselineYear)), flat: clean(FLAT_SHARE * 100) }),
   ].join(lang === 'en' ? ' ' : '');
@@ -101,6 +105,33 @@ export function valueText(value: number | boolean | null, shown: Shown, lang: La
 }
 
 export const formatFigure = (x: number | null, unit: Shown, lang: Lang): string => (x === null ? '—' : valueText(x, unit, lang));
+
+/** The numbers a target states as the plan writes them (100 in 100%, 90 in 农村社区90), nested targets' too. */
+function planNumbers(target: Target): number[] {
+  switch (target.kind) {
+    case 'at-most':
+    case 'at-least':
+    case 'reach':
+    case 'about':
+      return [target.value];
+    case 'split':
+      return target.parts.flatMap((p) => planNumbers(p.target));
+    case 'every-unit':
+    case 'conditional':
+      return planNumbers(target.target);
+    default:
+      return [];
+  }
+}
+
+/**
+ * A target's line: where it is the plan's own number, as the plan writes it (100%, 1小时, not
+ * 100.00%); a line worked out from a baseline (0.8 × the 2020 value) at the indicator's decimals.
+ */
+export function targetFigure(x: number | null, ind: Pick<IndicatorReport, 'target' | 'unit' | 'decimals'>, lang: Lang): string {
+  if (x !== null && planNumbers(ind.target).includes(x)) return valueText(x, ind.unit, lang);
+  return formatFigure(x, ind, lang);
+}
 
 export { formatNumber };
 

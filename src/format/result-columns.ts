@@ -50,8 +50,23 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   raw('chance', 'text', (rec) => rec.chance),
 ];
 
-/** Every column's value for one result, in RESULT_COLUMNS' order. */
-export function resultRow(r: Result, ctx: FormatContext): Array<string | number | boolean | null> {
+/**
+ * The workbook's columns (`evaluate -o table.xlsx`), for the colleagues who read and print it:
+ * first what the terminal table and the report's 附表 show, in their order (领域, 指标, 地区, 年份,
+ * 数值, 目标, 状态, 差距, 说明), then the rest people read; last the columns for programs (the
+ * indicator id, the region code, the status id, the gap and interval as numbers), on the same
+ * sheet so that a row sorted or filtered keeps its ids. The CSV keeps RESULT_COLUMNS' order:
+ * scripts read it by name and position.
+ */
+const FOR_PEOPLE = ['area', 'indicator', 'region', 'year', 'value', 'target', 'status', 'gap', 'detail', 'notes', 'main', 'unit', 'derived'];
+const FOR_PROGRAMS = ['id', 'region_code', 'status_id', 'gap_value', 'interval_low', 'interval_high', 'interval_method', 'chance'];
+const byKey = (key: string) => RESULT_COLUMNS.find((c) => c.key === key)!;
+export const WORKBOOK_COLUMNS: readonly ResultColumn[] = [...FOR_PEOPLE, ...FOR_PROGRAMS].map(byKey);
+/** How many of WORKBOOK_COLUMNS, from the first, are for people: the printed ones. */
+export const WORKBOOK_PEOPLE_COLUMNS = FOR_PEOPLE.length;
+
+/** Every column's value for one result, in the order of the columns given (RESULT_COLUMNS', the CSV's, unless told). */
+export function resultRow(r: Result, ctx: FormatContext, columns: readonly ResultColumn[] = RESULT_COLUMNS): Array<string | number | boolean | null> {
   const rec = resultRecord(r, ctx);
-  return RESULT_COLUMNS.map((c) => c.value(rec, r, ctx));
+  return columns.map((c) => c.value(rec, r, ctx));
 }

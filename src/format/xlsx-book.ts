@@ -7,6 +7,7 @@ import type { ProgressClass } from '../engine/progress.js';
 import type { Status } from '../engine/verdict.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
 import type { RunInfo } from './records.js';
+import { columnLetters } from '../text/column-letters.js';
 import { displayWidth } from '../text/width.js';
 import { significant } from '../text/significant.js';
 import { formatNumber, gapUnit, unitOf, unitSuffix, type Shown } from './words.js';
@@ -118,16 +119,20 @@ export type CellSpec = CellValue | { v: CellValue; fmt?: string; status?: Status
 /**
  * A sheet of one table: the header in bold, frozen, with an autofilter over every row;
  * columns as wide as their text (within bounds); every value written as its own type.
+ * `printed`: how many columns, from the first, are for people; the rest (ids and codes for
+ * programs) get a grey header and stay off the printed page.
  */
-export function tableSheet(book: Workbook, name: string, header: readonly string[], rows: ReadonlyArray<readonly CellSpec[]>): Worksheet {
+export function tableSheet(book: Workbook, name: string, header: readonly string[], rows: ReadonlyArray<readonly CellSpec[]>, options: { printed?: number } = {}): Worksheet {
+  const printed = options.printed !== undefined && options.printed < header.length ? options.printed : undefined;
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   const widths = header.map((h) => displayWidth(h));
   const head = sheet.getRow(1);
   header.forEach((h, c) => {
     const cell = head.getCell(c + 1);
     cell.value = textCell(h);
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEAEEF2' } };
+    const forPrograms = printed !== undefined && c >= printed;
+    cell.font = forPrograms ? { bold: true, color: { argb: 'FF6E7781' } } : { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: forPrograms ? 'FFF6F8FA' : 'FFEAEEF2' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF8C959F' } } };
   });
   rows.forEach((specs, r) => {
@@ -143,8 +148,12 @@ export function tableSheet(book: Workbook, name: string, header: readonly string
     });
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: Math.max(1, header.length) } };
-  // Printed on A4 landscape, all columns on the page's width, the header row on every page.
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  // Printed on A4 landscape, the columns for people on the page's width, the header row on every page.
+  sheet.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1',
+    ...(printed !== undefined ? { printArea: `A$1:${columnLetters(printed)}$${rows.length + 1}` } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   widths.forEach((w, c) => (sheet.getColumn(c + 1).width = Math.min(Math.max(w + 2, 6), 60)));
   return sheet;
 }

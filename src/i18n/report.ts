@@ -101,6 +101,8 @@ export const reportMessages: Catalog = {
   'report/chart-target': { zh: '目标线', en: 'target' },
   'report/chart-required': { zh: '要求路径', en: 'required path' },
   'report/chart-projected': { zh: '按当前进度预计', en: 'projected at the current pace' },
+  'report/chart-plan-baseline': { zh: '○ {year}年为规划所述基线{value}', en: '○ {year}: the plan’s stated baseline, {value}' },
+  'report/chart-plan-baseline-replaces': { zh: '○ {year}年为规划所述基线{value}（报表数{returned}）', en: '○ {year}: the plan’s stated baseline, {value} (the returns give {returned})' },
   'report/no-chart': { zh: '无数值序列，不作图', en: 'no numeric series to chart' },
   'report/per-year': { zh: '/年', en: '/yr' },
 
@@ -115,6 +117,12 @@ export const reportMessages: Catalog = {
     zh: '{stage}（{year}年）：{total} 项，已达标 {achieved}，进度符合预期 {onTrack}，需加快进度 {speedUp}，进展有限 {limited}，出现倒退 {movingAway}，无法评估 {unknown}',
     en: '{stage} ({year}): {total} results, {achieved} achieved, {onTrack} on track, {speedUp} must speed up, {limited} limited, {movingAway} moving away, {unknown} unknown',
   },
+  // The final report judges achieved or not: its line counts no pace classes.
+  'report/stdout-summary-final': {
+    zh: '{stage}（{year}年）：{total} 项，实现 {met}，未实现 {notMet}，无法评估 {unknown}',
+    en: '{stage} ({year}): {total} results, {met} achieved, {notMet} not achieved, {unknown} unknown',
+  },
+  'report/stdout-summary-not-applicable': { zh: '，目标不适用 {n}', en: ', {n} not applicable' },
   'report/wrote': { zh: '已写出 {path}', en: 'wrote {path}' },
   'report/bad-extension': { zh: '无法从文件名 {path} 判断报告格式；请用扩展名 {allowed}', en: 'cannot tell the report format from {path}; use one of {allowed}' },
 };

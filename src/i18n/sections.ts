@@ -78,6 +78,7 @@ export const sectionMessages: Catalog = {
 
   // The returns' notes as stated causes
   'sec/causes': { zh: '{n}. 报表对部分未达标情况附有说明：{list}。', en: '{n}. The returns state reasons for some targets not met: {list}.' },
+  'sec/cause-part': { zh: '{part}{value}，目标{target}', en: '{part} {value} against a target of {target}' },
   'sec/cause-item': { zh: '{region}{indicator}（{year}年{value}）未达标，据报送说明：{note}', en: '{region}, {indicator} ({value} in {year}) not met — the return states: “{note}”' },
 
   // 下一步 of the final report: what the next plan carries over
@@ -87,7 +88,6 @@ export const sectionMessages: Catalog = {
   },
   'sec/carry-item': { zh: '{indicator}（{target}）：{list}', en: '{indicator} ({target}): {list}' },
   'sec/carry-region-gap': { zh: '{region}{value}，差{gap}', en: '{region} {value}, {gap} short' },
-  'sec/part-gap': { zh: '{value}，差{gap}', en: '{value}, {gap} short' },
   'sec/carry-region': { zh: '{region}{value}', en: '{region} {value}' },
   'sec/placeholder': { zh: '{area}：【请相关部门补充主要措施】', en: '{area}: [measures to be supplied by the departments concerned]' },
   'sec/placeholder-intro': { zh: '{n}. 各领域主要措施：', en: '{n}. Measures by area:' },

@@ -31,10 +31,16 @@ export const xlsxMessages: Catalog = {
   'xlsx/about-regions': { zh: '地区文件', en: 'Regions file' },
   'xlsx/about-year': { zh: '评估年份', en: 'Year evaluated' },
   'xlsx/about-method': { zh: '进度测算', en: 'Progress measured by' },
+  'xlsx/about-method-final': { zh: '评估方法', en: 'Method' },
   'xlsx/about-date': { zh: '生成日期', en: 'Date' },
   'xlsx/about-version': { zh: 'plancheck 版本', en: 'plancheck version' },
   'xlsx/about-results': { zh: '评估结果（条）', en: 'Results (rows)' },
   'xlsx/about-findings': { zh: '数据问题（条）', en: 'Data problems (rows)' },
+  'xlsx/about-columns': { zh: '列的顺序', en: 'Columns' },
+  'xlsx/about-columns-text': {
+    zh: '先列供阅读的各列；自“{first}”起的各列供程序读取（代码、状态代码、数值形式的差距和区间），不在打印区域内',
+    en: 'The columns people read come first; from “{first}” on, the columns for programs (codes, status ids, gaps and intervals as numbers), left out of the print area',
+  },
   'xlsx/about-derived': { zh: '斜体数值由下级地区或分组数据汇总推算', en: 'Values in italics are derived from sub-regions or parts' },
   'xlsx/not-to-terminal': {
     zh: 'Excel 工作簿是二进制文件，不能输出到终端；请用 -o 文件名.xlsx 写入文件，或重定向标准输出（> 文件名.xlsx）',

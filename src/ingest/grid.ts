@@ -5,6 +5,7 @@
 // rows of each later piece of a text return read in pieces (pieceRows).
 import type { Diagnostic, Params, Where } from '../diagnostics.js';
 import { readTable, type PieceOptions, type Table } from './table.js';
+import { columnLetters } from '../text/column-letters.js';
 
 /** What a workbook cell says beyond its text. */
 export interface CellMark {
@@ -38,13 +39,6 @@ export interface Grid {
 export interface Cell {
   text: string;
   at: Where;
-}
-
-/** `A`, `B`, … `Z`, `AA`: the letters of a 1-based column number. */
-export function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Where a cell of the grid is, whether or not the file holds anything there. */

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatters, type FormatContext } from '../../src/format/index.js';
-import { RESULT_COLUMNS } from '../../src/format/result-columns.js';
+import { RESULT_COLUMNS, WORKBOOK_COLUMNS } from '../../src/format/result-columns.js';
 import { differenceFormat, textCell, valueFormat } from '../../src/format/xlsx-book.js';
 import { stampZip } from '../../src/format/zip-time.js';
 import { NORTH, SOUTH, indicator, makePlan, obs, run } from '../engine/helpers.js';
@@ -33,15 +33,22 @@ async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 describe('the evaluation workbook', () => {
-  it('评估结果 holds one row per result under the CSV\'s header, 数据问题 and 说明 follow', async () => {
+  // Issue 21 §3 moved the workbook's columns (people's first, programs' last); the CSV keeps its
+  // order, which scripts read. The two hold the same columns.
+  it('评估结果 holds one row per result under the CSV\'s columns, people\'s first and programs\' last; 数据问题 and 说明 follow', async () => {
     const { e, ctx } = evaluation();
     const book = await read(await (await formatters.xlsx())(e, ctx));
     expect(book.worksheets.map((w) => w.name)).toEqual(['评估结果', '数据问题', '说明']);
     const sheet = book.getWorksheet('评估结果')!;
     expect(sheet.rowCount).toBe(e.results.length + 1);
     const csvHeader = (await formatters.csv())(e, ctx).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csvHeader);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['领域', '指标', '地区', '年份', '数值', '目标', '状态', '差距', '说明', '备注', '主要指标', '单位', '汇总推算', '指标代码', 'region_code', 'status_id', 'gap_value', 'interval_low', 'interval_high', 'interval_method', 'chance']);
+    expect([...header].sort()).toEqual([...csvHeader].sort());
     expect(sheet.columnCount).toBe(RESULT_COLUMNS.length);
+    expect(WORKBOOK_COLUMNS.map((c) => c.key).sort()).toEqual(RESULT_COLUMNS.map((c) => c.key).sort());
+    // Printed: the 13 columns for people, every row.
+    expect(sheet.pageSetup.printArea).toBe(`A1:M${e.results.length + 1}`);
   });
 
   it('every text cell is a string, never a formula, and reads back as written (the 备注, the name)', async () => {
@@ -56,8 +63,8 @@ describe('the evaluation workbook', () => {
       ),
     );
     const sheet = book.getWorksheet('评估结果')!;
-    const notes = RESULT_COLUMNS.findIndex((c) => c.key === 'notes') + 1;
-    const name = RESULT_COLUMNS.findIndex((c) => c.key === 'indicator') + 1;
+    const notes = WORKBOOK_COLUMNS.findIndex((c) => c.key === 'notes') + 1;
+    const name = WORKBOOK_COLUMNS.findIndex((c) => c.key === 'indicator') + 1;
     const north = e.results.findIndex((r) => r.id === 'cover' && r.region.code === NORTH) + 2;
     expect(sheet.getCell(north, notes).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell(north, notes).value).toBe(HOSTILE.join('；'));
@@ -68,8 +75,8 @@ describe('the evaluation workbook', () => {
     const { e, ctx } = evaluation();
     const book = await read(await (await formatters.xlsx())(e, ctx));
     const sheet = book.getWorksheet('评估结果')!;
-    const value = RESULT_COLUMNS.findIndex((c) => c.key === 'value') + 1;
-    const status = RESULT_COLUMNS.findIndex((c) => c.key === 'status') + 1;
+    const value = WORKBOOK_COLUMNS.findIndex((c) => c.key === 'value') + 1;
+    const status = WORKBOOK_COLUMNS.findIndex((c) => c.key === 'status') + 1;
     const deaths = e.results.findIndex((r) => r.id === 'deaths' && r.region.code === NORTH) + 2;
     expect(sheet.getCell(deaths, value).value).toBe(2.5);
     expect(sheet.getCell(deaths, value).numFmt).toBe('0.0"‰"');
@@ -86,7 +93,8 @@ describe('the evaluation workbook', () => {
     const { e, ctx } = evaluation();
     const book = await read(await (await formatters.xlsx())(e, { ...ctx, lang: 'en' }));
     expect(book.worksheets.map((w) => w.name)).toEqual(['Results', 'Data problems', 'About']);
-    expect(book.getWorksheet('Results')!.getCell(1, 1).value).toBe('Indicator id');
+    expect(book.getWorksheet('Results')!.getCell(1, 1).value).toBe('Area');
+    expect(book.getWorksheet('Results')!.getCell(1, 14).value).toBe('Indicator id');
   });
 
   it('the same figures on the same day give the same bytes; the day is in the file', async () => {

@@ -56,7 +56,7 @@ describe('mid-term report of the sample', () => {
     const text = narrative(out.md, '## 三、存在的问题', '## 附表1');
     expect(text).toContain('出现倒退的指标：空气质量优良天数比率（泰州市，2020年80.33%，2023年77.53%）');
     // (78 − 77.53) / 2 = 0.235 a year.
-    expect(text).toContain('- 空气质量优良天数比率：泰州市需年均提高0.23个百分点（由77.53%到78.00%）');
+    expect(text).toContain('- 空气质量优良天数比率：泰州市需年均提高0.23个百分点（由77.53%到78%）');
     expect(text).toContain('适龄儿童性与生殖健康知识普及率的2020年基线数据');
     // A split target (城市社区100 农村社区90) is paced part by part: the part at risk is named with
     // its own value and pace (高港区's 城市社区 92.59%, not the 城市+农村 total 87.06%).

@@ -90,7 +90,7 @@ describe('words.csv, mid-term report', () => {
     // 城市社区 80 → 90: required (100 − 80)/5 = 4, actual 10/3 = 3.33, R = 0.83; left (100 − 90)/2 = 5 a year.
     const text = problemsAndNext(md);
     expect(text).toContain('- 家长学校或者家庭教育指导服务站点建成率：兴化市城市社区需加快进度，2023年90.00%，需年均提高5.00个百分点。');
-    expect(text).toContain('兴化市城市社区需年均提高5.00个百分点（由90.00%到100.00%）');
+    expect(text).toContain('兴化市城市社区需年均提高5.00个百分点（由90.00%到100%）');
     expect(text).not.toMatch(/（城市），2023年88\.7%/);
     // The annex's at-risk row carries the same part's figures, named: base 80, current 90, target 100.
     expect(md).toMatch(/家长学校或者家庭教育指导服务站点建成率 \| 兴化市（城市） \| 未达标 \| 需加快进度 \| 80\.00% \| 90\.00% \| 100\.00% \|/);

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { hasErrors, PlancheckError } from '../../diagnostics.js';
 import type { ProgressMethod } from '../../engine/progress.js';
-import { t } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { formatReportHtml } from '../../format/report-html.js';
 import { formatReportJson } from '../../format/report-json.js';
 import { formatReportMd } from '../../format/report-md.js';
@@ -101,21 +101,32 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   for (const f of texts) io.writeFileAtomic(resolve(io.cwd, f.path), f.text);
   if (files.length === 0) io.stdout(formatReportMd(report, ctx));
   else if (!opts.quiet) {
-    const c = report.summary.byClass;
-    io.stdout(`${t(ctx.lang, 'report/stdout-summary', {
-      stage: t(ctx.lang, `report/stage-${report.stage}`),
-      year: report.year,
-      total: report.summary.total,
-      achieved: c.achieved,
-      onTrack: c['on-track'],
-      speedUp: c['speed-up'],
-      limited: c.limited,
-      movingAway: c['moving-away'],
-      unknown: c.unknown,
-    })}\n`);
+    io.stdout(`${stdoutSummary(report, ctx.lang)}\n`);
     for (const f of files) io.stderr(`${t(ctx.lang, 'report/wrote', { path: f.path })}\n`);
   }
   return 0;
+}
+
+/** The line a written report leaves on stdout: the mid-term's progress classes, or the final's achieved or not. */
+function stdoutSummary(report: Report, lang: Lang): string {
+  const stage = t(lang, `report/stage-${report.stage}`);
+  const s = report.summary.byStatus;
+  if (report.stage === 'final') {
+    const na = s['not-applicable'] > 0 ? t(lang, 'report/stdout-summary-not-applicable', { n: s['not-applicable'] }) : '';
+    return `${t(lang, 'report/stdout-summary-final', { stage, year: report.year, total: report.summary.total, met: s.met, notMet: s['not-met'], unknown: s['no-data'] + s.invalid })}${na}`;
+  }
+  const c = report.summary.byClass;
+  return t(lang, 'report/stdout-summary', {
+    stage,
+    year: report.year,
+    total: report.summary.total,
+    achieved: c.achieved,
+    onTrack: c['on-track'],
+    speedUp: c['speed-up'],
+    limited: c.limited,
+    movingAway: c['moving-away'],
+    unknown: c.unknown,
+  });
 }
 
 function parseMethod(s: string | undefined): ProgressMethod {
