@@ -25,6 +25,12 @@
 //   BENCH_DUCKDB_DIR=<dir>   a folder whose node_modules holds @duckdb/node-api (default: BENCH_DIR, then this repository)
 //   BENCH_PLANCHECK_ARGS=""  extra arguments for the plancheck run (e.g. "--year 2025")
 //   BENCH_SKIP_STARTUP=1 / BENCH_SKIP_SCALE=1   run one part only
+//   BENCH_MEMORY=1           also 3. Memory (issue 22 §2), one run each: the reference return at
+//                            the largest BENCH_ROWS read from a path and piped in by `cat` (goal:
+//                            standard input ≤ 1.5× the path read), and a storm of
+//                            BENCH_STORM_ROWS (1000000) rows all in a year out of range against one
+//                            a quarter its size, with --diagnostics (goal: ≤ 1.25×, memory that
+//                            does not grow with the findings; both over 4 MiB, so both read in pieces)
 // Ends with Markdown tables ready to paste into docs/performance.md (also written to
 // BENCH_DIR/results.md). Exits 1 when a run crashed or timed out, 2 when plancheck rejected
 // the generated input (exit 2) — the figures would be meaningless.
@@ -146,7 +152,7 @@ const gnuTime = (() => {
  * by the clock, peak RSS by GNU time (or, without it, by a preload that reports a node
  * process's own maxRSS; other commands then have none). Killed, with its group, after the time-out.
  */
-function measure(name, cmd, args, { stdoutPath, stderrPath, isNode }) {
+function measure(name, cmd, args, { stdoutPath, stderrPath, isNode, stdinFrom }) {
   const timeFile = `${stderrPath}.time`;
   const rssFile = `${stderrPath}.rss`;
   let argv;
@@ -161,7 +167,9 @@ function measure(name, cmd, args, { stdoutPath, stderrPath, isNode }) {
   const err = openSync(stderrPath, 'w');
   return new Promise((resolvePromise) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(argv[0], argv[1], { cwd: root, env: childEnv, stdio: ['ignore', out, err], detached: true });
+    // stdinFrom: a file `cat` pipes in, as a user's `cat FILE | plancheck evaluate -` does.
+    const producer = stdinFrom ? spawn('cat', [stdinFrom], { stdio: ['ignore', 'pipe', 'ignore'] }) : undefined;
+    const child = spawn(argv[0], argv[1], { cwd: root, env: childEnv, stdio: [producer ? producer.stdout : 'ignore', out, err], detached: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -484,6 +492,61 @@ console.log(JSON.stringify({ groups: rows.length, numerator, denominator }));
 }
 
 // ---------------------------------------------------------------------------------------
+// 3. Memory (BENCH_MEMORY=1): standard input against a path, and an error storm against one a
+// quarter its size (a return under 4 MiB is held whole: not the baseline wanted). One run each, one at a time.
+
+const memory = []; // { name, rssMB, wall, baseline, ratio, goal }
+if (flag('BENCH_MEMORY')) {
+  mkdirSync(benchDir, { recursive: true });
+  const work = join(benchDir, `memory-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const run = async (name, args, opts = {}) => {
+    const r = await measure(name, process.execPath, [bin, ...args], { stdoutPath: join(work, 'out'), stderrPath: join(work, 'err'), isNode: true, ...opts });
+    // Exit 1 (targets not met) and 2 (the storm's errors) are runs; a crash is not.
+    if (r.status === null || r.status > 2) {
+      console.log(`  ${name}: FAILED (${r.signal ?? `exit ${r.status}`})\n${tail(join(work, 'err'))}`);
+      failed = 1;
+    }
+    console.log(`  ${name}: ${fmt(r.wall)} s, peak RSS ${fmt(r.rssMB, 0)} MB`);
+    return r;
+  };
+  const size = Math.max(...sizes);
+  const gen = referenceReturn(size);
+  warm(gen.returns);
+  console.log(`\nmemory: the reference return at ${gen.rows} rows, from a path and on standard input`);
+  const common = ['--regions', gen.townships, '--format', 'json', ...extraArgs];
+  const path = await run('path', ['evaluate', gen.returns, ...common]);
+  const stdin = await run('stdin (cat |)', ['evaluate', '-', ...common], { stdinFrom: gen.returns });
+  memory.push({ name: `reference return, ${gen.rows.toLocaleString('en-US')} rows: \`cat FILE | plancheck evaluate -\` against the path`, rssMB: stdin.rssMB, wall: stdin.wall, baseline: path.rssMB, goal: 1.5 });
+
+  const stormRows = Number(env.BENCH_STORM_ROWS ?? 1_000_000);
+  const storm = (rows) => {
+    const file = join(benchDir, `storm-${rows}.csv`);
+    if (existsSync(file)) return file;
+    // Every row in a year out of range: one error a row, of one kind.
+    const fd = openSync(file, 'w');
+    writeFileSync(fd, 'indicator,region,year,value\n');
+    for (let i = 0; i < rows; i += 10_000) {
+      let chunk = '';
+      for (let k = i; k < Math.min(rows, i + 10_000); k++) chunk += `新生儿死亡率,泰州市,${2200 + (k % 50)},1.5\n`;
+      writeFileSync(fd, chunk);
+    }
+    closeSync(fd);
+    return file;
+  };
+  const baseRows = Math.round(stormRows / 4);
+  console.log(`memory: a storm of ${stormRows} rows in a year out of range, against ${baseRows}`);
+  const small = await run(`storm ${baseRows}`, ['evaluate', storm(baseRows), '--diagnostics', join(work, 'small.csv')]);
+  const large = await run(`storm ${stormRows}`, ['evaluate', storm(stormRows), '--diagnostics', join(work, 'large.csv')]);
+  memory.push({ name: `error storm, ${stormRows.toLocaleString('en-US')} rows with --diagnostics, against ${baseRows.toLocaleString('en-US')}`, rssMB: large.rssMB, wall: large.wall, baseline: small.rssMB, goal: 1.25 });
+  for (const m of memory) {
+    m.ratio = m.rssMB / m.baseline;
+    console.log(`goal: ${m.name} ≤ ${fmt(m.goal)}× — ${m.ratio <= m.goal ? 'met' : 'not met'} (${fmt(m.ratio)}×: ${fmt(m.baseline, 0)} → ${fmt(m.rssMB, 0)} MB)`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------
 // Markdown, ready to paste into docs/performance.md.
 
 const md = [];
@@ -513,10 +576,14 @@ if (scale.length) {
   const ps = sizes.map((size) => scale.find((s) => s.size === size && s.tool === 'plancheck' && s.runs)).filter(Boolean);
   if (ps.length >= 2) md.push(`- peak RSS from ${ps[0].rows.toLocaleString('en-US')} to ${ps.at(-1).rows.toLocaleString('en-US')} rows: ${fmt(ps.at(-1).rssMB / ps[0].rssMB)}× (goal ≤ ${fmt(GOALS.flat)}×).`);
 }
-if (startup.length || scale.length) {
+if (memory.length) {
+  md.push('', 'Memory, one run each:', '', '| case | baseline peak RSS MB | peak RSS MB | × | goal | wall s |', '|---|---:|---:|---:|---:|---:|');
+  for (const m of memory) md.push(`| ${m.name.replaceAll('|', '\\|')} | ${fmt(m.baseline, 0)} | ${fmt(m.rssMB, 0)} | ${fmt(m.ratio)} | ≤ ${fmt(m.goal)} | ${fmt(m.wall)} |`);
+}
+if (startup.length || scale.length || memory.length) {
   const text = md.join('\n');
   console.log('\n----- Markdown for docs/performance.md -----\n');
   console.log(text);
-  if (scale.length) writeFileSync(join(benchDir, 'results.md'), `${text}\n`);
+  if (scale.length || memory.length) writeFileSync(join(benchDir, 'results.md'), `${text}\n`);
 }
 process.exitCode = failed;

@@ -3,7 +3,7 @@
 // indicators a return does not give is one short line, or none when --indicator chose them.
 // The error is about the run (the returns with the options given), not a line of a return:
 // it names no file, as a located error would.
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Findings } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { nothingEvaluated, whyReturnsEmpty, type RunScope } from '../engine/nothing-evaluated.js';
 import { STATUSES, type Status } from '../engine/verdict.js';
@@ -16,29 +16,29 @@ import type { Inputs } from './returns.js';
  * results (nor indicators listed as absent: the error says why), and the error added to
  * `diagnostics` (the evaluation's own list too).
  */
-export function refuseEmptyRun(plan: Plan, inputs: Inputs, evaluation: Evaluation, scope: RunScope, diagnostics: Diagnostic[]): Evaluation {
-  const why = nothingEvaluated(plan, inputs.regions, inputs.cells, evaluation, scope, hasErrors(diagnostics));
+export function refuseEmptyRun(plan: Plan, inputs: Inputs, evaluation: Evaluation, scope: RunScope, findings: Findings): Evaluation {
+  const why = nothingEvaluated(plan, inputs.regions, inputs.cells, evaluation, scope, findings.hasErrors);
   if (!why) return evaluation;
-  diagnostics.push(why);
+  findings.push(why);
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  return { ...evaluation, results: [], summary, absentIndicators: [], diagnostics };
+  return { ...evaluation, results: [], summary, absentIndicators: [], diagnostics: findings.list };
 }
 
 /** Whether a report evaluated something at its year; when not, the error saying why is added to `diagnostics`. */
-export function reportEvaluatedSomething(plan: Plan, inputs: Inputs, report: Report, regions: readonly string[] | undefined, diagnostics: Diagnostic[]): boolean {
+export function reportEvaluatedSomething(plan: Plan, inputs: Inputs, report: Report, regions: readonly string[] | undefined, findings: Findings): boolean {
   const results = report.areas.flatMap((a) => a.indicators.flatMap((i) => i.regions));
   const scope: RunScope = { year: report.year, ...(regions ? { regions } : {}) };
-  const why = nothingEvaluated(plan, inputs.regions, inputs.cells, { years: [report.year], results }, scope, hasErrors(diagnostics));
+  const why = nothingEvaluated(plan, inputs.regions, inputs.cells, { years: [report.year], results }, scope, findings.hasErrors);
   if (!why) return true;
   // A report's year is the stage's unless --year says otherwise: the fix names both.
-  diagnostics.push(why.code === 'run/year-absent' ? { ...why, code: 'run/report-year-absent', params: { ...why.params, midterm: plan.midtermYear, final: plan.finalYear } } : why);
+  findings.push(why.code === 'run/year-absent' ? { ...why, code: 'run/report-year-absent', params: { ...why.params, midterm: plan.midtermYear, final: plan.finalYear } } : why);
   return false;
 }
 
 /** The error of returns with nothing to check or evaluate at all (for `check`), added to `diagnostics`. */
-export function refuseEmptyReturns(inputs: Inputs, diagnostics: Diagnostic[]): void {
-  const why = whyReturnsEmpty(inputs.cells, hasErrors(diagnostics));
-  if (why) diagnostics.push(why);
+export function refuseEmptyReturns(inputs: Inputs, findings: Findings): void {
+  const why = whyReturnsEmpty(inputs.cells, findings.hasErrors);
+  if (why) findings.push(why);
 }
 
 /** The findings a run shows: without the list of indicators the returns lack when --indicator chose the indicators. */

@@ -43,8 +43,23 @@ export interface Io {
   writeFileAtomic(path: string, data: string | Uint8Array): void;
   /** The same, for a text given in pieces (never held whole). Optional: writeFileAtomic serves, joined, where absent. */
   writeFilePieces?(path: string, pieces: Iterable<string>): void;
+  /**
+   * A text file written as it is made, never held whole: into a temporary file beside the
+   * target, renamed over it by `done` (so the target is still whole or not at all), removed
+   * by `abandon`. Optional: the text is gathered and written by writeFilePieces where absent.
+   */
+  openStream?(path: string): TextStream;
   /** The path with every link resolved, also for a file not there yet. Optional: the path itself where absent. */
   realPath?(path: string): string;
+}
+
+/** A file being written piece by piece (Io.openStream). */
+export interface TextStream {
+  write(text: string): void;
+  /** The last piece written: the file takes the target's place. */
+  done(): void;
+  /** The run failed: the temporary file is removed, the target left as it was. */
+  abandon(): void;
 }
 
 export type FileKind = { kind: 'file'; size: number } | { kind: 'dir' | 'other' | 'missing' };
@@ -96,6 +111,7 @@ export function nodeIo(streams: StandardStreams = processStreams): Io {
     },
     realPath: (p) => realPathOf(resolve(p)),
     writeFileAtomic: (path, data) => writeAtomic(path, (file) => writeFileSync(file, data)),
+    openStream: (path) => openStream(path),
     writeFilePieces: (path, pieces) =>
       writeAtomic(path, (file) => {
         // The file is made as writeFileAtomic makes it (writeFileSync), then added to.
@@ -146,16 +162,22 @@ export function writeError(e: unknown, path: string): unknown {
   return new PlancheckError(WRITE_ERRORS[code] ?? 'cli/write-other', { path: shown, folder: dirname(shown), code });
 }
 
-function writeThroughTemporary(path: string, write: (file: string) => void): void {
+/** Where a write to `path` goes: the file the path names, links followed, and the temporary file beside it (none for a device or a FIFO, written in place). */
+function temporaryOf(path: string): { target: string; tmp?: string } {
   const target = realPathOf(resolve(path));
   const stat = statSync(target, { throwIfNoEntry: false });
   // A device or a FIFO (-o /dev/stdout, a pipe) is written to, never renamed over.
-  if (stat && !stat.isFile() && !stat.isDirectory()) {
+  if (stat && !stat.isFile() && !stat.isDirectory()) return { target };
+  // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
+  return { target, tmp: join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`) };
+}
+
+function writeThroughTemporary(path: string, write: (file: string) => void): void {
+  const { target, tmp } = temporaryOf(path);
+  if (tmp === undefined) {
     write(target);
     return;
   }
-  // pid + time + a random suffix: unique enough beside one target, without loading node:crypto.
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     write(tmp);
     renameSync(tmp, target);
@@ -163,6 +185,71 @@ function writeThroughTemporary(path: string, write: (file: string) => void): voi
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Text gathered up to this many UTF-16 units before a write: few system calls, little memory. */
+const STREAM_BUFFER = 1 << 16;
+
+/**
+ * A file written as it is made (Io.openStream), through a temporary file as writeAtomic
+ * writes, its failures told the same way, by the user's path.
+ */
+function openStream(path: string): TextStream {
+  let fd: number;
+  let target: string;
+  let tmp: string | undefined;
+  try {
+    ({ target, tmp } = temporaryOf(path));
+    fd = openSync(tmp ?? target, 'w');
+  } catch (e) {
+    throw writeError(e, path);
+  }
+  let pending: string[] = [];
+  let size = 0;
+  let closed = false;
+  const flush = () => {
+    if (pending.length) writeSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const fail = (e: unknown): never => {
+    abandon();
+    throw writeError(e, path);
+  };
+  const abandon = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      closeSync(fd);
+    } catch {
+      // already failed: the temporary file is removed below all the same
+    }
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+  };
+  return {
+    write: (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size < STREAM_BUFFER) return;
+      try {
+        flush();
+      } catch (e) {
+        fail(e);
+      }
+    },
+    done: () => {
+      try {
+        flush();
+        closed = true;
+        closeSync(fd);
+        if (tmp !== undefined) renameSync(tmp, target);
+      } catch (e) {
+        closed = false;
+        fail(e);
+      }
+    },
+    abandon,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Where results go: stdout in the chosen format, and every -o file in the format
 // its extension (or --format) names, each written whole or not at all.
 import { resolve } from 'node:path';
-import { PlancheckError } from '../diagnostics.js';
+import { countFindings, PlancheckError } from '../diagnostics.js';
 import { t, type Lang } from '../i18n/index.js';
 import { renderFindings } from '../format/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -66,7 +66,8 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], lan
   // Grouped: one kind of finding shows a few located examples, the count and the fix once.
   const lines = renderFindings(quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, lang);
   if (lines.length) io.stderr(`${lines.join('\n')}\n`);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  // Counted whole: a kind kept in part counts the findings left out too.
+  const errors = countFindings(diagnostics, 'error');
+  const warnings = countFindings(diagnostics, 'warning');
   if (errors > 0) io.stderr(`plancheck: ${t(lang, 'cli/input-errors', { errors, warnings })}\n`);
 }

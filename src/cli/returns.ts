@@ -1,6 +1,6 @@
 // Reading the returns named on the command line ('-' = standard input) and the regions file.
 import { join, resolve } from 'node:path';
-import { PlancheckError, type Diagnostic, type Where } from '../diagnostics.js';
+import { PlancheckError, type Diagnostic, type Findings, type Where } from '../diagnostics.js';
 import { readRegionsFile } from '../ingest/regions-file.js';
 import { readReturns, readReturnsAsync, type ReadOptions, type ReturnFile, type ReturnsRead } from '../ingest/read-returns.js';
 import { headOf, prepend } from '../ingest/pieces.js';
@@ -92,7 +92,8 @@ export function parseLayout(s: string | undefined): LayoutChoice {
   throw new PlancheckError('cli/bad-option', { option: '--layout', value: s, allowed: LAYOUTS.join(', ') });
 }
 
-interface Prepared {
+/** The inputs found and opened, their rows not read yet: what a run checks its outputs against before it reads. */
+export interface Prepared {
   diagnostics: Diagnostic[];
   indicators: IndicatorIndex;
   regions: RegionIndex;
@@ -101,7 +102,7 @@ interface Prepared {
   read: ReadOptions;
 }
 
-function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions): Prepared {
+export function prepareInputs(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Prepared {
   const read: ReadOptions = {
     layout: parseLayout(options.layout),
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
@@ -126,12 +127,12 @@ function prepare(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | 
   return { diagnostics, indicators, regions, files, inputPaths, read };
 }
 
-function inputs(p: Prepared, read: ReturnsRead): Inputs {
+function inputs(p: Prepared, read: ReturnsRead, diagnostics = [...p.diagnostics, ...read.diagnostics]): Inputs {
   return {
     indicators: p.indicators,
     regions: p.regions,
     cells: read.cells,
-    diagnostics: [...p.diagnostics, ...read.diagnostics],
+    diagnostics,
     inputPaths: p.inputPaths,
     encodings: read.encodings,
     layouts: read.layouts,
@@ -142,14 +143,8 @@ function inputs(p: Prepared, read: ReturnsRead): Inputs {
 
 /** CSV and text returns only (a workbook is reported as one): for callers that cannot wait. */
 export function readInputs(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Inputs {
-  const p = prepare(io, plan, dataPaths, regionsPath, options);
+  const p = prepareInputs(io, plan, dataPaths, regionsPath, options);
   return inputs(p, readReturns(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
-}
-
-/** Any return: CSV, text or .xlsx, long or wide. The workbook reader is loaded only for a workbook. */
-export async function readInputsAsync(io: Io, plan: Plan, dataPaths: string[], regionsPath: string | undefined, options: InputOptions = {}): Promise<Inputs> {
-  const p = prepare(io, plan, dataPaths, regionsPath, options);
-  return inputs(p, await readReturnsAsync(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read));
 }
 
 /** Where findings about a return as a whole point: the first return (and its sheet). */
@@ -158,4 +153,15 @@ export function returnPlace(i: Pick<Inputs, 'files' | 'sheets'>): Where {
   if (file === undefined) return {};
   const sheet = i.sheets[file];
   return sheet !== undefined ? { file, sheet } : { file };
+}
+
+/**
+ * The returns prepared, read into the run's findings (the regions file's first), which
+ * keep FINDINGS_KEPT of a kind and hand each on to the --diagnostics file as it comes:
+ * `diagnostics` of the result is the findings' list, with all the run put in before.
+ */
+export async function readPrepared(plan: Plan, p: Prepared, findings: Findings): Promise<Inputs> {
+  findings.push(...p.diagnostics);
+  const read = await readReturnsAsync(p.files, { plan, indicators: p.indicators, regions: p.regions }, p.read, findings);
+  return inputs(p, read, findings.list);
 }

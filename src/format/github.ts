@@ -74,7 +74,8 @@ export function formatGithub(e: Evaluation, ctx: FormatContext): string {
   const lines: string[] = [];
   for (const group of groupFindings(e.diagnostics, ctx.lang)) {
     for (const d of group.findings.slice(0, ANNOTATIONS_PER_KIND)) lines.push(diagnosticLine(d, ctx));
-    const more = group.findings.length - ANNOTATIONS_PER_KIND;
+    // Those a run left out of memory are counted too.
+    const more = Math.max(0, group.findings.length - ANNOTATIONS_PER_KIND) + group.omitted;
     if (more > 0) {
       const message = t(ctx.lang, 'findings/github-more', { count: more, code: group.code });
       lines.push(command(LEVEL[group.severity], { file: group.findings[0]!.file, title: `plancheck ${group.code}` }, message));

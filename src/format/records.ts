@@ -1,5 +1,6 @@
 // The serialisable form of an evaluation, shared by the JSON, CSV, Markdown and
 // JUnit formatters (see src/schema/results.schema.json).
+import { omittedKinds } from '../diagnostics.js';
 import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Evaluation, Result } from '../engine/evaluate.js';
 import { describeTarget, detail } from './detail.js';
@@ -67,5 +68,7 @@ export function evaluationRecord(e: Evaluation, ctx: FormatContext) {
       ...(d.cell !== undefined ? { cell: d.cell } : {}),
       message: diagnosticMessage(d, ctx.lang),
     })),
+    // Kinds of findings kept in part (FINDINGS_KEPT of a kind): their exact counts.
+    omittedFindings: omittedKinds(e.diagnostics),
   };
 }

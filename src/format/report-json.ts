@@ -1,6 +1,7 @@
 // The report's data as JSON (src/schema/report.schema.json): per indicator and region the
 // status, the values by year and `progress` with every figure behind its class.
 import { significantNumbers } from '../text/significant.js';
+import { omittedKinds } from '../diagnostics.js';
 import { diagnosticMessage, t } from '../i18n/index.js';
 import type { Progress } from '../engine/progress.js';
 import type { Report } from '../report/model.js';
@@ -82,6 +83,8 @@ export function reportRecord(report: Report, ctx: FormatContext) {
       column: d.column ?? null,
       message: diagnosticMessage(d, lang),
     })),
+    // Kinds of findings kept in part (FINDINGS_KEPT of a kind): their exact counts.
+    omittedFindings: omittedKinds(report.diagnostics),
   };
 }
 

@@ -4,7 +4,7 @@
 // the latest year available where the year evaluated has no value, what the next plan must
 // carry over (final report), the marked places for the departments' measures, and how the
 // evaluation was done (评估工作与数据来源). Facts from the report model only. Pure.
-import type { Params } from '../diagnostics.js';
+import { countFindings, type Params } from '../diagnostics.js';
 import { aboutTolerance } from '../engine/kinds/about.js';
 import { clean } from '../engine/numbers.js';
 import type { Status } from '../engine/verdict.js';
@@ -426,8 +426,8 @@ export class ReportSections {
       out.push(paragraph(this.w('work-notes')));
       out.push(list(r.notes.map((x) => this.w('work-note', { indicator: x.name, region: x.region.name, years: x.years.join(this.w('list-sep')), note: x.note }))));
     } else out.push(paragraph(this.w('work-no-notes')));
-    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+    const errors = countFindings(r.diagnostics, 'error');
+    const warnings = countFindings(r.diagnostics, 'warning');
     if (errors + warnings) out.push(paragraph(this.w('work-quality', { errors, warnings })));
     return out;
   }

@@ -2,6 +2,7 @@
 // as typed cells in the order people read them, the ids for programs last and not printed, the
 // status coloured), 数据问题 (the findings) and 说明 (plan, files, year,
 // day, version). English sheet names and headers with --lang en.
+import { countFindings } from '../diagnostics.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { t } from '../i18n/index.js';
 import type { FormatContext } from './records.js';
@@ -30,7 +31,7 @@ export async function formatXlsx(e: Evaluation, ctx: FormatContext): Promise<Uin
       [t(lang, 'xlsx/about-plan'), lang === 'en' ? (ctx.plan.titleEn ?? plan) : plan],
       [t(lang, 'xlsx/about-year'), e.years.join('、')],
       [t(lang, 'xlsx/about-results'), e.results.length],
-      [t(lang, 'xlsx/about-findings'), e.diagnostics.length],
+      [t(lang, 'xlsx/about-findings'), countFindings(e.diagnostics)],
       [t(lang, 'xlsx/about-columns'), t(lang, 'xlsx/about-columns-text', { first: WORKBOOK_COLUMNS[WORKBOOK_PEOPLE_COLUMNS]!.header(lang) })],
     ],
     ctx.run,

@@ -5,6 +5,14 @@ import type { Catalog } from './catalog.js';
 
 export const findingsMessages: Catalog = {
   'findings/more': { zh: '……另有 {count} 处同类问题', en: '… and {count} more of the same kind' },
+  'findings/more-omitted': {
+    zh: '……另有 {count} 处同类问题（同类只保留前 {kept} 处；逐条列表见 --diagnostics 文件）',
+    en: '… and {count} more of the same kind (the first {kept} kept; every one is in a --diagnostics file)',
+  },
+  'findings/omitted': {
+    zh: '另有 {omitted} 处同类问题（{code}）未列出：同类共 {count} 处，只保留前 {kept} 处；逐条列表见 --diagnostics 文件',
+    en: '{omitted} more findings of the same kind ({code}) not listed: {count} in all, the first {kept} kept; every one is in a --diagnostics file',
+  },
   'findings/fix': { zh: '处理：{fix}', en: 'to fix: {fix}' },
   'findings/names-more': { zh: '{names} 等', en: '{names} and {more} more' },
   'findings/headline/data/unknown-region': {
@@ -22,6 +30,10 @@ export const findingsMessages: Catalog = {
   'findings/summary': {
     zh: '共 {total} 条发现：错误 {errors}，警告 {warnings}，提示 {infos}；逐条列表见 --format json 或 --diagnostics 文件',
     en: '{total} findings: {errors} errors, {warnings} warnings, {infos} notes; every one is in --format json or a --diagnostics file',
+  },
+  'findings/summary-kept': {
+    zh: '共 {total} 条发现：错误 {errors}，警告 {warnings}，提示 {infos}；逐条列表见 --diagnostics 文件（--format json 每类只列前 {kept} 条）',
+    en: '{total} findings: {errors} errors, {warnings} warnings, {infos} notes; every one is in a --diagnostics file (--format json lists the first {kept} of a kind)',
   },
   'findings/summary-codes': { zh: '（{codes}）', en: ' ({codes})' },
   'findings/diagnostics-is-input': {

@@ -2,7 +2,7 @@
 // (PieceText): a return comes from Excel as UTF-8 (with or without BOM), GB18030/GBK
 // (a Chinese Windows "CSV") or UTF-16 with a BOM ("Unicode 文本"). Detected by BOM,
 // else by whether strict UTF-8 holds.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, type Diagnostic, type FindingSink } from '../diagnostics.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { checkLimits, checkMixedEncoding, firstNonUtf8Line, utf8Damage } from './limits.js';
 import { countLines, type Piece } from './pieces.js';
@@ -121,7 +121,7 @@ export class PieceText {
     if (wide < bytes.length) this.utf8Line = lineOffset + countLines(bytes.subarray(0, wide)) + 1;
   }
 
-  decode(piece: Piece, diagnostics: Diagnostic[]): string | undefined {
+  decode(piece: Piece, diagnostics: FindingSink): string | undefined {
     const { bytes, lineOffset } = piece;
     const nul = bytes.indexOf(0);
     if (nul >= 0) return void diagnostics.push(diag('error', 'data/binary-file', {}, { file: this.file, line: lineOffset + countLines(bytes.subarray(0, nul)) + 1, column: 1 }));

@@ -3,7 +3,7 @@
 // reader (layout.ts) and the row readers (row-reader.ts) work on this, so a
 // CSV and a workbook, long or wide, are read by the same code; and so are the
 // rows of each later piece of a text return read in pieces (pieceRows).
-import type { Diagnostic, Params, Where } from '../diagnostics.js';
+import type { Diagnostic, FindingSink, Params, Where } from '../diagnostics.js';
 import { readTable, type PieceOptions, type Table } from './table.js';
 import { columnLetters } from '../text/column-letters.js';
 
@@ -81,7 +81,7 @@ export function gridOfTable(table: Table, file: string): Grid {
  * its rows are asked for, so that nothing of a row outlives it (readTable would hold all the
  * rows of the piece at once); any other is read by readTable, its diagnostics into `diagnostics`.
  */
-export function* pieceRows(text: string, file: string, piece: PieceOptions & { plain: boolean }, diagnostics: Diagnostic[]): Generator<GridRow> {
+export function* pieceRows(text: string, file: string, piece: PieceOptions & { plain: boolean }, diagnostics: FindingSink): Generator<GridRow> {
   if (!piece.plain) {
     const table = readTable(text, file, piece);
     diagnostics.push(...table.diagnostics);

@@ -14,7 +14,7 @@
 //                    store's columns; every other row it hands to the general reader
 //
 // Which row reader reads a file, and whether a piece is read from its bytes, is chosen here.
-import { diag, type Diagnostic } from '../diagnostics.js';
+import { diag, Findings, type Diagnostic, type FindingSink } from '../diagnostics.js';
 import type { CellStore } from '../model/cells.js';
 import type { Observation } from '../model/observation.js';
 import type { ReturnsContext } from './context.js';
@@ -54,6 +54,7 @@ export interface ReturnsRead {
   cells: CellStore;
   /** The same cells as objects, made when first asked for: a large return is better read through `cells`. */
   readonly observations: Observation[];
+  /** The findings kept (all of them, unless the caller's Findings bounds them). */
   diagnostics: Diagnostic[];
   /** Encoding detected for each text file read. */
   encodings: Record<string, string>;
@@ -67,15 +68,15 @@ export interface ReturnsRead {
  * Text returns (CSV, tab-separated), long or wide. A workbook needs
  * readReturnsAsync, which loads the workbook reader; here it is reported as one.
  */
-export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): ReturnsRead {
-  const run = newRun(ctx, options);
+export function readReturns(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}, findings?: Findings): ReturnsRead {
+  const run = newRun(ctx, options, findings);
   for (const f of files) readText(f, run);
   return finish(run, files);
 }
 
 /** Any return: CSV or tab-separated text, or an .xlsx workbook; long or wide. */
-export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}): Promise<ReturnsRead> {
-  const run = newRun(ctx, options);
+export async function readReturnsAsync(files: ReturnFile[], ctx: ReturnsContext, options: ReadOptions = {}, findings?: Findings): Promise<ReturnsRead> {
+  const run = newRun(ctx, options, findings);
   for (const given of files) {
     const f = workbookWhole(given, run);
     if (!f) continue;
@@ -121,7 +122,8 @@ interface Run {
   ctx: ReturnsContext;
   options: ReadOptions;
   book: CellBook;
-  diagnostics: Diagnostic[];
+  /** Where the findings go as they are made (FINDINGS_KEPT of a kind kept, when the caller bounds them). */
+  diagnostics: Findings;
   encodings: Record<string, string>;
   layouts: Record<string, Layout>;
   sheets: Record<string, string>;
@@ -129,12 +131,16 @@ interface Run {
 
 // Keyed by file names, which may be anything (“__proto__”): objects without a prototype.
 const byFile = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const newRun = (ctx: ReturnsContext, options: ReadOptions): Run => ({
-  ctx, options, book: new CellBook(ctx.regions), diagnostics: [], encodings: byFile(), layouts: byFile(), sheets: byFile(),
+// Without a caller's Findings every finding is kept, as the API has always given them.
+const newRun = (ctx: ReturnsContext, options: ReadOptions, findings = new Findings(undefined, Infinity)): Run => ({
+  ctx, options, book: new CellBook(ctx.regions), diagnostics: findings, encodings: byFile(), layouts: byFile(), sheets: byFile(),
 });
 
 function finish(run: Run, files: readonly ReturnFile[]): ReturnsRead {
-  const { diagnostics, encodings, layouts, sheets } = run;
+  const { encodings, layouts, sheets } = run;
+  // The reading is over: the findings it kept adding to are final, and handed on.
+  run.diagnostics.close();
+  const diagnostics = run.diagnostics.list;
   const cells = run.book.cells;
   let observations: Observation[] | undefined;
   return {

@@ -3,7 +3,7 @@
 // the row's long views (layout.ts), each an observation (observation.ts), into the store
 // (store.ts). The other, fast-rows.ts, stores the ordinary rows of a long CSV without making
 // an object of them, and hands every other row to this one.
-import { diag, listParam, type Diagnostic, type Where } from '../diagnostics.js';
+import { diag, listParam, pushOpen, type Diagnostic, type FindingSink, type Where } from '../diagnostics.js';
 import { escapeControls } from '../text/controls.js';
 import type { ReturnsContext } from './context.js';
 import type { GridRow } from './grid.js';
@@ -30,7 +30,7 @@ export class GeneralRows implements RowReader {
     private readonly layout: LayoutFound,
     private readonly ctx: ReturnsContext,
     private readonly book: CellBook,
-    private readonly diagnostics: Diagnostic[],
+    private readonly diagnostics: FindingSink,
   ) {}
 
   readRow(row: GridRow): void {
@@ -49,7 +49,10 @@ export class GeneralRows implements RowReader {
       }
       for (const list of [view.problems, result.diagnostics]) {
         for (const d of list) {
-          if (d.code === 'data/unit-in-cell-read' && this.counted(d)) continue;
+          if (d.code === 'data/unit-in-cell-read') {
+            if (!this.counted(d)) pushOpen(diagnostics, d);
+            continue;
+          }
           if (seen) {
             const key = `${d.code}\u0000${d.line}\u0000${d.column}`;
             if (seen.has(key)) continue;
@@ -66,7 +69,7 @@ export class GeneralRows implements RowReader {
   /**
    * A finding said once for the file, at its first place, with the count of the places: a
    * unit typed in the cells of one indicator, read as its own. True when it was counted into
-   * the first one; false for the first, which the caller adds.
+   * the first one; false for the first, which the caller adds (as open: its count grows).
    */
   private counted(d: Diagnostic): boolean {
     const key = `${d.code}\u0000${String(d.params.indicator)}\u0000${String(d.params.unit)}`;
@@ -87,7 +90,7 @@ export class GeneralRows implements RowReader {
     let d = this.notInPlanFinding;
     if (!d) {
       d = this.notInPlanFinding = diag('warning', 'data/indicators-not-in-plan', { rows: 0 }, at);
-      this.diagnostics.push(d);
+      pushOpen(this.diagnostics, d);
     }
     if (line !== this.notInPlanLine) d.params.rows = Number(d.params.rows) + 1;
     this.notInPlanLine = line;

@@ -1,7 +1,7 @@
 // The store stage: what the row readers read, into the model's CellStore — an observation
 // as an object, an ordinary row's cell as column entries — with a diagnostic for a cell
 // given twice; and the cells back as observations, in the order of the returns.
-import { diag, placeText, type Diagnostic } from '../diagnostics.js';
+import { diag, placeText, type FindingSink } from '../diagnostics.js';
 import type { RegionIndex } from '../plan/lookup.js';
 import { CellStore, slot, type CellSource } from '../model/cells.js';
 import type { Observation, RowRef } from '../model/observation.js';
@@ -23,7 +23,7 @@ export class CellBook {
   }
 
   /** An observation, with the value as its row shows it (for a message about a repeated row). */
-  add(observation: Observation, shown: Cell, diagnostics: Diagnostic[]): void {
+  add(observation: Observation, shown: Cell, diagnostics: FindingSink): void {
     const { cells } = this;
     const s = slot(observation.sex, observation.residence);
     const writtenValue = cells.writtenValue(observation.indicatorId, observation.regionCode, observation.year, s);

@@ -1,6 +1,6 @@
 // The data-quality report as text (for the terminal) and as JSON (for a CI job).
 // Pure: the report in, a string out.
-import type { Diagnostic } from '../diagnostics.js';
+import { countFindings, findingWeight, omittedKinds, OMITTED, type Diagnostic } from '../diagnostics.js';
 import { JsonList, jsonTextPieces } from '../text/json-pieces.js';
 import { displayWidth, wrapLines } from '../text/width.js';
 import { cellReference, diagnosticMessage, t, type Lang } from '../i18n/index.js';
@@ -26,12 +26,9 @@ const SYMBOL: Record<CellState, string> = { given: '✓', derived: 'Σ', 'report
 /** Worst first: what a grid cell shows when it stands for several units (a 市(区)'s townships). */
 const WORST: readonly CellState[] = ['invalid', 'missing', 'reported-missing', 'derived', 'given'];
 
+/** Findings by severity, those a run left out of memory counted too. */
 export function counts(ds: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
-  return {
-    errors: ds.filter((d) => d.severity === 'error').length,
-    warnings: ds.filter((d) => d.severity === 'warning').length,
-    infos: ds.filter((d) => d.severity === 'info').length,
-  };
+  return { errors: countFindings(ds, 'error'), warnings: countFindings(ds, 'warning'), infos: countFindings(ds, 'info') };
 }
 
 /** Whether the return passes: no errors, and under --strict no warnings either. */
@@ -75,7 +72,10 @@ export function checkText(r: CheckReport, lang: Lang, width = 100): string {
   const n = counts(r.diagnostics);
   lines.push(t(lang, 'check/findings', n));
   const byCode = new Map<string, number>();
-  for (const d of r.diagnostics) byCode.set(`${d.severity}\u0000${d.code}`, (byCode.get(`${d.severity}\u0000${d.code}`) ?? 0) + 1);
+  for (const d of r.diagnostics) {
+    const key = `${d.severity}\u0000${d.code === OMITTED ? String(d.params.code) : d.code}`;
+    byCode.set(key, (byCode.get(key) ?? 0) + findingWeight(d));
+  }
   if (byCode.size > 0) {
     lines.push(`${t(lang, 'check/by-code')}${colon.trimEnd()}`);
     const order = { error: 0, warning: 1, info: 2 } as const;
@@ -182,7 +182,7 @@ export function checkJsonPieces(r: CheckReport, lang: Lang): Generator<string> {
     valid: passes(r),
     strict: r.strict,
     files: r.files,
-    summary: { observations: r.observations, ...n },
+    summary: { observations: r.observations, ...n, omitted: omittedKinds(r.diagnostics) },
     completeness: {
       years: c.years,
       expected: c.counts.expected,

@@ -9,10 +9,10 @@ import { checkJsonPieces, checkText, passes, type CheckReport } from '../../qual
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { printDiagnostics } from '../output.js';
-import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
+import { openRunFindings, planDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
 import { refuseEmptyReturns } from '../empty-run.js';
-import { readInputsAsync, returnPlace } from '../returns.js';
+import { prepareInputs, readPrepared, returnPlace } from '../returns.js';
 import { tableWidth, type CommonOptions } from './common.js';
 
 export interface CheckOptions extends CommonOptions {
@@ -29,29 +29,41 @@ export async function runCheck(io: Io, data: string[], opts: CheckOptions): Prom
   const format = opts.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new PlancheckError('cli/bad-option', { option: '--format', value: format, allowed: 'table, json' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+  const prepared = prepareInputs(io, plan, data, opts.regions, {
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
   });
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths);
-  const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), lang });
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...quality.findings];
-  refuseEmptyReturns(inputs, diagnostics);
-  const report: CheckReport = {
-    plan: { id: plan.id, title: plan.title, ...(plan.titleEn !== undefined ? { titleEn: plan.titleEn } : {}) },
-    files: inputs.files.map((file) => ({
-      file,
-      ...(inputs.encodings[file] !== undefined ? { encoding: inputs.encodings[file] } : {}),
-      ...(inputs.sheets[file] !== undefined ? { sheet: inputs.sheets[file] } : {}),
-      ...(inputs.layouts[file] !== undefined ? { layout: inputs.layouts[file] } : {}),
-    })),
-    observations: inputs.cells.size,
-    diagnostics,
-    completeness: quality.completeness,
-    strict: opts.strict === true,
-  };
-  printDiagnostics(io, diagnostics, lang, opts.quiet === true);
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnostics, lang);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, prepared.inputPaths);
+  // Findings are bounded in memory and go to the --diagnostics file as they come, from the reading on.
+  const found = await openRunFindings(io, diagnosticsFile, lang);
+  let report: CheckReport;
+  try {
+    const { findings } = found;
+    findings.push(...planDiagnostics);
+    const inputs = await readPrepared(plan, prepared, findings);
+    const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), lang });
+    findings.push(...quality.findings);
+    refuseEmptyReturns(inputs, findings);
+    const diagnostics = findings.list;
+    report = {
+      plan: { id: plan.id, title: plan.title, ...(plan.titleEn !== undefined ? { titleEn: plan.titleEn } : {}) },
+      files: inputs.files.map((file) => ({
+        file,
+        ...(inputs.encodings[file] !== undefined ? { encoding: inputs.encodings[file] } : {}),
+        ...(inputs.sheets[file] !== undefined ? { sheet: inputs.sheets[file] } : {}),
+        ...(inputs.layouts[file] !== undefined ? { layout: inputs.layouts[file] } : {}),
+      })),
+      observations: inputs.cells.size,
+      diagnostics,
+      completeness: quality.completeness,
+      strict: opts.strict === true,
+    };
+    printDiagnostics(io, diagnostics, lang, opts.quiet === true);
+    found.finish();
+  } catch (e) {
+    found.abandon();
+    throw e;
+  }
   if (!opts.quiet) {
     if (format === 'json') for (const piece of checkJsonPieces(report, lang)) io.stdout(piece);
     else io.stdout(checkText(report, lang, tableWidth(io)));

@@ -1,5 +1,4 @@
 // plancheck evaluate <data…>: the compliance of every indicator, region and year.
-import { hasErrors } from '../../diagnostics.js';
 import { evaluate, type Evaluation } from '../../engine/evaluate.js';
 import { unitsWithoutData } from '../../engine/units-without-data.js';
 import type { CellStore } from '../../model/cells.js';
@@ -7,11 +6,11 @@ import { checkQuality } from '../../quality/index.js';
 import type { Io } from '../io.js';
 import { parseBaseline, parseFailOn, parseYear, resolveIndicators, resolveRegions, type FailOn } from '../options.js';
 import { checkFormat, checkStdoutFormat, planOutputs, printDiagnostics, writeOutputs } from '../output.js';
-import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
+import { openRunFindings, planDiagnosticsFile } from '../diagnostics-output.js';
 import { runInfo } from '../run-info.js';
 import { readPlan } from '../plan-files.js';
 import { refuseEmptyRun, scopedFindings } from '../empty-run.js';
-import { readInputsAsync, returnPlace } from '../returns.js';
+import { prepareInputs, readPrepared, returnPlace } from '../returns.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
 
@@ -38,32 +37,44 @@ export async function runEvaluate(io: Io, data: string[], opts: EvaluateOptions)
   const year = parseYear(opts.year);
   const baseline = parseBaseline(opts.baseline);
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+  const prepared = prepareInputs(io, plan, data, opts.regions, {
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
     ...(typeof year === 'number' ? { year: year } : {}),
   });
-  const files = planOutputs(io, opts.output ?? [], format, inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
-  const regions = resolveRegions(opts.region, inputs.regions);
-  const indicators = resolveIndicators(opts.indicator, inputs.indicators);
-  // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
-  // do; completeness for the years evaluated (check reports every year).
-  // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
-  const ctx = { ...formatContext(io, plan, opts), run, ...(indicators ? { indicatorsNamed: true } : {}) };
-  const { findings } = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang: ctx.lang, baseline });
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...scopedFindings(findings, indicators)];
-  const scope = { year, baseline, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
-  const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, diagnostics);
+  const files = planOutputs(io, opts.output ?? [], format, prepared.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, prepared.inputPaths, opts.output);
+  const ctx0 = formatContext(io, plan, opts);
+  // Findings are bounded in memory and go to the --diagnostics file as they come, from the reading on.
+  const found = await openRunFindings(io, diagnosticsFile, ctx0.lang);
+  try {
+    const { findings } = found;
+    findings.push(...planDiagnostics);
+    const inputs = await readPrepared(plan, prepared, findings);
+    const regions = resolveRegions(opts.region, inputs.regions);
+    const indicators = resolveIndicators(opts.indicator, inputs.indicators);
+    // The same data-quality checks as `plancheck check`, their errors failing the run as input errors
+    // do; completeness for the years evaluated (check reports every year).
+    // Only the findings are kept: the completeness grid (a cell per 乡镇 of an every-unit target) is check's.
+    const ctx = { ...ctx0, run, ...(indicators ? { indicatorsNamed: true } : {}) };
+    const quality = checkQuality(plan, inputs.regions, inputs.cells, { where: returnPlace(inputs), years: evaluatedYears(inputs.cells, year), lang: ctx.lang, baseline });
+    findings.push(...scopedFindings(quality.findings, indicators));
+    const diagnostics = findings.list;
+    const scope = { year, baseline, ...(regions ? { regions } : {}), ...(indicators ? { indicators } : {}) };
+    const evaluation = refuseEmptyRun(plan, inputs, evaluate(plan, inputs.regions, inputs.cells, scope, diagnostics), scope, findings);
 
-  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  // The file also names every unit a unit-level target found without data, which the results may only count.
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile ? [...diagnostics, ...unitsWithoutData(evaluation.results)] : diagnostics, ctx.lang);
-  // An empty run's error is on standard error already: a table on standard output would only repeat it.
-  const tableOut = files.length > 0 || (format ?? 'table') === 'table';
-  await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true || (evaluation.results.length === 0 && tableOut) });
-  if (hasErrors(diagnostics)) return 2;
-  return failed(evaluation, failOn) ? 1 : 0;
+    printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+    // The file also names every unit a unit-level target found without data, which the results may only count.
+    found.finish(diagnosticsFile ? unitsWithoutData(evaluation.results) : []);
+    // An empty run's error is on standard error already: a table on standard output would only repeat it.
+    const tableOut = files.length > 0 || (format ?? 'table') === 'table';
+    await writeOutputs(io, evaluation, ctx, { format, files, quiet: opts.quiet === true || (evaluation.results.length === 0 && tableOut) });
+    if (findings.hasErrors) return 2;
+    return failed(evaluation, failOn) ? 1 : 0;
+  } catch (e) {
+    found.abandon();
+    throw e;
+  }
 }
 
 export function failed(e: Evaluation, failOn: FailOn): boolean {

@@ -3,7 +3,7 @@
 // Exit 0 when written (a report is not a pass/fail check), 2 on bad usage or bad input,
 // in which case nothing is written.
 import { resolve } from 'node:path';
-import { hasErrors, PlancheckError } from '../../diagnostics.js';
+import { PlancheckError } from '../../diagnostics.js';
 import type { ProgressMethod } from '../../engine/progress.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { formatReportHtml } from '../../format/report-html.js';
@@ -18,13 +18,13 @@ import { parseBaseline, parseYear, resolveRegions } from '../options.js';
 import { baselineDifferences } from '../../quality/baseline.js';
 import { describer } from '../../quality/describe.js';
 import { printDiagnostics } from '../output.js';
-import { planDiagnosticsFile, writeDiagnosticsFile } from '../diagnostics-output.js';
+import { openRunFindings, planDiagnosticsFile } from '../diagnostics-output.js';
 import { readPlan } from '../plan-files.js';
 import { chartRasterizer } from '../chart-png.js';
 import { planReportOutputs, type ReportFormat } from '../report-output.js';
 import type { LayoutChoice } from '../../ingest/layout.js';
 import { reportEvaluatedSomething } from '../empty-run.js';
-import { readInputsAsync } from '../returns.js';
+import { prepareInputs, readPrepared } from '../returns.js';
 import { runInfo } from '../run-info.js';
 import type { CommonOptions } from './common.js';
 import { formatContext } from './common.js';
@@ -72,29 +72,42 @@ export async function runReport(io: Io, data: string[], opts: ReportOptions): Pr
   const run = runInfo(io, data, opts.regions);
   if (yearOption === 'all') throw new PlancheckError('cli/bad-option', { option: '--year', value: 'all', allowed: 'YYYY' });
   const { plan, diagnostics: planDiagnostics } = await readPlan(io, opts.plan);
-  const inputs = await readInputsAsync(io, plan, data, opts.regions, {
+  const prepared = prepareInputs(io, plan, data, opts.regions, {
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.layout !== undefined ? { layout: opts.layout } : {}),
     ...(typeof yearOption === 'number' ? { year: yearOption } : {}),
   });
-  const files = planReportOutputs(io, opts.output ?? [], inputs.inputPaths);
-  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, inputs.inputPaths, opts.output);
-  const regions = resolveRegions(opts.region, inputs.regions);
+  const files = planReportOutputs(io, opts.output ?? [], prepared.inputPaths);
+  const diagnosticsFile = planDiagnosticsFile(io, opts.diagnostics, prepared.inputPaths, opts.output);
   const ctx = { ...formatContext(io, plan, opts), color: false, run, report: { placeholders: opts.placeholders !== false, ...(opts.issuer?.trim() ? { issuer: opts.issuer.trim() } : {}) } };
-  const diagnostics = [...planDiagnostics, ...inputs.diagnostics, ...baselineDifferences(plan, inputs.regions, inputs.cells, describer(plan, inputs.regions, ctx.lang), baseline)];
-  const report = hasErrors(diagnostics) ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
-    stage: opts.stage,
-    year: yearOption ?? stageYear(plan, opts.stage),
-    method,
-    baseline,
-    ...(regions ? { regions } : {}),
-  }, diagnostics);
-  // A report on nothing is an error, and nothing is written.
-  const evaluated = report !== undefined && reportEvaluatedSomething(plan, inputs, report, regions, diagnostics);
-  printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
-  // The file also names every unit a unit-level target found without data, which the report may only count.
-  await writeDiagnosticsFile(io, diagnosticsFile, diagnosticsFile && report ? [...diagnostics, ...report.unitsWithoutData] : diagnostics, ctx.lang);
-  if (!report || !evaluated || hasErrors(diagnostics)) return 2;
+  // Findings are bounded in memory and go to the --diagnostics file as they come, from the reading on.
+  const found = await openRunFindings(io, diagnosticsFile, ctx.lang);
+  const { findings } = found;
+  let report: Report | undefined;
+  let evaluated: boolean;
+  try {
+    findings.push(...planDiagnostics);
+    const inputs = await readPrepared(plan, prepared, findings);
+    const regions = resolveRegions(opts.region, inputs.regions);
+    findings.push(...baselineDifferences(plan, inputs.regions, inputs.cells, describer(plan, inputs.regions, ctx.lang), baseline));
+    const diagnostics = findings.list;
+    report = findings.hasErrors ? undefined : buildReport(plan, inputs.regions, inputs.cells, {
+      stage: opts.stage,
+      year: yearOption ?? stageYear(plan, opts.stage),
+      method,
+      baseline,
+      ...(regions ? { regions } : {}),
+    }, diagnostics);
+    // A report on nothing is an error, and nothing is written.
+    evaluated = report !== undefined && reportEvaluatedSomething(plan, inputs, report, regions, findings);
+    printDiagnostics(io, diagnostics, ctx.lang, opts.quiet === true);
+    // The file also names every unit a unit-level target found without data, which the report may only count.
+    found.finish(diagnosticsFile && report ? report.unitsWithoutData : []);
+  } catch (e) {
+    found.abandon();
+    throw e;
+  }
+  if (!report || !evaluated || findings.hasErrors) return 2;
   // Every file is formatted before the first is written: a failure leaves none behind half-done.
   const texts: Array<{ path: string; text: string | Uint8Array }> = [];
   for (const f of files) texts.push({ path: f.path, text: await FORMATTERS[f.format](report, ctx, io) });
