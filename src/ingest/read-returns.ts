@@ -24,10 +24,10 @@ import { FastRows } from './fast-rows.js';
 import { gridOfTable, pieceRows, type Grid } from './grid.js';
 import { readLayout, type Layout, type LayoutChoice, type LayoutFound, type LayoutRead } from './layout.js';
 import { checkLimits } from './limits.js';
-import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, prepend, wholeFile } from './pieces.js';
+import { checkPieceLimits, headOf, isPlain, joinRest, piecesOf, prepend, wholeFile, type Piece } from './pieces.js';
 import { GeneralRows, type RowReader } from './row-reader.js';
 import { CellBook, inReturnOrder } from './store.js';
-import { readTable } from './table.js';
+import { readTable, type Table } from './table.js';
 import { megabytes, XLSX_LIMITS } from './xlsx-limits.js';
 import { isOle, isOpenDocument, isZip } from './zip-magic.js';
 
@@ -255,21 +255,42 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
   const big5Of = (text: string): Big5Cells | undefined =>
     decoder.encoding === 'gb18030' && (big5 || mayHoldBig5(text)) ? (big5 ??= big5Cells(grid, layout, run)) : undefined;
   readGrid(grid, run, layout, reader, big5Of(text));
+  if (readLaterPieces(file, pieces, read.table.delimiter, decoder, reader, run, big5Of)) return;
+  // Refused part way (整个文件未读取, as the message says): none of its cells is evaluated,
+  // as none would be of the same file held whole, which is refused before a row is read.
+  run.book.dropFile(file);
+  delete run.encodings[file];
+  delete run.layouts[file];
+}
 
-  // Every later piece: held to the size limits, then its rows read: from its bytes by the
-  // fast reader when it is plain UTF-8, else decoded and split into rows first.
-  const { delimiter } = read.table;
+/**
+ * The pieces of a return after its first: each held to the size limits, then its rows read:
+ * from its bytes by the fast reader when it is plain UTF-8, else decoded and split into rows
+ * first. False, with the error, when a piece refuses the whole file.
+ */
+function readLaterPieces(
+  file: string,
+  pieces: Iterator<Piece>,
+  delimiter: Table['delimiter'],
+  decoder: PieceText,
+  reader: RowReader,
+  run: Run,
+  big5Of: (text: string) => Big5Cells | undefined,
+): boolean {
   for (let p = pieces.next(); !p.done; p = pieces.next()) {
     const piece = p.value;
     const limits = checkPieceLimits(piece, file, delimiter.charCodeAt(0));
-    if (limits.length) return void run.diagnostics.push(...limits);
+    if (limits.length) {
+      run.diagnostics.push(...limits);
+      return false;
+    }
     const plain = isPlain(piece.bytes);
     if (plain && reader instanceof FastRows && decoder.isUtf8(piece)) {
       reader.readBytes(piece, delimiter);
       continue;
     }
     const pieceText = decoder.decode(piece, run.diagnostics);
-    if (pieceText === undefined) return;
+    if (pieceText === undefined) return false;
     run.encodings[file] = decoder.encoding;
     const rows = pieceRows(pieceText, file, { delimiter, lineOffset: piece.lineOffset, plain }, run.diagnostics);
     const checked = big5Of(pieceText);
@@ -281,4 +302,5 @@ function readPieces(file: string, chunks: Iterable<Uint8Array>, run: Run): void 
       for (const row of rows) reader.readRow(row);
     }
   }
+  return true;
 }

@@ -70,6 +70,11 @@ export class CellBook {
     return this.cells.regionKey(code);
   }
 
+  /** Every cell read from a return refused part way (CellStore.dropFile). */
+  dropFile(file: string): void {
+    this.cells.dropFile(file);
+  }
+
   /** A return whose rows addRead will store; its number. */
   addSource(source: CellSource): number {
     return this.cells.addSource(source);

@@ -379,6 +379,70 @@ export class CellStore {
     return true;
   }
 
+  /**
+   * Takes out every cell read from `file`, as if it had not been read: for a return refused
+   * for a limit after its first rows were stored (a return read in pieces). Its rows and
+   * notes stay cited by a cell of an earlier return they repeated (the message about them
+   * was given). Column entries change here, so this is for the reader's store, before any
+   * clone shares them. Walks the store once, so it costs nothing to a return read through.
+   */
+  dropFile(file: string): void {
+    const sources = new Set<number>();
+    this.sources.forEach((s, i) => {
+      if (s.file === file) sources.add(i);
+    });
+    this.count = 0;
+    this.withData.fill(0);
+    this.yearsWithValue.clear();
+    for (const [id, blocks] of this.indicators) {
+      for (const [key, b] of blocks) {
+        const c = b.columns;
+        if (c && sources.size) {
+          for (let r = 0; r < c.capacity; r++) {
+            if (c.flags[r] !== 0 && sources.has(c.sourceOf(r))) {
+              c.flags[r] = 0;
+              b.entries--;
+            }
+          }
+        }
+        for (const [r, o] of b.objects ?? []) {
+          const rows = o.rows;
+          if (rows[0]?.file === file) {
+            b.objects!.delete(r);
+            continue;
+          }
+          for (let i = rows.length - 1; i > 0; i--) if (rows[i]!.file === file) rows.splice(i, 1);
+        }
+        if (b.entries === 0 && !b.objects?.size) {
+          blocks.delete(key);
+          continue;
+        }
+        this.recount(b);
+      }
+      if (blocks.size === 0) this.indicators.delete(id);
+    }
+  }
+
+  /** Counts a block's cells again into count, withData and yearsWithValue (dropFile). */
+  private recount(b: Block): void {
+    const c = b.columns;
+    if (c) {
+      for (let r = 0; r < c.capacity; r++) {
+        if (c.flags[r] === 0 || b.objects?.has(r)) continue;
+        this.count++;
+        if (!(c.flags[r]! & CELL_NULL)) {
+          this.yearsWithValue.add(b.year);
+          this.hasData(r);
+        }
+      }
+    }
+    for (const [r, o] of b.objects ?? []) {
+      this.count++;
+      if (o.value !== null) this.yearsWithValue.add(o.year);
+      if (o.value !== null || o.invalid) this.hasData(r);
+    }
+  }
+
   /** The first line read of region r, `line` if none was yet. */
   private firstLine(r: number, line: number): number {
     let at = this.firstLines.at;

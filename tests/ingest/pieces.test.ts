@@ -89,6 +89,9 @@ describe('a return read in pieces reads as it does whole', () => {
     const bytes = new Uint8Array([...head, ...gbk]);
     const read = inPieces('m.csv', bytes, 32, 64);
     expect(read.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(['data/mixed-encoding 22']);
+    // Refused (整个文件未读取): none of the rows before the GBK line is read, as in the file held whole.
+    expect(read.observations).toEqual([]);
+    expect(whole('m.csv', bytes).observations).toEqual([]);
   });
 
   it('an ASCII start then GBK reads as GB18030, as the whole file does', () => {
@@ -168,6 +171,28 @@ describe('the lines of a later piece, read from their bytes, read as the whole f
     const tab = utf8(`指标\t地区\t年份\t数值\t备注\n${tabRows}新生儿死亡率\t海陵区\t2020\t1.5\t${','.repeat(1200)}\n`);
     expect(seen(inPieces('t.tsv', tab, 64, 256))).toEqual(seen(whole('t.tsv', tab)));
     expect(seen(inPieces('t.tsv', tab, 64, 256)).diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
+  });
+
+  it('a return refused part way (a later piece past a limit) leaves none of its cells in the store, as the file held whole would; the returns around it are read as without it', () => {
+    const a = { file: 'a.csv', bytes: utf8('指标,地区,年份,数值\n新生儿死亡率,海陵区,2020,1.5\n') };
+    const c = { file: 'c.csv', bytes: utf8('指标,地区,年份,数值\n新生儿死亡率,姜堰区,2021,1.7\n') };
+    // A repeat of a.csv's cell, a cell with a 备注 (an object), 30 cells of 男 (parts, in columns), then 1,001 cells.
+    const parts = Array.from({ length: 30 }, (_, i) => `新生儿死亡率,泰兴市,${1990 + i},1.5,男,\n`).join('');
+    const b = utf8(`指标,地区,年份,数值,性别,备注\n新生儿死亡率,海陵区,2020,1.5,,\n新生儿死亡率,高港区,2021,1.5,,有备注\n${parts}${','.repeat(1000)}\n`);
+    const read = readReturns([a, { file: 'b.csv', chunks: reused(b, 64) }, c], ctx, { pieceBytes: 256 });
+    expect(read.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['data/duplicate-row b.csv:2', 'data/too-many-cells b.csv:34']);
+    const without = readReturns([a, c], ctx);
+    expect(seen(read).observations).toEqual(seen(without).observations);
+    expect(read.observations.find((o) => o.regionCode === '321202')?.rows).toEqual([{ file: 'a.csv', line: 2 }]);
+    expect(read.cells.size).toBe(2);
+    expect([...read.cells.regionsWithData].sort()).toEqual([...without.cells.regionsWithData].sort());
+    expect([...read.cells.yearsWithValue].sort()).toEqual([2020, 2021]);
+    expect(read.cells.hasParts('neonatal-mortality', 1990)).toBe(false);
+    expect(read.cells.indicatorYears('neonatal-mortality')).toEqual(new Set([2020, 2021]));
+    expect(Object.keys(read.encodings)).toEqual(['a.csv', 'c.csv']);
+    expect(Object.keys(read.layouts)).toEqual(['a.csv', 'c.csv']);
+    // Held whole, the same bytes are refused before a row is read: the same cells.
+    expect(seen(readReturns([a, { file: 'b.csv', bytes: b }, c], ctx)).observations).toEqual(seen(without).observations);
   });
 
   it('any mix of plain and messy cells (property)', () => {

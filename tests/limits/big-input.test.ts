@@ -186,6 +186,42 @@ describe('through the built binary: exit 2, located, bounded time and memory', (
     90_000,
   );
 
+  it('regression: a return read in pieces refused for a row of 1,001 cells after its first piece leaves none of its cells evaluated, as the same rows under 4 MiB do; another return of the run is evaluated (big.csv\'s earlier rows were evaluated)',
+    () => {
+      // 130,002 lines, some 6 MiB: 新生儿死亡率 of 高港区 for 2020–2025, then the wide row after the first 4 MiB piece.
+      const rows = Array.from({ length: 130_000 }, (_, i) => `新生儿死亡率,高港区,${2020 + (i % 6)},1.5,第${i}行\n`).join('');
+      const wide = `${ROW}${',x'.repeat(MAX_CELLS_PER_ROW - 4)}\n`;
+      const big = `${HEADER}${rows}${wide}`;
+      expect(Buffer.byteLength(big)).toBeGreaterThan(5 * 1024 * 1024);
+      const other = `${HEADER}婴儿死亡率,泰州市,2025,2.5,\n`;
+      const sixRows = rows.split('\n').slice(0, 6).join('\n');
+      const dir = dirWith({ 'big.csv': big, 'small.csv': `${HEADER}${sixRows}\n${wide}`, 'other.csv': other });
+      const evaluated = (r: ReturnType<typeof bounded>) => {
+        expect(r.code, r.stderr.slice(-500)).toBe(2);
+        expect(r.stderr).not.toMatch(STACK_LINE);
+        const out = JSON.parse(r.stdout) as { years: number[]; results: Array<{ id: string; status: string; value: number | null }> };
+        return { years: out.years, results: out.results.filter((x) => x.status !== 'no-data').map((x) => [x.id, x.status, x.value]) };
+      };
+      const onlyOther = { years: [2025], results: [['infant-mortality', 'met', 2.5]] };
+      const file = bounded(['evaluate', 'big.csv', 'other.csv', '--format', 'json'], dir, { timeoutMs: 60_000, heapMb: 512 });
+      expect(file.stderr).toMatch(/^big\.csv:130002:1001: 错误: .*整个文件未读取 \[data\/too-many-cells\]/m);
+      expect(evaluated(file)).toEqual(onlyOther);
+      // Standard input is read in pieces at any size.
+      const piped = bounded(['evaluate', '-', 'other.csv', '--format', 'json'], dir, { timeoutMs: 60_000, heapMb: 512, stdin: big });
+      expect(piped.stderr).toMatch(/:130002:1001: 错误: .*\[data\/too-many-cells\]/m);
+      expect(evaluated(piped)).toEqual(onlyOther);
+      // Under 4 MiB the file is refused before a row is read: the same results.
+      const small = bounded(['evaluate', 'small.csv', 'other.csv', '--format', 'json'], dir);
+      expect(small.stderr).toMatch(/^small\.csv:8:1001: 错误: .*\[data\/too-many-cells\]/m);
+      expect(evaluated(small)).toEqual(onlyOther);
+      // Read through, the same rows are evaluated: the test can see big.csv's cells.
+      const through = bounded(['evaluate', 'through.csv', 'other.csv', '--format', 'json'], dirWith({ 'through.csv': `${HEADER}${rows}`, 'other.csv': other }), { timeoutMs: 60_000, heapMb: 512 });
+      expect(through.code, through.stderr.slice(-500)).not.toBe(2);
+      expect((JSON.parse(through.stdout) as { results: Array<{ id: string; status: string }> }).results.filter((x) => x.status !== 'no-data').map((x) => x.id).sort()).toEqual(['infant-mortality', 'neonatal-mortality']);
+    },
+    180_000,
+  );
+
   it('NUL bytes in a UTF-8 return: exit 2, “binary content” at the line of the first NUL', () => {
     const dir = dirWith({ 'nul.csv': Buffer.from(`${HEADER}${ROW}ok\n${ROW}a\u0000b\n`, 'utf8') });
     const r = bounded(['evaluate', 'nul.csv'], dir);

@@ -22,9 +22,10 @@ export interface BoundedRun {
 
 /**
  * node bin/plancheck ARGS in `cwd`, killed after `timeoutMs`, its V8 heap capped at
- * `heapMb` (a run that needs more dies of it: an exit other than 0, 1 or 2).
+ * `heapMb` (a run that needs more dies of it: an exit other than 0, 1 or 2), given `stdin`
+ * (nothing by default) on its standard input.
  */
-export function bounded(args: string[], cwd: string, options: { timeoutMs?: number; heapMb?: number } = {}): BoundedRun {
+export function bounded(args: string[], cwd: string, options: { timeoutMs?: number; heapMb?: number; stdin?: Uint8Array | string } = {}): BoundedRun {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
@@ -33,7 +34,7 @@ export function bounded(args: string[], cwd: string, options: { timeoutMs?: numb
   const r = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb ?? 256}`, '--import', RSS_PROBE, BIN, ...args], {
     cwd,
     env,
-    input: '',
+    input: options.stdin ?? '',
     timeout: options.timeoutMs ?? 30_000,
     maxBuffer: 64 * 1024 * 1024,
     killSignal: 'SIGKILL',
