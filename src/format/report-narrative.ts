@@ -638,6 +638,12 @@ class Narrative {
     const notMet = this.worstFirst(subs.filter((x) => x.status === 'not-met'), ind);
     const noData = subs.filter((x) => NO_DATA.has(x.status));
     let s = '';
+    // One 市（区） is named, not counted (“1个市（区）均已达标” is not how anyone writes).
+    if (subs.length === 1 && !noData.length) {
+      const one = subs[0]!;
+      if (notMet.length) return this.w(this.final ? 'region-one-missing-final' : 'region-one-missing', { name: this.w('region-value', { region: one.region.name, value: this.figAt(one.value, one.threshold, one.status, ind) }) });
+      return this.w(this.final ? 'region-one-met-final' : 'region-one-met', { name: one.region.name });
+    }
     if (notMet.length) {
       const names = this.join(notMet.map((x) => this.w('region-value', { region: x.region.name, value: this.figAt(x.value, x.threshold, x.status, ind) })));
       s = this.w(this.final ? 'regions-missing-final' : 'regions-missing', { count: subs.length, level, names });

@@ -112,6 +112,10 @@ export const narrativeMessages: Catalog = {
   // the sub-regions
   'nar/regions-all-met': { zh: '；{count}个{level}均已达标', en: '; all {count} {level}s have met it' },
   'nar/regions-all-met-final': { zh: '；{count}个{level}均实现规划目标', en: '; all {count} {level}s achieved it' },
+  'nar/region-one-met': { zh: '；{name}已达标', en: '; {name} has met it' },
+  'nar/region-one-met-final': { zh: '；{name}实现规划目标', en: '; {name} achieved it' },
+  'nar/region-one-missing': { zh: '；{name}尚未达标', en: '; {name} has not yet met it' },
+  'nar/region-one-missing-final': { zh: '；{name}未实现规划目标', en: '; {name} did not achieve it' },
   'nar/regions-missing': { zh: '；{count}个{level}中{names}尚未达标', en: '; of {count} {level}s, not yet met: {names}' },
   'nar/regions-missing-final': { zh: '；{count}个{level}中{names}未实现规划目标', en: '; of {count} {level}s, {names} did not achieve it' },
   'nar/regions-no-data': { zh: '；{names}缺少数据', en: '; no data for {names}' },

@@ -133,3 +133,23 @@ describe('a value that would round onto its line (decimals 1, 1小时以上)', (
     expect(r.stdout).not.toMatch(/0\.0小时/);
   });
 });
+
+describe('one 市（区） beside the city', () => {
+  /** A return of the city and 海陵区 alone, 新生儿死亡率 2020 and 2023. */
+  function oneSub(haiLing2023: number): string {
+    const file = join(tempDir('plancheck-grouped-'), 'one.csv');
+    writeFileSync(file, `指标,地区,年份,数值\n新生儿死亡率,泰州市,2020,1.54\n新生儿死亡率,泰州市,2023,1.35\n新生儿死亡率,海陵区,2020,1.6\n新生儿死亡率,海陵区,2023,${haiLing2023}\n`);
+    return file;
+  }
+
+  it('is named, not counted, when it has met the target (not “1个市（区）均已达标”)', () => {
+    const md = areas(report(oneSub(1.4)).md!);
+    expect(md).toContain('已提前实现规划目标；海陵区已达标。');
+    expect(md).not.toMatch(/1个市（区）/u);
+  });
+
+  it('is named with its value when it misses, one step over the line and not on it', () => {
+    expect(areas(report(oneSub(3.01)).md!)).toContain('；海陵区（3.01‰）尚未达标。');
+    expect(areas(report(oneSub(3)).md!)).toContain('；海陵区已达标。');
+  });
+});
