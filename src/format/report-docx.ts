@@ -190,13 +190,32 @@ function docxBlock(b: Block): Array<Paragraph | Table> {
 /** The text width of a page, in twentieths of a point. */
 const TEXT_WIDTH = { portrait: A4.width - A4.margin.left - A4.margin.right, landscape: A4.height - 2098 - 1984 };
 
-/** Column widths in proportion to their longest text (a number column narrow, a name wide), over the page's text width. */
+/** Twips a text takes on one line at the table's size: a CJK character an em, any other about half (Times New Roman digits). */
+const TABLE_EM = SIZES.table * 10;
+const lineTwips = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x7f && c !== '‰' ? TABLE_EM : TABLE_EM * 0.55), 0);
+/** A cell's left and right margins, and a little to spare. */
+const CELL_PAD = 260;
+/** The widest run a cell must not break: a number with its sign and unit (96.71%, 1.54‰, the 2020 of 2020年). */
+const unbroken = (s: string) => Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef（）]+/gu) ?? []).map(lineTwips));
+
+/**
+ * Column widths in proportion to their longest text (a number column narrow, a name wide), over
+ * the page's text width; but never so narrow that a number breaks inside (2020年 as “202 / 0年”):
+ * a column short of its widest number takes that width from the columns with room to spare.
+ */
 function columnWidths(b: Extract<Block, { kind: 'table' }>): number[] {
   const len = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x7f ? 2 : 1), 0);
   const weights = b.head.map((h, i) => Math.min(Math.max(len(h), ...b.rows.map((r) => len(r[i] ?? '')), 7), i === 0 ? 24 : 30));
   const total = weights.reduce((a, x) => a + x, 0);
   const width = b.wide ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
-  return weights.map((w) => Math.floor((w / total) * width));
+  const fair = weights.map((w) => (w / total) * width);
+  // A short header (序号, 2020年) is kept on one line too.
+  const least = b.head.map((h, i) => Math.max([...h].length <= 5 ? lineTwips(h) : unbroken(h), ...b.rows.map((r) => unbroken(r[i] ?? ''))) + CELL_PAD);
+  const short = fair.reduce((n, w, i) => n + Math.max(0, least[i]! - w), 0);
+  const spare = fair.reduce((n, w, i) => n + Math.max(0, w - least[i]!), 0);
+  if (short === 0 || spare <= 0) return fair.map(Math.floor);
+  const take = Math.min(1, short / spare);
+  return fair.map((w, i) => Math.floor(w < least[i]! ? least[i]! : w - (w - least[i]!) * take));
 }
 
 function docxTable(b: Extract<Block, { kind: 'table' }>): Array<Paragraph | Table> {
