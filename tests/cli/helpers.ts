@@ -1,11 +1,12 @@
 // Running the BUILT binary (node bin/plancheck, which loads dist/) as a user would,
 // and small helpers shared by the CLI test files. Build first: node scripts/build.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'plancheck');
@@ -61,6 +62,17 @@ export function plancheck(args: string[], options: RunOptions = {}): Run {
 
 export function tempDir(prefix = 'plancheck-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A maker of temporary folders for one test file, each removed when the file's tests are done. */
+export function tempFolders(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const dir = tempDir(prefix);
+    dirs.push(dir);
+    return dir;
+  };
 }
 
 export function fixture(name: string): string {

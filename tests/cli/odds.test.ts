@@ -2,23 +2,17 @@
 // that is also another region's name or alias, and raw JavaScript error text. Each is a
 // located message in the user's language, never a silent reading.
 import { randomBytes } from 'node:crypto';
-import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { failureStatus } from '../../src/cli/run-error.js';
 import { sheetWorkbook } from '../hostile/zip.js';
-import { ROOT, STACK_LINE, fixture, plancheck, tempDir } from './helpers.js';
+import { ROOT, STACK_LINE, fixture, plancheck, tempFolders } from './helpers.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function folder(): string {
-  const dir = tempDir('plancheck-odds-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('plancheck-odds-');
 const file = (name: string) => fixture(join('as-they-come', name));
 
 describe('Big5 text read as GBK', () => {

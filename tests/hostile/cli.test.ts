@@ -1,21 +1,14 @@
 // Issue 16, through the built binary: each hostile input the sweep found, now a located
 // error (exit 2) or a message, never a hang, a silent exit, a lost file or a raw escape.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempFolders } from '../cli/helpers.js';
 import { hostileWorkbook } from './zip.js';
 
 vi.setConfig({ testTimeout: 60_000 });
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function folder(): string {
-  const dir = tempDir('plancheck-hostile-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('plancheck-hostile-');
 
 /** The bundled plan copied into dir/plan, with `edit` applied to plan.yaml. */
 function planCopy(dir: string, edit: (yaml: string) => string = (y) => y): string {

@@ -2,23 +2,16 @@
 // read right or refused with a located message (exit 2), never a hang, a crash or a guess.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeError } from '../../src/cli/io.js';
-import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempDir } from '../cli/helpers.js';
+import { BIN, ROOT, STACK_LINE, baseEnv, plancheck, tempFolders } from '../cli/helpers.js';
 import { sheetWorkbook } from './zip.js';
 
 vi.setConfig({ testTimeout: 120_000 });
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function folder(): string {
-  const dir = tempDir('plancheck-sweep2-');
-  dirs.push(dir);
-  return dir;
-}
+const folder = tempFolders('plancheck-sweep2-');
 
 /** The bundled plan copied into dir/plan. */
 function planCopy(dir: string): string {
